@@ -1,0 +1,215 @@
+//! Load: walks a site folder, parses every file into the typed [`model`], and validates the
+//! references between files. Returns the whole [`Site`] or every problem found.
+
+pub mod model;
+pub mod parse;
+pub mod source;
+mod validate;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::diag::{Diagnostic, Diagnostics};
+use model::*;
+use source::{read_text, Source};
+
+/// Files we know how to read in each content folder.
+fn list(root: &Path, dir: &str, exts: &[&str], diags: &mut Diagnostics) -> Vec<(PathBuf, PathBuf)> {
+    let base = root.join(dir);
+    if !base.is_dir() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for entry in WalkDir::new(&base).min_depth(1).max_depth(1).sort_by_file_name() {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                diags.push(Diagnostic::new(Path::new(dir), format!("không đọc được thư mục: {e}")));
+                continue;
+            }
+        };
+        let abs = entry.path().to_path_buf();
+        let rel = abs.strip_prefix(root).unwrap_or(&abs).to_path_buf();
+        let name = entry.file_name().to_string_lossy();
+        if name.starts_with('.') || name.ends_with('~') {
+            continue;
+        }
+        if entry.path_is_symlink() {
+            diags.push(
+                Diagnostic::new(
+                    &rel,
+                    "tệp là liên kết tượng trưng (symlink); bangtin không đọc liên kết trong content/",
+                )
+                .expected("chép tệp thật vào thư mục thay cho liên kết"),
+            );
+            continue;
+        }
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        let ext = abs.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if exts.contains(&ext) {
+            out.push((abs, rel));
+        } else {
+            diags.push(Diagnostic::new(&rel, format!("tệp “{name}” không được dùng ở {dir}/")).expected(format!(
+                "tệp có đuôi {}",
+                exts.iter().map(|e| format!(".{e}")).collect::<Vec<_>>().join(" hoặc ")
+            )));
+        }
+    }
+    out
+}
+
+fn stem(p: &Path) -> String {
+    p.file_stem().map(|s| crate::text::nfc(&s.to_string_lossy())).unwrap_or_default()
+}
+
+/// Loads and validates the site in `root`.
+pub fn load(root: &Path) -> Result<Site, Diagnostics> {
+    let mut diags = Diagnostics::default();
+    if !root.is_dir() {
+        diags.push(
+            Diagnostic::new(root, "không tìm thấy thư mục nội dung")
+                .expected("một thư mục có site.yaml, units.yaml, plans/…; chỉ định bằng --content THƯ_MỤC"),
+        );
+        return Err(diags);
+    }
+
+    let yaml = |name: &str, diags: &mut Diagnostics| -> Option<Source> {
+        let abs = root.join(name);
+        let rel = PathBuf::from(name);
+        if !abs.is_file() {
+            diags.push(
+                Diagnostic::new(&rel, format!("thiếu tệp {name}"))
+                    .expected(format!("tệp {name} trong thư mục nội dung (xem docs/content-format.md)")),
+            );
+            return None;
+        }
+        read_text(&abs, &rel, diags).map(|t| Source::yaml_file(&rel, t))
+    };
+    let config = yaml("site.yaml", &mut diags).and_then(|s| parse::site_config(&s, &mut diags));
+    let units = yaml("units.yaml", &mut diags).and_then(|s| parse::units(&s, &mut diags));
+
+    let md = |abs: &Path, rel: &Path, diags: &mut Diagnostics| -> Option<Source> {
+        let t = read_text(abs, rel, diags)?;
+        Source::front_matter_file(rel, &t, diags)
+    };
+
+    let mut plans = Vec::new();
+    for (abs, rel) in list(root, "plans", &["md"], &mut diags) {
+        let slug = stem(&rel);
+        if !parse::check_slug(&slug, &rel, &mut diags) {
+            continue;
+        }
+        if let Some(p) = md(&abs, &rel, &mut diags).and_then(|s| parse::plan(&slug, &s, &mut diags)) {
+            plans.push(p);
+        }
+    }
+    let mut guides = Vec::new();
+    for (abs, rel) in list(root, "guides", &["md"], &mut diags) {
+        let slug = stem(&rel);
+        if !parse::check_slug(&slug, &rel, &mut diags) {
+            continue;
+        }
+        if let Some(g) = md(&abs, &rel, &mut diags).and_then(|s| parse::guide(&slug, &s, &mut diags)) {
+            guides.push(g);
+        }
+    }
+    let mut events = Vec::new();
+    for (abs, rel) in list(root, "events", &["md"], &mut diags) {
+        let slug = stem(&rel);
+        if !parse::check_slug(&slug, &rel, &mut diags) {
+            continue;
+        }
+        if let Some(e) = md(&abs, &rel, &mut diags).and_then(|s| parse::event(&slug, &s, &mut diags)) {
+            events.push(e);
+        }
+    }
+    let mut reports = Vec::new();
+    for (abs, rel) in list(root, "progress", &["yaml", "yml"], &mut diags) {
+        let (file_date, _) = parse::split_dated_name(&stem(&rel));
+        let Some(t) = read_text(&abs, &rel, &mut diags) else { continue };
+        if let Some(r) = parse::report(&Source::yaml_file(&rel, t), file_date, &mut diags) {
+            reports.push(r);
+        }
+    }
+    let mut news = Vec::new();
+    for (abs, rel) in list(root, "news", &["md"], &mut diags) {
+        let name = stem(&rel);
+        let (file_date, rest) = parse::split_dated_name(&name);
+        let slug = if file_date.is_some() { format!("{}-{rest}", &name[..10]) } else { name.clone() };
+        let slug = slug.trim_end_matches('-').to_string();
+        if !parse::check_slug(&slug, &rel, &mut diags) {
+            continue;
+        }
+        if let Some(n) = md(&abs, &rel, &mut diags).and_then(|s| parse::news(&slug, file_date, &s, &mut diags)) {
+            news.push(n);
+        }
+    }
+
+    let statics = static_files(root, &mut diags);
+    let templates = template_overrides(root, &mut diags);
+
+    let (Some(config), Some(units)) = (config, units) else {
+        return Err(diags.sorted());
+    };
+    let mut site =
+        Site { root: root.to_path_buf(), config, units, plans, guides, events, reports, news, statics, templates };
+    validate::cross_check(&site, root, &mut diags);
+    if !diags.is_empty() {
+        return Err(diags.sorted());
+    }
+    order(&mut site);
+    Ok(site)
+}
+
+/// Stable orders, so output never depends on the file system's listing order.
+fn order(site: &mut Site) {
+    site.plans.sort_by(|a, b| b.from.cmp(&a.from).then(a.slug.cmp(&b.slug)));
+    site.guides.sort_by(|a, b| a.order.cmp(&b.order).then(a.title.cmp(&b.title)).then(a.slug.cmp(&b.slug)));
+    site.reports.sort_by(|a, b| a.plan.cmp(&b.plan).then(a.date.cmp(&b.date)));
+    site.news.sort_by(|a, b| b.date.cmp(&a.date).then(a.slug.cmp(&b.slug)));
+    site.events.sort_by(|a, b| a.starts.cmp(&b.starts).then(a.slug.cmp(&b.slug)));
+}
+
+fn static_files(root: &Path, diags: &mut Diagnostics) -> Vec<StaticFile> {
+    let base = root.join("static");
+    let mut out = Vec::new();
+    if !base.is_dir() {
+        return out;
+    }
+    for entry in WalkDir::new(&base).min_depth(1).sort_by_file_name() {
+        let Ok(entry) = entry else { continue };
+        let rel = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_path_buf();
+        if entry.path_is_symlink() {
+            diags.push(
+                Diagnostic::new(&rel, "tệp là liên kết tượng trưng (symlink); bangtin không chép liên kết")
+                    .expected("chép tệp thật vào static/"),
+            );
+            continue;
+        }
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let under = entry.path().strip_prefix(&base).unwrap_or(entry.path());
+        let parts: Vec<String> = under.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+        if parts.iter().any(|p| p.starts_with('.')) {
+            continue;
+        }
+        out.push(StaticFile { abs: entry.path().to_path_buf(), out: parts.join("/") });
+    }
+    out
+}
+
+fn template_overrides(root: &Path, diags: &mut Diagnostics) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    for (abs, rel) in list(root, "templates", &["html", "xml", "txt"], diags) {
+        let name = abs.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        if let Some(t) = read_text(&abs, &rel, diags) {
+            out.insert(name, t);
+        }
+    }
+    out
+}

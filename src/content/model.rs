@@ -1,0 +1,289 @@
+//! The typed model of a site, as loaded and validated from `content/`. Nothing here is derived:
+//! aggregates live in `progress`, presentation in `render`.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use chrono::{NaiveDate, NaiveTime};
+
+#[derive(Debug, Clone, Default)]
+pub struct Contact {
+    pub address: Option<String>,
+    pub phone: Option<String>,
+    pub zalo: Option<String>,
+    pub email: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct SiteConfig {
+    pub title: String,
+    pub locality: String,
+    pub authority: String,
+    /// Always ends with `/`.
+    pub base_url: String,
+    pub description: Option<String>,
+    pub theme: String,
+    pub current_plan: Option<String>,
+    pub contact: Contact,
+}
+
+#[derive(Debug, Clone)]
+pub struct Unit {
+    pub id: String,
+    pub name: String,
+    /// Free-form named bases: households, population, adults, or any a plan needs.
+    pub bases: BTreeMap<String, u64>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Units {
+    /// What a unit is called here: "Khu phố", "Ấp", "Thôn"...
+    pub kind: String,
+    pub units: Vec<Unit>,
+}
+
+impl Units {
+    pub fn get(&self, id: &str) -> Option<&Unit> {
+        self.units.iter().find(|u| u.id == id)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Target {
+    /// An absolute count.
+    Count(u64),
+    /// A share of a named base, summed over units.
+    PercentOf { percent: f64, base: String },
+    /// A ratio the reports give as done/of.
+    Ratio { percent: f64 },
+    /// Done or not, with a date.
+    Milestone,
+}
+
+#[derive(Debug, Clone)]
+pub struct Indicator {
+    pub id: String,
+    pub name: String,
+    pub target: Target,
+    pub noun: Option<String>,
+    pub deadline: NaiveDate,
+    pub lead: Option<String>,
+    pub guide: Option<String>,
+    pub unit_targets: BTreeMap<String, u64>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Task {
+    pub lead: String,
+    pub with: Vec<String>,
+    pub what: String,
+    pub units: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Signer {
+    pub name: String,
+    pub title: Option<String>,
+    /// "KT. Chủ tịch" when a deputy signs on behalf.
+    pub on_behalf: Option<String>,
+}
+
+/// When a plan was issued: a full date, or the partial text drafts carry ("tháng 8 năm 2024").
+#[derive(Debug, Clone)]
+pub enum Issued {
+    Date(NaiveDate),
+    Text(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub slug: String,
+    pub file: PathBuf,
+    pub number: Option<String>,
+    pub issued: Option<Issued>,
+    pub issuer: String,
+    pub signed_by: Option<Signer>,
+    pub title: String,
+    pub summary: Option<String>,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub basis: Vec<String>,
+    pub indicators: Vec<Indicator>,
+    pub tasks: Vec<Task>,
+    pub body: String,
+}
+
+impl Plan {
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        self.indicators.iter().find(|i| i.id == id)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Guide {
+    pub slug: String,
+    pub file: PathBuf,
+    pub title: String,
+    pub summary: String,
+    pub audience: Option<String>,
+    pub needs: Vec<String>,
+    pub duration: Option<String>,
+    pub help: Vec<String>,
+    pub indicators: Vec<String>,
+    pub order: i64,
+    pub body: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum EventKind {
+    HoiNghi,
+    RaQuan,
+    TrucHoTro,
+    TapHuan,
+}
+
+impl EventKind {
+    pub const ALL: [(&'static str, EventKind); 4] = [
+        ("hoi-nghi", EventKind::HoiNghi),
+        ("ra-quan", EventKind::RaQuan),
+        ("truc-ho-tro", EventKind::TrucHoTro),
+        ("tap-huan", EventKind::TapHuan),
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            EventKind::HoiNghi => "Hội nghị",
+            EventKind::RaQuan => "Ra quân",
+            EventKind::TrucHoTro => "Trực hỗ trợ",
+            EventKind::TapHuan => "Tập huấn",
+        }
+    }
+
+    pub fn id(self) -> &'static str {
+        Self::ALL.iter().find(|(_, k)| *k == self).map(|(s, _)| *s).unwrap_or("hoi-nghi")
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Confirmed,
+    Tentative,
+    Tba,
+    Cancelled,
+}
+
+impl Status {
+    pub const ALL: [(&'static str, Status); 4] = [
+        ("confirmed", Status::Confirmed),
+        ("tentative", Status::Tentative),
+        ("tba", Status::Tba),
+        ("cancelled", Status::Cancelled),
+    ];
+
+    pub fn id(self) -> &'static str {
+        Self::ALL.iter().find(|(_, s)| *s == self).map(|(s, _)| *s).unwrap_or("confirmed")
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Confirmed => "Đã xác định",
+            Status::Tentative => "Dự kiến",
+            Status::Tba => "Sẽ thông báo sau",
+            Status::Cancelled => "Đã hủy",
+        }
+    }
+}
+
+/// A moment in local time (Asia/Ho_Chi_Minh); no time means all day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct When {
+    pub date: NaiveDate,
+    pub time: Option<NaiveTime>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Repeat {
+    /// Weekdays, Monday = 0.
+    pub days: Vec<u32>,
+    pub until: NaiveDate,
+}
+
+#[derive(Debug, Clone)]
+pub struct Event {
+    pub slug: String,
+    pub file: PathBuf,
+    pub title: String,
+    pub plan: Option<String>,
+    pub kind: EventKind,
+    pub starts: Option<When>,
+    pub ends: Option<When>,
+    pub status: Status,
+    pub when_text: Option<String>,
+    pub location: Option<String>,
+    pub units: Vec<String>,
+    pub attendees: Vec<String>,
+    pub repeat: Option<Repeat>,
+    pub body: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Figure {
+    Count(u64),
+    Ratio { done: u64, of: u64 },
+    Milestone(bool),
+}
+
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub file: PathBuf,
+    pub date: NaiveDate,
+    pub plan: String,
+    pub source: Option<String>,
+    pub illustrative: bool,
+    /// unit id (or `ward`) → indicator id → figure.
+    pub values: BTreeMap<String, BTreeMap<String, Figure>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct News {
+    pub slug: String,
+    pub file: PathBuf,
+    pub title: String,
+    pub date: NaiveDate,
+    pub summary: Option<String>,
+    pub plan: Option<String>,
+    pub body: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct StaticFile {
+    pub abs: PathBuf,
+    /// Path under the output root, with `/` separators.
+    pub out: String,
+}
+
+/// A whole site, loaded and validated.
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub root: PathBuf,
+    pub config: SiteConfig,
+    pub units: Units,
+    pub plans: Vec<Plan>,
+    pub guides: Vec<Guide>,
+    pub events: Vec<Event>,
+    pub reports: Vec<Report>,
+    pub news: Vec<News>,
+    pub statics: Vec<StaticFile>,
+    /// Template overrides found in `DIR/templates/` (name → source).
+    pub templates: BTreeMap<String, String>,
+}
+
+impl Site {
+    pub fn plan(&self, slug: &str) -> Option<&Plan> {
+        self.plans.iter().find(|p| p.slug == slug)
+    }
+
+    pub fn guide(&self, slug: &str) -> Option<&Guide> {
+        self.guides.iter().find(|g| g.slug == slug)
+    }
+}

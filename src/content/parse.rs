@@ -1,0 +1,645 @@
+//! Turns each kind of content file into its typed model, one diagnostic per problem.
+//! Checks that need more than one file (ids that must exist elsewhere) live in `validate`.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use chrono::{NaiveDate, NaiveTime};
+use serde_yaml::Value;
+
+use super::model::*;
+use super::source::{describe, join, parse_date, Reader, Source};
+use crate::diag::Diagnostics;
+use crate::text;
+
+pub fn site_config(src: &Source, diags: &mut Diagnostics) -> Option<SiteConfig> {
+    let value = src.parse(diags)?;
+    let mut r = Reader::new(src, diags);
+    let m = r.root(&value)?;
+    r.known(
+        m,
+        "",
+        &["title", "locality", "authority", "base_url", "description", "theme", "current_plan", "contact", "radio"],
+    );
+    let title = r.req_str(m, "", "title", "tên trang, ví dụ “Công dân số Phường 3”");
+    let locality = r.req_str(m, "", "locality", "tên địa phương, ví dụ “Phường 3, thành phố Vũng Tàu”");
+    let authority = r.req_str(m, "", "authority", "cơ quan ban hành, ví dụ “Ủy ban nhân dân Phường 3”");
+    let base_url =
+        r.req_str(m, "", "base_url", "địa chỉ đầy đủ của trang, ví dụ “https://phuong3.example.gov.vn/cong-dan-so/”");
+    let base_url = base_url.and_then(|u| {
+        let ok =
+            (u.starts_with("https://") || u.starts_with("http://")) && u.len() > 8 && !u.contains(char::is_whitespace);
+        if !ok {
+            r.err(
+                "base_url",
+                format!("“{u}” không phải địa chỉ web đầy đủ"),
+                "bắt đầu bằng https://, ví dụ “https://phuong3.example.gov.vn/”",
+            );
+            return None;
+        }
+        Some(if u.ends_with('/') { u } else { format!("{u}/") })
+    });
+    let description = r.opt_str(m, "", "description");
+    let theme = r.opt_str(m, "", "theme").unwrap_or_else(|| "default".into());
+    if !text::is_slug(&theme) {
+        r.err(
+            "theme",
+            format!("tên giao diện “{theme}” không hợp lệ"),
+            "tên thư mục viết thường không dấu, ví dụ “default”",
+        );
+    }
+    let current_plan = r.opt_str(m, "", "current_plan");
+    let mut contact = Contact::default();
+    if let Some(c) = r.get(m, "contact") {
+        if let Some(cm) = r.as_map(c, "contact") {
+            r.known(cm, "contact", &["address", "phone", "zalo", "email"]);
+            contact.address = r.opt_str(cm, "contact", "address");
+            contact.phone = r.opt_str(cm, "contact", "phone");
+            contact.zalo = r.opt_str(cm, "contact", "zalo");
+            contact.email = r.opt_str(cm, "contact", "email");
+        }
+    }
+    Some(SiteConfig {
+        title: title?,
+        locality: locality?,
+        authority: authority?,
+        base_url: base_url?,
+        description,
+        theme,
+        current_plan,
+        contact,
+    })
+}
+
+pub fn units(src: &Source, diags: &mut Diagnostics) -> Option<Units> {
+    let value = src.parse(diags)?;
+    let mut r = Reader::new(src, diags);
+    let m = r.root(&value)?;
+    r.known(m, "", &["kind", "units"]);
+    let kind = r.req_str(m, "", "kind", "tên gọi đơn vị, ví dụ “Khu phố”, “Ấp”, “Thôn”");
+    let mut units = Vec::new();
+    let mut seen = BTreeSet::new();
+    match r.get(m, "units") {
+        None => r.missing("", "units", "danh sách các đơn vị, mỗi đơn vị có id, name, bases"),
+        Some(Value::Sequence(items)) => {
+            for (i, item) in items.iter().enumerate() {
+                let p = format!("units[{i}]");
+                let Some(um) = r.as_map(item, &p) else { continue };
+                r.known(um, &p, &["id", "name", "bases"]);
+                let id = r.id(um, &p, "id");
+                let name = r.req_str(um, &p, "name", "tên đơn vị, ví dụ “Khu phố 1”");
+                let mut bases = BTreeMap::new();
+                if let Some(b) = r.get(um, "bases") {
+                    let bp = join(&p, "bases");
+                    if let Some(bm) = r.as_map(b, &bp) {
+                        for (k, v) in bm {
+                            let Some(k) = k.as_str() else { continue };
+                            if let Some(n) = r.count(v, &join(&bp, k)) {
+                                bases.insert(k.to_string(), n);
+                            }
+                        }
+                    }
+                }
+                if let (Some(id), Some(name)) = (id, name) {
+                    if id == "ward" {
+                        r.err(&join(&p, "id"), "mã “ward” được dành cho toàn địa bàn", "một mã khác, ví dụ “kp1”");
+                    } else if !seen.insert(id.clone()) {
+                        r.err(&join(&p, "id"), format!("mã “{id}” bị trùng"), "mỗi đơn vị một mã riêng");
+                    } else {
+                        units.push(Unit { id, name, bases });
+                    }
+                }
+            }
+        }
+        Some(other) => {
+            r.err("units", format!("gặp {}", describe(other)), "một danh sách, mỗi mục bắt đầu bằng “- id: …”")
+        }
+    }
+    Some(Units { kind: kind?, units })
+}
+
+pub fn plan(slug: &str, src: &Source, diags: &mut Diagnostics) -> Option<Plan> {
+    let value = src.parse(diags)?;
+    let mut r = Reader::new(src, diags);
+    let m = r.root(&value)?;
+    r.known(
+        m,
+        "",
+        &["number", "issued", "issuer", "signed_by", "title", "summary", "period", "basis", "indicators", "tasks"],
+    );
+    let number = r.opt_str(m, "", "number");
+    let issued = r.get(m, "issued").and_then(|v| {
+        let s = r.scalar_str(v, "issued")?;
+        if s.chars().next().is_some_and(|c| c.is_ascii_digit()) && s.contains('-') {
+            match parse_date(&s) {
+                Ok(d) => Some(Issued::Date(d)),
+                Err(p) => {
+                    r.err("issued", p, "ngày dạng NĂM-THÁNG-NGÀY, hoặc chữ như “tháng 8 năm 2024” khi chưa có ngày");
+                    None
+                }
+            }
+        } else {
+            Some(Issued::Text(s))
+        }
+    });
+    let issuer = r.req_str(m, "", "issuer", "cơ quan ban hành, ví dụ “Ủy ban nhân dân Phường 3”");
+    let signed_by = r.get(m, "signed_by").and_then(|v| {
+        let sm = r.as_map(v, "signed_by")?;
+        r.known(sm, "signed_by", &["name", "title", "for"]);
+        let name = r.req_str(sm, "signed_by", "name", "họ tên người ký")?;
+        Some(Signer { name, title: r.opt_str(sm, "signed_by", "title"), on_behalf: r.opt_str(sm, "signed_by", "for") })
+    });
+    let title = r.req_str(m, "", "title", "tên kế hoạch");
+    let summary = r.opt_str(m, "", "summary");
+    let period = match r.get(m, "period") {
+        None => {
+            r.missing("", "period", "thời gian thực hiện: { from: 2024-04-16, to: 2024-09-30 }");
+            None
+        }
+        Some(v) => r.as_map(v, "period").and_then(|pm| {
+            r.known(pm, "period", &["from", "to"]);
+            let from = r.req_date(pm, "period", "from");
+            let to = r.req_date(pm, "period", "to");
+            let (from, to) = (from?, to?);
+            if to < from {
+                r.err("period.to", "ngày kết thúc trước ngày bắt đầu", "“to” không sớm hơn “from”");
+                return None;
+            }
+            Some((from, to))
+        }),
+    };
+    let basis = r.str_list(m, "", "basis");
+    let mut indicators = Vec::new();
+    let mut ids = BTreeSet::new();
+    if let Some(v) = r.get(m, "indicators") {
+        match v {
+            Value::Sequence(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    let p = format!("indicators[{i}]");
+                    if let Some(ind) = indicator(&mut r, item, &p, period) {
+                        if !ids.insert(ind.id.clone()) {
+                            r.err(
+                                &join(&p, "id"),
+                                format!("chỉ tiêu “{}” bị trùng mã", ind.id),
+                                "mỗi chỉ tiêu một mã riêng",
+                            );
+                        } else {
+                            indicators.push(ind);
+                        }
+                    }
+                }
+            }
+            other => r.err(
+                "indicators",
+                format!("gặp {}", describe(other)),
+                "một danh sách chỉ tiêu, mỗi mục bắt đầu bằng “- id: …”",
+            ),
+        }
+    }
+    let mut tasks = Vec::new();
+    if let Some(v) = r.get(m, "tasks") {
+        match v {
+            Value::Sequence(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    let p = format!("tasks[{i}]");
+                    let Some(tm) = r.as_map(item, &p) else { continue };
+                    r.known(tm, &p, &["lead", "with", "what", "units"]);
+                    let lead = r.req_str(tm, &p, "lead", "đơn vị chủ trì");
+                    let what = r.req_str(tm, &p, "what", "nội dung nhiệm vụ");
+                    let with = r.str_list(tm, &p, "with");
+                    let units = r.str_list(tm, &p, "units");
+                    if let (Some(lead), Some(what)) = (lead, what) {
+                        tasks.push(Task { lead, with, what, units });
+                    }
+                }
+            }
+            other => r.err(
+                "tasks",
+                format!("gặp {}", describe(other)),
+                "một danh sách nhiệm vụ, mỗi mục bắt đầu bằng “- lead: …”",
+            ),
+        }
+    }
+    let (from, to) = period?;
+    Some(Plan {
+        slug: slug.to_string(),
+        file: src.rel.clone(),
+        number,
+        issued,
+        issuer: issuer?,
+        signed_by,
+        title: title?,
+        summary,
+        from,
+        to,
+        basis,
+        indicators,
+        tasks,
+        body: src.body.clone(),
+    })
+}
+
+fn indicator(r: &mut Reader, item: &Value, p: &str, period: Option<(NaiveDate, NaiveDate)>) -> Option<Indicator> {
+    let im = r.as_map(item, p)?;
+    r.known(im, p, &["id", "name", "target", "noun", "deadline", "lead", "guide", "unit_targets"]);
+    let id = r.id(im, p, "id");
+    let name = r.req_str(im, p, "name", "tên chỉ tiêu");
+    let tp = join(p, "target");
+    let target = match r.get(im, "target") {
+        None => {
+            r.missing(
+                p,
+                "target",
+                "một số (97), { percent: 95, of: population }, { percent: 50, of: reported } hoặc milestone",
+            );
+            None
+        }
+        Some(Value::String(s)) if s == "milestone" => Some(Target::Milestone),
+        Some(v @ Value::Number(_)) => r.count(v, &tp).map(Target::Count),
+        Some(Value::Mapping(tm)) => {
+            r.known(tm, &tp, &["percent", "of"]);
+            let pct = match r.get(tm, "percent") {
+                Some(v) => r.percent(v, &join(&tp, "percent")),
+                None => {
+                    r.missing(&tp, "percent", "tỷ lệ phần trăm, ví dụ 95");
+                    None
+                }
+            };
+            let of = r.req_str(
+                tm,
+                &tp,
+                "of",
+                "tên cơ số trong units.yaml (households, population, adults…) hoặc “reported”",
+            );
+            match (pct, of) {
+                (Some(percent), Some(of)) if of == "reported" => Some(Target::Ratio { percent }),
+                (Some(percent), Some(base)) => Some(Target::PercentOf { percent, base }),
+                _ => None,
+            }
+        }
+        Some(other) => {
+            r.err(
+                &tp,
+                format!("gặp {}", describe(other)),
+                "một số (97), { percent: 95, of: population }, { percent: 50, of: reported } hoặc milestone",
+            );
+            None
+        }
+    };
+    let noun = r.opt_str(im, p, "noun");
+    let deadline = r.opt_date(im, p, "deadline");
+    let lead = r.opt_str(im, p, "lead");
+    let guide = r.opt_str(im, p, "guide");
+    let mut unit_targets = BTreeMap::new();
+    if let Some(v) = r.get(im, "unit_targets") {
+        let up = join(p, "unit_targets");
+        if let Some(um) = r.as_map(v, &up) {
+            for (k, v) in um {
+                let Some(k) = k.as_str() else { continue };
+                if let Some(n) = r.count(v, &join(&up, k)) {
+                    unit_targets.insert(k.to_string(), n);
+                }
+            }
+        }
+        if !unit_targets.is_empty() && !matches!(target, Some(Target::Count(_))) {
+            r.err(
+                &up,
+                "chỉ tiêu từng đơn vị chỉ dùng được với chỉ tiêu là một con số",
+                "bỏ “unit_targets”, hoặc đặt “target” là một số",
+            );
+        }
+    }
+    let (from, to) = period?;
+    let deadline = deadline.unwrap_or(to);
+    if deadline < from || deadline > to {
+        r.err(
+            &join(p, "deadline"),
+            format!("hạn {} nằm ngoài thời gian của kế hoạch ({} – {})", dmy(deadline), dmy(from), dmy(to)),
+            "một ngày trong thời gian thực hiện kế hoạch",
+        );
+    }
+    Some(Indicator { id: id?, name: name?, target: target?, noun, deadline, lead, guide, unit_targets })
+}
+
+fn dmy(d: NaiveDate) -> String {
+    crate::render::format::date(d)
+}
+
+pub fn guide(slug: &str, src: &Source, diags: &mut Diagnostics) -> Option<Guide> {
+    let value = src.parse(diags)?;
+    let mut r = Reader::new(src, diags);
+    let m = r.root(&value)?;
+    r.known(m, "", &["title", "summary", "audience", "needs", "duration", "help", "indicators", "order"]);
+    let title = r.req_str(m, "", "title", "tên hướng dẫn");
+    let summary = r.req_str(m, "", "summary", "một câu tóm tắt hướng dẫn giúp người dân làm gì");
+    let audience = r.opt_str(m, "", "audience");
+    let needs = r.str_list(m, "", "needs");
+    let duration = r.opt_str(m, "", "duration");
+    let help = r.str_list(m, "", "help");
+    let indicators = r.str_list(m, "", "indicators");
+    let order = match r.get(m, "order") {
+        Some(v) => r.count(v, "order").map(|n| n as i64).unwrap_or(0),
+        None => i64::MAX,
+    };
+    Some(Guide {
+        slug: slug.to_string(),
+        file: src.rel.clone(),
+        title: title?,
+        summary: summary?,
+        audience,
+        needs,
+        duration,
+        help,
+        indicators,
+        order,
+        body: src.body.clone(),
+    })
+}
+
+const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+fn parse_when(s: &str) -> Result<When, String> {
+    let s = s.trim();
+    let (d, t) = match s.split_once([' ', 'T']) {
+        Some((d, t)) => (d, Some(t.trim())),
+        None => (s, None),
+    };
+    let date = parse_date(d)?;
+    let time = match t {
+        None => None,
+        Some(t) => {
+            let parts: Vec<&str> = t.split(':').collect();
+            let hm: Option<(u32, u32)> = match parts.as_slice() {
+                [h, m] | [h, m, "00"] => h.parse().ok().zip(m.parse().ok()),
+                _ => None,
+            };
+            match hm.and_then(|(h, m)| NaiveTime::from_hms_opt(h, m, 0)) {
+                Some(t) => Some(t),
+                None => return Err(format!("giờ “{t}” không hợp lệ")),
+            }
+        }
+    };
+    Ok(When { date, time })
+}
+
+pub fn event(slug: &str, src: &Source, diags: &mut Diagnostics) -> Option<Event> {
+    let value = src.parse(diags)?;
+    let mut r = Reader::new(src, diags);
+    let m = r.root(&value)?;
+    r.known(
+        m,
+        "",
+        &["title", "plan", "kind", "starts", "ends", "status", "when_text", "location", "units", "attendees", "repeat"],
+    );
+    let title = r.req_str(m, "", "title", "tên sự kiện");
+    let plan = r.opt_str(m, "", "plan");
+    let kinds: Vec<&str> = EventKind::ALL.iter().map(|(s, _)| *s).collect();
+    let kind = r.req_str(m, "", "kind", "hoi-nghi, ra-quan, truc-ho-tro hoặc tap-huan").and_then(|k| {
+        let found = EventKind::ALL.iter().find(|(s, _)| *s == k).map(|(_, v)| *v);
+        if found.is_none() {
+            let d = r
+                .src
+                .diag("kind", format!("loại sự kiện “{k}” không có"))
+                .expected(format!("một trong: {}", kinds.join(", ")))
+                .hint(text::did_you_mean(&k, kinds.iter().copied()));
+            r.push(d);
+        }
+        found
+    });
+    let statuses: Vec<&str> = Status::ALL.iter().map(|(s, _)| *s).collect();
+    let status = match r.opt_str(m, "", "status") {
+        None => Some(Status::Confirmed),
+        Some(s) => {
+            let found = Status::ALL.iter().find(|(k, _)| *k == s).map(|(_, v)| *v);
+            if found.is_none() {
+                let d = r
+                    .src
+                    .diag("status", format!("trạng thái “{s}” không có"))
+                    .expected(
+                        "confirmed (đã xác định), tentative (dự kiến), tba (sẽ thông báo sau) hoặc cancelled (đã hủy)",
+                    )
+                    .hint(text::did_you_mean(&s, statuses.iter().copied()));
+                r.push(d);
+            }
+            found
+        }
+    };
+    let when = |r: &mut Reader, key: &str| -> Option<When> {
+        let s = r.opt_str(m, "", key)?;
+        match parse_when(&s) {
+            Ok(w) => Some(w),
+            Err(p) => {
+                r.err(key, p, "ngày và giờ dạng “2024-04-16 07:30”, hoặc chỉ ngày “2024-04-16” cho cả ngày");
+                None
+            }
+        }
+    };
+    let starts = when(&mut r, "starts");
+    let ends = when(&mut r, "ends");
+    if r.get(m, "starts").is_none() && status != Some(Status::Tba) {
+        r.missing("", "starts", "ngày giờ bắt đầu, ví dụ “2024-04-16 07:30”; nếu chưa có ngày, đặt “status: tba”");
+    }
+    if let (Some(s), Some(e)) = (starts, ends) {
+        let end_key = (e.date, e.time.unwrap_or(NaiveTime::MIN));
+        let start_key = (s.date, s.time.unwrap_or(NaiveTime::MIN));
+        if end_key < start_key {
+            r.err("ends", "kết thúc trước khi bắt đầu", "“ends” không sớm hơn “starts”");
+        }
+        if s.time.is_some() != e.time.is_some() {
+            r.err("ends", "một mốc có giờ, mốc kia không", "cả “starts” và “ends” cùng có giờ, hoặc cùng chỉ có ngày");
+        }
+    }
+    let when_text = r.opt_str(m, "", "when_text");
+    let location = r.opt_str(m, "", "location");
+    let units = r.str_list(m, "", "units");
+    let attendees = r.str_list(m, "", "attendees");
+    let repeat = r.get(m, "repeat").and_then(|v| {
+        let rm = r.as_map(v, "repeat")?;
+        r.known(rm, "repeat", &["days", "until"]);
+        let until = r.req_date(rm, "repeat", "until");
+        let mut days = Vec::new();
+        let raw = r.str_list(rm, "repeat", "days");
+        if raw.is_empty() {
+            r.missing("repeat", "days", "các ngày trong tuần: [mon, tue, wed, thu, fri] hoặc daily");
+        }
+        for (i, d) in raw.iter().enumerate() {
+            if d == "daily" {
+                days.extend(0..7);
+            } else if let Some(n) = WEEKDAYS.iter().position(|w| w == d) {
+                days.push(n as u32);
+            } else {
+                let d2 = r
+                    .src
+                    .diag(&format!("repeat.days[{i}]"), format!("ngày “{d}” không có"))
+                    .expected("mon, tue, wed, thu, fri, sat, sun hoặc daily")
+                    .hint(text::did_you_mean(d, WEEKDAYS.iter().copied()));
+                r.push(d2);
+            }
+        }
+        days.sort_unstable();
+        days.dedup();
+        let until = until?;
+        if let Some(s) = starts {
+            if until < s.date {
+                r.err(
+                    "repeat.until",
+                    "ngày lặp lại cuối cùng trước ngày bắt đầu",
+                    "“until” không sớm hơn ngày của “starts”",
+                );
+                return None;
+            }
+        } else {
+            r.err("repeat", "sự kiện lặp lại cần có ngày bắt đầu", "thêm “starts”");
+            return None;
+        }
+        (!days.is_empty()).then_some(Repeat { days, until })
+    });
+    Some(Event {
+        slug: slug.to_string(),
+        file: src.rel.clone(),
+        title: title?,
+        plan,
+        kind: kind?,
+        starts,
+        ends,
+        status: status?,
+        when_text,
+        location,
+        units,
+        attendees,
+        repeat,
+        body: src.body.clone(),
+    })
+}
+
+pub fn report(src: &Source, file_date: Option<NaiveDate>, diags: &mut Diagnostics) -> Option<Report> {
+    let value = src.parse(diags)?;
+    let mut r = Reader::new(src, diags);
+    let m = r.root(&value)?;
+    r.known(m, "", &["date", "plan", "source", "illustrative", "values"]);
+    let date = r.req_date(m, "", "date");
+    if let (Some(d), Some(fd)) = (date, file_date) {
+        if d != fd {
+            r.err(
+                "date",
+                format!("ngày báo cáo {} khác ngày trong tên tệp {}", dmy(d), dmy(fd)),
+                "đặt tên tệp theo ngày báo cáo, ví dụ progress/2023-06-14.yaml",
+            );
+        }
+    }
+    let plan = r.req_str(m, "", "plan", "mã kế hoạch (tên tệp trong plans/ không có .md)");
+    let source = r.opt_str(m, "", "source");
+    let illustrative = match r.get(m, "illustrative") {
+        None => false,
+        Some(Value::Bool(b)) => *b,
+        Some(other) => {
+            r.err("illustrative", format!("gặp {}", describe(other)), "true hoặc false");
+            false
+        }
+    };
+    let mut values = BTreeMap::new();
+    match r.get(m, "values") {
+        None => r.missing("", "values", "số liệu theo từng đơn vị: { kp1: { cccd: 120 } }"),
+        Some(v) => {
+            if let Some(vm) = r.as_map(v, "values") {
+                for (unit, per) in vm {
+                    let Some(unit) = unit.as_str() else { continue };
+                    let up = join("values", unit);
+                    let Some(pm) = r.as_map(per, &up) else { continue };
+                    let mut row = BTreeMap::new();
+                    for (ind, fig) in pm {
+                        let Some(ind) = ind.as_str() else { continue };
+                        if let Some(f) = figure(&mut r, fig, &join(&up, ind)) {
+                            row.insert(ind.to_string(), f);
+                        }
+                    }
+                    values.insert(unit.to_string(), row);
+                }
+            }
+        }
+    }
+    Some(Report { file: src.rel.clone(), date: date?, plan: plan?, source, illustrative, values })
+}
+
+fn figure(r: &mut Reader, v: &Value, p: &str) -> Option<Figure> {
+    match v {
+        Value::String(s) if matches!(s.as_str(), "done" | "xong" | "đã xong") => Some(Figure::Milestone(true)),
+        Value::String(s) if matches!(s.as_str(), "not-done" | "chưa" | "chưa xong") => Some(Figure::Milestone(false)),
+        Value::Bool(b) => Some(Figure::Milestone(*b)),
+        Value::Mapping(m) => {
+            r.known(m, p, &["done", "of"]);
+            let done = match r.get(m, "done") {
+                Some(v) => r.count(v, &join(p, "done")),
+                None => {
+                    r.missing(p, "done", "số đã làm được");
+                    None
+                }
+            };
+            let of = match r.get(m, "of") {
+                Some(v) => r.count(v, &join(p, "of")),
+                None => {
+                    r.missing(p, "of", "tổng số");
+                    None
+                }
+            };
+            let (done, of) = (done?, of?);
+            if done > of {
+                r.err(
+                    &join(p, "done"),
+                    format!("số đã làm ({done}) lớn hơn tổng số ({of})"),
+                    "“done” không lớn hơn “of”",
+                );
+                return None;
+            }
+            Some(Figure::Ratio { done, of })
+        }
+        other => r.count(other, p).map(Figure::Count),
+    }
+}
+
+pub fn news(slug: &str, file_date: Option<NaiveDate>, src: &Source, diags: &mut Diagnostics) -> Option<News> {
+    let value = src.parse(diags)?;
+    let mut r = Reader::new(src, diags);
+    let m = r.root(&value)?;
+    r.known(m, "", &["title", "date", "summary", "plan"]);
+    let title = r.req_str(m, "", "title", "tiêu đề tin");
+    let date = r.opt_date(m, "", "date").or(file_date);
+    if date.is_none() && r.get(m, "date").is_none() {
+        r.missing("", "date", "ngày đăng, hoặc đặt tên tệp bắt đầu bằng ngày: news/2024-04-10-ten-tin.md");
+    }
+    let summary = r.opt_str(m, "", "summary");
+    let plan = r.opt_str(m, "", "plan");
+    Some(News {
+        slug: slug.to_string(),
+        file: src.rel.clone(),
+        title: title?,
+        date: date?,
+        summary,
+        plan,
+        body: src.body.clone(),
+    })
+}
+
+/// `2024-04-10-ten-tin` → (2024-04-10, `ten-tin`) when the name starts with a date.
+pub fn split_dated_name(stem: &str) -> (Option<NaiveDate>, &str) {
+    if stem.len() >= 10 && stem.is_char_boundary(10) {
+        if let Ok(d) = parse_date(&stem[..10]) {
+            let rest = stem[10..].trim_start_matches('-');
+            return (Some(d), rest);
+        }
+    }
+    (None, stem)
+}
+
+/// Checks a file stem is a usable slug, reporting a suggestion when not.
+pub fn check_slug(stem: &str, rel: &Path, diags: &mut Diagnostics) -> bool {
+    if text::is_slug(stem) {
+        return true;
+    }
+    let suggestion = text::slugify(stem);
+    let d = crate::diag::Diagnostic::new(rel, format!("tên tệp “{stem}” không dùng được làm địa chỉ trang"))
+        .expected("tên tệp viết thường, không dấu, nối bằng dấu “-”")
+        .hint((!suggestion.is_empty()).then(|| format!("đổi tên thành “{suggestion}”")));
+    diags.push(d);
+    false
+}

@@ -1,0 +1,585 @@
+//! One content file as read from disk: NFC text, front matter split from the body, YAML parsed
+//! into a tree, and a reader that pulls typed fields out of that tree while recording every
+//! problem with the file, line, column and field it concerns.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde_yaml::{Mapping, Value};
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::text;
+
+/// A file's text and where its YAML starts inside it.
+pub struct Source {
+    /// Path relative to the site folder, as shown in messages.
+    pub rel: PathBuf,
+    /// The YAML part (whole file for `.yaml`, front matter for `.md`).
+    pub yaml: String,
+    /// Line of the file on which `yaml` starts (1-based).
+    pub yaml_first_line: usize,
+    /// Markdown body, if any.
+    pub body: String,
+}
+
+/// Reads a file into NFC text without a BOM and with `\n` line ends.
+pub fn read_text(path: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<String> {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            diags.push(Diagnostic::new(rel, format!("không đọc được tệp: {}", crate::diag::io_vi(&e))));
+            return None;
+        }
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let upto = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let line = upto.iter().filter(|b| **b == b'\n').count() + 1;
+            diags.push(
+                Diagnostic::new(rel, "tệp không phải văn bản UTF-8")
+                    .at(Some((line, 1)))
+                    .expected("lưu tệp với bảng mã UTF-8 (trong Notepad: Lưu thành… → Mã hóa: UTF-8)"),
+            );
+            return None;
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let text = if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_string() };
+    Some(text::nfc(&text))
+}
+
+impl Source {
+    /// A whole-YAML file.
+    pub fn yaml_file(rel: &Path, text: String) -> Source {
+        Source { rel: rel.to_path_buf(), yaml: text, yaml_first_line: 1, body: String::new() }
+    }
+
+    /// A Markdown file with YAML front matter between `---` lines.
+    pub fn front_matter_file(rel: &Path, text: &str, diags: &mut Diagnostics) -> Option<Source> {
+        let Some(rest) = text.strip_prefix("---\n") else {
+            diags.push(
+                Diagnostic::new(rel, "thiếu phần thông tin đầu tệp (front matter)")
+                    .at(Some((1, 1)))
+                    .expected("dòng đầu tiên là “---”, sau đó các trường YAML, rồi một dòng “---” trước nội dung"),
+            );
+            return None;
+        };
+        let mut offset = 0;
+        for line in rest.split_inclusive('\n') {
+            let trimmed = line.trim_end();
+            if trimmed == "---" || trimmed == "..." {
+                let yaml = rest[..offset].to_string();
+                let body = rest[offset + line.len()..].to_string();
+                return Some(Source { rel: rel.to_path_buf(), yaml, yaml_first_line: 2, body });
+            }
+            offset += line.len();
+        }
+        diags.push(
+            Diagnostic::new(rel, "phần thông tin đầu tệp không có dòng “---” kết thúc")
+                .at(Some((1, 1)))
+                .expected("một dòng chỉ có “---” sau các trường YAML"),
+        );
+        None
+    }
+
+    /// Line of the body's first line in the file.
+    pub fn body_first_line(&self) -> usize {
+        self.yaml_first_line + self.yaml.lines().count() + 1
+    }
+
+    /// Parses the YAML part; a syntax error becomes one diagnostic with its position.
+    pub fn parse(&self, diags: &mut Diagnostics) -> Option<Value> {
+        if self.yaml.len() > MAX_YAML_BYTES {
+            diags.push(Diagnostic::new(&self.rel, "tệp YAML quá lớn").expected("dưới 5 MB"));
+            return None;
+        }
+        match serde_yaml::from_str::<Value>(&self.yaml) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                let pos = e.location().map(|l| (l.line() + self.yaml_first_line - 1, l.column()));
+                diags.push(
+                    Diagnostic::new(&self.rel, format!("YAML không đọc được: {}", yaml_error_vi(&e.to_string())))
+                        .at(pos)
+                        .expected("cú pháp YAML: “tên: giá trị”, thụt lề bằng dấu cách (không dùng Tab), chuỗi có dấu “:” phải đặt trong ngoặc kép"),
+                );
+                None
+            }
+        }
+    }
+
+    /// Best-effort line and column of a dotted field path like `values.tan-phu.cccd` or
+    /// `indicators[2].target`. YAML trees carry no positions, so this scans the text: each key
+    /// is searched after the previous one, and `[n]` counts block list items.
+    pub fn locate(&self, path: &str) -> Option<(usize, usize)> {
+        let lines: Vec<&str> = self.yaml.lines().collect();
+        let mut line = 0usize;
+        let mut col = 0usize;
+        let mut found = false;
+        for part in split_path(path) {
+            match part {
+                PathPart::Key(key) => {
+                    let start = if found { line } else { 0 };
+                    let mut hit = None;
+                    for (i, l) in lines.iter().enumerate().skip(start) {
+                        let from = if i == line && found { col } else { 0 };
+                        if let Some(c) = find_key(l, key, from) {
+                            hit = Some((i, c));
+                            break;
+                        }
+                    }
+                    let (i, c) = hit?;
+                    line = i;
+                    col = c;
+                    found = true;
+                }
+                PathPart::Index(n) => {
+                    let parent_indent = indent_of(lines.get(line).copied().unwrap_or(""));
+                    let mut item_indent = None;
+                    let mut count = 0;
+                    let mut hit = None;
+                    for (i, l) in lines.iter().enumerate().skip(line + usize::from(found)) {
+                        let ind = indent_of(l);
+                        let t = l.trim_start();
+                        if t.is_empty() || t.starts_with('#') {
+                            continue;
+                        }
+                        if found && i > line && ind < parent_indent {
+                            break;
+                        }
+                        if t.starts_with("- ") || t == "-" {
+                            let ii = *item_indent.get_or_insert(ind);
+                            if ind == ii {
+                                if count == n {
+                                    hit = Some((i, ind + 2));
+                                    break;
+                                }
+                                count += 1;
+                            }
+                        } else if found && ind <= parent_indent && i > line {
+                            break;
+                        }
+                    }
+                    if let Some((i, c)) = hit {
+                        line = i;
+                        col = c;
+                        found = true;
+                    }
+                }
+            }
+        }
+        found.then_some((line + self.yaml_first_line, col + 1))
+    }
+
+    /// Diagnostic for a field of this file, positioned at the field.
+    pub fn diag(&self, path: &str, problem: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(&self.rel, problem).at(self.locate(path)).field(path)
+    }
+}
+
+const MAX_YAML_BYTES: usize = 5 * 1024 * 1024;
+
+fn indent_of(l: &str) -> usize {
+    l.len() - l.trim_start_matches(' ').len()
+}
+
+enum PathPart<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+fn split_path(path: &str) -> Vec<PathPart<'_>> {
+    let mut out = Vec::new();
+    for seg in path.split('.') {
+        let (key, rest) = match seg.find('[') {
+            Some(i) => (&seg[..i], &seg[i..]),
+            None => (seg, ""),
+        };
+        if !key.is_empty() {
+            out.push(PathPart::Key(key));
+        }
+        for idx in rest.split('[').filter(|s| !s.is_empty()) {
+            if let Ok(n) = idx.trim_end_matches(']').parse() {
+                out.push(PathPart::Index(n));
+            }
+        }
+    }
+    out
+}
+
+/// Column of `key:` in a line, as a block key, a flow key, or a list item's first key.
+fn find_key(line: &str, key: &str, from: usize) -> Option<usize> {
+    let bytes = line.as_bytes();
+    let mut search = from.min(line.len());
+    while let Some(rel) = line.get(search..)?.find(key) {
+        let at = search + rel;
+        let before_ok = at == 0 || matches!(bytes[at - 1], b' ' | b'{' | b',' | b'-' | b'"' | b'\'');
+        let before_ok =
+            before_ok && (at == 0 || !(bytes[at - 1] == b'-' && at >= 2 && bytes[at - 2].is_ascii_alphanumeric()));
+        let after = line[at + key.len()..].trim_start_matches(['"', '\'']);
+        if before_ok && after.trim_start().starts_with(':') {
+            return Some(at);
+        }
+        search = at + key.len();
+    }
+    None
+}
+
+/// libyaml's messages, in the words an officer can act on.
+fn yaml_error_vi(msg: &str) -> String {
+    let table = [
+        ("did not find expected key", "thiếu khóa hoặc thụt lề sai"),
+        ("mapping values are not allowed", "dấu “:” đặt sai chỗ (chuỗi có dấu “:” phải đặt trong ngoặc kép)"),
+        ("found character that cannot start any token", "có ký tự không hợp lệ (ví dụ Tab thay cho dấu cách)"),
+        ("did not find expected node content", "thiếu giá trị"),
+        ("found unexpected end of stream", "tệp kết thúc giữa chừng (thiếu dấu ngoặc hoặc ngoặc kép đóng)"),
+        ("duplicate entry", "một khóa xuất hiện hai lần"),
+        ("did not find expected ',' or ']'", "thiếu dấu “,” hoặc “]”"),
+        ("did not find expected ',' or '}'", "thiếu dấu “,” hoặc “}”"),
+        ("recursion limit exceeded", "lồng nhau quá sâu"),
+        ("found undefined alias", "dùng bí danh (alias) chưa định nghĩa"),
+        ("block sequence entries are not allowed", "mục danh sách “-” đặt sai chỗ"),
+        ("could not find expected ':'", "thiếu dấu “:” sau tên trường"),
+    ];
+    for (en, vi) in table {
+        if msg.contains(en) {
+            return format!("{vi} ({msg})");
+        }
+    }
+    msg.to_string()
+}
+
+/// Pulls typed fields out of a parsed YAML tree, recording problems instead of failing.
+pub struct Reader<'a> {
+    pub src: &'a Source,
+    pub diags: &'a mut Diagnostics,
+}
+
+pub fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+/// What a YAML value is, in words, for "found …" messages.
+pub fn describe(v: &Value) -> String {
+    match v {
+        Value::Null => "để trống".into(),
+        Value::Bool(b) => format!("giá trị đúng/sai ({b})"),
+        Value::Number(n) => format!("số {n}"),
+        Value::String(s) => format!("chữ “{}”", short(s)),
+        Value::Sequence(_) => "một danh sách".into(),
+        Value::Mapping(_) => "một bảng (các cặp tên: giá trị)".into(),
+        Value::Tagged(t) => format!("thẻ {}", t.tag),
+    }
+}
+
+fn short(s: &str) -> String {
+    if s.chars().count() > 40 {
+        format!("{}…", s.chars().take(40).collect::<String>())
+    } else {
+        s.to_string()
+    }
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(src: &'a Source, diags: &'a mut Diagnostics) -> Self {
+        Reader { src, diags }
+    }
+
+    pub fn push(&mut self, d: Diagnostic) {
+        self.diags.push(d);
+    }
+
+    pub fn err(&mut self, path: &str, problem: impl Into<String>, expected: impl Into<String>) {
+        let d = self.src.diag(path, problem).expected(expected);
+        self.diags.push(d);
+    }
+
+    /// The top-level mapping of the file.
+    pub fn root<'v>(&mut self, v: &'v Value) -> Option<&'v Mapping> {
+        match v {
+            Value::Mapping(m) => Some(m),
+            Value::Null => {
+                self.push(
+                    Diagnostic::new(&self.src.rel, "tệp trống, không có trường nào")
+                        .at(Some((self.src.yaml_first_line, 1))),
+                );
+                None
+            }
+            other => {
+                let d = Diagnostic::new(
+                    &self.src.rel,
+                    format!("nội dung là {}, không phải các trường “tên: giá trị”", describe(other)),
+                )
+                .at(Some((self.src.yaml_first_line, 1)));
+                self.push(d);
+                None
+            }
+        }
+    }
+
+    pub fn as_map<'v>(&mut self, v: &'v Value, path: &str) -> Option<&'v Mapping> {
+        match v {
+            Value::Mapping(m) => Some(m),
+            other => {
+                self.err(path, format!("gặp {}", describe(other)), "một bảng các trường “tên: giá trị”");
+                None
+            }
+        }
+    }
+
+    /// Reports keys not in `known`, with the closest known key as a hint.
+    pub fn known(&mut self, m: &Mapping, path: &str, known: &[&str]) {
+        for k in m.keys() {
+            let name = match k {
+                Value::String(s) => s.clone(),
+                other => describe(other),
+            };
+            if !known.contains(&name.as_str()) {
+                let hint = text::did_you_mean(&name, known.iter().copied());
+                let d = self
+                    .src
+                    .diag(&join(path, &name), format!("trường “{name}” không được hỗ trợ ở đây"))
+                    .expected(format!("một trong: {}", known.join(", ")))
+                    .hint(hint);
+                self.push(d);
+            }
+        }
+    }
+
+    pub fn get<'v>(&self, m: &'v Mapping, key: &str) -> Option<&'v Value> {
+        m.get(key).filter(|v| !v.is_null())
+    }
+
+    pub fn missing(&mut self, path: &str, key: &str, expected: &str) {
+        let pos = if path.is_empty() { Some((self.src.yaml_first_line, 1)) } else { self.src.locate(path) };
+        let d = Diagnostic::new(&self.src.rel, format!("thiếu trường bắt buộc “{key}”"))
+            .at(pos)
+            .field(join(path, key))
+            .expected(expected.to_string());
+        self.push(d);
+    }
+
+    pub fn opt_str(&mut self, m: &Mapping, path: &str, key: &str) -> Option<String> {
+        let v = self.get(m, key)?;
+        self.scalar_str(v, &join(path, key))
+    }
+
+    /// A scalar as text: numbers and booleans are accepted as their written form because
+    /// officers write `phone: 0254...` or `number: 46` without quotes.
+    pub fn scalar_str(&mut self, v: &Value, path: &str) -> Option<String> {
+        match v {
+            Value::String(s) => Some(s.trim().to_string()),
+            Value::Number(n) => Some(n.to_string()),
+            Value::Bool(b) => Some(b.to_string()),
+            other => {
+                self.err(path, format!("gặp {}", describe(other)), "một đoạn chữ");
+                None
+            }
+        }
+    }
+
+    pub fn req_str(&mut self, m: &Mapping, path: &str, key: &str, expected: &str) -> Option<String> {
+        match self.get(m, key) {
+            None => {
+                self.missing(path, key, expected);
+                None
+            }
+            Some(v) => {
+                let s = self.scalar_str(v, &join(path, key))?;
+                if s.is_empty() {
+                    self.err(&join(path, key), "trường để trống", expected);
+                    return None;
+                }
+                Some(s)
+            }
+        }
+    }
+
+    /// A string or a list of strings.
+    pub fn str_list(&mut self, m: &Mapping, path: &str, key: &str) -> Vec<String> {
+        let p = join(path, key);
+        match self.get(m, key) {
+            None => Vec::new(),
+            Some(Value::Sequence(items)) => items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, v)| self.scalar_str(v, &format!("{p}[{i}]")))
+                .filter(|s| !s.is_empty())
+                .collect(),
+            Some(v) => self.scalar_str(v, &p).into_iter().collect(),
+        }
+    }
+
+    pub fn opt_date(&mut self, m: &Mapping, path: &str, key: &str) -> Option<NaiveDate> {
+        let v = self.get(m, key)?;
+        let p = join(path, key);
+        let s = self.scalar_str(v, &p)?;
+        match parse_date(&s) {
+            Ok(d) => Some(d),
+            Err(problem) => {
+                self.err(&p, problem, "ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2024-04-16");
+                None
+            }
+        }
+    }
+
+    pub fn req_date(&mut self, m: &Mapping, path: &str, key: &str) -> Option<NaiveDate> {
+        if self.get(m, key).is_none() {
+            self.missing(path, key, "ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2024-04-16");
+            return None;
+        }
+        self.opt_date(m, path, key)
+    }
+
+    /// A whole number of zero or more. A float like `1.057` is almost always a Vietnamese
+    /// thousands separator, so the message says so.
+    pub fn count(&mut self, v: &Value, path: &str) -> Option<u64> {
+        match v {
+            Value::Number(n) => {
+                if let Some(u) = n.as_u64() {
+                    return Some(u);
+                }
+                if let Some(i) = n.as_i64() {
+                    self.err(path, format!("số âm ({i})"), "một số không âm (0 trở lên)");
+                    return None;
+                }
+                let f = n.as_f64().unwrap_or(f64::NAN);
+                let written = n.to_string();
+                let hint = (f.fract() != 0.0 && f > 0.0).then(|| {
+                    format!(
+                        "nếu “{written}” là số có dấu chấm phân cách hàng nghìn, hãy viết liền không dấu chấm: {}",
+                        written.replace('.', "")
+                    )
+                });
+                let d = self
+                    .src
+                    .diag(path, format!("số {written} không phải số nguyên"))
+                    .expected("một số nguyên, ví dụ 1057")
+                    .hint(hint);
+                self.push(d);
+                None
+            }
+            Value::String(s) => {
+                let digits: String = s.chars().filter(|c| *c != '.' && *c != ' ').collect();
+                let hint = digits
+                    .parse::<u64>()
+                    .ok()
+                    .map(|n| format!("viết số không có dấu chấm và không đặt trong ngoặc kép: {n}"));
+                let d = self
+                    .src
+                    .diag(path, format!("gặp chữ “{}” thay vì một số", short(s)))
+                    .expected("một số nguyên không âm, ví dụ 1057")
+                    .hint(hint);
+                self.push(d);
+                None
+            }
+            other => {
+                self.err(path, format!("gặp {}", describe(other)), "một số nguyên không âm, ví dụ 1057");
+                None
+            }
+        }
+    }
+
+    /// A percentage between 0 and 100 (decimals allowed).
+    pub fn percent(&mut self, v: &Value, path: &str) -> Option<f64> {
+        let f = match v {
+            Value::Number(n) => n.as_f64(),
+            Value::String(s) => s.trim().trim_end_matches('%').trim().replace(',', ".").parse().ok(),
+            _ => None,
+        };
+        match f {
+            Some(f) if (0.0..=100.0).contains(&f) => Some(f),
+            Some(f) => {
+                self.err(path, format!("tỷ lệ {f} nằm ngoài khoảng 0–100"), "một số phần trăm từ 0 đến 100");
+                None
+            }
+            None => {
+                self.err(path, format!("gặp {}", describe(v)), "một số phần trăm, ví dụ 95");
+                None
+            }
+        }
+    }
+
+    /// A slug-shaped id.
+    pub fn id(&mut self, m: &Mapping, path: &str, key: &str) -> Option<String> {
+        let s = self.req_str(m, path, key, "một mã viết thường không dấu, ví dụ “kp1” hoặc “tan-phu”")?;
+        if !text::is_slug(&s) {
+            let p = join(path, key);
+            let d = self
+                .src
+                .diag(&p, format!("mã “{s}” không hợp lệ"))
+                .expected("chữ thường không dấu, chữ số và dấu “-”, ví dụ “tan-phu”")
+                .hint(Some(format!("dùng “{}”", text::slugify(&s))).filter(|x| x != "dùng “”"));
+            self.push(d);
+            return None;
+        }
+        Some(s)
+    }
+}
+
+/// `YYYY-MM-DD`, checked against the calendar (31/02 is refused, in words).
+pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    let parts: Vec<&str> = s.trim().split('-').collect();
+    let nums: Option<Vec<u32>> =
+        if parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
+            parts.iter().map(|p| p.parse().ok()).collect()
+        } else {
+            None
+        };
+    let Some(n) = nums.filter(|n| parts[0].len() == 4 && n[1] >= 1 && n[1] <= 12 && n[2] >= 1) else {
+        let hint = vi_date_hint(s);
+        return Err(format!("“{s}” không phải ngày hợp lệ{hint}"));
+    };
+    NaiveDate::from_ymd_opt(n[0] as i32, n[1], n[2]).ok_or_else(|| {
+        format!(
+            "ngày {}/{}/{} không có trên lịch (tháng {} năm {} không có ngày {})",
+            n[2], n[1], n[0], n[1], n[0], n[2]
+        )
+    })
+}
+
+/// Officers write `16/4/2024`; say how to write it instead.
+fn vi_date_hint(s: &str) -> String {
+    let p: Vec<&str> = s.trim().split('/').collect();
+    if p.len() == 3 && p.iter().all(|x| x.parse::<u32>().is_ok()) {
+        format!(" (viết theo dạng năm-tháng-ngày: {}-{:0>2}-{:0>2})", p[2], p[1], p[0])
+    } else {
+        String::new()
+    }
+}
+
+/// Where a site's files are: `rel` for messages, `abs` for reading.
+pub struct FileRef {
+    pub abs: PathBuf,
+    pub rel: PathBuf,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn src(yaml: &str) -> Source {
+        Source::yaml_file(Path::new("x.yaml"), yaml.to_string())
+    }
+
+    #[test]
+    fn locates_nested_keys_and_items() {
+        let s = src("date: 2023-06-14\nvalues:\n  tan-phu: { dinh-danh-2: 186 }\n  tan-my:\n    dinh-danh-2: 9\n");
+        assert_eq!(s.locate("values.tan-my.dinh-danh-2"), Some((5, 5)));
+        assert_eq!(s.locate("values.tan-phu.dinh-danh-2"), Some((3, 14)));
+        let s = src("indicators:\n  - id: a\n    name: x\n  - id: b\n    target: 5\n");
+        assert_eq!(s.locate("indicators[1].target"), Some((5, 5)));
+        assert_eq!(s.locate("indicators[1]"), Some((4, 5)));
+    }
+
+    #[test]
+    fn impossible_dates_are_named() {
+        assert!(parse_date("2024-02-30").unwrap_err().contains("30/2/2024"));
+        assert!(parse_date("16/4/2024").unwrap_err().contains("2024-04-16"));
+        assert_eq!(parse_date("2024-04-16").unwrap(), NaiveDate::from_ymd_opt(2024, 4, 16).unwrap());
+    }
+}

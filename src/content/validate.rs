@@ -1,0 +1,255 @@
+//! Checks that need more than one file: every id a file names must exist in the file that owns
+//! it, figures must fit their bases, reports must fall inside their plan's period.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use super::model::*;
+use super::source::{read_text, Source};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::render::format::{date as dmy, int};
+use crate::text::did_you_mean;
+
+/// Builds a positioned diagnostic by re-reading the file; only runs on the error path.
+struct At<'a> {
+    root: &'a Path,
+}
+
+impl At<'_> {
+    fn diag(&self, rel: &Path, field: &str, problem: String) -> Diagnostic {
+        let abs = self.root.join(rel);
+        let mut scratch = Diagnostics::default();
+        let pos = read_text(&abs, rel, &mut scratch).and_then(|t| {
+            let src = if rel.extension().is_some_and(|e| e == "md") {
+                Source::front_matter_file(rel, &t, &mut scratch)?
+            } else {
+                Source::yaml_file(rel, t)
+            };
+            src.locate(field)
+        });
+        Diagnostic::new(rel, problem).at(pos).field(field)
+    }
+}
+
+pub fn cross_check(site: &Site, root: &Path, diags: &mut Diagnostics) {
+    let at = At { root };
+    let unit_ids: Vec<&str> = site.units.units.iter().map(|u| u.id.as_str()).collect();
+    let plan_ids: Vec<&str> = site.plans.iter().map(|p| p.slug.as_str()).collect();
+    let guide_ids: Vec<&str> = site.guides.iter().map(|g| g.slug.as_str()).collect();
+    let unit_kind = site.units.kind.to_lowercase();
+
+    let unknown_unit = |rel: &Path, field: &str, id: &str, diags: &mut Diagnostics| {
+        diags.push(
+            at.diag(rel, field, format!("không có {unit_kind} nào mang mã “{id}” trong units.yaml"))
+                .expected(format!("một mã trong units.yaml: {}", unit_ids.join(", ")))
+                .hint(did_you_mean(id, unit_ids.iter().copied())),
+        );
+    };
+    let unknown_plan = |rel: &Path, field: &str, id: &str, diags: &mut Diagnostics| {
+        diags.push(
+            at.diag(rel, field, format!("không có kế hoạch “{id}” trong plans/"))
+                .expected(format!("tên một tệp trong plans/ (không có .md): {}", plan_ids.join(", ")))
+                .hint(did_you_mean(id, plan_ids.iter().copied())),
+        );
+    };
+
+    if let Some(cp) = &site.config.current_plan {
+        if site.plan(cp).is_none() {
+            unknown_plan(Path::new("site.yaml"), "current_plan", cp, diags);
+        }
+    }
+
+    for plan in &site.plans {
+        for (i, ind) in plan.indicators.iter().enumerate() {
+            let p = format!("indicators[{i}]");
+            if let Some(g) = &ind.guide {
+                if site.guide(g).is_none() {
+                    diags.push(
+                        at.diag(&plan.file, &format!("{p}.guide"), format!("không có hướng dẫn “{g}” trong guides/"))
+                            .expected(format!("tên một tệp trong guides/ (không có .md): {}", guide_ids.join(", ")))
+                            .hint(did_you_mean(g, guide_ids.iter().copied())),
+                    );
+                }
+            }
+            if let Target::PercentOf { base, .. } = &ind.target {
+                let missing: Vec<&str> =
+                    site.units.units.iter().filter(|u| !u.bases.contains_key(base)).map(|u| u.id.as_str()).collect();
+                if !missing.is_empty() {
+                    let known: BTreeSet<&str> =
+                        site.units.units.iter().flat_map(|u| u.bases.keys().map(String::as_str)).collect();
+                    diags.push(
+                        at.diag(
+                            &plan.file,
+                            &format!("{p}.target.of"),
+                            format!("cơ số “{base}” không có ở {unit_kind} {} trong units.yaml", missing.join(", ")),
+                        )
+                        .expected(format!(
+                            "một cơ số có ở mọi {unit_kind}: {}",
+                            known.iter().copied().collect::<Vec<_>>().join(", ")
+                        ))
+                        .hint(did_you_mean(base, known.iter().copied())),
+                    );
+                }
+            }
+            for u in ind.unit_targets.keys() {
+                if site.units.get(u).is_none() {
+                    unknown_unit(&plan.file, &format!("{p}.unit_targets.{u}"), u, diags);
+                }
+            }
+        }
+        for (i, t) in plan.tasks.iter().enumerate() {
+            for (j, u) in t.units.iter().enumerate() {
+                if site.units.get(u).is_none() {
+                    unknown_unit(&plan.file, &format!("tasks[{i}].units[{j}]"), u, diags);
+                }
+            }
+        }
+    }
+
+    let all_indicators: BTreeSet<&str> =
+        site.plans.iter().flat_map(|p| p.indicators.iter().map(|i| i.id.as_str())).collect();
+    for g in &site.guides {
+        for (i, id) in g.indicators.iter().enumerate() {
+            if !all_indicators.contains(id.as_str()) {
+                diags.push(
+                    at.diag(
+                        &g.file,
+                        &format!("indicators[{i}]"),
+                        format!("không có chỉ tiêu “{id}” trong kế hoạch nào"),
+                    )
+                    .expected("mã một chỉ tiêu trong phần indicators của một kế hoạch")
+                    .hint(did_you_mean(id, all_indicators.iter().copied())),
+                );
+            }
+        }
+    }
+
+    for e in &site.events {
+        if let Some(p) = &e.plan {
+            if site.plan(p).is_none() {
+                unknown_plan(&e.file, "plan", p, diags);
+            }
+        }
+        for (i, u) in e.units.iter().enumerate() {
+            if site.units.get(u).is_none() {
+                unknown_unit(&e.file, &format!("units[{i}]"), u, diags);
+            }
+        }
+    }
+
+    for n in &site.news {
+        if let Some(p) = &n.plan {
+            if site.plan(p).is_none() {
+                unknown_plan(&n.file, "plan", p, diags);
+            }
+        }
+    }
+    let mut news_slugs = BTreeMap::new();
+    for n in &site.news {
+        if let Some(first) = news_slugs.insert(n.slug.as_str(), &n.file) {
+            diags.push(
+                Diagnostic::new(&n.file, format!("trùng địa chỉ trang với {}", first.display()))
+                    .expected("đổi tên một trong hai tệp"),
+            );
+        }
+    }
+
+    let mut report_dates: BTreeMap<(&str, chrono::NaiveDate), &Path> = BTreeMap::new();
+    for r in &site.reports {
+        let Some(plan) = site.plan(&r.plan) else {
+            unknown_plan(&r.file, "plan", &r.plan, diags);
+            continue;
+        };
+        if let Some(first) = report_dates.insert((r.plan.as_str(), r.date), &r.file) {
+            diags.push(
+                at.diag(
+                    &r.file,
+                    "date",
+                    format!("đã có báo cáo ngày {} của kế hoạch này ({})", dmy(r.date), first.display()),
+                )
+                .expected("mỗi ngày một báo cáo; gộp số liệu vào một tệp"),
+            );
+        }
+        if r.date < plan.from || r.date > plan.to {
+            diags.push(
+                at.diag(
+                    &r.file,
+                    "date",
+                    format!(
+                        "ngày báo cáo {} nằm ngoài thời gian của kế hoạch ({} – {})",
+                        dmy(r.date),
+                        dmy(plan.from),
+                        dmy(plan.to)
+                    ),
+                )
+                .expected("một ngày trong thời gian thực hiện kế hoạch"),
+            );
+        }
+        check_report_values(site, plan, r, &at, &unknown_unit, diags);
+    }
+}
+
+fn check_report_values(
+    site: &Site,
+    plan: &Plan,
+    r: &Report,
+    at: &At,
+    unknown_unit: &dyn Fn(&Path, &str, &str, &mut Diagnostics),
+    diags: &mut Diagnostics,
+) {
+    let ind_ids: Vec<&str> = plan.indicators.iter().map(|i| i.id.as_str()).collect();
+    for (unit_id, row) in &r.values {
+        let unit = site.units.get(unit_id);
+        if unit.is_none() && unit_id != "ward" {
+            unknown_unit(&r.file, &format!("values.{unit_id}"), unit_id, diags);
+            continue;
+        }
+        for (ind_id, fig) in row {
+            let field = format!("values.{unit_id}.{ind_id}");
+            let Some(ind) = plan.indicator(ind_id) else {
+                diags.push(
+                    at.diag(&r.file, &field, format!("kế hoạch “{}” không có chỉ tiêu “{ind_id}”", plan.slug))
+                        .expected(format!("một mã chỉ tiêu của kế hoạch: {}", ind_ids.join(", ")))
+                        .hint(did_you_mean(ind_id, ind_ids.iter().copied())),
+                );
+                continue;
+            };
+            let shape_ok = matches!(
+                (&ind.target, fig),
+                (Target::Count(_) | Target::PercentOf { .. }, Figure::Count(_))
+                    | (Target::Ratio { .. }, Figure::Ratio { .. })
+                    | (Target::Milestone, Figure::Milestone(_))
+            );
+            if !shape_ok {
+                let expected = match ind.target {
+                    Target::Count(_) | Target::PercentOf { .. } => "một số đếm, ví dụ 186",
+                    Target::Ratio { .. } => "một tỷ lệ dạng { done: 120, of: 230 }",
+                    Target::Milestone => "done (đã xong) hoặc not-done (chưa xong)",
+                };
+                diags.push(
+                    at.diag(&r.file, &field, format!("số liệu không đúng dạng của chỉ tiêu “{}”", ind.name))
+                        .expected(expected),
+                );
+                continue;
+            }
+            if let (Target::PercentOf { base, .. }, Figure::Count(n)) = (&ind.target, fig) {
+                let cap = match unit {
+                    Some(u) => u.bases.get(base).copied(),
+                    None => Some(site.units.units.iter().filter_map(|u| u.bases.get(base)).sum()),
+                };
+                if let Some(cap) = cap.filter(|cap| n > cap) {
+                    let whose =
+                        unit.map(|u| u.name.clone()).unwrap_or_else(|| format!("toàn {}", site.config.locality));
+                    diags.push(
+                        at.diag(
+                            &r.file,
+                            &field,
+                            format!("số liệu {} lớn hơn cơ số “{base}” của {whose} ({})", int(*n), int(cap)),
+                        )
+                        .expected(format!("không quá {} — kiểm tra lại số liệu hoặc cơ số trong units.yaml", int(cap))),
+                    );
+                }
+            }
+        }
+    }
+}

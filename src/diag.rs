@@ -1,0 +1,173 @@
+//! Diagnostics: every problem found in a site, in Vietnamese, with file, line, column and field.
+//!
+//! Loading and validation never stop at the first problem: they push into a [`Diagnostics`] list
+//! so the officer sees everything wrong in one run, then the build refuses to write anything.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// One problem in the content, told so a non-programmer can fix it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Path as the user knows it (relative to the site folder when possible).
+    pub file: PathBuf,
+    /// 1-based line, when known.
+    pub line: Option<usize>,
+    /// 1-based column, when known.
+    pub column: Option<usize>,
+    /// Dotted path of the field, e.g. `values.tan-phu.dinh-danh-2`.
+    pub field: Option<String>,
+    /// What is wrong.
+    pub problem: String,
+    /// What was expected, or how to fix it.
+    pub expected: Option<String>,
+    /// A suggestion ("có phải ý bạn là …?").
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(file: impl Into<PathBuf>, problem: impl Into<String>) -> Self {
+        Diagnostic {
+            file: file.into(),
+            line: None,
+            column: None,
+            field: None,
+            problem: problem.into(),
+            expected: None,
+            hint: None,
+        }
+    }
+
+    pub fn at(mut self, pos: Option<(usize, usize)>) -> Self {
+        if let Some((line, column)) = pos {
+            self.line = Some(line);
+            self.column = Some(column);
+        }
+        self
+    }
+
+    pub fn field(mut self, field: impl Into<String>) -> Self {
+        let f = field.into();
+        if !f.is_empty() {
+            self.field = Some(f);
+        }
+        self
+    }
+
+    pub fn expected(mut self, expected: impl Into<String>) -> Self {
+        self.expected = Some(expected.into());
+        self
+    }
+
+    pub fn hint(mut self, hint: Option<String>) -> Self {
+        self.hint = hint;
+        self
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "lỗi: {}", self.file.display())?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(col) = self.column {
+                write!(f, ":{col}")?;
+            }
+        }
+        writeln!(f)?;
+        if let Some(field) = &self.field {
+            writeln!(f, "  trường:  {field}")?;
+        }
+        writeln!(f, "  vấn đề:  {}", self.problem)?;
+        if let Some(e) = &self.expected {
+            writeln!(f, "  cần:     {e}")?;
+        }
+        if let Some(h) = &self.hint {
+            writeln!(f, "  gợi ý:   {h}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Every problem found so far.
+#[derive(Debug, Default, Clone)]
+pub struct Diagnostics {
+    pub items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    pub fn push(&mut self, d: Diagnostic) {
+        self.items.push(d);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// Sorted by file then line so the report reads top to bottom, and is deterministic.
+    pub fn sorted(mut self) -> Self {
+        self.items.sort_by(|a, b| {
+            (&a.file, a.line, a.column, &a.field, &a.problem).cmp(&(&b.file, b.line, b.column, &b.field, &b.problem))
+        });
+        self.items.dedup();
+        self
+    }
+}
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for d in &self.items {
+            writeln!(f, "{d}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A build failed either because the content has problems or because the disk refused.
+#[derive(Debug)]
+pub enum Error {
+    Content(Diagnostics),
+    Io { path: PathBuf, what: String, err: std::io::Error },
+    Refused(String),
+}
+
+impl Error {
+    pub fn io(path: &Path, what: &str, err: std::io::Error) -> Self {
+        Error::Io { path: path.to_path_buf(), what: what.to_string(), err }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Content(d) => {
+                write!(f, "{d}")?;
+                write!(f, "Tìm thấy {} lỗi trong nội dung.", d.len())
+            }
+            Error::Io { path, what, err } => {
+                write!(f, "lỗi: không thể {what} “{}”: {}", path.display(), io_vi(err))
+            }
+            Error::Refused(msg) => write!(f, "lỗi: {msg}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// The operating system's messages are English; say the usual ones in Vietnamese.
+pub fn io_vi(err: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    let vi = match err.kind() {
+        NotFound => "không tìm thấy",
+        PermissionDenied => "không có quyền truy cập",
+        AlreadyExists => "đã tồn tại",
+        InvalidData => "dữ liệu không hợp lệ (có thể không phải UTF-8)",
+        StorageFull => "ổ đĩa đã đầy",
+        _ => return format!("{err}"),
+    };
+    format!("{vi} ({err})")
+}

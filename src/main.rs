@@ -1,0 +1,94 @@
+//! The `bangtin` command: Vietnamese help and messages, exit code 0 on success, 1 when the
+//! content has problems or the build cannot be written, 2 for a wrong command line.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(
+    name = "bangtin",
+    version,
+    about = "Dựng trang thông tin “Công dân số” của phường, xã từ nội dung Markdown và YAML.",
+    disable_help_subcommand = true,
+    help_template = "{about}\n\nCách dùng: {usage}\n\nLệnh:\n{subcommands}\n\nTùy chọn:\n{options}\n\nMã thoát: 0 thành công; 1 nội dung có lỗi hoặc không ghi được; 2 dòng lệnh sai.\n"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(clap::Args)]
+struct SiteArgs {
+    /// Thư mục nội dung (có site.yaml)
+    #[arg(long, value_name = "THƯ_MỤC", default_value = "content")]
+    content: PathBuf,
+    /// Ngày “hôm nay” (NĂM-THÁNG-NGÀY) để tính sự kiện sắp tới và số ngày còn lại; mặc định là ngày hiện tại
+    #[arg(long, value_name = "NĂM-THÁNG-NGÀY", value_parser = parse_today)]
+    today: Option<chrono::NaiveDate>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Dựng toàn bộ trang vào thư mục đầu ra
+    Build {
+        #[command(flatten)]
+        site: SiteArgs,
+        /// Thư mục đầu ra
+        #[arg(long, value_name = "THƯ_MỤC", default_value = "output")]
+        out: PathBuf,
+    },
+    /// Kiểm tra nội dung như khi dựng trang, không ghi gì
+    Check {
+        #[command(flatten)]
+        site: SiteArgs,
+    },
+}
+
+fn parse_today(s: &str) -> Result<chrono::NaiveDate, String> {
+    bangtin::content::source::parse_date(s)
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return match e.kind() {
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => ExitCode::SUCCESS,
+                _ => ExitCode::from(2),
+            };
+        }
+    };
+    let (site, out, write) = match cli.command {
+        Command::Build { site, out } => (site, out, true),
+        Command::Check { site } => (site, PathBuf::new(), false),
+    };
+    let opts = bangtin::Options { content: site.content, out, today: site.today.unwrap_or_else(bangtin::today_local) };
+    let result = if write { bangtin::build(&opts) } else { bangtin::check(&opts) };
+    match result {
+        Ok(s) => {
+            let ms = s.elapsed.as_millis();
+            if write {
+                println!(
+                    "Đã dựng {} trang ({} tệp, {} KB) vào {} trong {ms} ms.",
+                    s.pages,
+                    s.files,
+                    s.bytes.div_ceil(1024),
+                    opts.out.display()
+                );
+            } else {
+                println!("Nội dung hợp lệ: {} trang sẽ được dựng. Không ghi tệp nào.", s.pages);
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            if write {
+                eprintln!("Không dựng được trang. Thư mục {} được giữ nguyên như trước.", opts.out.display());
+            }
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,133 @@
+//! Write: puts a rendered site on disk atomically. Files go into a fresh sibling folder, which
+//! replaces the output folder only once everything is written, so a failed or killed build
+//! leaves the previous site as it was. A marker file proves a folder is ours before we replace it.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Component, Path, PathBuf};
+
+use crate::diag::Error;
+use crate::render::OutFile;
+
+/// Written into every output folder; its presence is what allows a later build to replace it.
+pub const MARKER: &str = ".bangtin";
+const MARKER_TEXT: &str = "Thư mục này do bangtin tạo ra; bangtin sẽ thay toàn bộ nội dung ở lần dựng sau.\n";
+
+fn sibling(out: &Path, tag: &str) -> PathBuf {
+    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "output".into());
+    out.with_file_name(format!(".{name}.bangtin-{tag}-{}", std::process::id()))
+}
+
+/// Leftovers of builds that were killed midway: our own temporary siblings of `out`.
+fn clean_leftovers(out: &Path) {
+    let Some(parent) = out.parent() else { return };
+    let Some(name) = out.file_name().map(|n| n.to_string_lossy().into_owned()) else { return };
+    let prefix = format!(".{name}.bangtin-");
+    let Ok(entries) = fs::read_dir(if parent.as_os_str().is_empty() { Path::new(".") } else { parent }) else { return };
+    for e in entries.flatten() {
+        let n = e.file_name().to_string_lossy().into_owned();
+        if n.starts_with(&prefix) && e.path().join(MARKER).is_file() {
+            let _ = fs::remove_dir_all(e.path());
+        }
+    }
+}
+
+/// Refuses to replace a folder bangtin did not create.
+pub fn check_replaceable(out: &Path) -> Result<(), Error> {
+    match fs::symlink_metadata(out) {
+        Err(_) => Ok(()),
+        Ok(m) if m.file_type().is_symlink() => Err(Error::Refused(format!(
+            "“{}” là một liên kết tượng trưng; bangtin không ghi qua liên kết. Chọn thư mục khác bằng --out.",
+            out.display()
+        ))),
+        Ok(m) if !m.is_dir() => Err(Error::Refused(format!(
+            "“{}” là một tệp, không phải thư mục. Chọn thư mục khác bằng --out.",
+            out.display()
+        ))),
+        Ok(_) => {
+            let empty = fs::read_dir(out).map(|mut d| d.next().is_none()).unwrap_or(false);
+            if empty || out.join(MARKER).is_file() {
+                Ok(())
+            } else {
+                Err(Error::Refused(format!(
+                    "thư mục “{}” đã có nội dung mà không do bangtin tạo ra (không có tệp {MARKER}); bangtin không xóa nó. Chọn thư mục khác bằng --out, hoặc tự dọn thư mục đó.",
+                    out.display()
+                )))
+            }
+        }
+    }
+}
+
+/// Only relative paths made of normal components may be written: nothing escapes the folder.
+fn safe_join(root: &Path, rel: &str) -> Option<PathBuf> {
+    let p = Path::new(rel);
+    if rel.is_empty() || rel.contains('\\') || !p.components().all(|c| matches!(c, Component::Normal(_))) {
+        return None;
+    }
+    Some(root.join(p))
+}
+
+fn write_tree(dir: &Path, files: &[OutFile]) -> Result<(), Error> {
+    fs::create_dir_all(dir).map_err(|e| Error::io(dir, "tạo thư mục", e))?;
+    fs::write(dir.join(MARKER), MARKER_TEXT).map_err(|e| Error::io(&dir.join(MARKER), "ghi tệp", e))?;
+    for f in files {
+        let path = safe_join(dir, &f.path)
+            .ok_or_else(|| Error::Refused(format!("đường dẫn đầu ra không hợp lệ: “{}”", f.path)))?;
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(|e| Error::io(parent, "tạo thư mục", e))?;
+        }
+        let mut file = fs::File::create(&path).map_err(|e| Error::io(&path, "tạo tệp", e))?;
+        file.write_all(&f.bytes).map_err(|e| Error::io(&path, "ghi tệp", e))?;
+    }
+    Ok(())
+}
+
+/// Replaces `out` with exactly `files` (plus the marker), or changes nothing.
+pub fn write_atomically(out: &Path, files: &[OutFile]) -> Result<(), Error> {
+    check_replaceable(out)?;
+    clean_leftovers(out);
+    let tmp = sibling(out, "moi");
+    if let Err(e) = write_tree(&tmp, files) {
+        let _ = fs::remove_dir_all(&tmp);
+        return Err(e);
+    }
+    // Flush file contents before the rename makes them visible, so a power cut cannot publish
+    // empty files under the new names.
+    if let Ok(d) = fs::File::open(&tmp) {
+        let _ = d.sync_all();
+    }
+    if out.exists() {
+        let old = sibling(out, "cu");
+        fs::rename(out, &old).map_err(|e| {
+            let _ = fs::remove_dir_all(&tmp);
+            Error::io(out, "đổi tên thư mục đầu ra cũ", e)
+        })?;
+        if let Err(e) = fs::rename(&tmp, out) {
+            // Put the previous site back: never leave the officer with no output at all.
+            let _ = fs::rename(&old, out);
+            let _ = fs::remove_dir_all(&tmp);
+            return Err(Error::io(out, "thay thư mục đầu ra", e));
+        }
+        let _ = fs::remove_dir_all(&old);
+    } else {
+        fs::rename(&tmp, out).map_err(|e| {
+            let _ = fs::remove_dir_all(&tmp);
+            Error::io(out, "tạo thư mục đầu ra", e)
+        })?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_paths_that_escape() {
+        let root = Path::new("/tmp/x");
+        assert!(safe_join(root, "../etc/passwd").is_none());
+        assert!(safe_join(root, "/etc/passwd").is_none());
+        assert!(safe_join(root, "a\\..\\b").is_none());
+        assert_eq!(safe_join(root, "lich/a/index.html"), Some(root.join("lich/a/index.html")));
+    }
+}

@@ -1,0 +1,334 @@
+//! Derive: from a plan and its cumulative reports, the latest figure per unit and in total, the
+//! target in absolute terms, shares, days left, and a status against the straight path from the
+//! period start to the target at the deadline.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::content::model::{Figure, Indicator, Plan, Report, Site, Target};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Standing {
+    /// Target reached.
+    DaDat,
+    /// At or above the straight path.
+    DungTienDo,
+    /// Below the straight path.
+    ChamTienDo,
+    /// No figure reported yet.
+    ChuaCoSoLieu,
+}
+
+impl Standing {
+    pub fn label(self) -> &'static str {
+        match self {
+            Standing::DaDat => "Đã đạt",
+            Standing::DungTienDo => "Đúng tiến độ",
+            Standing::ChamTienDo => "Chậm tiến độ",
+            Standing::ChuaCoSoLieu => "Chưa có số liệu",
+        }
+    }
+}
+
+/// A value on the indicator's own scale: a count, or a percentage for ratios, 0/1 for milestones.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Point {
+    pub date: NaiveDate,
+    pub value: f64,
+}
+
+#[derive(Debug, Clone)]
+pub struct UnitProgress {
+    pub unit_id: String,
+    pub name: String,
+    /// Latest figure on the indicator's scale.
+    pub value: Option<f64>,
+    /// Ratio parts, for ratio indicators.
+    pub ratio: Option<(u64, u64)>,
+    /// The unit's own target on the same scale, when one can be derived.
+    pub target: Option<f64>,
+    /// The unit's base, for percent-of-base indicators.
+    pub base: Option<u64>,
+    pub share_of_target: Option<f64>,
+    pub standing: Standing,
+}
+
+#[derive(Debug, Clone)]
+pub struct IndicatorProgress {
+    pub id: String,
+    /// Latest total on the indicator's scale (count, or percent for ratios, 0/1 for milestones).
+    pub value: Option<f64>,
+    pub ratio: Option<(u64, u64)>,
+    /// Target on the same scale.
+    pub target: f64,
+    /// Total base for percent-of-base indicators.
+    pub base: Option<u64>,
+    pub share_of_target: Option<f64>,
+    pub share_of_base: Option<f64>,
+    /// Where the straight path says the indicator should be at the latest report.
+    pub expected: Option<f64>,
+    pub as_of: Option<NaiveDate>,
+    pub days_left: i64,
+    pub standing: Standing,
+    /// The date a milestone was first reported done.
+    pub done_on: Option<NaiveDate>,
+    pub units: Vec<UnitProgress>,
+    /// Total at each report date that mentions the indicator.
+    pub history: Vec<Point>,
+}
+
+impl IndicatorProgress {
+    pub fn behind(&self) -> impl Iterator<Item = &UnitProgress> {
+        self.units.iter().filter(|u| u.standing == Standing::ChamTienDo)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct PlanProgress {
+    pub plan: String,
+    pub indicators: Vec<IndicatorProgress>,
+    pub latest: Option<NaiveDate>,
+    pub illustrative: bool,
+    pub source: Option<String>,
+    pub report_count: usize,
+}
+
+/// Straight path from 0 at `from` to `target` at `deadline`, evaluated at `at`.
+pub fn path_value(from: NaiveDate, deadline: NaiveDate, target: f64, at: NaiveDate) -> f64 {
+    let span = (deadline - from).num_days();
+    if span <= 0 || at >= deadline {
+        return target;
+    }
+    let done = (at - from).num_days().max(0);
+    target * done as f64 / span as f64
+}
+
+fn standing(value: Option<f64>, target: Option<f64>, expected: Option<f64>) -> Standing {
+    match (value, target) {
+        (None, _) => Standing::ChuaCoSoLieu,
+        (Some(v), Some(t)) if v >= t - 1e-9 => Standing::DaDat,
+        (Some(v), _) => match expected {
+            Some(e) if v + 1e-9 < e => Standing::ChamTienDo,
+            _ => Standing::DungTienDo,
+        },
+    }
+}
+
+fn scale(fig: &Figure) -> f64 {
+    match fig {
+        Figure::Count(n) => *n as f64,
+        Figure::Ratio { done, of } => {
+            if *of == 0 {
+                0.0
+            } else {
+                *done as f64 * 100.0 / *of as f64
+            }
+        }
+        Figure::Milestone(b) => f64::from(u8::from(*b)),
+    }
+}
+
+/// The figure for one unit (or `ward`) in the latest report that has one, and that report's date.
+fn latest<'a>(reports: &[&'a Report], unit: &str, ind: &str) -> Option<(&'a Figure, NaiveDate)> {
+    reports.iter().rev().find_map(|r| r.values.get(unit).and_then(|row| row.get(ind)).map(|f| (f, r.date)))
+}
+
+/// Total for an indicator in one report: the `ward` figure when given, else the sum over units.
+fn total_in(report: &Report, ind: &Indicator) -> Option<(f64, Option<(u64, u64)>)> {
+    if let Some(f) = report.values.get("ward").and_then(|row| row.get(&ind.id)) {
+        let ratio = match f {
+            Figure::Ratio { done, of } => Some((*done, *of)),
+            _ => None,
+        };
+        return Some((scale(f), ratio));
+    }
+    let figs: Vec<&Figure> =
+        report.values.iter().filter(|(u, _)| u.as_str() != "ward").filter_map(|(_, row)| row.get(&ind.id)).collect();
+    if figs.is_empty() {
+        return None;
+    }
+    match ind.target {
+        Target::Ratio { .. } => {
+            let (d, o) = figs.iter().fold((0, 0), |(d, o), f| match f {
+                Figure::Ratio { done, of } => (d + done, o + of),
+                _ => (d, o),
+            });
+            Some((if o == 0 { 0.0 } else { d as f64 * 100.0 / o as f64 }, Some((d, o))))
+        }
+        Target::Milestone => Some((if figs.iter().all(|f| **f == Figure::Milestone(true)) { 1.0 } else { 0.0 }, None)),
+        _ => Some((figs.iter().map(|f| scale(f)).sum(), None)),
+    }
+}
+
+pub fn indicator(
+    site: &Site,
+    plan: &Plan,
+    ind: &Indicator,
+    reports: &[&Report],
+    today: NaiveDate,
+) -> IndicatorProgress {
+    let base_total = |base: &str| site.units.units.iter().filter_map(|u| u.bases.get(base)).sum::<u64>();
+    let (target, base) = match &ind.target {
+        Target::Count(n) => (*n as f64, None),
+        Target::PercentOf { percent, base } => {
+            let b = base_total(base);
+            ((b as f64 * percent / 100.0).ceil(), Some(b))
+        }
+        Target::Ratio { percent } => (*percent, None),
+        Target::Milestone => (1.0, None),
+    };
+
+    let mut history = Vec::new();
+    for r in reports {
+        if let Some((v, _)) = total_in(r, ind) {
+            history.push(Point { date: r.date, value: v });
+        }
+    }
+    // A unit's latest figure may come from an older report than another unit's; the total is
+    // the sum of each unit's latest, which is what "cumulative as of the latest report" means.
+    let ward = latest(reports, "ward", &ind.id);
+    let unit_latest: Vec<_> = site.units.units.iter().map(|u| (u, latest(reports, &u.id, &ind.id))).collect();
+    let any_unit = unit_latest.iter().any(|(_, l)| l.is_some());
+    let (value, ratio, as_of) = if let Some((f, d)) = ward {
+        let ratio = match f {
+            Figure::Ratio { done, of } => Some((*done, *of)),
+            _ => None,
+        };
+        (Some(scale(f)), ratio, Some(d))
+    } else if any_unit {
+        let as_of = unit_latest.iter().filter_map(|(_, l)| l.map(|(_, d)| d)).max();
+        match ind.target {
+            Target::Ratio { .. } => {
+                let (d, o) = unit_latest.iter().fold((0, 0), |(d, o), (_, l)| match l {
+                    Some((Figure::Ratio { done, of }, _)) => (d + done, o + of),
+                    _ => (d, o),
+                });
+                (Some(if o == 0 { 0.0 } else { d as f64 * 100.0 / o as f64 }), Some((d, o)), as_of)
+            }
+            Target::Milestone => {
+                let all = unit_latest.iter().all(|(_, l)| matches!(l, Some((Figure::Milestone(true), _))));
+                (Some(f64::from(u8::from(all))), None, as_of)
+            }
+            _ => (Some(unit_latest.iter().filter_map(|(_, l)| l.map(|(f, _)| scale(f))).sum()), None, as_of),
+        }
+    } else {
+        (None, None, None)
+    };
+
+    let expected = as_of.map(|d| path_value(plan.from, ind.deadline, target, d));
+    let mut st = standing(value, Some(target), expected);
+    if ind.target == Target::Milestone && st != Standing::DaDat && value.is_some() {
+        st = if as_of.is_some_and(|d| d > ind.deadline) || today > ind.deadline {
+            Standing::ChamTienDo
+        } else {
+            Standing::DungTienDo
+        };
+    }
+    let done_on =
+        (ind.target == Target::Milestone).then(|| history.iter().find(|p| p.value >= 1.0).map(|p| p.date)).flatten();
+
+    let units = if any_unit {
+        unit_latest
+            .iter()
+            .map(|(u, l)| {
+                let value = l.map(|(f, _)| scale(f));
+                let ratio = match l {
+                    Some((Figure::Ratio { done, of }, _)) => Some((*done, *of)),
+                    _ => None,
+                };
+                let ubase = match &ind.target {
+                    Target::PercentOf { base, .. } => u.bases.get(base).copied(),
+                    _ => None,
+                };
+                let utarget = match &ind.target {
+                    Target::PercentOf { percent, .. } => ubase.map(|b| (b as f64 * percent / 100.0).ceil()),
+                    Target::Count(_) => ind.unit_targets.get(&u.id).map(|n| *n as f64),
+                    Target::Ratio { percent } => Some(*percent),
+                    Target::Milestone => Some(1.0),
+                };
+                let uexp = match (utarget, l) {
+                    (Some(t), Some((_, d))) => Some(path_value(plan.from, ind.deadline, t, *d)),
+                    _ => None,
+                };
+                let share = match (value, utarget) {
+                    (Some(v), Some(t)) if t > 0.0 => Some(v * 100.0 / t),
+                    _ => None,
+                };
+                UnitProgress {
+                    unit_id: u.id.clone(),
+                    name: u.name.clone(),
+                    value,
+                    ratio,
+                    target: utarget,
+                    base: ubase,
+                    share_of_target: share,
+                    standing: standing(value, utarget, uexp),
+                }
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+
+    IndicatorProgress {
+        id: ind.id.clone(),
+        value,
+        ratio,
+        target,
+        base,
+        share_of_target: value.filter(|_| target > 0.0).map(|v| v * 100.0 / target),
+        share_of_base: match (value, base) {
+            (Some(v), Some(b)) if b > 0 => Some(v * 100.0 / b as f64),
+            _ => None,
+        },
+        expected,
+        as_of,
+        days_left: (ind.deadline - today).num_days(),
+        standing: st,
+        done_on,
+        units,
+        history,
+    }
+}
+
+pub fn plan(site: &Site, plan: &Plan, today: NaiveDate) -> PlanProgress {
+    let reports: Vec<&Report> = site.reports.iter().filter(|r| r.plan == plan.slug).collect();
+    let indicators = plan.indicators.iter().map(|ind| indicator(site, plan, ind, &reports, today)).collect();
+    let last = reports.last();
+    PlanProgress {
+        plan: plan.slug.clone(),
+        indicators,
+        latest: last.map(|r| r.date),
+        illustrative: reports.iter().any(|r| r.illustrative),
+        source: last.and_then(|r| r.source.clone()),
+        report_count: reports.len(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn straight_path() {
+        let from = d(2023, 5, 25);
+        let deadline = d(2023, 6, 30);
+        assert_eq!(path_value(from, deadline, 1057.0, from), 0.0);
+        assert_eq!(path_value(from, deadline, 1057.0, deadline), 1057.0);
+        let mid = path_value(from, deadline, 1057.0, d(2023, 6, 14));
+        assert!((mid - 1057.0 * 20.0 / 36.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn standings() {
+        assert_eq!(standing(Some(10.0), Some(10.0), Some(5.0)), Standing::DaDat);
+        assert_eq!(standing(Some(6.0), Some(10.0), Some(5.0)), Standing::DungTienDo);
+        assert_eq!(standing(Some(4.0), Some(10.0), Some(5.0)), Standing::ChamTienDo);
+        assert_eq!(standing(None, Some(10.0), None), Standing::ChuaCoSoLieu);
+    }
+}

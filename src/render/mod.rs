@@ -1,0 +1,303 @@
+//! Render: turns the loaded site and its derived progress into output files — HTML pages
+//! through tera templates, and the theme's static files. Pure: nothing here touches the disk
+//! except reading a non-default theme folder; `output` writes.
+
+pub mod format;
+pub mod markdown;
+mod views;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use crate::content::model::Site;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::progress;
+use crate::schedule;
+use views::*;
+
+/// One file of the built site.
+pub struct OutFile {
+    /// Path under the output root, `/`-separated, never starting with `/` or containing `..`.
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// The default theme, compiled in so a site folder anywhere builds with nothing beside it.
+const THEME_TEMPLATES: &[(&str, &str)] = &[
+    ("base.html", include_str!("../../themes/default/templates/base.html")),
+    ("components.html", include_str!("../../themes/default/templates/components.html")),
+    ("index.html", include_str!("../../themes/default/templates/index.html")),
+    ("plan.html", include_str!("../../themes/default/templates/plan.html")),
+    ("progress.html", include_str!("../../themes/default/templates/progress.html")),
+    ("guides.html", include_str!("../../themes/default/templates/guides.html")),
+    ("guide.html", include_str!("../../themes/default/templates/guide.html")),
+    ("events.html", include_str!("../../themes/default/templates/events.html")),
+    ("event.html", include_str!("../../themes/default/templates/event.html")),
+    ("news_list.html", include_str!("../../themes/default/templates/news_list.html")),
+    ("news.html", include_str!("../../themes/default/templates/news.html")),
+    ("404.html", include_str!("../../themes/default/templates/404.html")),
+];
+const THEME_STATIC: &[(&str, &[u8])] = &[("style.css", include_bytes!("../../themes/default/static/style.css"))];
+
+fn template_diag(file: &Path, err: &tera::Error) -> Diagnostic {
+    let mut msg = err.to_string();
+    let mut source = std::error::Error::source(err);
+    while let Some(s) = source {
+        msg.push_str(": ");
+        msg.push_str(&s.to_string());
+        source = s.source();
+    }
+    Diagnostic::new(file, format!("mẫu trang (template) bị lỗi: {msg}"))
+        .expected("cú pháp tera hợp lệ (xem tài liệu tera 2)")
+}
+
+/// Where the theme files come from: the embedded default, a theme folder, then the site's own
+/// `templates/` — later ones override earlier ones by name.
+fn load_theme(site: &Site) -> Result<(Tera, BTreeMap<String, Vec<u8>>), Diagnostics> {
+    let mut diags = Diagnostics::default();
+    let mut sources: BTreeMap<String, (PathBuf, String)> = THEME_TEMPLATES
+        .iter()
+        .map(|(n, s)| (n.to_string(), (PathBuf::from(format!("themes/default/templates/{n}")), s.to_string())))
+        .collect();
+    let mut statics: BTreeMap<String, Vec<u8>> =
+        THEME_STATIC.iter().map(|(n, b)| (n.to_string(), b.to_vec())).collect();
+    if site.config.theme != "default" {
+        let candidates = [
+            site.root.join("themes").join(&site.config.theme),
+            site.root.join("..").join("themes").join(&site.config.theme),
+        ];
+        match candidates.iter().find(|p| p.is_dir()) {
+            None => {
+                diags.push(
+                    Diagnostic::new("site.yaml", format!("không tìm thấy giao diện “{}”", site.config.theme))
+                        .field("theme")
+                        .expected(format!(
+                            "thư mục themes/{}/ cạnh thư mục nội dung, hoặc “theme: default”",
+                            site.config.theme
+                        )),
+                );
+                return Err(diags);
+            }
+            Some(dir) => {
+                for entry in walkdir::WalkDir::new(dir.join("templates"))
+                    .min_depth(1)
+                    .max_depth(1)
+                    .sort_by_file_name()
+                    .into_iter()
+                    .flatten()
+                {
+                    if entry.file_type().is_file() {
+                        let name = entry.file_name().to_string_lossy().into_owned();
+                        let rel = PathBuf::from(format!("themes/{}/templates/{name}", site.config.theme));
+                        if let Some(t) = crate::content::source::read_text(entry.path(), &rel, &mut diags) {
+                            sources.insert(name, (rel, t));
+                        }
+                    }
+                }
+                for entry in
+                    walkdir::WalkDir::new(dir.join("static")).min_depth(1).sort_by_file_name().into_iter().flatten()
+                {
+                    if entry.file_type().is_file() && !entry.path_is_symlink() {
+                        let under = entry.path().strip_prefix(dir.join("static")).unwrap_or(entry.path());
+                        let out = under
+                            .components()
+                            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                            .collect::<Vec<_>>()
+                            .join("/");
+                        match std::fs::read(entry.path()) {
+                            Ok(b) => {
+                                statics.insert(out, b);
+                            }
+                            Err(e) => diags.push(Diagnostic::new(
+                                entry.path(),
+                                format!("không đọc được tệp: {}", crate::diag::io_vi(&e)),
+                            )),
+                        }
+                    }
+                }
+            }
+        }
+    }
+    for (name, src) in &site.templates {
+        sources.insert(name.clone(), (PathBuf::from(format!("templates/{name}")), src.clone()));
+    }
+    let mut tera = Tera::new();
+    if !diags.is_empty() {
+        return Err(diags);
+    }
+    if let Err(e) = tera.add_raw_templates(sources.iter().map(|(n, (_, s))| (n.as_str(), s.as_str()))) {
+        // tera names the template in its message; point at the file it came from when we can.
+        let msg = e.to_string();
+        let file = sources
+            .iter()
+            .find(|(n, _)| msg.contains(n.as_str()))
+            .map(|(_, (f, _))| f.clone())
+            .unwrap_or_else(|| PathBuf::from("templates"));
+        diags.push(template_diag(&file, &e));
+        return Err(diags);
+    }
+    Ok((tera, statics))
+}
+
+struct Renderer<'a> {
+    tera: Tera,
+    site: &'a Site,
+    files: Vec<OutFile>,
+    diags: Diagnostics,
+}
+
+impl Renderer<'_> {
+    fn page<T: Serialize>(&mut self, template: &str, path: &str, page: PageMeta, data: &T) {
+        let mut ctx = Context::new();
+        ctx.insert("page", &page);
+        ctx.insert("data", data);
+        match self.tera.render(template, &ctx) {
+            Ok(html) => {
+                let out =
+                    if path.is_empty() || path.ends_with('/') { format!("{path}index.html") } else { path.to_string() };
+                self.files.push(OutFile { path: out, bytes: html.into_bytes() });
+            }
+            Err(e) => {
+                let file = self
+                    .site
+                    .templates
+                    .get(template)
+                    .map(|_| PathBuf::from(format!("templates/{template}")))
+                    .unwrap_or_else(|| {
+                        PathBuf::from(format!("themes/{}/templates/{template}", self.site.config.theme))
+                    });
+                self.diags.push(template_diag(&file, &e));
+            }
+        }
+    }
+}
+
+/// Renders every page of the site as of `today`.
+pub fn render_site(site: &Site, today: NaiveDate) -> Result<Vec<OutFile>, Diagnostics> {
+    let (mut tera, statics) = load_theme(site)?;
+    let sv = SiteView::new(site);
+    tera.global_context().insert("site", &sv);
+    let mut r = Renderer { tera, site, files: Vec::new(), diags: Diagnostics::default() };
+    let meta = |path: &str, title: &str, description: &str| PageMeta::new(site, path, title, description);
+
+    let progress: BTreeMap<&str, progress::PlanProgress> =
+        site.plans.iter().map(|p| (p.slug.as_str(), progress::plan(site, p, today))).collect();
+    let current = site.config.current_plan.as_deref().and_then(|s| site.plan(s)).or_else(|| site.plans.first());
+
+    // Home.
+    let home = HomeView::new(site, current, current.map(|p| &progress[p.slug.as_str()]), today);
+    let desc = site.config.description.clone().unwrap_or_else(|| {
+        format!("Tiến độ, hướng dẫn và lịch của mô hình “Công dân số” tại {}.", site.config.locality)
+    });
+    r.page("index.html", "", meta("", &site.config.title, &desc), &home);
+
+    for plan in &site.plans {
+        let pp = &progress[plan.slug.as_str()];
+        let pv = PlanView::new(site, plan, pp, today);
+        let desc = plan.summary.clone().unwrap_or_else(|| markdown::plain(&plan.title, 150));
+        r.page(
+            "plan.html",
+            &format!("ke-hoach/{}/", plan.slug),
+            meta(&format!("ke-hoach/{}/", plan.slug), &plan.title, &desc),
+            &pv,
+        );
+        let desc = format!(
+            "Tiến độ thực hiện các chỉ tiêu: {}",
+            plan.indicators.iter().map(|i| i.name.as_str()).collect::<Vec<_>>().join("; ")
+        );
+        let title = format!("Tiến độ: {}", plan.title);
+        r.page(
+            "progress.html",
+            &format!("tien-do/{}/", plan.slug),
+            meta(&format!("tien-do/{}/", plan.slug), &title, &markdown::plain(&desc, 160)),
+            &pv,
+        );
+    }
+
+    let guides: Vec<GuideView> = site.guides.iter().map(|g| GuideView::new(site, g)).collect();
+    r.page(
+        "guides.html",
+        "huong-dan/",
+        meta(
+            "huong-dan/",
+            "Hướng dẫn",
+            "Hướng dẫn từng bước: thẻ CCCD gắn chip, VNeID, dịch vụ công trực tuyến và các dịch vụ số khác.",
+        ),
+        &guides,
+    );
+    for g in &guides {
+        r.page("guide.html", &g.path, meta(&g.path, &g.title, &g.summary), g);
+    }
+
+    let events = EventsView::new(site, today);
+    r.page(
+        "events.html",
+        "lich/",
+        meta("lich/", "Lịch", "Lịch hội nghị, ra quân, tập huấn và trực hỗ trợ người dân."),
+        &events,
+    );
+    for (e, w) in schedule::order(&site.events, today) {
+        let ev = EventView::new(site, e, w);
+        let desc = format!("{} — {}", ev.when_text, ev.location.clone().unwrap_or_default());
+        r.page("event.html", &ev.path.clone(), meta(&ev.path, &ev.title, desc.trim_end_matches(" — ")), &ev);
+    }
+
+    let news: Vec<NewsView> = site.news.iter().map(NewsView::new).collect();
+    r.page(
+        "news_list.html",
+        "tin-tuc/",
+        meta("tin-tuc/", "Tin tức", "Thông báo và tin tức về mô hình “Công dân số”."),
+        &news,
+    );
+    for n in &news {
+        r.page("news.html", &n.path, meta(&n.path, &n.title, &n.description), n);
+    }
+
+    r.page(
+        "404.html",
+        "404.html",
+        meta("404.html", "Không tìm thấy trang", "Trang bạn tìm không có hoặc đã được chuyển đi."),
+        &(),
+    );
+
+    if !r.diags.is_empty() {
+        return Err(r.diags);
+    }
+    let mut files = r.files;
+    for (path, bytes) in statics {
+        files.push(OutFile { path, bytes });
+    }
+    for s in &site.statics {
+        match std::fs::read(&s.abs) {
+            Ok(bytes) => files.push(OutFile { path: s.out.clone(), bytes }),
+            Err(e) => {
+                r.diags.push(Diagnostic::new(&s.abs, format!("không đọc được tệp tĩnh: {}", crate::diag::io_vi(&e))))
+            }
+        }
+    }
+    if !r.diags.is_empty() {
+        return Err(r.diags);
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    // A static file named like a page would silently replace it; say so instead.
+    let mut diags = Diagnostics::default();
+    for w in files.windows(2) {
+        if w[0].path == w[1].path {
+            diags.push(
+                Diagnostic::new(
+                    format!("static/{}", w[1].path),
+                    "tệp tĩnh trùng đường dẫn với một trang hoặc tệp của giao diện",
+                )
+                .expected("đổi tên tệp trong static/"),
+            );
+        }
+    }
+    if !diags.is_empty() {
+        return Err(diags);
+    }
+    Ok(files)
+}

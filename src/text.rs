@@ -1,0 +1,118 @@
+//! Vietnamese text helpers shared by every stage: NFC normalisation, diacritic folding
+//! (for URLs, anchors and matching), slugs, and "did you mean" suggestions.
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Content may come from Word or a Mac in NFD; everything inside bangtin is NFC.
+pub fn nfc(s: &str) -> String {
+    if unicode_normalization::is_nfc(s) {
+        s.to_string()
+    } else {
+        s.nfc().collect()
+    }
+}
+
+/// "Kích hoạt Định danh" → "kich hoat dinh danh": no diacritics, lower case, đ → d.
+pub fn fold(s: &str) -> String {
+    s.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .map(|c| match c {
+            'đ' | 'Đ' => 'd',
+            _ => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// A URL- and anchor-safe slug: folded, ASCII letters and digits joined by single dashes.
+pub fn slugify(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut dash = false;
+    for c in fold(s).chars() {
+        if c.is_ascii_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.push(c);
+        } else {
+            dash = true;
+        }
+    }
+    out
+}
+
+/// Ids and slugs are lowercase ASCII letters, digits and single inner dashes, so they are
+/// safe as folder names on every system and in URLs.
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 100
+        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && !s.contains("--")
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// The closest known name to `wrong`, if one is close enough to be a plausible typo.
+pub fn closest<'a>(wrong: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let w = fold(wrong);
+    known
+        .into_iter()
+        .map(|k| (edit_distance(&w, &fold(k)), k))
+        .filter(|(d, k)| *d <= (k.chars().count().max(w.chars().count()) / 3).max(2))
+        .min_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(b.1)))
+        .map(|(_, k)| k)
+}
+
+/// "có phải ý bạn là “x”?" when there is a close match.
+pub fn did_you_mean<'a>(wrong: &str, known: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    closest(wrong, known).map(|k| format!("có phải ý bạn là “{k}”?"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_vietnamese() {
+        assert_eq!(fold("Kích hoạt Định danh"), "kich hoat dinh danh");
+        assert_eq!(slugify("Bước 1: Tải ứng dụng VNeID"), "buoc-1-tai-ung-dung-vneid");
+        assert_eq!(slugify("I. MỤC ĐÍCH, YÊU CẦU"), "i-muc-dich-yeu-cau");
+    }
+
+    #[test]
+    fn nfd_becomes_nfc() {
+        let nfd: String = "Phường".nfd().collect();
+        assert_ne!(nfd, "Phường");
+        assert_eq!(nfc(&nfd), "Phường");
+    }
+
+    #[test]
+    fn suggests_close_ids_only() {
+        assert_eq!(closest("tan-phuu", ["tan-phu", "tan-my", "tan-dong"]), Some("tan-phu"));
+        assert_eq!(closest("xyz-abc-def", ["tan-phu", "tan-my"]), None);
+    }
+
+    #[test]
+    fn slug_rules() {
+        assert!(is_slug("kp-1"));
+        assert!(!is_slug("../etc"));
+        assert!(!is_slug("Kp1"));
+        assert!(!is_slug("a--b"));
+    }
+}
