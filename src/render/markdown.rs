@@ -15,6 +15,8 @@ pub struct TocEntry {
     pub level: u8,
     pub id: String,
     pub text: String,
+    /// A `Bước N` heading of a guide.
+    pub step: bool,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -86,7 +88,7 @@ pub fn render(md: &str) -> Rendered {
             }
             let lvl = level as u8;
             if lvl <= 3 {
-                toc.push(TocEntry { level: lvl, id: uid.clone(), text: text.trim().to_string() });
+                toc.push(TocEntry { level: lvl, id: uid.clone(), text: text.trim().to_string(), step: step.is_some() });
             }
             let attrs = attrs.clone();
             events[i] = Event::Start(Tag::Heading { level, id: Some(CowStr::from(uid)), classes, attrs });

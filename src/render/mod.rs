@@ -132,10 +132,11 @@ fn load_theme(site: &Site) -> Result<(Tera, BTreeMap<String, Vec<u8>>), Diagnost
     if let Err(e) = tera.add_raw_templates(sources.iter().map(|(n, (_, s))| (n.as_str(), s.as_str()))) {
         // tera names the template in its message; point at the file it came from when we can.
         let msg = e.to_string();
-        let file = sources
-            .iter()
-            .find(|(n, _)| msg.contains(n.as_str()))
-            .map(|(_, (f, _))| f.clone())
+        let named = msg.split_once("--> ").and_then(|(_, rest)| rest.split(':').next()).map(str::trim);
+        let file = named
+            .and_then(|n| sources.get(n))
+            .or_else(|| sources.iter().find(|(n, _)| msg.contains(&format!("'{n}'"))).map(|(_, v)| v))
+            .map(|(f, _)| f.clone())
             .unwrap_or_else(|| PathBuf::from("templates"));
         diags.push(template_diag(&file, &e));
         return Err(diags);

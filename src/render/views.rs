@@ -469,7 +469,10 @@ impl EventCard {
             status_id: e.status.id(),
             status_label: e.status.label(),
             when_text: when_text(e, w),
-            iso: e.starts.map(|s| format::iso(s.date)).unwrap_or_default(),
+            iso: match w {
+                Sched::Upcoming(d) => format::iso(d),
+                _ => e.starts.map(|s| format::iso(s.date)).unwrap_or_default(),
+            },
             location: e.location.clone(),
             state: state(w),
         }
@@ -614,7 +617,10 @@ pub struct GuideView {
     pub help: Vec<String>,
     pub indicators: Vec<String>,
     pub steps: usize,
+    /// The `Bước N` headings.
     pub toc: Vec<TocEntry>,
+    /// Other sections after the steps: common problems.
+    pub problems: Vec<TocEntry>,
     pub body_html: String,
 }
 
@@ -637,7 +643,8 @@ impl GuideView {
             help: g.help.clone(),
             indicators,
             steps: body.steps,
-            toc: body.toc.into_iter().filter(|t| t.level == 2).collect(),
+            toc: body.toc.iter().filter(|t| t.step).cloned().collect(),
+            problems: body.toc.into_iter().filter(|t| t.level == 2 && !t.step).collect(),
             body_html: body.html,
         }
     }

@@ -1,0 +1,321 @@
+//! One test per validation rule: a broken copy of the example site must fail with exit code 1,
+//! a Vietnamese message naming the file, line and field, and leave the previous output as it was.
+
+mod common;
+
+use common::*;
+
+/// Builds the example once, breaks it with `mutate`, builds again, and checks the failure.
+fn rejects(mutate: impl FnOnce(&Scratch), expected: &[&str]) -> String {
+    let sc = Scratch::of(&example());
+    let first = sc.build("2024-06-03");
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    let before = snapshot(&sc.out());
+    mutate(&sc);
+    let r = sc.build("2024-06-03");
+    assert_eq!(r.code, 1, "expected exit 1, got {}:\n{}{}", r.code, r.stdout, r.stderr);
+    for e in expected {
+        assert!(r.stderr.contains(e), "missing {e:?} in:\n{}", r.stderr);
+    }
+    assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
+    assert!(r.stderr.contains("được giữ nguyên như trước"), "{}", r.stderr);
+    assert!(snapshot(&sc.out()) == before, "output changed after a failed build");
+    // `check` reports the same problem without writing.
+    let c = run(&["check", "--content", s(&sc.site()), "--today", "2024-06-03"]);
+    assert_eq!(c.code, 1);
+    assert!(c.stderr.contains(expected[0]), "{}", c.stderr);
+    r.stderr
+}
+
+#[test]
+fn unknown_unit_in_a_report_suggests_the_closest_id() {
+    rejects(
+        |sc| sc.edit("progress/2024-05-31.yaml", "  kp8: { cccd", "  kp88: { cccd"),
+        &[
+            "lỗi: progress/2024-05-31.yaml:13:3",
+            "trường:  values.kp88",
+            "không có khu phố nào mang mã “kp88” trong units.yaml",
+            "có phải ý bạn là “kp8”?",
+        ],
+    );
+}
+
+#[test]
+fn unknown_indicator_in_a_report() {
+    rejects(
+        |sc| sc.edit("progress/2024-05-31.yaml", "kp3: { cccd: 1154", "kp3: { cccdd: 1154"),
+        &["progress/2024-05-31.yaml:8:10", "values.kp3.cccdd", "không có chỉ tiêu “cccdd”", "có phải ý bạn là “cccd”?"],
+    );
+}
+
+#[test]
+fn unknown_plan_in_a_report() {
+    rejects(
+        |sc| sc.edit("progress/2024-05-31.yaml", "plan: 2024-cong-dan-so", "plan: 2024-cong-dan-soo"),
+        &[
+            "progress/2024-05-31.yaml:2:1",
+            "không có kế hoạch “2024-cong-dan-soo” trong plans/",
+            "có phải ý bạn là “2024-cong-dan-so”?",
+        ],
+    );
+}
+
+#[test]
+fn unknown_guide_in_an_indicator() {
+    rejects(
+        |sc| sc.edit("plans/2024-cong-dan-so.md", "guide: kich-hoat-vneid", "guide: kich-hoat-vnied"),
+        &[
+            "plans/2024-cong-dan-so.md:",
+            "indicators[1].guide",
+            "không có hướng dẫn “kich-hoat-vnied”",
+            "“kich-hoat-vneid”",
+        ],
+    );
+}
+
+#[test]
+fn unknown_unit_in_an_event() {
+    rejects(
+        |sc| sc.edit("events/ra-quan-khu-pho.md", "kp2", "kp-2"),
+        &["events/ra-quan-khu-pho.md:", "units[1]", "mã “kp-2”"],
+    );
+}
+
+#[test]
+fn impossible_date_is_named_in_words() {
+    rejects(
+        |sc| sc.edit("progress/2024-05-31.yaml", "date: 2024-05-31", "date: 2024-02-30"),
+        &["progress/2024-05-31.yaml:1:1", "ngày 30/2/2024 không có trên lịch"],
+    );
+}
+
+#[test]
+fn slash_dates_get_a_rewrite_hint() {
+    rejects(
+        |sc| sc.edit("events/hoi-nghi-lan-2.md", "starts: 2024-04-23 07:30", "starts: 23/4/2024 07:30"),
+        &["events/hoi-nghi-lan-2.md:5:1", "2024-04-23"],
+    );
+}
+
+#[test]
+fn negative_figures() {
+    rejects(
+        |sc| sc.edit("progress/2024-05-31.yaml", "chu-ky-so: 150", "chu-ky-so: -150"),
+        &["values.kp1.chu-ky-so", "số âm (-150)"],
+    );
+}
+
+#[test]
+fn figures_above_their_base() {
+    // Khu phố 1 has 1.401 residents.
+    rejects(
+        |sc| sc.edit("progress/2024-05-31.yaml", "kp1: { cccd: 1295", "kp1: { cccd: 1500"),
+        &[
+            "progress/2024-05-31.yaml:6:10",
+            "values.kp1.cccd",
+            "số liệu 1.500 lớn hơn cơ số “population” của Khu phố 1 (1.401)",
+        ],
+    );
+}
+
+#[test]
+fn thousands_dot_in_a_count_is_explained() {
+    rejects(
+        |sc| sc.edit("progress/2024-05-31.yaml", "cccd: 1295", "cccd: 1.295"),
+        &["values.kp1.cccd", "không phải số nguyên", "hãy viết liền không dấu chấm: 1295"],
+    );
+}
+
+#[test]
+fn report_outside_its_plan_period() {
+    rejects(
+        |sc| {
+            let text = std::fs::read_to_string(sc.file("progress/2024-05-31.yaml")).unwrap();
+            std::fs::remove_file(sc.file("progress/2024-05-31.yaml")).unwrap();
+            sc.write("progress/2024-10-04.yaml", &text.replace("date: 2024-05-31", "date: 2024-10-04"));
+        },
+        &["progress/2024-10-04.yaml:1:1", "nằm ngoài thời gian của kế hoạch (16/4/2024 – 30/9/2024)"],
+    );
+}
+
+#[test]
+fn report_date_must_match_its_file_name() {
+    rejects(
+        |sc| sc.edit("progress/2024-05-31.yaml", "date: 2024-05-31", "date: 2024-05-30"),
+        &["khác ngày trong tên tệp 31/5/2024"],
+    );
+}
+
+#[test]
+fn two_reports_for_the_same_day() {
+    rejects(
+        |sc| {
+            let text = std::fs::read_to_string(sc.file("progress/2024-05-31.yaml")).unwrap();
+            sc.write("progress/2024-05-31.yml", &text);
+        },
+        &["đã có báo cáo ngày 31/5/2024 của kế hoạch này"],
+    );
+}
+
+#[test]
+fn duplicate_unit_ids() {
+    rejects(|sc| sc.edit("units.yaml", "id: kp2", "id: kp1"), &["units.yaml:6:5", "units[1].id", "mã “kp1” bị trùng"]);
+}
+
+#[test]
+fn duplicate_indicator_ids() {
+    rejects(
+        |sc| sc.edit("plans/2024-cong-dan-so.md", "id: vneid", "id: cccd"),
+        &["plans/2024-cong-dan-so.md:", "chỉ tiêu “cccd” bị trùng mã"],
+    );
+}
+
+#[test]
+fn missing_required_field() {
+    rejects(
+        |sc| {
+            sc.edit(
+                "guides/kich-hoat-vneid.md",
+                "title: \"Cài đặt VNeID và kích hoạt định danh điện tử mức 1, mức 2\"\n",
+                "",
+            )
+        },
+        &["guides/kich-hoat-vneid.md:2:1", "thiếu trường bắt buộc “title”"],
+    );
+}
+
+#[test]
+fn unreadable_yaml_has_its_line() {
+    rejects(
+        |sc| sc.edit("progress/2024-05-31.yaml", "  kp2: { cccd: 1664,", "  kp2: { cccd: 1664\n"),
+        &["progress/2024-05-31.yaml:", "YAML không đọc được"],
+    );
+}
+
+#[test]
+fn tab_indentation_is_explained() {
+    rejects(|sc| sc.edit("units.yaml", "  - id: kp3", "\t- id: kp3"), &["units.yaml:", "YAML không đọc được"]);
+}
+
+#[test]
+fn unknown_field_suggests_the_known_one() {
+    rejects(
+        |sc| sc.edit("events/hoi-nghi-lan-1.md", "location:", "locaton:"),
+        &["events/hoi-nghi-lan-1.md:8:1", "trường “locaton” không được hỗ trợ ở đây", "có phải ý bạn là “location”?"],
+    );
+}
+
+#[test]
+fn unknown_event_status() {
+    rejects(
+        |sc| sc.edit("events/hoi-nghi-lan-1.md", "status: tentative", "status: tentatve"),
+        &["events/hoi-nghi-lan-1.md:7:1", "trạng thái “tentatve” không có", "“tentative”"],
+    );
+}
+
+#[test]
+fn event_ending_before_it_starts() {
+    rejects(
+        |sc| sc.edit("events/hoi-nghi-lan-1.md", "ends: 2024-04-16 11:00", "ends: 2024-04-16 06:00"),
+        &["events/hoi-nghi-lan-1.md:6:1", "kết thúc trước khi bắt đầu"],
+    );
+}
+
+#[test]
+fn deadline_outside_the_period() {
+    rejects(
+        |sc| sc.edit("plans/2024-cong-dan-so.md", "deadline: 2024-05-31", "deadline: 2024-12-31"),
+        &["plans/2024-cong-dan-so.md:", "hạn 31/12/2024 nằm ngoài thời gian của kế hoạch"],
+    );
+}
+
+#[test]
+fn unknown_base_of_a_percent_target() {
+    rejects(
+        |sc| sc.edit("plans/2024-cong-dan-so.md", "of: adults", "of: adult"),
+        &["target.of", "cơ số “adult” không có", "có phải ý bạn là “adults”?"],
+    );
+}
+
+#[test]
+fn file_names_must_be_slugs() {
+    rejects(
+        |sc| {
+            let text = std::fs::read_to_string(sc.file("guides/kich-hoat-vneid.md")).unwrap();
+            sc.write("guides/Kích hoạt.md", &text);
+        },
+        &["guides/Kích hoạt.md", "không dùng được làm địa chỉ trang", "đổi tên thành “kich-hoat”"],
+    );
+}
+
+#[test]
+fn not_utf8() {
+    rejects(
+        |sc| std::fs::write(sc.file("news/2024-05-30-x.md"), b"---\ntitle: \"Th\xf4ng b\xe1o\"\n---\n").unwrap(),
+        &["news/2024-05-30-x.md:2:1", "không phải văn bản UTF-8"],
+    );
+}
+
+#[test]
+fn missing_front_matter() {
+    rejects(
+        |sc| sc.write("news/2024-05-30-x.md", "Thông báo không có phần đầu.\n"),
+        &["news/2024-05-30-x.md:1:1", "thiếu phần thông tin đầu tệp"],
+    );
+}
+
+#[test]
+fn broken_site_template() {
+    rejects(
+        |sc| {
+            sc.write(
+                "templates/news.html",
+                "{% extends \"base.html\" %}{% block content %}{{ data.title {% endblock content %}",
+            )
+        },
+        &["templates/news.html", "mẫu trang (template) bị lỗi"],
+    );
+}
+
+#[test]
+fn many_problems_are_reported_together() {
+    let err = rejects(
+        |sc| {
+            sc.edit("progress/2024-05-31.yaml", "kp1: { cccd: 1295", "kp1: { cccd: -1");
+            let units = std::fs::read_to_string(sc.file("units.yaml")).unwrap();
+            sc.write("units.yaml", &format!("{units}  - id: kp1\n    name: \"Khu phố 1 (bản sao)\"\n"));
+            sc.edit("events/hoi-nghi-lan-1.md", "location:", "locaton:");
+        },
+        &["số âm"],
+    );
+    assert!(err.contains("bị trùng") && err.contains("locaton"), "{err}");
+    assert!(err.contains("Tìm thấy 3 lỗi"), "{err}");
+}
+
+#[test]
+fn refuses_to_replace_a_folder_it_did_not_create() {
+    let sc = Scratch::of(&example());
+    std::fs::create_dir_all(sc.out()).unwrap();
+    std::fs::write(sc.out().join("luu-tru.docx"), b"tai lieu quan trong").unwrap();
+    let r = sc.build("2024-06-03");
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("không do bangtin tạo ra"), "{}", r.stderr);
+    assert_eq!(std::fs::read(sc.out().join("luu-tru.docx")).unwrap(), b"tai lieu quan trong");
+    assert_eq!(snapshot(&sc.out()).len(), 1);
+}
+
+#[test]
+fn missing_content_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = run(&["build", "--content", s(&dir.path().join("khong-co")), "--out", s(&dir.path().join("out"))]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("không tìm thấy thư mục nội dung"), "{}", r.stderr);
+    assert!(!dir.path().join("out").exists());
+}
+
+#[test]
+fn bad_today_flag_is_a_usage_error() {
+    let r = run(&["build", "--today", "2024-02-30"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("không có trên lịch"), "{}", r.stderr);
+}

@@ -1,0 +1,213 @@
+//! Builds the example ward and checks what residents and leaders read on each page.
+
+mod common;
+
+use common::*;
+
+fn built_example(today: &str) -> Scratch {
+    let sc = Scratch::of(&example());
+    let r = sc.build(today);
+    assert_eq!(r.code, 0, "build failed:\n{}", r.stderr);
+    assert!(r.stdout.contains("Đã dựng"), "{}", r.stdout);
+    sc
+}
+
+#[test]
+fn example_has_every_page_of_the_site_map() {
+    let sc = built_example("2024-06-03");
+    let out = sc.out();
+    for page in [
+        "index.html",
+        "404.html",
+        "style.css",
+        "ke-hoach/2024-cong-dan-so/index.html",
+        "tien-do/2024-cong-dan-so/index.html",
+        "huong-dan/index.html",
+        "huong-dan/kich-hoat-vneid/index.html",
+        "huong-dan/the-cccd-gan-chip/index.html",
+        "huong-dan/tai-khoan-dich-vu-cong/index.html",
+        "huong-dan/phan-anh-qua-zalo/index.html",
+        "huong-dan/chu-ky-so-ca-nhan/index.html",
+        "lich/index.html",
+        "lich/hoi-nghi-lan-1/index.html",
+        "lich/hoi-nghi-lan-2/index.html",
+        "lich/ra-quan-khu-pho/index.html",
+        "tin-tuc/index.html",
+        "tin-tuc/2024-04-10-moi-du-hoi-nghi-trien-khai/index.html",
+        ".bangtin",
+    ] {
+        assert!(out.join(page).is_file(), "missing {page}");
+    }
+}
+
+#[test]
+fn every_page_is_vietnamese_shareable_and_self_contained() {
+    let sc = built_example("2024-06-03");
+    for (path, bytes) in snapshot(&sc.out()) {
+        if !path.ends_with(".html") {
+            continue;
+        }
+        let html = String::from_utf8(bytes).unwrap();
+        assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"vi\">"), "{path}");
+        assert!(html.contains("<title>") && !html.contains("<title></title>"), "{path}: title");
+        assert!(
+            html.contains("<meta name=\"description\" content=\"") && !html.contains("content=\"\""),
+            "{path}: description"
+        );
+        for og in ["og:title", "og:description", "og:url", "og:locale"] {
+            assert!(html.contains(&format!("property=\"{og}\"")), "{path}: {og}");
+        }
+        assert!(!html.contains("<script"), "{path}: pages need no JavaScript");
+        // Only our own base URL may appear as an absolute address in attributes.
+        for attr in ["src=\"http", "href=\"http"] {
+            for (i, _) in html.match_indices(attr) {
+                let rest = &html[i..];
+                assert!(
+                    rest.contains("https://phuong3.example.gov.vn/")
+                        && rest[attr.len() - 4..].starts_with("https://phuong3.example.gov.vn/"),
+                    "{path}: other host at {}",
+                    &rest[..60.min(rest.len())]
+                );
+            }
+        }
+        assert_eq!(html.matches("<h1").count(), 1, "{path}: one h1");
+    }
+}
+
+#[test]
+fn home_shows_progress_events_and_guides_in_vietnamese_forms() {
+    let sc = built_example("2024-06-03");
+    let home = visible(&read(&sc.out(), "index.html"));
+    assert!(home.contains("Tiến độ đến ngày 31/5/2024"), "{home}");
+    assert!(home.contains("Số liệu minh họa"), "illustrative figures must be labelled");
+    // kp1..kp8 population sums to 13.529; 95% of it rounded up is 12.853.
+    assert!(home.contains("Chỉ tiêu: 95% dân số (12.853 người)"), "{home}");
+    assert!(home.contains("12.110/12.853 người 94,2%"), "{home}");
+    assert!(home.contains("Chậm tiến độ: Khu phố 4, Khu phố 7."), "{home}");
+    assert!(home.contains("Đã xong (báo cáo ngày 17/5/2024)"), "{home}");
+    // Desk hours repeat on weekdays: on Monday 3/6/2024 the next session is that day.
+    assert!(
+        home.contains("Buổi gần nhất: Thứ Hai, 3/6/2024, 7h30 – 11h00") || home.contains("Thứ Hai, 3/6/2024"),
+        "{home}"
+    );
+    assert!(home.contains("Cài đặt VNeID và kích hoạt định danh điện tử mức 1, mức 2"));
+}
+
+#[test]
+fn plan_page_has_metadata_indicators_tasks_and_full_text_with_toc() {
+    let sc = built_example("2024-06-03");
+    let html = read(&sc.out(), "ke-hoach/2024-cong-dan-so/index.html");
+    let text = visible(&html);
+    assert!(text.contains("Chưa có số văn bản"), "a plan without a number says so");
+    assert!(text.contains("16/4/2024 – 30/9/2024"));
+    assert!(text.contains("KT. Chủ tịch, Phó Chủ tịch Diệp Bảo Hưng"), "{text}");
+    assert!(text.contains("Kế hoạch số 228/KH-UBND ngày 27/10/2023"));
+    assert!(text.contains("Phân công thực hiện"));
+    assert!(html.contains("<nav class=\"toc\" aria-label=\"Mục lục kế hoạch\">"));
+    assert!(html.contains("href=\"#i-muc-dich-yeu-cau\""), "TOC links to heading ids");
+    assert!(html.contains("id=\"i-muc-dich-yeu-cau\""));
+    assert!(text.contains("Phấn đấu 95% công dân được cấp thẻ CCCD gắn chip điện tử"));
+}
+
+#[test]
+fn progress_page_lists_units_and_history() {
+    let sc = built_example("2024-06-03");
+    let text = visible(&read(&sc.out(), "tien-do/2024-cong-dan-so/index.html"));
+    assert!(text.contains("Theo từng khu phố"));
+    assert!(text.contains("Diễn biến theo các kỳ báo cáo"));
+    for d in ["3/5/2024", "10/5/2024", "17/5/2024", "24/5/2024", "31/5/2024"] {
+        assert!(text.contains(d), "history row {d}");
+    }
+    assert!(text.contains("Khu phố 4"));
+}
+
+#[test]
+fn guide_steps_are_numbered_and_anchored_with_needs_and_help() {
+    let sc = built_example("2024-06-03");
+    let html = read(&sc.out(), "huong-dan/kich-hoat-vneid/index.html");
+    for n in 1..=6 {
+        assert!(html.contains(&format!("id=\"buoc-{n}\" class=\"step\"")), "step {n}");
+        assert!(html.contains(&format!("href=\"#buoc-{n}\"")), "toc step {n}");
+    }
+    let text = visible(&html);
+    assert!(text.contains("Cần chuẩn bị Thẻ CCCD gắn chip"), "{text}");
+    assert!(text.contains("Cần giúp đỡ? Hỏi trực tiếp tại Công an Phường 3"), "{text}");
+    assert!(text.contains("6 bước"));
+    assert!(html.len() < 40 * 1024, "a guide page stays under 40 KB: {}", html.len());
+}
+
+#[test]
+fn schedule_lists_upcoming_first_and_says_tentative_and_tba_in_words() {
+    let sc = built_example("2024-04-12");
+    let text = visible(&read(&sc.out(), "lich/index.html"));
+    let upcoming = text.find("Sắp diễn ra").expect("upcoming section");
+    let first = text.find("Hội nghị triển khai mô hình “Công dân số” (lần thứ nhất)").unwrap();
+    let undated = text.find("Chưa có ngày — sẽ thông báo sau").expect("tba section");
+    assert!(upcoming < first && first < undated, "{text}");
+    assert!(text.contains("Tháng 4/2024"));
+    assert!(text.contains("Thứ Ba, 16/4/2024, 7h30 – 11h00"), "{text}");
+    assert!(text.contains("Dự kiến"));
+
+    let ev = visible(&read(&sc.out(), "lich/hoi-nghi-lan-1/index.html"));
+    assert!(ev.contains("Dự kiến. Thời gian và địa điểm là dự kiến"), "{ev}");
+    assert!(ev.contains("Hội trường UBND Phường 3"));
+    assert!(ev.contains("Thành phần tham dự Toàn thể cán bộ, công chức Phường 3"), "{ev}");
+    let tba = visible(&read(&sc.out(), "lich/ra-quan-khu-pho/index.html"));
+    assert!(tba.contains("Sẽ thông báo sau"), "{tba}");
+    let desk = visible(&read(&sc.out(), "lich/truc-ho-tro-mot-cua/index.html"));
+    assert!(desk.contains("Từ Thứ Hai đến Thứ Sáu hằng tuần, đến hết Thứ Hai, 30/9/2024"), "{desk}");
+
+    // After the conferences, they move below the upcoming ones.
+    let later = built_example("2024-06-03");
+    let text = visible(&read(&later.out(), "lich/index.html"));
+    let past = text.find("Đã diễn ra").expect("past section");
+    assert!(text.find("(lần thứ nhất)").unwrap() > past);
+}
+
+#[test]
+fn builds_are_byte_identical() {
+    let a = built_example("2024-06-03");
+    let b = built_example("2024-06-03");
+    let (sa, sb) = (snapshot(&a.out()), snapshot(&b.out()));
+    assert_eq!(sa.keys().collect::<Vec<_>>(), sb.keys().collect::<Vec<_>>());
+    for (k, v) in &sa {
+        assert!(v == &sb[k], "{k} differs between two builds");
+    }
+}
+
+#[test]
+fn a_site_template_overrides_the_theme() {
+    let sc = Scratch::of(&example());
+    sc.write(
+        "templates/404.html",
+        "{% extends \"base.html\" %}{% block content %}<h1>Trang riêng của phường</h1>{% endblock content %}",
+    );
+    let r = sc.build("2024-06-03");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(read(&sc.out(), "404.html").contains("Trang riêng của phường"));
+    assert!(read(&sc.out(), "index.html").contains("Công dân số Phường 3"));
+}
+
+#[test]
+fn static_files_are_copied_and_nfd_content_becomes_nfc() {
+    let sc = Scratch::of(&example());
+    sc.write("static/tai-lieu/ke-hoach.txt", "bản ký");
+    // "Phường" typed on a Mac arrives decomposed; the page must carry the composed form.
+    let nfd = "Thông báo Phu\u{031b}o\u{031b}\u{0300}ng 3";
+    sc.write("news/2024-05-30-nfd.md", &format!("---\ntitle: \"{nfd}\"\n---\nNội dung.\n"));
+    let r = sc.build("2024-06-03");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(read(&sc.out(), "tai-lieu/ke-hoach.txt"), "bản ký");
+    let page = read(&sc.out(), "tin-tuc/2024-05-30-nfd/index.html");
+    assert!(page.contains("Thông báo Phường 3"));
+    assert!(!page.contains('\u{031b}'));
+}
+
+#[test]
+fn check_validates_without_writing() {
+    let sc = Scratch::of(&example());
+    let r = run(&["check", "--content", s(&sc.site()), "--today", "2024-06-03"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("Nội dung hợp lệ"));
+    assert!(!sc.out().exists());
+}

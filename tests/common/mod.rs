@@ -1,0 +1,134 @@
+//! Helpers shared by the integration tests: copy a site, run the real `bangtin` binary on it,
+//! and read what it wrote.
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn example() -> PathBuf {
+    repo().join("content")
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    repo().join("tests/fixtures").join(name)
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in walkdir::WalkDir::new(from).min_depth(1) {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(from).unwrap();
+        let dest = to.join(rel);
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&dest).unwrap();
+        } else {
+            fs::copy(entry.path(), &dest).unwrap();
+        }
+    }
+}
+
+/// A scratch copy of a site, with room for an output folder beside it.
+pub struct Scratch {
+    pub dir: tempfile::TempDir,
+}
+
+impl Scratch {
+    pub fn of(site: &Path) -> Scratch {
+        let dir = tempfile::tempdir().unwrap();
+        copy_dir(site, &dir.path().join("site"));
+        Scratch { dir }
+    }
+
+    pub fn site(&self) -> PathBuf {
+        self.dir.path().join("site")
+    }
+
+    pub fn out(&self) -> PathBuf {
+        self.dir.path().join("out")
+    }
+
+    pub fn file(&self, rel: &str) -> PathBuf {
+        self.site().join(rel)
+    }
+
+    pub fn write(&self, rel: &str, text: &str) {
+        let p = self.file(rel);
+        fs::create_dir_all(p.parent().unwrap()).unwrap();
+        fs::write(p, text).unwrap();
+    }
+
+    pub fn edit(&self, rel: &str, from: &str, to: &str) {
+        let p = self.file(rel);
+        let text = fs::read_to_string(&p).unwrap();
+        assert!(text.contains(from), "{rel} does not contain {from:?}");
+        fs::write(p, text.replacen(from, to, 1)).unwrap();
+    }
+
+    pub fn build(&self, today: &str) -> Run {
+        run(&["build", "--content", s(&self.site()), "--out", s(&self.out()), "--today", today])
+    }
+}
+
+pub fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+pub fn run(args: &[&str]) -> Run {
+    let out: Output = Command::new(env!("CARGO_BIN_EXE_bangtin")).args(args).env("NO_COLOR", "1").output().unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// Every file under `dir` with its bytes, for "nothing changed" and determinism checks.
+pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    if !dir.exists() {
+        return out;
+    }
+    for entry in walkdir::WalkDir::new(dir).min_depth(1) {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            let rel = entry.path().strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
+            out.insert(rel, fs::read(entry.path()).unwrap());
+        }
+    }
+    out
+}
+
+pub fn read(out: &Path, rel: &str) -> String {
+    fs::read_to_string(out.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+/// Text of an HTML page with tags removed and whitespace collapsed, so assertions read like
+/// what a resident sees.
+pub fn visible(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
