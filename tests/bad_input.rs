@@ -319,3 +319,15 @@ fn bad_today_flag_is_a_usage_error() {
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("không có trên lịch"), "{}", r.stderr);
 }
+
+#[test]
+fn huge_numbers_are_refused_not_overflowed() {
+    rejects(
+        |sc| sc.edit("units.yaml", "households: 412", "households: 99999999999999"),
+        &["units.yaml:5:", "units[0].bases.households", "quá lớn"],
+    );
+    rejects(
+        |sc| sc.edit("units.yaml", "households: 412", "households: 99999999999999999999"),
+        &["units.yaml:5:26", "số quá lớn"],
+    );
+}

@@ -178,6 +178,7 @@ impl Source {
 }
 
 const MAX_YAML_BYTES: usize = 5 * 1024 * 1024;
+const MAX_COUNT: u64 = 1_000_000_000_000;
 
 fn indent_of(l: &str) -> usize {
     l.len() - l.trim_start_matches(' ').len()
@@ -240,6 +241,7 @@ fn yaml_error_vi(msg: &str) -> String {
         ("found undefined alias", "dùng bí danh (alias) chưa định nghĩa"),
         ("block sequence entries are not allowed", "mục danh sách “-” đặt sai chỗ"),
         ("could not find expected ':'", "thiếu dấu “:” sau tên trường"),
+        ("as u128", "số quá lớn"),
     ];
     for (en, vi) in table {
         if msg.contains(en) {
@@ -440,8 +442,14 @@ impl<'a> Reader<'a> {
     pub fn count(&mut self, v: &Value, path: &str) -> Option<u64> {
         match v {
             Value::Number(n) => {
-                if let Some(u) = n.as_u64() {
+                // A million times the population of Vietnam is still far below this; anything
+                // larger is a typo, and capping it keeps every sum of counts from overflowing.
+                if let Some(u) = n.as_u64().filter(|u| *u <= MAX_COUNT) {
                     return Some(u);
+                }
+                if n.as_u64().is_some() || n.as_f64().is_some_and(|f| f.abs() > MAX_COUNT as f64) {
+                    self.err(path, format!("số {n} quá lớn"), "một số nguyên không quá 1.000.000.000.000");
+                    return None;
                 }
                 if let Some(i) = n.as_i64() {
                     self.err(path, format!("số âm ({i})"), "một số không âm (0 trở lên)");
