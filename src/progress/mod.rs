@@ -89,6 +89,7 @@ pub struct PlanProgress {
     pub plan: String,
     pub indicators: Vec<IndicatorProgress>,
     pub latest: Option<NaiveDate>,
+    /// The latest report is labelled illustrative, so the figures shown as current are.
     pub illustrative: bool,
     pub source: Option<String>,
     pub report_count: usize,
@@ -300,7 +301,7 @@ pub fn plan(site: &Site, plan: &Plan, today: NaiveDate) -> PlanProgress {
         plan: plan.slug.clone(),
         indicators,
         latest: last.map(|r| r.date),
-        illustrative: reports.iter().any(|r| r.illustrative),
+        illustrative: last.is_some_and(|r| r.illustrative),
         source: last.and_then(|r| r.source.clone()),
         report_count: reports.len(),
     }

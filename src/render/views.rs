@@ -148,6 +148,8 @@ pub struct HistoryRow {
     pub date_text: String,
     pub value_text: String,
     pub expected_text: String,
+    /// The report behind this row is labelled as illustrative figures.
+    pub illustrative: bool,
 }
 
 #[derive(Serialize)]
@@ -284,7 +286,9 @@ impl IndicatorView {
                     }
                     _ => (int(pt.value.round() as u64), int(expected.round() as u64)),
                 };
-                HistoryRow { date_text: date(pt.date), value_text, expected_text }
+                let illustrative =
+                    site.reports.iter().any(|r| r.plan == plan.slug && r.date == pt.date && r.illustrative);
+                HistoryRow { date_text: date(pt.date), value_text, expected_text, illustrative }
             })
             .collect();
         IndicatorView {
