@@ -118,10 +118,22 @@ impl Diagnostics {
     }
 }
 
+/// How many messages a report prints in full.
+const SHOWN: usize = 50;
+
 impl fmt::Display for Diagnostics {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for d in &self.items {
+        // A thousand messages help nobody; the first ones, sorted by file and line, show the
+        // pattern, and fixing them usually clears the rest.
+        for d in self.items.iter().take(SHOWN) {
             writeln!(f, "{d}")?;
+        }
+        if self.items.len() > SHOWN {
+            writeln!(
+                f,
+                "… và {} lỗi khác không hiện ra ở đây; hãy sửa các lỗi trên rồi chạy lại.\n",
+                self.items.len() - SHOWN
+            )?;
         }
         Ok(())
     }
@@ -167,7 +179,14 @@ pub fn io_vi(err: &std::io::Error) -> String {
         AlreadyExists => "đã tồn tại",
         InvalidData => "dữ liệu không hợp lệ (có thể không phải UTF-8)",
         StorageFull => "ổ đĩa đã đầy",
-        _ => return format!("{err}"),
+        ResourceBusy => "đang được dùng (có thể là thư mục đang đứng hoặc đang mở ở chương trình khác)",
+        NotADirectory => "một phần của đường dẫn là tệp, không phải thư mục",
+        IsADirectory => "là thư mục, không phải tệp",
+        DirectoryNotEmpty => "thư mục không trống",
+        ReadOnlyFilesystem => "ổ đĩa chỉ cho đọc",
+        CrossesDevices => "nằm trên ổ đĩa khác",
+        InvalidFilename => "tên tệp không hợp lệ",
+        _ => return format!("lỗi hệ thống ({err})"),
     };
-    format!("{vi} ({err})")
+    vi.to_string()
 }

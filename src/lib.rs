@@ -45,7 +45,7 @@ pub fn today_local() -> NaiveDate {
 }
 
 fn render(opts: &Options) -> Result<Vec<render::OutFile>, Error> {
-    let site = content::load(&opts.content).map_err(Error::Content)?;
+    let site = content::load(&opts.content, opts.today).map_err(Error::Content)?;
     render::render_site(&site, opts.today).map_err(|d| Error::Content(d.sorted()))
 }
 
@@ -61,6 +61,7 @@ fn summarise(files: &[render::OutFile], started: Instant) -> Summary {
 /// Loads, renders and writes the site; on any error `opts.out` is left exactly as it was.
 pub fn build(opts: &Options) -> Result<Summary, Error> {
     let started = Instant::now();
+    output::check_apart(&opts.content, &opts.out)?;
     output::check_replaceable(&opts.out)?;
     let files = render(opts)?;
     output::write_atomically(&opts.out, &files)?;

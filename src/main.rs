@@ -1,6 +1,7 @@
 //! The `bangtin` command: Vietnamese help and messages, exit code 0 on success, 1 when the
 //! content has problems or the build cannot be written, 2 for a wrong command line.
 
+use std::error::Error as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -50,14 +51,58 @@ fn parse_today(s: &str) -> Result<chrono::NaiveDate, String> {
     bangtin::content::source::parse_date(s)
 }
 
+/// clap speaks English; the officer reads the same mistakes in Vietnamese.
+fn command_line_error_vi(e: &clap::Error) -> String {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let ctx = |k: ContextKind| match e.get(k) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(v)) => v.join(", "),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    };
+    let problem = match e.kind() {
+        ErrorKind::UnknownArgument => format!("không có tùy chọn “{}”", ctx(ContextKind::InvalidArg)),
+        ErrorKind::InvalidSubcommand => format!("không có lệnh “{}”", ctx(ContextKind::InvalidSubcommand)),
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            "thiếu lệnh: build hoặc check".to_string()
+        }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            let why = e.source().map(|s| format!(": {s}")).unwrap_or_default();
+            format!(
+                "giá trị “{}” của {} không dùng được{why}",
+                ctx(ContextKind::InvalidValue),
+                ctx(ContextKind::InvalidArg)
+            )
+        }
+        ErrorKind::ArgumentConflict => format!("tùy chọn {} được cho hai lần", ctx(ContextKind::InvalidArg)),
+        ErrorKind::MissingRequiredArgument => format!("thiếu {}", ctx(ContextKind::InvalidArg)),
+        ErrorKind::NoEquals | ErrorKind::TooManyValues | ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
+            format!("số giá trị của {} không đúng", ctx(ContextKind::InvalidArg))
+        }
+        _ => "dòng lệnh không đúng".to_string(),
+    };
+    let mut out = format!("lỗi: {problem}");
+    let suggested = ctx(ContextKind::SuggestedArg) + &ctx(ContextKind::SuggestedSubcommand);
+    if !suggested.is_empty() {
+        out.push_str(&format!("\n  gợi ý:   có phải ý bạn là “{suggested}”?"));
+    }
+    out.push_str("\n\nCách dùng: bangtin build [--content THƯ_MỤC] [--out THƯ_MỤC] [--today NĂM-THÁNG-NGÀY]\n           bangtin check [--content THƯ_MỤC] [--today NĂM-THÁNG-NGÀY]\nXem thêm: bangtin --help");
+    out
+}
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
-            let _ = e.print();
             return match e.kind() {
-                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => ExitCode::SUCCESS,
-                _ => ExitCode::from(2),
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
+                    let _ = e.print();
+                    ExitCode::SUCCESS
+                }
+                _ => {
+                    eprintln!("{}", command_line_error_vi(&e));
+                    ExitCode::from(2)
+                }
             };
         }
     };

@@ -32,6 +32,57 @@ fn clean_leftovers(out: &Path) {
     }
 }
 
+/// An absolute, symlink-free form of a path that may not exist yet: its nearest existing ancestor
+/// resolved, the rest appended.
+fn resolved(p: &Path) -> PathBuf {
+    let abs = if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(p) };
+    let mut tail = Vec::new();
+    let mut cur = abs.as_path();
+    loop {
+        if let Ok(real) = cur.canonicalize() {
+            let mut out = real;
+            for part in tail.iter().rev() {
+                out.push(part);
+            }
+            return out;
+        }
+        match (cur.file_name(), cur.parent()) {
+            (Some(name), Some(parent)) => {
+                tail.push(name.to_os_string());
+                cur = parent;
+            }
+            _ => return abs,
+        }
+    }
+}
+
+/// The output must not sit inside the content (each build would publish the last one, growing
+/// without end) and must not contain it (replacing the output would delete the content).
+pub fn check_apart(content: &Path, out: &Path) -> Result<(), Error> {
+    let (c, o) = (resolved(content), resolved(out));
+    if o.starts_with(&c) {
+        return Err(Error::Refused(format!(
+            "thư mục đầu ra “{}” nằm trong thư mục nội dung “{}”; mỗi lần dựng sẽ chép cả lần dựng trước. Chọn thư mục khác bằng --out, ví dụ output/.",
+            out.display(),
+            content.display()
+        )));
+    }
+    if std::env::current_dir().is_ok_and(|cwd| resolved(&cwd).starts_with(&o)) {
+        return Err(Error::Refused(format!(
+            "thư mục đầu ra “{}” chứa thư mục đang đứng; bangtin không thay thư mục mình đang đứng trong. Chọn thư mục khác bằng --out, ví dụ output/.",
+            out.display()
+        )));
+    }
+    if c.starts_with(&o) {
+        return Err(Error::Refused(format!(
+            "thư mục nội dung “{}” nằm trong thư mục đầu ra “{}”; thay thư mục đầu ra sẽ xóa mất nội dung. Chọn thư mục khác bằng --out, ví dụ output/.",
+            content.display(),
+            out.display()
+        )));
+    }
+    Ok(())
+}
+
 /// Refuses to replace a folder bangtin did not create.
 pub fn check_replaceable(out: &Path) -> Result<(), Error> {
     match fs::symlink_metadata(out) {

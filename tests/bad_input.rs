@@ -331,3 +331,193 @@ fn huge_numbers_are_refused_not_overflowed() {
         &["units.yaml:5:26", "số quá lớn"],
     );
 }
+
+#[test]
+fn a_cumulative_figure_that_falls_is_a_weekly_count() {
+    rejects(
+        |sc| sc.edit("progress/2024-05-31.yaml", "kp1: { cccd: 1295", "kp1: { cccd: 11"),
+        &[
+            "progress/2024-05-31.yaml:6:10",
+            "values.kp1.cccd",
+            "số liệu cộng dồn giảm từ 1.284 (báo cáo ngày 24/5/2024) xuống 11",
+        ],
+    );
+}
+
+#[test]
+fn a_report_dated_after_today() {
+    rejects(
+        |sc| {
+            let text = std::fs::read_to_string(sc.file("progress/2024-05-31.yaml")).unwrap();
+            std::fs::remove_file(sc.file("progress/2024-05-31.yaml")).unwrap();
+            sc.write("progress/2024-06-28.yaml", &text.replace("date: 2024-05-31", "date: 2024-06-28"));
+        },
+        &["progress/2024-06-28.yaml:1:1", "ngày báo cáo 28/6/2024 chưa tới (hôm nay là 3/6/2024)"],
+    );
+}
+
+#[test]
+fn a_zero_target() {
+    rejects(
+        |sc| sc.edit("plans/2024-cong-dan-so.md", "percent: 95", "percent: 0"),
+        &["plans/2024-cong-dan-so.md", "indicators[0].target.percent", "tỷ lệ chỉ tiêu bằng 0%"],
+    );
+}
+
+#[test]
+fn an_absurd_year() {
+    rejects(
+        |sc| sc.edit("plans/2024-cong-dan-so.md", "to: 2024-09-30", "to: 9999-12-31"),
+        &["plans/2024-cong-dan-so.md", "period.to", "năm 9999 trong ngày “9999-12-31” không hợp lý"],
+    );
+}
+
+#[test]
+fn a_repeat_that_never_happens() {
+    rejects(
+        // Starts on Monday 6/5/2024; Saturdays until Tuesday 7/5 never come.
+        |sc| {
+            sc.edit(
+                "events/truc-ho-tro-mot-cua.md",
+                "repeat: { days: [mon, tue, wed, thu, fri], until: 2024-09-30 }",
+                "repeat: { days: [sat], until: 2024-05-07 }",
+            )
+        },
+        &["events/truc-ho-tro-mot-cua.md", "repeat", "lịch lặp lại không rơi vào ngày nào"],
+    );
+}
+
+#[test]
+fn a_misspelt_folder_and_a_subfolder() {
+    let err = rejects(
+        |sc| {
+            sc.write("guide/moi.md", "---\ntitle: x\n---\n");
+            sc.write("progress/2024-05/2024-05-31.yaml", "date: 2024-05-31\n");
+        },
+        &["lỗi: guide", "thư mục “guide/” không phải thư mục bangtin đọc", "có phải ý bạn là “guides”?"],
+    );
+    assert!(err.contains("thư mục con “2024-05” trong progress/ không được đọc"), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_static_folder_is_not_followed() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("bi-mat.txt"), "SECRET").unwrap();
+    rejects(
+        |sc| {
+            let _ = std::fs::remove_dir_all(sc.file("static"));
+            std::os::unix::fs::symlink(outside.path(), sc.file("static")).unwrap();
+        },
+        &["lỗi: static", "liên kết tượng trưng (symlink)"],
+    );
+}
+
+#[test]
+fn script_links_remote_images_and_broken_links() {
+    let news = "news/2024-05-20-kenh-zalo-chinh-thuc.md";
+    let err = rejects(
+        |sc| {
+            sc.edit(
+                news,
+                "Cán bộ phường không bao giờ",
+                "[bấm](javascript:alert(1))\n\n![mã QR](https://evil.example/qr.png)\n\n[VNeID](/huong-dan/kich-hoat-vneidd/)\n\nCán bộ phường không bao giờ",
+            );
+        },
+        &["news/2024-05-20-kenh-zalo-chinh-thuc.md:8:1", "liên kết “javascript:alert(1)” chạy mã lệnh trên trang"],
+    );
+    assert!(err.contains(":10:1") && err.contains("ảnh “https://evil.example/qr.png” nằm trên máy chủ khác"), "{err}");
+    assert!(err.contains(":12:1") && err.contains("liên kết hỏng: “/huong-dan/kich-hoat-vneidd/”"), "{err}");
+    assert!(err.contains("có phải ý bạn là “/huong-dan/kich-hoat-vneid/”?"), "{err}");
+}
+
+#[test]
+fn heading_attributes_cannot_carry_script() {
+    let sc = Scratch::of(&example());
+    sc.edit(
+        "news/2024-05-20-kenh-zalo-chinh-thuc.md",
+        "Cán bộ phường không bao giờ",
+        "## Lưu ý {#luu-y onclick=alert(1) style=color:red}\n\nCán bộ phường không bao giờ",
+    );
+    let r = sc.build("2024-06-03");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let html = read(&sc.out(), "tin-tuc/2024-05-20-kenh-zalo-chinh-thuc/index.html");
+    assert!(html.contains(r#"<h2 id="luu-y">Lưu ý</h2>"#), "{html}");
+    assert!(!html.contains("onclick") && !html.contains("color:red"));
+}
+
+#[test]
+fn a_static_file_named_like_a_page_folder() {
+    rejects(|sc| sc.write("static/lich", "x"), &["lỗi: static/lich", "tệp “lich” trùng tên với thư mục “lich/”"]);
+}
+
+#[test]
+fn a_misspelt_template_override() {
+    rejects(
+        |sc| sc.write("templates/indexx.html", "<p>x</p>"),
+        &["lỗi: templates/indexx.html", "giao diện không có mẫu trang “indexx.html”", "có phải ý bạn là “index.html”?"],
+    );
+}
+
+#[test]
+fn a_news_file_named_with_an_impossible_date() {
+    rejects(
+        |sc| {
+            let text = std::fs::read_to_string(sc.file("news/2024-05-20-kenh-zalo-chinh-thuc.md")).unwrap();
+            sc.write("news/2024-02-30-tin-moi.md", &text);
+        },
+        &["lỗi: news/2024-02-30-tin-moi.md", "ngày 30/2/2024 không có trên lịch"],
+    );
+}
+
+#[test]
+fn a_repeated_key_points_at_its_second_occurrence() {
+    rejects(
+        |sc| sc.edit("progress/2024-05-31.yaml", "  kp2: { cccd: 1664", "  kp1: { cccd: 1664"),
+        &["progress/2024-05-31.yaml:7:3", "một khóa xuất hiện hai lần"],
+    );
+}
+
+#[test]
+fn a_misspelt_unit_id_is_reported_once_not_at_every_use() {
+    let err = rejects(
+        |sc| sc.edit("units.yaml", "id: kp1", "id: KP1"),
+        &["units.yaml:", "mã “KP1” không hợp lệ", "dùng “kp1”"],
+    );
+    assert!(err.contains("Tìm thấy 1 lỗi"), "{err}");
+}
+
+#[test]
+fn numeric_unit_ids_are_read_not_dropped() {
+    let sc = Scratch::of(&example());
+    sc.edit("units.yaml", "id: kp1", "id: 1");
+    for f in std::fs::read_dir(sc.file("progress")).unwrap() {
+        let p = f.unwrap().path();
+        let t = std::fs::read_to_string(&p).unwrap();
+        std::fs::write(&p, t.replace("  kp1: {", "  1: {")).unwrap();
+    }
+    let ev = std::fs::read_to_string(sc.file("events/ra-quan-khu-pho.md")).unwrap();
+    std::fs::write(sc.file("events/ra-quan-khu-pho.md"), ev.replace("kp1", "1")).unwrap();
+    let r = sc.build("2024-06-03");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let page = visible(&read(&sc.out(), "tien-do/2024-cong-dan-so/index.html"));
+    assert!(page.contains("Khu phố 1 1.295"), "{page}");
+}
+
+#[test]
+fn output_inside_the_content_is_refused() {
+    let sc = Scratch::of(&example());
+    let inside = sc.file("static/site");
+    let r = run(&["build", "--content", s(&sc.site()), "--out", s(&inside), "--today", "2024-06-03"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("nằm trong thư mục nội dung"), "{}", r.stderr);
+    assert!(!inside.exists());
+}
+
+#[test]
+fn command_line_mistakes_are_explained_in_vietnamese() {
+    let r = run(&["build", "--contnt", "x"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("không có tùy chọn “--contnt”"), "{}", r.stderr);
+    assert!(r.stderr.contains("có phải ý bạn là “--content”?"), "{}", r.stderr);
+}

@@ -3,6 +3,7 @@
 
 pub mod model;
 pub mod parse;
+mod position;
 pub mod source;
 mod validate;
 
@@ -18,7 +19,7 @@ use source::{read_text, Source};
 /// Files we know how to read in each content folder.
 fn list(root: &Path, dir: &str, exts: &[&str], diags: &mut Diagnostics) -> Vec<(PathBuf, PathBuf)> {
     let base = root.join(dir);
-    if !base.is_dir() {
+    if !base.is_dir() || base.is_symlink() {
         return Vec::new();
     }
     let mut out = Vec::new();
@@ -47,6 +48,11 @@ fn list(root: &Path, dir: &str, exts: &[&str], diags: &mut Diagnostics) -> Vec<(
             continue;
         }
         if entry.file_type().is_dir() {
+            // Files in a subfolder would silently not be published.
+            diags.push(
+                Diagnostic::new(&rel, format!("thư mục con “{name}” trong {dir}/ không được đọc"))
+                    .expected(format!("các tệp đặt thẳng trong {dir}/, không trong thư mục con")),
+            );
             continue;
         }
         let ext = abs.extension().and_then(|e| e.to_str()).unwrap_or("");
@@ -66,8 +72,9 @@ fn stem(p: &Path) -> String {
     p.file_stem().map(|s| crate::text::nfc(&s.to_string_lossy())).unwrap_or_default()
 }
 
-/// Loads and validates the site in `root`.
-pub fn load(root: &Path) -> Result<Site, Diagnostics> {
+/// Loads and validates the site in `root`; `today` is the day the site is built for, after which
+/// no report can be dated.
+pub fn load(root: &Path, today: chrono::NaiveDate) -> Result<Site, Diagnostics> {
     let mut diags = Diagnostics::default();
     if !root.is_dir() {
         diags.push(
@@ -77,9 +84,15 @@ pub fn load(root: &Path) -> Result<Site, Diagnostics> {
         return Err(diags);
     }
 
+    check_layout(root, &mut diags);
+
     let yaml = |name: &str, diags: &mut Diagnostics| -> Option<Source> {
         let abs = root.join(name);
         let rel = PathBuf::from(name);
+        if abs.is_symlink() || abs.is_dir() {
+            // Already reported by check_layout.
+            return None;
+        }
         if !abs.is_file() {
             diags.push(
                 Diagnostic::new(&rel, format!("thiếu tệp {name}"))
@@ -90,7 +103,8 @@ pub fn load(root: &Path) -> Result<Site, Diagnostics> {
         read_text(&abs, &rel, diags).map(|t| Source::yaml_file(&rel, t))
     };
     let config = yaml("site.yaml", &mut diags).and_then(|s| parse::site_config(&s, &mut diags));
-    let units = yaml("units.yaml", &mut diags).and_then(|s| parse::units(&s, &mut diags));
+    let mut broken = Broken::default();
+    let units = yaml("units.yaml", &mut diags).and_then(|s| parse::units(&s, &mut diags, &mut broken));
 
     let md = |abs: &Path, rel: &Path, diags: &mut Diagnostics| -> Option<Source> {
         let t = read_text(abs, rel, diags)?;
@@ -103,8 +117,11 @@ pub fn load(root: &Path) -> Result<Site, Diagnostics> {
         if !parse::check_slug(&slug, &rel, &mut diags) {
             continue;
         }
-        if let Some(p) = md(&abs, &rel, &mut diags).and_then(|s| parse::plan(&slug, &s, &mut diags)) {
-            plans.push(p);
+        match md(&abs, &rel, &mut diags).and_then(|s| parse::plan(&slug, &s, &mut diags, &mut broken)) {
+            Some(p) => plans.push(p),
+            None => {
+                broken.plans.insert(slug);
+            }
         }
     }
     let mut guides = Vec::new();
@@ -129,6 +146,9 @@ pub fn load(root: &Path) -> Result<Site, Diagnostics> {
     }
     let mut reports = Vec::new();
     for (abs, rel) in list(root, "progress", &["yaml", "yml"], &mut diags) {
+        if !parse::check_dated_name(&stem(&rel), &rel, &mut diags) {
+            continue;
+        }
         let (file_date, _) = parse::split_dated_name(&stem(&rel));
         let Some(t) = read_text(&abs, &rel, &mut diags) else { continue };
         if let Some(r) = parse::report(&Source::yaml_file(&rel, t), file_date, &mut diags) {
@@ -138,6 +158,9 @@ pub fn load(root: &Path) -> Result<Site, Diagnostics> {
     let mut news = Vec::new();
     for (abs, rel) in list(root, "news", &["md"], &mut diags) {
         let name = stem(&rel);
+        if !parse::check_dated_name(&name, &rel, &mut diags) {
+            continue;
+        }
         let (file_date, rest) = parse::split_dated_name(&name);
         let slug = if file_date.is_some() { format!("{}-{rest}", &name[..10]) } else { name.clone() };
         let slug = slug.trim_end_matches('-').to_string();
@@ -155,14 +178,78 @@ pub fn load(root: &Path) -> Result<Site, Diagnostics> {
     let (Some(config), Some(units)) = (config, units) else {
         return Err(diags.sorted());
     };
-    let mut site =
-        Site { root: root.to_path_buf(), config, units, plans, guides, events, reports, news, statics, templates };
-    validate::cross_check(&site, root, &mut diags);
+    let mut site = Site {
+        root: root.to_path_buf(),
+        config,
+        units,
+        plans,
+        guides,
+        events,
+        reports,
+        news,
+        statics,
+        templates,
+        broken,
+    };
+    validate::cross_check(&site, root, today, &mut diags);
     if !diags.is_empty() {
         return Err(diags.sorted());
     }
     order(&mut site);
     Ok(site)
+}
+
+/// What may stand at the top of a site folder.
+const TOP_FILES: [&str; 2] = ["site.yaml", "units.yaml"];
+const TOP_DIRS: [&str; 7] = ["plans", "guides", "events", "progress", "news", "static", "templates"];
+
+/// The top of the site folder: every name is one bangtin reads, so a misspelt folder (`guide/`)
+/// is reported instead of its pages silently missing, and nothing is a symlink, so a build never
+/// publishes files from outside the folder.
+fn check_layout(root: &Path, diags: &mut Diagnostics) {
+    let Ok(entries) = std::fs::read_dir(root) else { return };
+    let mut names: Vec<(String, std::fs::FileType)> = entries
+        .flatten()
+        .filter_map(|e| Some((e.file_name().to_string_lossy().into_owned(), e.file_type().ok()?)))
+        .collect();
+    names.sort_by(|a, b| a.0.cmp(&b.0));
+    let known: Vec<&str> = TOP_FILES.iter().chain(TOP_DIRS.iter()).copied().collect();
+    for (name, ft) in names {
+        let rel = PathBuf::from(&name);
+        if name.starts_with('.') || name.ends_with('~') {
+            continue;
+        }
+        if ft.is_symlink() {
+            if known.contains(&name.as_str()) {
+                diags.push(
+                    Diagnostic::new(&rel, "là liên kết tượng trưng (symlink); bangtin không đọc liên kết")
+                        .expected("chép tệp hoặc thư mục thật vào thư mục nội dung thay cho liên kết"),
+                );
+            }
+            continue;
+        }
+        let is_dir = ft.is_dir();
+        if TOP_FILES.contains(&name.as_str()) && is_dir {
+            diags.push(Diagnostic::new(&rel, format!("“{name}” là một thư mục")).expected(format!("tệp {name}")));
+        } else if TOP_DIRS.contains(&name.as_str()) && !is_dir {
+            diags.push(Diagnostic::new(&rel, format!("“{name}” là một tệp")).expected(format!("thư mục {name}/")));
+        } else if known.contains(&name.as_str()) {
+        } else if is_dir {
+            diags.push(
+                Diagnostic::new(&rel, format!("thư mục “{name}/” không phải thư mục bangtin đọc"))
+                    .expected(format!("một trong: {}", TOP_DIRS.map(|d| format!("{d}/")).join(", ")))
+                    .hint(crate::text::did_you_mean(&name, TOP_DIRS)),
+            );
+        } else if matches!(rel.extension().and_then(|e| e.to_str()), Some("yaml" | "yml" | "md"))
+            && !name.eq_ignore_ascii_case("README.md")
+        {
+            diags.push(
+                Diagnostic::new(&rel, format!("tệp “{name}” không được đọc"))
+                    .expected("site.yaml và units.yaml ở đầu thư mục; bài viết đặt trong plans/, guides/, events/, news/; số liệu trong progress/")
+                    .hint(crate::text::did_you_mean(&name, known.iter().copied())),
+            );
+        }
+    }
 }
 
 /// Stable orders, so output never depends on the file system's listing order.
@@ -177,7 +264,7 @@ fn order(site: &mut Site) {
 fn static_files(root: &Path, diags: &mut Diagnostics) -> Vec<StaticFile> {
     let base = root.join("static");
     let mut out = Vec::new();
-    if !base.is_dir() {
+    if !base.is_dir() || base.is_symlink() {
         return out;
     }
     for entry in WalkDir::new(&base).min_depth(1).sort_by_file_name() {

@@ -111,6 +111,8 @@ pub struct Plan {
     pub indicators: Vec<Indicator>,
     pub tasks: Vec<Task>,
     pub body: String,
+    /// Line of the file on which `body` starts, for messages about links in it.
+    pub body_line: usize,
 }
 
 impl Plan {
@@ -132,6 +134,8 @@ pub struct Guide {
     pub indicators: Vec<String>,
     pub order: i64,
     pub body: String,
+    /// Line of the file on which `body` starts, for messages about links in it.
+    pub body_line: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -224,6 +228,8 @@ pub struct Event {
     pub attendees: Vec<String>,
     pub repeat: Option<Repeat>,
     pub body: String,
+    /// Line of the file on which `body` starts, for messages about links in it.
+    pub body_line: usize,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -253,6 +259,8 @@ pub struct News {
     pub summary: Option<String>,
     pub plan: Option<String>,
     pub body: String,
+    /// Line of the file on which `body` starts, for messages about links in it.
+    pub body_line: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -276,6 +284,18 @@ pub struct Site {
     pub statics: Vec<StaticFile>,
     /// Template overrides found in `DIR/templates/` (name → source).
     pub templates: BTreeMap<String, String>,
+    /// Ids whose own definition failed; references to them are not reported again.
+    pub broken: Broken,
+}
+
+/// Ids that exist in the content but could not be read: a plan file with an error, an indicator
+/// or unit with a bad field. The error is reported once, at its definition, rather than again at
+/// every report, event and guide that names the id.
+#[derive(Debug, Default, Clone)]
+pub struct Broken {
+    pub plans: std::collections::BTreeSet<String>,
+    pub units: std::collections::BTreeSet<String>,
+    pub indicators: std::collections::BTreeSet<String>,
 }
 
 impl Site {

@@ -10,6 +10,7 @@ use serde_yaml::Value;
 use super::model::*;
 use super::source::{describe, join, parse_date, Reader, Source};
 use crate::diag::Diagnostics;
+use crate::render::format::int;
 use crate::text;
 
 pub fn site_config(src: &Source, diags: &mut Diagnostics) -> Option<SiteConfig> {
@@ -71,7 +72,7 @@ pub fn site_config(src: &Source, diags: &mut Diagnostics) -> Option<SiteConfig> 
     })
 }
 
-pub fn units(src: &Source, diags: &mut Diagnostics) -> Option<Units> {
+pub fn units(src: &Source, diags: &mut Diagnostics, broken: &mut Broken) -> Option<Units> {
     let value = src.parse(diags)?;
     let mut r = Reader::new(src, diags);
     let m = r.root(&value)?;
@@ -86,6 +87,10 @@ pub fn units(src: &Source, diags: &mut Diagnostics) -> Option<Units> {
                 let p = format!("units[{i}]");
                 let Some(um) = r.as_map(item, &p) else { continue };
                 r.known(um, &p, &["id", "name", "bases"]);
+                let before = r.diags.len();
+                if let Some(raw) = um.get("id").and_then(raw_id) {
+                    broken.units.insert(raw);
+                }
                 let id = r.id(um, &p, "id");
                 let name = r.req_str(um, &p, "name", "tên đơn vị, ví dụ “Khu phố 1”");
                 let mut bases = BTreeMap::new();
@@ -93,8 +98,8 @@ pub fn units(src: &Source, diags: &mut Diagnostics) -> Option<Units> {
                     let bp = join(&p, "bases");
                     if let Some(bm) = r.as_map(b, &bp) {
                         for (k, v) in bm {
-                            let Some(k) = k.as_str() else { continue };
-                            if let Some(n) = r.count(v, &join(&bp, k)) {
+                            let Some(k) = r.key(k, &bp) else { continue };
+                            if let Some(n) = r.count(v, &join(&bp, &k)) {
                                 bases.insert(k.to_string(), n);
                             }
                         }
@@ -106,6 +111,9 @@ pub fn units(src: &Source, diags: &mut Diagnostics) -> Option<Units> {
                     } else if !seen.insert(id.clone()) {
                         r.err(&join(&p, "id"), format!("mã “{id}” bị trùng"), "mỗi đơn vị một mã riêng");
                     } else {
+                        if r.diags.len() == before {
+                            broken.units.remove(&id);
+                        }
                         units.push(Unit { id, name, bases });
                     }
                 }
@@ -118,7 +126,7 @@ pub fn units(src: &Source, diags: &mut Diagnostics) -> Option<Units> {
     Some(Units { kind: kind?, units })
 }
 
-pub fn plan(slug: &str, src: &Source, diags: &mut Diagnostics) -> Option<Plan> {
+pub fn plan(slug: &str, src: &Source, diags: &mut Diagnostics, broken: &mut Broken) -> Option<Plan> {
     let value = src.parse(diags)?;
     let mut r = Reader::new(src, diags);
     let m = r.root(&value)?;
@@ -176,7 +184,14 @@ pub fn plan(slug: &str, src: &Source, diags: &mut Diagnostics) -> Option<Plan> {
             Value::Sequence(items) => {
                 for (i, item) in items.iter().enumerate() {
                     let p = format!("indicators[{i}]");
-                    if let Some(ind) = indicator(&mut r, item, &p, period) {
+                    let before = r.diags.len();
+                    let ind = indicator(&mut r, item, &p, period);
+                    if r.diags.len() > before {
+                        if let Some(raw) = item.get("id").and_then(raw_id) {
+                            broken.indicators.insert(raw);
+                        }
+                    }
+                    if let Some(ind) = ind {
                         if !ids.insert(ind.id.clone()) {
                             r.err(
                                 &join(&p, "id"),
@@ -236,7 +251,19 @@ pub fn plan(slug: &str, src: &Source, diags: &mut Diagnostics) -> Option<Plan> {
         indicators,
         tasks,
         body: src.body.clone(),
+        body_line: src.body_first_line(),
     })
+}
+
+/// An id as the author wrote it, folded the way the slug hint folds it, for [`Broken`].
+fn raw_id(v: &Value) -> Option<String> {
+    let s = match v {
+        Value::String(s) => s.clone(),
+        Value::Number(n) => n.to_string(),
+        _ => return None,
+    };
+    let slug = crate::text::slugify(&s);
+    (!slug.is_empty()).then_some(slug)
 }
 
 fn indicator(r: &mut Reader, item: &Value, p: &str, period: Option<(NaiveDate, NaiveDate)>) -> Option<Indicator> {
@@ -255,7 +282,18 @@ fn indicator(r: &mut Reader, item: &Value, p: &str, period: Option<(NaiveDate, N
             None
         }
         Some(Value::String(s)) if s == "milestone" => Some(Target::Milestone),
-        Some(v @ Value::Number(_)) => r.count(v, &tp).map(Target::Count),
+        // A quoted number gets the count reader's advice on how to write it.
+        Some(v @ Value::String(s)) if s.trim().starts_with(|c: char| c.is_ascii_digit()) => {
+            r.count(v, &tp);
+            None
+        }
+        Some(v @ Value::Number(_)) => match r.count(v, &tp) {
+            Some(0) => {
+                r.err(&tp, "chỉ tiêu bằng 0", "một số lớn hơn 0, ví dụ 97");
+                None
+            }
+            n => n.map(Target::Count),
+        },
         Some(Value::Mapping(tm)) => {
             r.known(tm, &tp, &["percent", "of"]);
             let pct = match r.get(tm, "percent") {
@@ -271,6 +309,10 @@ fn indicator(r: &mut Reader, item: &Value, p: &str, period: Option<(NaiveDate, N
                 "of",
                 "tên cơ số trong units.yaml (households, population, adults…) hoặc “reported”",
             );
+            if pct == Some(0.0) {
+                r.err(&join(&tp, "percent"), "tỷ lệ chỉ tiêu bằng 0%", "một tỷ lệ lớn hơn 0, ví dụ 95");
+                return None;
+            }
             match (pct, of) {
                 (Some(percent), Some(of)) if of == "reported" => Some(Target::Ratio { percent }),
                 (Some(percent), Some(base)) => Some(Target::PercentOf { percent, base }),
@@ -295,9 +337,20 @@ fn indicator(r: &mut Reader, item: &Value, p: &str, period: Option<(NaiveDate, N
         let up = join(p, "unit_targets");
         if let Some(um) = r.as_map(v, &up) {
             for (k, v) in um {
-                let Some(k) = k.as_str() else { continue };
-                if let Some(n) = r.count(v, &join(&up, k)) {
+                let Some(k) = r.key(k, &up) else { continue };
+                if let Some(n) = r.count(v, &join(&up, &k)) {
                     unit_targets.insert(k.to_string(), n);
+                }
+            }
+        }
+        if let Some(Target::Count(total)) = target {
+            for (u, n) in &unit_targets {
+                if *n > total {
+                    r.err(
+                        &join(&up, u),
+                        format!("chỉ tiêu của đơn vị ({}) lớn hơn chỉ tiêu chung ({})", int(*n), int(total)),
+                        format!("không quá {}", int(total)),
+                    );
                 }
             }
         }
@@ -353,6 +406,7 @@ pub fn guide(slug: &str, src: &Source, diags: &mut Diagnostics) -> Option<Guide>
         indicators,
         order,
         body: src.body.clone(),
+        body_line: src.body_first_line(),
     })
 }
 
@@ -509,6 +563,7 @@ pub fn event(slug: &str, src: &Source, diags: &mut Diagnostics) -> Option<Event>
         attendees,
         repeat,
         body: src.body.clone(),
+        body_line: src.body_first_line(),
     })
 }
 
@@ -543,13 +598,13 @@ pub fn report(src: &Source, file_date: Option<NaiveDate>, diags: &mut Diagnostic
         Some(v) => {
             if let Some(vm) = r.as_map(v, "values") {
                 for (unit, per) in vm {
-                    let Some(unit) = unit.as_str() else { continue };
-                    let up = join("values", unit);
+                    let Some(unit) = r.key(unit, "values") else { continue };
+                    let up = join("values", &unit);
                     let Some(pm) = r.as_map(per, &up) else { continue };
                     let mut row = BTreeMap::new();
                     for (ind, fig) in pm {
-                        let Some(ind) = ind.as_str() else { continue };
-                        if let Some(f) = figure(&mut r, fig, &join(&up, ind)) {
+                        let Some(ind) = r.key(ind, &up) else { continue };
+                        if let Some(f) = figure(&mut r, fig, &join(&up, &ind)) {
                             row.insert(ind.to_string(), f);
                         }
                     }
@@ -563,9 +618,22 @@ pub fn report(src: &Source, file_date: Option<NaiveDate>, diags: &mut Diagnostic
 
 fn figure(r: &mut Reader, v: &Value, p: &str) -> Option<Figure> {
     match v {
-        Value::String(s) if matches!(s.as_str(), "done" | "xong" | "đã xong") => Some(Figure::Milestone(true)),
-        Value::String(s) if matches!(s.as_str(), "not-done" | "chưa" | "chưa xong") => Some(Figure::Milestone(false)),
+        Value::String(s) if matches!(s.trim().to_lowercase().as_str(), "done" | "xong" | "đã xong") => {
+            Some(Figure::Milestone(true))
+        }
+        Value::String(s) if matches!(s.trim().to_lowercase().as_str(), "not-done" | "chưa" | "chưa xong") => {
+            Some(Figure::Milestone(false))
+        }
         Value::Bool(b) => Some(Figure::Milestone(*b)),
+        // Not a number: the indicator's kind is not known yet, so name every shape a figure takes.
+        Value::String(s) if s.trim().parse::<f64>().is_err() && !s.contains(['.', ',']) => {
+            r.err(
+                p,
+                format!("gặp chữ “{s}”"),
+                "một số (186), một tỷ lệ { done: 120, of: 230 }, hoặc done / not-done cho chỉ tiêu hoàn thành một việc",
+            );
+            None
+        }
         Value::Mapping(m) => {
             r.known(m, p, &["done", "of"]);
             let done = match r.get(m, "done") {
@@ -603,7 +671,17 @@ pub fn news(slug: &str, file_date: Option<NaiveDate>, src: &Source, diags: &mut 
     let m = r.root(&value)?;
     r.known(m, "", &["title", "date", "summary", "plan"]);
     let title = r.req_str(m, "", "title", "tiêu đề tin");
-    let date = r.opt_date(m, "", "date").or(file_date);
+    let written = r.opt_date(m, "", "date");
+    if let (Some(d), Some(fd)) = (written, file_date) {
+        if d != fd {
+            r.err(
+                "date",
+                format!("ngày đăng {} khác ngày trong tên tệp {}", dmy(d), dmy(fd)),
+                "cùng một ngày ở cả hai chỗ, hoặc bỏ trường date để dùng ngày trong tên tệp",
+            );
+        }
+    }
+    let date = written.or(file_date);
     if date.is_none() && r.get(m, "date").is_none() {
         r.missing("", "date", "ngày đăng, hoặc đặt tên tệp bắt đầu bằng ngày: news/2024-04-10-ten-tin.md");
     }
@@ -617,6 +695,7 @@ pub fn news(slug: &str, file_date: Option<NaiveDate>, src: &Source, diags: &mut 
         summary,
         plan,
         body: src.body.clone(),
+        body_line: src.body_first_line(),
     })
 }
 
@@ -629,6 +708,31 @@ pub fn split_dated_name(stem: &str) -> (Option<NaiveDate>, &str) {
         }
     }
     (None, stem)
+}
+
+/// A file name that starts like a date (`2024-02-30-…`) but is not one: said at the name, since
+/// otherwise the file would read as undated and the message would be about a missing field.
+pub fn check_dated_name(stem: &str, rel: &Path, diags: &mut Diagnostics) -> bool {
+    let looks_dated = stem.len() >= 10
+        && stem
+            .bytes()
+            .take(10)
+            .enumerate()
+            .all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+    if !looks_dated {
+        return true;
+    }
+    match parse_date(&stem[..10]) {
+        Ok(_) => true,
+        Err(e) => {
+            diags.push(
+                crate::diag::Diagnostic::new(rel, format!("tên tệp bắt đầu bằng ngày không hợp lệ: {e}")).expected(
+                    "tên tệp bắt đầu bằng một ngày có thật, dạng năm-tháng-ngày, ví dụ 2024-04-10-ten-tin.md",
+                ),
+            );
+            false
+        }
+    }
 }
 
 /// Checks a file stem is a usable slug, reporting a suggestion when not.

@@ -2,11 +2,13 @@
 //! into a tree, and a reader that pulls typed fields out of that tree while recording every
 //! problem with the file, line, column and field it concerns.
 
+use std::cell::OnceCell;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use serde_yaml::{Mapping, Value};
 
+use super::position::Positions;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::text;
 
@@ -20,6 +22,8 @@ pub struct Source {
     pub yaml_first_line: usize,
     /// Markdown body, if any.
     pub body: String,
+    /// Built on the first message that needs a position.
+    positions: OnceCell<Positions>,
 }
 
 /// Reads a file into NFC text without a BOM and with `\n` line ends.
@@ -52,7 +56,13 @@ pub fn read_text(path: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<Str
 impl Source {
     /// A whole-YAML file.
     pub fn yaml_file(rel: &Path, text: String) -> Source {
-        Source { rel: rel.to_path_buf(), yaml: text, yaml_first_line: 1, body: String::new() }
+        Source {
+            rel: rel.to_path_buf(),
+            yaml: text,
+            yaml_first_line: 1,
+            body: String::new(),
+            positions: OnceCell::new(),
+        }
     }
 
     /// A Markdown file with YAML front matter between `---` lines.
@@ -71,7 +81,13 @@ impl Source {
             if trimmed == "---" || trimmed == "..." {
                 let yaml = rest[..offset].to_string();
                 let body = rest[offset + line.len()..].to_string();
-                return Some(Source { rel: rel.to_path_buf(), yaml, yaml_first_line: 2, body });
+                return Some(Source {
+                    rel: rel.to_path_buf(),
+                    yaml,
+                    yaml_first_line: 2,
+                    body,
+                    positions: OnceCell::new(),
+                });
             }
             offset += line.len();
         }
@@ -97,7 +113,17 @@ impl Source {
         match serde_yaml::from_str::<Value>(&self.yaml) {
             Ok(v) => Some(v),
             Err(e) => {
-                let pos = e.location().map(|l| (l.line() + self.yaml_first_line - 1, l.column()));
+                let text = e.to_string();
+                let mut pos = e.location().map(|l| (l.line() + self.yaml_first_line - 1, l.column()));
+                if text.contains("control characters") {
+                    pos = first_control_char(&self.yaml).map(|(l, c)| (l + self.yaml_first_line - 1, c));
+                }
+                if text.contains("duplicate entry") {
+                    // libyaml points at the mapping; the officer needs the second occurrence.
+                    if let Some((l, c)) = self.positions.get_or_init(|| Positions::of(&self.yaml)).first_repeat() {
+                        pos = Some((l + self.yaml_first_line - 1, c));
+                    }
+                }
                 diags.push(
                     Diagnostic::new(&self.rel, format!("YAML không đọc được: {}", yaml_error_vi(&e.to_string())))
                         .at(pos)
@@ -108,67 +134,11 @@ impl Source {
         }
     }
 
-    /// Best-effort line and column of a dotted field path like `values.tan-phu.cccd` or
-    /// `indicators[2].target`. YAML trees carry no positions, so this scans the text: each key
-    /// is searched after the previous one, and `[n]` counts block list items.
+    /// Line and column of a dotted field path like `values.tan-phu.cccd` or `indicators[2].target`,
+    /// or of its closest enclosing field when the field itself is missing.
     pub fn locate(&self, path: &str) -> Option<(usize, usize)> {
-        let lines: Vec<&str> = self.yaml.lines().collect();
-        let mut line = 0usize;
-        let mut col = 0usize;
-        let mut found = false;
-        for part in split_path(path) {
-            match part {
-                PathPart::Key(key) => {
-                    let start = if found { line } else { 0 };
-                    let mut hit = None;
-                    for (i, l) in lines.iter().enumerate().skip(start) {
-                        let from = if i == line && found { col } else { 0 };
-                        if let Some(c) = find_key(l, key, from) {
-                            hit = Some((i, c));
-                            break;
-                        }
-                    }
-                    let (i, c) = hit?;
-                    line = i;
-                    col = c;
-                    found = true;
-                }
-                PathPart::Index(n) => {
-                    let parent_indent = indent_of(lines.get(line).copied().unwrap_or(""));
-                    let mut item_indent = None;
-                    let mut count = 0;
-                    let mut hit = None;
-                    for (i, l) in lines.iter().enumerate().skip(line + usize::from(found)) {
-                        let ind = indent_of(l);
-                        let t = l.trim_start();
-                        if t.is_empty() || t.starts_with('#') {
-                            continue;
-                        }
-                        if found && i > line && ind < parent_indent {
-                            break;
-                        }
-                        if t.starts_with("- ") || t == "-" {
-                            let ii = *item_indent.get_or_insert(ind);
-                            if ind == ii {
-                                if count == n {
-                                    hit = Some((i, ind + 2));
-                                    break;
-                                }
-                                count += 1;
-                            }
-                        } else if found && ind <= parent_indent && i > line {
-                            break;
-                        }
-                    }
-                    if let Some((i, c)) = hit {
-                        line = i;
-                        col = c;
-                        found = true;
-                    }
-                }
-            }
-        }
-        found.then_some((line + self.yaml_first_line, col + 1))
+        let (line, col) = self.positions.get_or_init(|| Positions::of(&self.yaml)).find(path)?;
+        Some((line + self.yaml_first_line - 1, col))
     }
 
     /// Diagnostic for a field of this file, positioned at the field.
@@ -180,48 +150,12 @@ impl Source {
 const MAX_YAML_BYTES: usize = 5 * 1024 * 1024;
 const MAX_COUNT: u64 = 1_000_000_000_000;
 
-fn indent_of(l: &str) -> usize {
-    l.len() - l.trim_start_matches(' ').len()
-}
-
-enum PathPart<'a> {
-    Key(&'a str),
-    Index(usize),
-}
-
-fn split_path(path: &str) -> Vec<PathPart<'_>> {
-    let mut out = Vec::new();
-    for seg in path.split('.') {
-        let (key, rest) = match seg.find('[') {
-            Some(i) => (&seg[..i], &seg[i..]),
-            None => (seg, ""),
-        };
-        if !key.is_empty() {
-            out.push(PathPart::Key(key));
+/// 1-based line and column of the first character YAML refuses.
+fn first_control_char(yaml: &str) -> Option<(usize, usize)> {
+    for (i, line) in yaml.lines().enumerate() {
+        if let Some(col) = line.chars().position(|c| c.is_control() && c != '\t') {
+            return Some((i + 1, col + 1));
         }
-        for idx in rest.split('[').filter(|s| !s.is_empty()) {
-            if let Ok(n) = idx.trim_end_matches(']').parse() {
-                out.push(PathPart::Index(n));
-            }
-        }
-    }
-    out
-}
-
-/// Column of `key:` in a line, as a block key, a flow key, or a list item's first key.
-fn find_key(line: &str, key: &str, from: usize) -> Option<usize> {
-    let bytes = line.as_bytes();
-    let mut search = from.min(line.len());
-    while let Some(rel) = line.get(search..)?.find(key) {
-        let at = search + rel;
-        let before_ok = at == 0 || matches!(bytes[at - 1], b' ' | b'{' | b',' | b'-' | b'"' | b'\'');
-        let before_ok =
-            before_ok && (at == 0 || !(bytes[at - 1] == b'-' && at >= 2 && bytes[at - 2].is_ascii_alphanumeric()));
-        let after = line[at + key.len()..].trim_start_matches(['"', '\'']);
-        if before_ok && after.trim_start().starts_with(':') {
-            return Some(at);
-        }
-        search = at + key.len();
     }
     None
 }
@@ -242,13 +176,31 @@ fn yaml_error_vi(msg: &str) -> String {
         ("block sequence entries are not allowed", "mục danh sách “-” đặt sai chỗ"),
         ("could not find expected ':'", "thiếu dấu “:” sau tên trường"),
         ("as u128", "số quá lớn"),
+        ("found a tab character", "có ký tự Tab dùng để thụt lề; YAML chỉ thụt lề bằng dấu cách"),
+        ("repetition limit exceeded", "bí danh (alias) được lặp lại quá nhiều lần"),
+        ("control characters are not allowed", "có ký tự điều khiển không in được (thường do chép từ Word hoặc PDF)"),
+        ("invalid trailing UTF-8", "tệp không phải văn bản UTF-8"),
+        ("invalid leading UTF-8", "tệp không phải văn bản UTF-8"),
+        (
+            "found unknown escape character",
+            "chuỗi trong ngoặc kép có dấu “\\” không hợp lệ; dùng ngoặc đơn hoặc viết “\\\\”",
+        ),
+        ("found incompatible YAML document", "phiên bản YAML không được hỗ trợ"),
+        ("did not find the expected tag", "thẻ (tag) YAML không hợp lệ"),
+        ("unknown tag", "thẻ (tag) YAML không được hỗ trợ"),
+        ("found unexpected document indicator", "có dòng “---” hoặc “...” đặt giữa tệp"),
+        (
+            "deserializing from YAML containing more than one document",
+            "tệp có nhiều hơn một tài liệu YAML (dòng “---” thừa)",
+        ),
     ];
     for (en, vi) in table {
         if msg.contains(en) {
-            return format!("{vi} ({msg})");
+            return vi.to_string();
         }
     }
-    msg.to_string()
+    // Not one we know: say it plainly and keep libyaml's words for whoever helps the officer.
+    format!("lỗi cú pháp (chi tiết kỹ thuật: {msg})")
 }
 
 /// Pulls typed fields out of a parsed YAML tree, recording problems instead of failing.
@@ -379,6 +331,24 @@ impl<'a> Reader<'a> {
             Value::Bool(b) => Some(b.to_string()),
             other => {
                 self.err(path, format!("gặp {}", describe(other)), "một đoạn chữ");
+                None
+            }
+        }
+    }
+
+    /// A mapping key as text. `1:` is the same id as `id: 1`, so numbers and booleans are read
+    /// as written rather than dropped.
+    pub fn key(&mut self, k: &Value, path: &str) -> Option<String> {
+        match k {
+            Value::String(s) => Some(s.trim().to_string()),
+            Value::Number(n) => Some(n.to_string()),
+            Value::Bool(b) => Some(b.to_string()),
+            Value::Null => {
+                self.err(path, "có một tên trường để trống", "tên trường là một mã, ví dụ “kp1:”");
+                None
+            }
+            other => {
+                self.err(path, format!("tên trường là {}", describe(other)), "tên trường là một mã, ví dụ “kp1:”");
                 None
             }
         }
@@ -542,6 +512,10 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
         let hint = vi_date_hint(s);
         return Err(format!("“{s}” không phải ngày hợp lệ{hint}"));
     };
+    // A campaign plan dated 0000 or 9999 is a typo, and such dates break "days left" arithmetic.
+    if !(2000..=2100).contains(&n[0]) {
+        return Err(format!("năm {} trong ngày “{s}” không hợp lý", n[0]));
+    }
     NaiveDate::from_ymd_opt(n[0] as i32, n[1], n[2]).ok_or_else(|| {
         format!(
             "ngày {}/{}/{} không có trên lịch (tháng {} năm {} không có ngày {})",

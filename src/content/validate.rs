@@ -1,8 +1,9 @@
 //! Checks that need more than one file: every id a file names must exist in the file that owns
 //! it, figures must fit their bases, reports must fall inside their plan's period.
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
 
 use super::model::*;
 use super::source::{read_text, Source};
@@ -10,35 +11,40 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::render::format::{date as dmy, int};
 use crate::text::did_you_mean;
 
-/// Builds a positioned diagnostic by re-reading the file; only runs on the error path.
+/// Builds positioned diagnostics by re-reading a file, once per file, only on the error path.
 struct At<'a> {
     root: &'a Path,
+    sources: RefCell<HashMap<PathBuf, Option<Source>>>,
 }
 
 impl At<'_> {
     fn diag(&self, rel: &Path, field: &str, problem: String) -> Diagnostic {
-        let abs = self.root.join(rel);
-        let mut scratch = Diagnostics::default();
-        let pos = read_text(&abs, rel, &mut scratch).and_then(|t| {
-            let src = if rel.extension().is_some_and(|e| e == "md") {
-                Source::front_matter_file(rel, &t, &mut scratch)?
+        let mut sources = self.sources.borrow_mut();
+        let src = sources.entry(rel.to_path_buf()).or_insert_with(|| {
+            let mut scratch = Diagnostics::default();
+            let text = read_text(&self.root.join(rel), rel, &mut scratch)?;
+            if rel.extension().is_some_and(|e| e == "md") {
+                Source::front_matter_file(rel, &text, &mut scratch)
             } else {
-                Source::yaml_file(rel, t)
-            };
-            src.locate(field)
+                Some(Source::yaml_file(rel, text))
+            }
         });
+        let pos = src.as_ref().and_then(|s| s.locate(field));
         Diagnostic::new(rel, problem).at(pos).field(field)
     }
 }
 
-pub fn cross_check(site: &Site, root: &Path, diags: &mut Diagnostics) {
-    let at = At { root };
+pub fn cross_check(site: &Site, root: &Path, today: chrono::NaiveDate, diags: &mut Diagnostics) {
+    let at = At { root, sources: RefCell::new(HashMap::new()) };
     let unit_ids: Vec<&str> = site.units.units.iter().map(|u| u.id.as_str()).collect();
     let plan_ids: Vec<&str> = site.plans.iter().map(|p| p.slug.as_str()).collect();
     let guide_ids: Vec<&str> = site.guides.iter().map(|g| g.slug.as_str()).collect();
     let unit_kind = site.units.kind.to_lowercase();
 
     let unknown_unit = |rel: &Path, field: &str, id: &str, diags: &mut Diagnostics| {
+        if site.broken.units.contains(id) {
+            return;
+        }
         diags.push(
             at.diag(rel, field, format!("không có {unit_kind} nào mang mã “{id}” trong units.yaml"))
                 .expected(format!("một mã trong units.yaml: {}", unit_ids.join(", ")))
@@ -46,6 +52,9 @@ pub fn cross_check(site: &Site, root: &Path, diags: &mut Diagnostics) {
         );
     };
     let unknown_plan = |rel: &Path, field: &str, id: &str, diags: &mut Diagnostics| {
+        if site.broken.plans.contains(id) {
+            return;
+        }
         diags.push(
             at.diag(rel, field, format!("không có kế hoạch “{id}” trong plans/"))
                 .expected(format!("tên một tệp trong plans/ (không có .md): {}", plan_ids.join(", ")))
@@ -110,7 +119,9 @@ pub fn cross_check(site: &Site, root: &Path, diags: &mut Diagnostics) {
         site.plans.iter().flat_map(|p| p.indicators.iter().map(|i| i.id.as_str())).collect();
     for g in &site.guides {
         for (i, id) in g.indicators.iter().enumerate() {
-            if !all_indicators.contains(id.as_str()) {
+            // With a plan unreadable, its indicators are unknown; its own error says why.
+            let unverifiable = !site.broken.plans.is_empty() || site.broken.indicators.contains(id);
+            if !all_indicators.contains(id.as_str()) && !unverifiable {
                 diags.push(
                     at.diag(
                         &g.file,
@@ -185,7 +196,69 @@ pub fn cross_check(site: &Site, root: &Path, diags: &mut Diagnostics) {
                 .expected("một ngày trong thời gian thực hiện kế hoạch"),
             );
         }
+        if r.date > today {
+            diags.push(
+                at.diag(&r.file, "date", format!("ngày báo cáo {} chưa tới (hôm nay là {})", dmy(r.date), dmy(today)))
+                    .expected("ngày số liệu được chốt, không muộn hơn hôm nay")
+                    .hint(Some("nếu đang dựng trang cho một ngày khác, dùng --today YYYY-MM-DD".into())),
+            );
+        }
         check_report_values(site, plan, r, &at, &unknown_unit, diags);
+    }
+    check_cumulative(site, &at, diags);
+
+    for e in &site.events {
+        if e.repeat.is_some() {
+            if let Some(first) = e.starts.map(|w| w.date) {
+                if crate::schedule::next_occurrence(e, first).is_none() {
+                    diags.push(
+                        at.diag(
+                            &e.file,
+                            "repeat",
+                            "lịch lặp lại không rơi vào ngày nào trong khoảng thời gian đã cho".into(),
+                        )
+                        .expected("các ngày trong tuần có nằm giữa ngày bắt đầu và ngày kết thúc (until)"),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Reports are cumulative from the plan's start, so a unit's figure never falls. A fall is almost
+/// always a week's count typed in place of the running total.
+fn check_cumulative(site: &Site, at: &At, diags: &mut Diagnostics) {
+    let mut last: BTreeMap<(&str, &str, &str), (u64, &Report)> = BTreeMap::new();
+    for r in &site.reports {
+        for (unit, row) in &r.values {
+            for (ind, fig) in row {
+                let n = match fig {
+                    Figure::Count(n) => *n,
+                    Figure::Ratio { done, .. } => *done,
+                    Figure::Milestone(_) => continue,
+                };
+                let key = (r.plan.as_str(), unit.as_str(), ind.as_str());
+                if let Some((prev, pr)) = last.get(&key) {
+                    if n < *prev {
+                        diags.push(
+                            at.diag(
+                                &r.file,
+                                &format!("values.{unit}.{ind}"),
+                                format!(
+                                    "số liệu cộng dồn giảm từ {} (báo cáo ngày {}) xuống {}",
+                                    int(*prev),
+                                    dmy(pr.date),
+                                    int(n)
+                                ),
+                            )
+                            .expected(format!("không nhỏ hơn {}: số liệu là tổng cộng dồn từ đầu kế hoạch", int(*prev)))
+                            .hint(Some("nếu đây là số của riêng tuần này, hãy cộng thêm vào tổng kỳ trước".into())),
+                        );
+                    }
+                }
+                last.insert(key, (n, r));
+            }
+        }
     }
 }
 
@@ -207,6 +280,9 @@ fn check_report_values(
         for (ind_id, fig) in row {
             let field = format!("values.{unit_id}.{ind_id}");
             let Some(ind) = plan.indicator(ind_id) else {
+                if site.broken.indicators.contains(ind_id) {
+                    continue;
+                }
                 diags.push(
                     at.diag(&r.file, &field, format!("kế hoạch “{}” không có chỉ tiêu “{ind_id}”", plan.slug))
                         .expected(format!("một mã chỉ tiêu của kế hoạch: {}", ind_ids.join(", ")))

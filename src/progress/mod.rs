@@ -130,35 +130,66 @@ fn scale(fig: &Figure) -> f64 {
     }
 }
 
-/// The figure for one unit (or `ward`) in the latest report that has one, and that report's date.
-fn latest<'a>(reports: &[&'a Report], unit: &str, ind: &str) -> Option<(&'a Figure, NaiveDate)> {
-    reports.iter().rev().find_map(|r| r.values.get(unit).and_then(|row| row.get(ind)).map(|f| (f, r.date)))
+/// A total on the indicator's scale, its ratio parts, and the date it stands at.
+type Total = (f64, Option<(u64, u64)>, NaiveDate);
+
+/// Latest figure and its report date, per unit and for the whole `ward`, as reports are read in
+/// date order.
+struct Latest<'a> {
+    ward: Option<(&'a Figure, NaiveDate)>,
+    units: Vec<Option<(&'a Figure, NaiveDate)>>,
 }
 
-/// Total for an indicator in one report: the `ward` figure when given, else the sum over units.
-fn total_in(report: &Report, ind: &Indicator) -> Option<(f64, Option<(u64, u64)>)> {
-    if let Some(f) = report.values.get("ward").and_then(|row| row.get(&ind.id)) {
-        let ratio = match f {
-            Figure::Ratio { done, of } => Some((*done, *of)),
-            _ => None,
-        };
-        return Some((scale(f), ratio));
-    }
-    let figs: Vec<&Figure> =
-        report.values.iter().filter(|(u, _)| u.as_str() != "ward").filter_map(|(_, row)| row.get(&ind.id)).collect();
-    if figs.is_empty() {
-        return None;
-    }
-    match ind.target {
-        Target::Ratio { .. } => {
-            let (d, o) = figs.iter().fold((0, 0), |(d, o), f| match f {
-                Figure::Ratio { done, of } => (d + done, o + of),
-                _ => (d, o),
-            });
-            Some((if o == 0 { 0.0 } else { d as f64 * 100.0 / o as f64 }, Some((d, o))))
+impl<'a> Latest<'a> {
+    /// Takes in one report; says whether it mentions the indicator.
+    fn read(&mut self, site: &Site, report: &'a Report, ind: &str) -> bool {
+        let mut mentioned = false;
+        if let Some(f) = report.values.get("ward").and_then(|row| row.get(ind)) {
+            self.ward = Some((f, report.date));
+            mentioned = true;
         }
-        Target::Milestone => Some((if figs.iter().all(|f| **f == Figure::Milestone(true)) { 1.0 } else { 0.0 }, None)),
-        _ => Some((figs.iter().map(|f| scale(f)).sum(), None)),
+        for (slot, u) in self.units.iter_mut().zip(&site.units.units) {
+            if let Some(f) = report.values.get(&u.id).and_then(|row| row.get(ind)) {
+                *slot = Some((f, report.date));
+                mentioned = true;
+            }
+        }
+        mentioned
+    }
+
+    /// The total so far on the indicator's scale, its ratio parts and the date it stands at.
+    ///
+    /// A unit's latest figure may come from an older report than another unit's; the total is the
+    /// sum of each unit's latest, which is what "cumulative as of the latest report" means. A
+    /// `ward` figure stands for the total only while no unit has reported anything newer.
+    fn total(&self, target: &Target) -> Option<Total> {
+        let unit_date = self.units.iter().flatten().map(|(_, d)| *d).max();
+        if let Some((f, d)) = self.ward {
+            if unit_date.is_none_or(|u| d >= u) {
+                let ratio = match f {
+                    Figure::Ratio { done, of } => Some((*done, *of)),
+                    _ => None,
+                };
+                return Some((scale(f), ratio, d));
+            }
+        }
+        let as_of = unit_date?;
+        let figs = self.units.iter().flatten().map(|(f, _)| *f);
+        Some(match target {
+            Target::Ratio { .. } => {
+                let (d, o) = figs.fold((0u64, 0u64), |(d, o), f| match f {
+                    Figure::Ratio { done, of } => (d.saturating_add(*done), o.saturating_add(*of)),
+                    _ => (d, o),
+                });
+                (if o == 0 { 0.0 } else { d as f64 * 100.0 / o as f64 }, Some((d, o)), as_of)
+            }
+            // Done for the ward only when every unit says done.
+            Target::Milestone => {
+                let all = self.units.iter().all(|l| matches!(l, Some((Figure::Milestone(true), _))));
+                (f64::from(u8::from(all)), None, as_of)
+            }
+            _ => (figs.map(scale).sum(), None, as_of),
+        })
     }
 }
 
@@ -180,41 +211,20 @@ pub fn indicator(
         Target::Milestone => (1.0, None),
     };
 
+    let mut acc = Latest { ward: None, units: vec![None; site.units.units.len()] };
     let mut history = Vec::new();
     for r in reports {
-        if let Some((v, _)) = total_in(r, ind) {
-            history.push(Point { date: r.date, value: v });
+        if acc.read(site, r, &ind.id) {
+            if let Some((value, _, _)) = acc.total(&ind.target) {
+                history.push(Point { date: r.date, value });
+            }
         }
     }
-    // A unit's latest figure may come from an older report than another unit's; the total is
-    // the sum of each unit's latest, which is what "cumulative as of the latest report" means.
-    let ward = latest(reports, "ward", &ind.id);
-    let unit_latest: Vec<_> = site.units.units.iter().map(|u| (u, latest(reports, &u.id, &ind.id))).collect();
+    let unit_latest: Vec<_> = site.units.units.iter().zip(acc.units.iter().copied()).collect();
     let any_unit = unit_latest.iter().any(|(_, l)| l.is_some());
-    let (value, ratio, as_of) = if let Some((f, d)) = ward {
-        let ratio = match f {
-            Figure::Ratio { done, of } => Some((*done, *of)),
-            _ => None,
-        };
-        (Some(scale(f)), ratio, Some(d))
-    } else if any_unit {
-        let as_of = unit_latest.iter().filter_map(|(_, l)| l.map(|(_, d)| d)).max();
-        match ind.target {
-            Target::Ratio { .. } => {
-                let (d, o) = unit_latest.iter().fold((0, 0), |(d, o), (_, l)| match l {
-                    Some((Figure::Ratio { done, of }, _)) => (d + done, o + of),
-                    _ => (d, o),
-                });
-                (Some(if o == 0 { 0.0 } else { d as f64 * 100.0 / o as f64 }), Some((d, o)), as_of)
-            }
-            Target::Milestone => {
-                let all = unit_latest.iter().all(|(_, l)| matches!(l, Some((Figure::Milestone(true), _))));
-                (Some(f64::from(u8::from(all))), None, as_of)
-            }
-            _ => (Some(unit_latest.iter().filter_map(|(_, l)| l.map(|(f, _)| scale(f))).sum()), None, as_of),
-        }
-    } else {
-        (None, None, None)
+    let (value, ratio, as_of) = match acc.total(&ind.target) {
+        Some((v, r, d)) => (Some(v), r, Some(d)),
+        None => (None, None, None),
     };
 
     let expected = as_of.map(|d| path_value(plan.from, ind.deadline, target, d));

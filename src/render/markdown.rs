@@ -1,9 +1,10 @@
 //! Markdown to HTML with pulldown-cmark: tables, footnotes, unique heading ids folded from
 //! Vietnamese, a table of contents, and guide steps (`## Bước 1: …`) anchored as `#buoc-1`.
-//! Raw HTML in content is shown as text: content passes through many hands, and a sanitiser
-//! that can be trusted explicitly comes with the security issue.
+//! Raw HTML in content is shown as text, heading attributes other than id and class are dropped,
+//! and script links are disarmed: content passes through many hands. Site-absolute links
+//! (`/huong-dan/vneid/`) are written relative to the page so the site works under any folder.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
@@ -34,24 +35,112 @@ fn step_number(text: &str) -> Option<u32> {
     digits.parse().ok()
 }
 
-pub fn render(md: &str) -> Rendered {
-    let opts = Options::ENABLE_TABLES
+fn options() -> Options {
+    Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_HEADING_ATTRIBUTES;
-    let mut events: Vec<Event> = Parser::new_ext(md, opts)
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// What a link or image target is, for checking and rewriting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Dest<'a> {
+    /// `javascript:`, `vbscript:`, `data:`, `file:`: never allowed.
+    Script,
+    /// Another host: `https://…`, `//host/…`.
+    Remote,
+    /// `mailto:`, `tel:`, `zalo:` and other schemes that open an app.
+    App,
+    /// `#muc` on the same page.
+    Fragment,
+    /// A path on this site, from the site root.
+    SiteAbsolute(&'a str),
+    /// A path relative to the page.
+    Relative(&'a str),
+}
+
+pub fn classify(dest: &str) -> Dest<'_> {
+    let d = dest.trim();
+    if d.starts_with("//") {
+        return Dest::Remote;
+    }
+    if let Some(colon) = d.find(':') {
+        let scheme = &d[..colon];
+        if !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) {
+            let scheme = scheme.to_ascii_lowercase();
+            return match scheme.as_str() {
+                "javascript" | "vbscript" | "data" | "file" => Dest::Script,
+                "http" | "https" | "ftp" => Dest::Remote,
+                _ => Dest::App,
+            };
+        }
+        // Browsers ignore control characters and spaces inside a scheme: `java\tscript:`.
+        if d[..colon].chars().any(|c| c.is_control() || c.is_whitespace()) {
+            return Dest::Script;
+        }
+    }
+    if d.starts_with('#') {
+        Dest::Fragment
+    } else if let Some(rest) = d.strip_prefix('/') {
+        Dest::SiteAbsolute(rest)
+    } else {
+        Dest::Relative(d)
+    }
+}
+
+/// A link or image in a Markdown body, with its 0-based line within the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkRef {
+    pub dest: String,
+    pub image: bool,
+    pub line: usize,
+}
+
+/// Every link and image target in `md`, for the link check.
+pub fn links(md: &str) -> Vec<LinkRef> {
+    let mut out = Vec::new();
+    for (ev, range) in Parser::new_ext(md, options()).into_offset_iter() {
+        let (dest, image) = match &ev {
+            Event::Start(Tag::Link { dest_url, .. }) => (dest_url, false),
+            Event::Start(Tag::Image { dest_url, .. }) => (dest_url, true),
+            _ => continue,
+        };
+        let line = md[..range.start.min(md.len())].matches('\n').count();
+        out.push(LinkRef { dest: dest.to_string(), image, line });
+    }
+    out
+}
+
+fn rewrite<'a>(dest: CowStr<'a>, root: &str) -> CowStr<'a> {
+    match classify(&dest) {
+        Dest::Script => CowStr::from("#"),
+        Dest::SiteAbsolute(rest) => CowStr::from(format!("{root}{rest}")),
+        _ => dest,
+    }
+}
+
+/// Renders a page body. `root` leads from the page back to the site root (`../../`).
+pub fn render(md: &str, root: &str) -> Rendered {
+    let mut events: Vec<Event> = Parser::new_ext(md, options())
         .map(|ev| match ev {
             Event::Html(s) | Event::InlineHtml(s) => Event::Text(s),
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                Event::Start(Tag::Link { link_type, dest_url: rewrite(dest_url, root), title, id })
+            }
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                Event::Start(Tag::Image { link_type, dest_url: rewrite(dest_url, root), title, id })
+            }
             other => other,
         })
         .collect();
 
     let mut used = BTreeSet::new();
+    let mut next_suffix: HashMap<String, usize> = HashMap::new();
     let mut toc = Vec::new();
     let mut steps = 0;
     let mut i = 0;
     while i < events.len() {
-        if let Event::Start(Tag::Heading { level, id, classes, attrs }) = &events[i] {
+        if let Event::Start(Tag::Heading { level, id, classes, .. }) = &events[i] {
             let mut end = i + 1;
             let mut text = String::new();
             while end < events.len() && !matches!(events[end], Event::End(TagEnd::Heading(_))) {
@@ -62,7 +151,11 @@ pub fn render(md: &str) -> Rendered {
             }
             // The page title is the only h1; a body's `#` headings become sections.
             let level = if *level == HeadingLevel::H1 { HeadingLevel::H2 } else { *level };
-            let mut classes = classes.clone();
+            let mut classes: Vec<CowStr> = classes
+                .iter()
+                .filter(|c| !c.is_empty() && c.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '-' || ch == '_'))
+                .cloned()
+                .collect();
             let step = step_number(&text);
             let base = match (id, step) {
                 (Some(id), _) => id.to_string(),
@@ -76,11 +169,13 @@ pub fn render(md: &str) -> Rendered {
                     }
                 }
             };
+            // Remembering the next suffix per base keeps a page of thousands of identical
+            // headings linear; the inner loop only skips ids an author wrote by hand.
             let mut uid = base.clone();
-            let mut n = 2;
             while !used.insert(uid.clone()) {
+                let n = next_suffix.entry(base.clone()).or_insert(2);
                 uid = format!("{base}-{n}");
-                n += 1;
+                *n += 1;
             }
             if step.is_some() {
                 steps += 1;
@@ -90,7 +185,8 @@ pub fn render(md: &str) -> Rendered {
             if lvl <= 3 {
                 toc.push(TocEntry { level: lvl, id: uid.clone(), text: text.trim().to_string(), step: step.is_some() });
             }
-            let attrs = attrs.clone();
+            // `{onclick=…}` and `{style=…}` would run script or load other hosts.
+            let attrs = Vec::new();
             events[i] = Event::Start(Tag::Heading { level, id: Some(CowStr::from(uid)), classes, attrs });
             if let Event::End(TagEnd::Heading(_)) = events.get(end).cloned().unwrap_or(Event::SoftBreak) {
                 events[end] = Event::End(TagEnd::Heading(level));
@@ -137,7 +233,10 @@ mod tests {
 
     #[test]
     fn ids_toc_and_steps() {
-        let r = render("## I. MỤC ĐÍCH\n\ntext\n\n## Bước 1: Tải VNeID\n\n## Bước 2: Đăng nhập\n\n## I. MỤC ĐÍCH\n");
+        let r = render(
+            "## I. MỤC ĐÍCH\n\ntext\n\n## Bước 1: Tải VNeID\n\n## Bước 2: Đăng nhập\n\n## I. MỤC ĐÍCH\n",
+            "../../",
+        );
         assert!(r.html.contains("<h2 id=\"i-muc-dich\">"));
         assert!(r.html.contains("<h2 id=\"buoc-1\" class=\"step\">"));
         assert!(r.html.contains("id=\"i-muc-dich-2\""));
@@ -147,14 +246,43 @@ mod tests {
 
     #[test]
     fn raw_html_is_text() {
-        let r = render("<script>alert(1)</script>\n\nxin <b>chào</b>");
+        let r = render("<script>alert(1)</script>\n\nxin <b>chào</b>", "../../");
         assert!(!r.html.contains("<script>"));
         assert!(r.html.contains("&lt;script&gt;"));
     }
 
     #[test]
     fn tables_scroll() {
-        let r = render("| a | b |\n|---|---|\n| 1 | 2 |\n");
+        let r = render("| a | b |\n|---|---|\n| 1 | 2 |\n", "../../");
         assert!(r.html.contains("class=\"table-wrap\""));
+    }
+
+    #[test]
+    fn script_links_and_heading_attributes_are_disarmed() {
+        let r = render(
+            "## Tiêu đề {#tieu-de .note onclick=alert(1) style=x}\n\n[a](javascript:alert(2)) [b](JAVA\tSCRIPT:x)\n",
+            "../../",
+        );
+        assert!(r.html.contains(r#"<h2 id="tieu-de" class="note">"#), "{}", r.html);
+        assert!(!r.html.contains("onclick") && !r.html.contains("style"), "{}", r.html);
+        assert!(r.html.contains(r##"<a href="#">a</a>"##), "{}", r.html);
+        assert!(!r.html.to_lowercase().contains("href=\"java"), "{}", r.html);
+    }
+
+    #[test]
+    fn site_absolute_links_become_relative() {
+        let r = render("[VNeID](/huong-dan/kich-hoat-vneid/#buoc-2) [x](https://dichvucong.gov.vn)", "../../");
+        assert!(r.html.contains(r#"href="../../huong-dan/kich-hoat-vneid/#buoc-2""#), "{}", r.html);
+        assert!(r.html.contains(r#"href="https://dichvucong.gov.vn""#), "{}", r.html);
+    }
+
+    #[test]
+    fn links_are_listed_with_their_lines() {
+        let l = links("a\n\n[x](../y/)\n\n![ảnh](https://h/t.png)\n");
+        assert_eq!(l[0], LinkRef { dest: "../y/".into(), image: false, line: 2 });
+        assert_eq!(l[1], LinkRef { dest: "https://h/t.png".into(), image: true, line: 4 });
+        assert_eq!(classify("mailto:a@b.vn"), Dest::App);
+        assert_eq!(classify("//evil.example/x"), Dest::Remote);
+        assert_eq!(classify("/lich/"), Dest::SiteAbsolute("lich/"));
     }
 }

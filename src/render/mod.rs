@@ -123,6 +123,20 @@ fn load_theme(site: &Site) -> Result<(Tera, BTreeMap<String, Vec<u8>>), Diagnost
         }
     }
     for (name, src) in &site.templates {
+        // An override only takes effect under a theme template's name; a misspelt one would be
+        // silently ignored. Names starting with `_` are the site's own partials.
+        if !sources.contains_key(name) && !name.starts_with('_') {
+            let known: Vec<&str> = sources.keys().map(String::as_str).collect();
+            diags.push(
+                Diagnostic::new(format!("templates/{name}"), format!("giao diện không có mẫu trang “{name}” để thay"))
+                    .expected(format!(
+                        "tên một mẫu của giao diện: {}; mẫu dùng chung mới đặt tên bắt đầu bằng “_”",
+                        known.join(", ")
+                    ))
+                    .hint(crate::text::did_you_mean(name, known.iter().copied())),
+            );
+            continue;
+        }
         sources.insert(name.clone(), (PathBuf::from(format!("templates/{name}")), src.clone()));
     }
     let mut tera = Tera::new();
@@ -284,21 +298,152 @@ pub fn render_site(site: &Site, today: NaiveDate) -> Result<Vec<OutFile>, Diagno
         return Err(r.diags);
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    // A static file named like a page would silently replace it; say so instead.
-    let mut diags = Diagnostics::default();
-    for w in files.windows(2) {
-        if w[0].path == w[1].path {
-            diags.push(
-                Diagnostic::new(
-                    format!("static/{}", w[1].path),
-                    "tệp tĩnh trùng đường dẫn với một trang hoặc tệp của giao diện",
-                )
-                .expected("đổi tên tệp trong static/"),
-            );
-        }
-    }
+    let mut diags = path_conflicts(&files, site);
+    check_links(site, &files, &mut diags);
     if !diags.is_empty() {
-        return Err(diags);
+        return Err(diags.sorted());
     }
     Ok(files)
+}
+
+/// Output paths that cannot be written: a static file named like a page would silently replace
+/// it, a file named like a page's folder (`static/lich`) would make the folder impossible, and a
+/// name with a backslash or control character is not portable. Found here, `check` reports them
+/// too, against the file the officer can rename.
+fn path_conflicts(files: &[OutFile], site: &Site) -> Diagnostics {
+    let mut diags = Diagnostics::default();
+    let owner = |path: &str| -> PathBuf {
+        if site.statics.iter().any(|s| s.out == path) {
+            PathBuf::from(format!("static/{path}"))
+        } else {
+            PathBuf::from(format!("themes/{}/static/{path}", site.config.theme))
+        }
+    };
+    let all: std::collections::BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    let mut reported = std::collections::BTreeSet::new();
+    for (i, f) in files.iter().enumerate() {
+        let path = f.path.as_str();
+        if i > 0 && files[i - 1].path == path {
+            diags.push(
+                Diagnostic::new(owner(path), "tệp tĩnh trùng đường dẫn với một trang hoặc tệp của giao diện")
+                    .expected("đổi tên tệp trong static/"),
+            );
+        }
+        if path.chars().any(|c| c == '\\' || c.is_control()) {
+            diags.push(
+                Diagnostic::new(owner(path), "tên tệp có dấu “\\” hoặc ký tự điều khiển, không dùng được trên web")
+                    .expected("tên tệp chỉ gồm chữ, số, dấu “-”, “_” và “.”"),
+            );
+        }
+        let mut cut = path.len();
+        while let Some(slash) = path[..cut].rfind('/') {
+            cut = slash;
+            let dir = &path[..cut];
+            if all.contains(dir) && reported.insert(dir) {
+                diags.push(
+                    Diagnostic::new(
+                        owner(dir),
+                        format!("tệp “{dir}” trùng tên với thư mục “{dir}/” chứa trang “{path}”"),
+                    )
+                    .expected("đổi tên tệp trong static/, ví dụ thêm đuôi tệp"),
+                );
+            }
+        }
+    }
+    diags.sorted()
+}
+
+/// Every link and image in every page body must lead somewhere: a page or file this build
+/// writes, another site, or an app (`tel:`, `mailto:`). Images must be our own files, since pages
+/// load nothing from other hosts, and script links are refused outright.
+fn check_links(site: &Site, files: &[OutFile], diags: &mut Diagnostics) {
+    let written: std::collections::BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    let exists = |p: &str| {
+        written.contains(p)
+            || (p.is_empty() || p.ends_with('/')) && written.contains(format!("{p}index.html").as_str())
+            || written.contains(format!("{p}/index.html").as_str())
+    };
+    let pages: Vec<&str> =
+        files.iter().filter_map(|f| f.path.strip_suffix("index.html")).filter(|p| !p.is_empty()).collect();
+    let bodies = site
+        .plans
+        .iter()
+        .map(|p| (&p.file, &p.body, p.body_line, format!("ke-hoach/{}/", p.slug)))
+        .chain(site.guides.iter().map(|g| (&g.file, &g.body, g.body_line, format!("huong-dan/{}/", g.slug))))
+        .chain(site.events.iter().map(|e| (&e.file, &e.body, e.body_line, format!("lich/{}/", e.slug))))
+        .chain(site.news.iter().map(|n| (&n.file, &n.body, n.body_line, format!("tin-tuc/{}/", n.slug))));
+    for (file, body, body_line, page) in bodies {
+        for l in markdown::links(body) {
+            let at = Some((body_line + l.line, 1));
+            let what = if l.image { "ảnh" } else { "liên kết" };
+            let target = match markdown::classify(&l.dest) {
+                markdown::Dest::Script => {
+                    diags.push(
+                        Diagnostic::new(file, format!("{what} “{}” chạy mã lệnh trên trang", l.dest))
+                            .at(at)
+                            .expected("liên kết tới một trang: https://… hoặc /huong-dan/…"),
+                    );
+                    continue;
+                }
+                markdown::Dest::Remote if l.image => {
+                    diags.push(
+                        Diagnostic::new(file, format!("ảnh “{}” nằm trên máy chủ khác", l.dest))
+                            .at(at)
+                            .expected("ảnh chép vào static/ và ghi là /ten-anh.jpg; trang không tải gì từ nơi khác")
+                            .hint(Some("tải ảnh về, đặt vào thư mục static/, rồi viết ![mô tả](/ten-anh.jpg)".into())),
+                    );
+                    continue;
+                }
+                markdown::Dest::Remote | markdown::Dest::App | markdown::Dest::Fragment => continue,
+                markdown::Dest::SiteAbsolute(rest) => normalise("", rest),
+                markdown::Dest::Relative(rel) => normalise(&page, rel),
+            };
+            match target {
+                Some(t) if exists(&t) => {}
+                Some(t) => {
+                    let hint =
+                        crate::text::closest(&t, pages.iter().copied()).map(|p| format!("có phải ý bạn là “/{p}”?"));
+                    diags.push(
+                        Diagnostic::new(
+                            file,
+                            format!("{what} hỏng: “{}” không dẫn tới trang hay tệp nào của trang web", l.dest),
+                        )
+                        .at(at)
+                        .expected("đường dẫn tới một trang có thật, ví dụ /huong-dan/kich-hoat-vneid/ hoặc /lich/")
+                        .hint(hint),
+                    );
+                }
+                None => diags.push(
+                    Diagnostic::new(file, format!("{what} “{}” đi ra ngoài trang web", l.dest))
+                        .at(at)
+                        .expected("đường dẫn bắt đầu bằng / tính từ trang chủ, ví dụ /huong-dan/"),
+                ),
+            }
+        }
+    }
+}
+
+/// Resolves `rel` against the folder `base` (`huong-dan/vneid/`), without query or fragment;
+/// `None` when `..` climbs above the site root.
+fn normalise(base: &str, rel: &str) -> Option<String> {
+    let rel = rel.split(['#', '?']).next().unwrap_or("");
+    if rel.is_empty() {
+        return Some(base.to_string());
+    }
+    let mut parts: Vec<&str> = base.split('/').filter(|s| !s.is_empty()).collect();
+    for seg in rel.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    let mut out = parts.join("/");
+    let last = rel.rsplit('/').next().unwrap_or("");
+    if matches!(last, "" | "." | "..") && !out.is_empty() {
+        out.push('/');
+    }
+    Some(out)
 }

@@ -35,6 +35,9 @@ fn base_path(base_url: &str) -> String {
     }
 }
 
+/// Plans, guides, events and news all live two folders down (`huong-dan/vneid/`).
+const BODY_ROOT: &str = "../../";
+
 impl PageMeta {
     pub fn new(site: &Site, path: &str, title: &str, description: &str) -> PageMeta {
         let root =
@@ -365,7 +368,7 @@ pub struct PlanView {
 
 impl PlanView {
     pub fn new(site: &Site, plan: &Plan, pp: &PlanProgress, today: NaiveDate) -> PlanView {
-        let body = markdown::render(&plan.body);
+        let body = markdown::render(&plan.body, BODY_ROOT);
         let indicators =
             plan.indicators.iter().zip(&pp.indicators).map(|(i, p)| IndicatorView::new(site, plan, i, p)).collect();
         let unit_name = |id: &String| site.units.get(id).map(|u| u.name.clone()).unwrap_or_else(|| id.clone());
@@ -558,7 +561,7 @@ impl EventView {
                 .as_ref()
                 .and_then(|p| site.plan(p))
                 .map(|p| Link { title: p.title.clone(), path: format!("ke-hoach/{}/", p.slug) }),
-            body_html: markdown::render(&e.body).html,
+            body_html: markdown::render(&e.body, BODY_ROOT).html,
             state: state(w),
         }
     }
@@ -630,7 +633,7 @@ pub struct GuideView {
 
 impl GuideView {
     pub fn new(site: &Site, g: &Guide) -> GuideView {
-        let body = markdown::render(&g.body);
+        let body = markdown::render(&g.body, BODY_ROOT);
         let indicators = g
             .indicators
             .iter()
@@ -676,7 +679,7 @@ impl NewsView {
             iso: format::iso(n.date),
             summary: n.summary.clone(),
             description: n.summary.clone().unwrap_or_else(|| markdown::plain(&n.body, 160)),
-            body_html: markdown::render(&n.body).html,
+            body_html: markdown::render(&n.body, BODY_ROOT).html,
         }
     }
 }
