@@ -84,3 +84,23 @@ fn every_fixture_builds_deterministically() {
         assert!(snapshot(&a.out()) == snapshot(&b.out()), "{name} is not deterministic");
     }
 }
+
+#[test]
+fn my_phu_dong_data_download_has_every_figure() {
+    let sc = built("003-my-phu-dong", "2023-06-15");
+    let bytes = std::fs::read(sc.out().join("tien-do/2023-mo-hinh-diem/du-lieu.csv")).unwrap();
+    assert!(bytes.starts_with("\u{feff}".as_bytes()), "Excel needs the BOM to read UTF-8");
+    let text = String::from_utf8(bytes).unwrap();
+    let lines: Vec<&str> = text.trim_start_matches('\u{feff}').split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert!(lines[0].starts_with("Ngày báo cáo,Mã đơn vị,Đơn vị,Mã chỉ tiêu"), "{}", lines[0]);
+    // Two reports: 3 hamlets × 2 indicators + the ward's cán bộ figure, each.
+    assert_eq!(lines.len(), 1 + 2 * 7, "{text}");
+    let row = lines
+        .iter()
+        .find(|l| l.starts_with("2023-06-14,tan-dong,Ấp Tân Đông,dinh-danh-2,"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(row.contains(",259,,,,"), "{row}");
+    assert!(lines.iter().any(|l| l.starts_with("2023-06-14,ward,") && l.contains(",can-bo,") && l.contains(",67,")));
+    let page = read(&sc.out(), "tien-do/2023-mo-hinh-diem/index.html");
+    assert!(page.contains(r#"<a href="du-lieu.csv" download>"#));
+}

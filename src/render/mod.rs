@@ -2,6 +2,7 @@
 //! through tera templates, and the theme's static files. Pure: nothing here touches the disk
 //! except reading a non-default theme folder; `output` writes.
 
+pub mod data;
 pub mod format;
 pub mod markdown;
 mod views;
@@ -224,6 +225,7 @@ pub fn render_site(site: &Site, today: NaiveDate) -> Result<Vec<OutFile>, Diagno
             "Tiến độ thực hiện các chỉ tiêu: {}",
             plan.indicators.iter().map(|i| i.name.as_str()).collect::<Vec<_>>().join("; ")
         );
+        r.files.push(OutFile { path: format!("tien-do/{}/du-lieu.csv", plan.slug), bytes: data::plan_csv(site, plan) });
         let title = format!("Tiến độ: {}", plan.title);
         r.page(
             "progress.html",

@@ -1,0 +1,92 @@
+//! Data downloads: every figure of a plan as CSV, for the officer's own spreadsheets and for
+//! anyone who wants to check the charts against the numbers.
+//!
+//! UTF-8 with a byte-order mark, because Excel opens BOM-less UTF-8 as the local code page and
+//! turns "Khu phố" into mojibake; CRLF line ends and RFC 4180 quoting, because that is what
+//! spreadsheet programs expect.
+
+use crate::content::model::{Figure, Plan, Site};
+
+const HEADER: [&str; 12] = [
+    "Ngày báo cáo",
+    "Mã đơn vị",
+    "Đơn vị",
+    "Mã chỉ tiêu",
+    "Chỉ tiêu",
+    "Số liệu",
+    "Đã làm",
+    "Tổng số",
+    "Hoàn thành",
+    "Nguồn",
+    "Minh họa",
+    "Tệp",
+];
+
+/// One cell. Text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`) is prefixed with
+/// an apostrophe, so a name can never become a formula on the officer's computer.
+fn cell(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_string() };
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}
+
+/// Every report of `plan`, one row per unit (then the whole `ward`) and indicator, in report,
+/// unit and indicator order.
+pub fn plan_csv(site: &Site, plan: &Plan) -> Vec<u8> {
+    let mut out = String::from("\u{feff}");
+    out.push_str(&HEADER.join(","));
+    out.push_str("\r\n");
+    let ward_name = format!("Toàn {}", site.config.locality);
+    let units = site.units.units.iter().map(|u| (u.id.as_str(), u.name.as_str())).chain([("ward", ward_name.as_str())]);
+    let units: Vec<(&str, &str)> = units.collect();
+    for r in site.reports.iter().filter(|r| r.plan == plan.slug) {
+        for (uid, uname) in &units {
+            let Some(row) = r.values.get(*uid) else { continue };
+            for ind in &plan.indicators {
+                let Some(fig) = row.get(&ind.id) else { continue };
+                let (count, done, of, finished) = match fig {
+                    Figure::Count(n) => (n.to_string(), String::new(), String::new(), String::new()),
+                    Figure::Ratio { done, of } => (String::new(), done.to_string(), of.to_string(), String::new()),
+                    Figure::Milestone(b) => {
+                        (String::new(), String::new(), String::new(), if *b { "có" } else { "chưa" }.to_string())
+                    }
+                };
+                let file = r.file.to_string_lossy().replace('\\', "/");
+                let cells = [
+                    r.date.format("%Y-%m-%d").to_string(),
+                    uid.to_string(),
+                    uname.to_string(),
+                    ind.id.clone(),
+                    ind.name.clone(),
+                    count,
+                    done,
+                    of,
+                    finished,
+                    r.source.clone().unwrap_or_default(),
+                    if r.illustrative { "có" } else { "" }.to_string(),
+                    file,
+                ];
+                out.push_str(&cells.iter().map(|c| cell(c)).collect::<Vec<_>>().join(","));
+                out.push_str("\r\n");
+            }
+        }
+    }
+    out.into_bytes()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cell;
+
+    #[test]
+    fn cells_are_quoted_and_never_formulas() {
+        assert_eq!(cell("Khu phố 1"), "Khu phố 1");
+        assert_eq!(cell("Ấp Tân Phú, Tân Mỹ"), "\"Ấp Tân Phú, Tân Mỹ\"");
+        assert_eq!(cell("nói \"xong\""), "\"nói \"\"xong\"\"\"");
+        assert_eq!(cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(cell("-5"), "'-5");
+    }
+}
