@@ -52,7 +52,16 @@ fn template_diag(file: &Path, err: &tera::Error) -> Diagnostic {
         msg.push_str(&s.to_string());
         source = s.source();
     }
+    // tera shows `--> name:line:col`; lift it into the message's own position.
+    let pos = msg.split_once("--> ").and_then(|(_, rest)| {
+        let loc = rest.lines().next()?;
+        let mut it = loc.rsplitn(3, ':');
+        let col = it.next()?.trim().parse().ok()?;
+        let line = it.next()?.trim().parse().ok()?;
+        Some((line, col))
+    });
     Diagnostic::new(file, format!("mẫu trang (template) bị lỗi: {msg}"))
+        .at(pos)
         .expected("cú pháp tera hợp lệ (xem tài liệu tera 2)")
 }
 
