@@ -3,9 +3,10 @@
 //! The build is a visible pipeline:
 //! **load** ([`content`]: walk, parse, validate into a typed model) →
 //! **derive** ([`progress`], [`schedule`]: aggregates, status, what is upcoming) →
-//! **render** ([`render`]: HTML through tera) →
+//! **render** ([`render`]: HTML through tera; [`chart`]: progress charts as SVG) →
 //! **write** ([`output`]: atomically, or not at all).
 
+pub mod chart;
 pub mod content;
 pub mod diag;
 pub mod output;
