@@ -36,7 +36,9 @@ fn my_phu_dong_shows_the_appendix_figures() {
     assert!(progress.contains("7/6/2023 minh họa 410"), "{progress}");
     assert!(progress.contains("14/6/2023 614"), "{progress}");
     // No figure yet: said once, without a status badge repeating it.
-    assert!(progress.contains("Thu nhận hồ sơ cấp CCCD Chưa có số liệu Chỉ tiêu"), "{progress}");
+    assert!(progress.contains("Thu nhận hồ sơ cấp CCCD Chưa có số liệu"), "{progress}");
+    let raw = read(&sc.out(), "tien-do/2023-mo-hinh-diem/index.html");
+    assert!(!raw.contains("badge-chua-co-so-lieu"), "no badge repeating “Chưa có số liệu”");
 }
 
 #[test]

@@ -391,16 +391,17 @@ fn stroke(c: RGBColor, w: u32) -> ShapeStyle {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Layout. A 400-unit-wide viewBox with 13-unit text reads at about 12px on a 360px phone.
+// Layout. A 320-unit-wide viewBox with 13-unit text reads at about 13px on a 360px phone, where a
+// chart spans the column; wider viewBoxes shrank the labels below what elderly readers manage.
 
-const W: i32 = 400;
+const W: i32 = 320;
 const PAD: i32 = 8;
 const LINE: i32 = 17;
-/// Characters per full-width line of 13-unit text: 384 units at up to 0.62em a letter (bold, or a
+/// Characters per full-width line of 13-unit text: 304 units at up to 0.62em a letter (bold, or a
 /// wide face such as Verdana) still fits.
-const CHARS: usize = 46;
+const CHARS: usize = 38;
 /// Characters per line beside a legend swatch or a milestone box.
-const LEGEND_CHARS: usize = 40;
+const LEGEND_CHARS: usize = 35;
 const DASH: &str = "6 4";
 const DOT: &str = "2 3";
 

@@ -235,6 +235,16 @@ pub fn render_site(site: &Site, today: NaiveDate) -> Result<Vec<OutFile>, Diagno
             plan.indicators.iter().map(|i| i.name.as_str()).collect::<Vec<_>>().join("; ")
         );
         r.files.push(OutFile { path: format!("tien-do/{}/du-lieu.csv", plan.slug), bytes: data::plan_csv(site, plan) });
+        // Standalone copies of the charts, for a slide or a Zalo message to the leadership.
+        for ind in &pv.indicators {
+            let c = &ind.charts;
+            for (suffix, svg) in [("tong", &c.overall), ("don-vi", &c.per_unit), ("thoi-gian", &c.over_time)] {
+                if !svg.is_empty() {
+                    let path = format!("tien-do/{}/{}-{suffix}.svg", plan.slug, c.file_stem);
+                    r.files.push(OutFile { path, bytes: svg.clone().into_bytes() });
+                }
+            }
+        }
         let title = format!("Tiến độ: {}", plan.title);
         r.page(
             "progress.html",

@@ -176,6 +176,56 @@ pub struct IndicatorView {
     pub behind: Vec<String>,
     pub units: Vec<UnitRow>,
     pub history: Vec<HistoryRow>,
+    pub charts: Charts,
+}
+
+/// The indicator's three charts as inline SVG, and where their standalone copies are written.
+#[derive(Serialize, Default)]
+pub struct Charts {
+    pub overall: String,
+    pub per_unit: String,
+    pub over_time: String,
+    /// File name prefix beside the progress page: `<id>-tong.svg`, `<id>-don-vi.svg`, `<id>-thoi-gian.svg`.
+    pub file_stem: String,
+}
+
+fn charts(plan: &Plan, ind: &Indicator, p: &IndicatorProgress, noun: &str, today: NaiveDate) -> Charts {
+    use crate::chart::{self, ChartInput, Kind, UnitBar};
+    let kind = match ind.target {
+        Target::Ratio { .. } => Kind::Ratio,
+        Target::Milestone => Kind::Milestone,
+        _ => Kind::Count,
+    };
+    let input = ChartInput {
+        name: &ind.name,
+        noun,
+        kind,
+        target: p.target,
+        value: p.value,
+        ratio: p.ratio,
+        units: p
+            .units
+            .iter()
+            .map(|u| UnitBar { name: &u.name, value: u.value, target: u.target, ratio: u.ratio })
+            .collect(),
+        history: p.history.iter().map(|pt| (pt.date, pt.value)).collect(),
+        from: plan.from,
+        deadline: ind.deadline,
+        as_of: p.as_of,
+        today,
+        done_on: p.done_on,
+    };
+    let id = format!("bd-{}", ind.id);
+    Charts {
+        overall: chart::overall(&format!("{id}-tong"), &input),
+        per_unit: if p.units.is_empty() { String::new() } else { chart::per_unit(&format!("{id}-don-vi"), &input) },
+        over_time: if p.history.is_empty() {
+            String::new()
+        } else {
+            chart::over_time(&format!("{id}-thoi-gian"), &input)
+        },
+        file_stem: ind.id.clone(),
+    }
 }
 
 fn bar(share: Option<f64>) -> String {
@@ -183,8 +233,12 @@ fn bar(share: Option<f64>) -> String {
 }
 
 impl IndicatorView {
-    pub fn new(site: &Site, plan: &Plan, ind: &Indicator, p: &IndicatorProgress) -> IndicatorView {
+    pub fn new(site: &Site, plan: &Plan, ind: &Indicator, p: &IndicatorProgress, today: NaiveDate) -> IndicatorView {
         let noun = ind.noun.clone().unwrap_or_default();
+        let chart_noun = match &ind.target {
+            Target::PercentOf { base, .. } if noun.is_empty() => base_words(base).1.to_string(),
+            _ => noun.clone(),
+        };
         let with_noun = |n: f64| {
             let s = int(n.round() as u64);
             if noun.is_empty() {
@@ -314,6 +368,7 @@ impl IndicatorView {
             behind: p.behind().map(|u| u.name.clone()).collect(),
             units,
             history,
+            charts: charts(plan, ind, p, &chart_noun, today),
         }
     }
 }
@@ -369,8 +424,12 @@ pub struct PlanView {
 impl PlanView {
     pub fn new(site: &Site, plan: &Plan, pp: &PlanProgress, today: NaiveDate) -> PlanView {
         let body = markdown::render(&plan.body, BODY_ROOT);
-        let indicators =
-            plan.indicators.iter().zip(&pp.indicators).map(|(i, p)| IndicatorView::new(site, plan, i, p)).collect();
+        let indicators = plan
+            .indicators
+            .iter()
+            .zip(&pp.indicators)
+            .map(|(i, p)| IndicatorView::new(site, plan, i, p, today))
+            .collect();
         let unit_name = |id: &String| site.units.get(id).map(|u| u.name.clone()).unwrap_or_else(|| id.clone());
         let events = schedule::order(&site.events, today)
             .into_iter()
