@@ -234,6 +234,7 @@ fn check_layout(root: &Path, diags: &mut Diagnostics) {
         } else if TOP_DIRS.contains(&name.as_str()) && !is_dir {
             diags.push(Diagnostic::new(&rel, format!("“{name}” là một tệp")).expected(format!("thư mục {name}/")));
         } else if known.contains(&name.as_str()) {
+            // A name bangtin reads, of the right kind.
         } else if is_dir {
             diags.push(
                 Diagnostic::new(&rel, format!("thư mục “{name}/” không phải thư mục bangtin đọc"))
