@@ -58,8 +58,8 @@ pub fn when(e: &Event, today: NaiveDate) -> When {
 
 /// Upcoming first (soonest first), then undated, then past (most recent first); cancelled
 /// events keep their place so residents learn of the cancellation where they look.
-pub fn order(events: &[Event], today: NaiveDate) -> Vec<(&Event, When)> {
-    let mut v: Vec<(&Event, When)> = events.iter().map(|e| (e, when(e, today))).collect();
+pub fn order<'a>(events: impl IntoIterator<Item = &'a Event>, today: NaiveDate) -> Vec<(&'a Event, When)> {
+    let mut v: Vec<(&Event, When)> = events.into_iter().map(|e| (e, when(e, today))).collect();
     v.sort_by(|(a, wa), (b, wb)| {
         let rank = |w: &When| match w {
             When::Upcoming(_) => 0,
@@ -77,6 +77,12 @@ pub fn order(events: &[Event], today: NaiveDate) -> Vec<(&Event, When)> {
             .then_with(|| a.slug.cmp(&b.slug))
     });
     v
+}
+
+/// Whether an event is for a unit's residents: it names the unit, or names none and so is for
+/// every unit.
+pub fn concerns(e: &Event, unit: &str) -> bool {
+    e.units.is_empty() || e.units.iter().any(|u| u == unit)
 }
 
 /// Next events worth showing on the home page: upcoming and not cancelled.

@@ -521,3 +521,20 @@ fn command_line_mistakes_are_explained_in_vietnamese() {
     assert!(r.stderr.contains("không có tùy chọn “--contnt”"), "{}", r.stderr);
     assert!(r.stderr.contains("có phải ý bạn là “--content”?"), "{}", r.stderr);
 }
+
+#[test]
+fn an_event_named_like_a_unit() {
+    // Units and events share /lich/: /lich/kp3/ is Khu phố 3's calendar.
+    rejects(
+        |sc| {
+            let text = std::fs::read_to_string(sc.file("events/hoi-nghi-lan-2.md")).unwrap();
+            sc.write("events/kp3.md", &text);
+        },
+        &[
+            "lỗi: events/kp3.md",
+            "tên tệp “kp3.md” trùng mã khu phố “kp3” (Khu phố 3) trong units.yaml",
+            "/lich/kp3/",
+            "đổi tên tệp sự kiện, ví dụ “events/hoi-nghi-kp3.md”",
+        ],
+    );
+}

@@ -146,6 +146,25 @@ pub fn cross_check(site: &Site, root: &Path, today: chrono::NaiveDate, diags: &m
                 unknown_unit(&e.file, &format!("units[{i}]"), u, diags);
             }
         }
+        // Events and units share /lich/: an event named like a unit would take its calendar page.
+        if let Some(unit) = site.units.get(&e.slug) {
+            diags.push(
+                Diagnostic::new(
+                    &e.file,
+                    format!(
+                        "tên tệp “{}” trùng mã {unit_kind} “{}” ({}) trong units.yaml: trang /lich/{}/ không thể vừa là \
+                         sự kiện vừa là lịch của {}",
+                        e.file.file_name().map(|n| n.to_string_lossy()).unwrap_or_default(),
+                        unit.id,
+                        unit.name,
+                        unit.id,
+                        unit.name
+                    ),
+                )
+                .expected(format!("đổi tên tệp sự kiện, ví dụ “events/{}-{}.md”", e.kind.id(), e.slug))
+                .hint(Some(format!("mã {unit_kind} dùng cho trang lịch riêng của {unit_kind} đó: /lich/{}/", unit.id))),
+            );
+        }
     }
 
     for n in &site.news {

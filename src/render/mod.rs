@@ -38,6 +38,7 @@ const THEME_TEMPLATES: &[(&str, &str)] = &[
     ("guide.html", include_str!("../../themes/default/templates/guide.html")),
     ("events.html", include_str!("../../themes/default/templates/events.html")),
     ("event.html", include_str!("../../themes/default/templates/event.html")),
+    ("unit_events.html", include_str!("../../themes/default/templates/unit_events.html")),
     ("news_list.html", include_str!("../../themes/default/templates/news_list.html")),
     ("news.html", include_str!("../../themes/default/templates/news.html")),
     ("404.html", include_str!("../../themes/default/templates/404.html")),
@@ -280,6 +281,12 @@ pub fn render_site(site: &Site, today: NaiveDate) -> Result<Vec<OutFile>, Diagno
         let ev = EventView::new(site, e, w);
         let desc = format!("{} — {}", ev.when_text, ev.location.clone().unwrap_or_default());
         r.page("event.html", &ev.path.clone(), meta(&ev.path, &ev.title, desc.trim_end_matches(" — ")), &ev);
+    }
+    for unit in &site.units.units {
+        let uv = UnitEventsView::new(site, unit, today);
+        let title = format!("Lịch của {}", unit.name);
+        let desc = format!("Lịch hội nghị, ra quân, tập huấn và trực hỗ trợ người dân tại {}.", unit.name);
+        r.page("unit_events.html", &uv.path, meta(&uv.path, &title, &desc), &uv);
     }
 
     let news: Vec<NewsView> = site.news.iter().map(NewsView::new).collect();

@@ -565,6 +565,10 @@ pub struct EventView {
     pub plan: Option<Link>,
     pub body_html: String,
     pub state: &'static str,
+    /// The units concerned, each linking to its own calendar page.
+    pub unit_links: Vec<Link>,
+    /// The next session of a repeating event still to come, in words; empty otherwise.
+    pub next_text: String,
 }
 
 fn repeat_text(r: &Repeat) -> String {
@@ -578,16 +582,27 @@ fn repeat_text(r: &Repeat) -> String {
     format!("{days}, đến hết {}", long_date(r.until))
 }
 
+/// What a status means for a resident.
+fn status_note(s: Status) -> &'static str {
+    match s {
+        Status::Tentative => "Thời gian và địa điểm là dự kiến, có thể thay đổi. Ủy ban sẽ thông báo chính thức.",
+        Status::Tba => "Thời gian cụ thể sẽ được thông báo sau.",
+        Status::Cancelled => "Sự kiện này đã bị hủy.",
+        Status::Confirmed => "",
+    }
+}
+
+fn unit_links(site: &Site, e: &Event) -> Vec<Link> {
+    e.units
+        .iter()
+        .filter_map(|u| site.units.get(u))
+        .map(|u| Link { title: u.name.clone(), path: format!("lich/{}/", u.id) })
+        .collect()
+}
+
 impl EventView {
     pub fn new(site: &Site, e: &Event, w: Sched) -> EventView {
-        let status_note = match e.status {
-            Status::Tentative => {
-                "Thời gian và địa điểm là dự kiến, có thể thay đổi. Ủy ban sẽ thông báo chính thức.".to_string()
-            }
-            Status::Tba => "Thời gian cụ thể sẽ được thông báo sau.".to_string(),
-            Status::Cancelled => "Sự kiện này đã bị hủy.".to_string(),
-            Status::Confirmed => String::new(),
-        };
+        let status_note = status_note(e.status).to_string();
         let date_text = match e.starts {
             None => e.when_text.clone().unwrap_or_else(|| "Sẽ thông báo sau".into()),
             Some(s) => match e.ends.map(|x| x.date).filter(|d| *d != s.date && e.repeat.is_none()) {
@@ -622,6 +637,11 @@ impl EventView {
                 .map(|p| Link { title: p.title.clone(), path: format!("ke-hoach/{}/", p.slug) }),
             body_html: markdown::render(&e.body, BODY_ROOT).html,
             state: state(w),
+            unit_links: unit_links(site, e),
+            next_text: match (&e.repeat, w) {
+                (Some(_), Sched::Upcoming(d)) => format!("{}, {}", long_date(d), time_range(e)),
+                _ => String::new(),
+            },
         }
     }
 }
@@ -639,35 +659,73 @@ pub struct EventSection {
     pub months: Vec<MonthGroup>,
 }
 
+/// Upcoming, undated and past events, each part grouped by month.
+fn sections<'a>(site: &Site, events: impl IntoIterator<Item = &'a Event>, today: NaiveDate) -> Vec<EventSection> {
+    let mut sections: Vec<EventSection> = vec![
+        EventSection { title: "Sắp diễn ra", id: "sap-dien-ra", months: Vec::new() },
+        EventSection { title: "Chưa có ngày — sẽ thông báo sau", id: "chua-co-ngay", months: Vec::new() },
+        EventSection { title: "Đã diễn ra", id: "da-dien-ra", months: Vec::new() },
+    ];
+    for (e, w) in schedule::order(events, today) {
+        let (idx, label) = match w {
+            Sched::Upcoming(d) => (0, format::month(d)),
+            Sched::Undated => (1, String::new()),
+            Sched::Past(d) => (2, format::month(d)),
+        };
+        let months = &mut sections[idx].months;
+        if months.last().map(|m| m.label != label).unwrap_or(true) {
+            months.push(MonthGroup { label, events: Vec::new() });
+        }
+        if let Some(m) = months.last_mut() {
+            m.events.push(EventCard::new(site, e, w));
+        }
+    }
+    sections.retain(|s| !s.months.is_empty());
+    sections
+}
+
 #[derive(Serialize)]
 pub struct EventsView {
     pub sections: Vec<EventSection>,
     pub today_text: String,
+    /// Each unit's own calendar page.
+    pub units: Vec<Link>,
 }
 
 impl EventsView {
     pub fn new(site: &Site, today: NaiveDate) -> EventsView {
-        let mut sections: Vec<EventSection> = vec![
-            EventSection { title: "Sắp diễn ra", id: "sap-dien-ra", months: Vec::new() },
-            EventSection { title: "Chưa có ngày — sẽ thông báo sau", id: "chua-co-ngay", months: Vec::new() },
-            EventSection { title: "Đã diễn ra", id: "da-dien-ra", months: Vec::new() },
-        ];
-        for (e, w) in schedule::order(&site.events, today) {
-            let (idx, label) = match w {
-                Sched::Upcoming(d) => (0, format::month(d)),
-                Sched::Undated => (1, String::new()),
-                Sched::Past(d) => (2, format::month(d)),
-            };
-            let months = &mut sections[idx].months;
-            if months.last().map(|m| m.label != label).unwrap_or(true) {
-                months.push(MonthGroup { label, events: Vec::new() });
-            }
-            if let Some(m) = months.last_mut() {
-                m.events.push(EventCard::new(site, e, w));
-            }
+        EventsView {
+            sections: sections(site, &site.events, today),
+            today_text: long_date(today),
+            units: site
+                .units
+                .units
+                .iter()
+                .map(|u| Link { title: u.name.clone(), path: format!("lich/{}/", u.id) })
+                .collect(),
         }
-        sections.retain(|s| !s.months.is_empty());
-        EventsView { sections, today_text: long_date(today) }
+    }
+}
+
+/// `/lich/<unit>/`: what concerns one hamlet, for its residents and its head.
+#[derive(Serialize)]
+pub struct UnitEventsView {
+    pub id: String,
+    pub name: String,
+    pub path: String,
+    pub sections: Vec<EventSection>,
+    pub today_text: String,
+}
+
+impl UnitEventsView {
+    pub fn new(site: &Site, unit: &Unit, today: NaiveDate) -> UnitEventsView {
+        UnitEventsView {
+            id: unit.id.clone(),
+            name: unit.name.clone(),
+            path: format!("lich/{}/", unit.id),
+            sections: sections(site, site.events.iter().filter(|e| schedule::concerns(e, &unit.id)), today),
+            today_text: long_date(today),
+        }
     }
 }
 
