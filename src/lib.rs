@@ -3,12 +3,13 @@
 //! The build is a visible pipeline:
 //! **load** ([`content`]: walk, parse, validate into a typed model) →
 //! **derive** ([`progress`], [`schedule`]: aggregates, status, what is upcoming) →
-//! **render** ([`render`]: HTML through tera; [`chart`]: progress charts as SVG) →
+//! **render** ([`render`]: HTML through tera; [`chart`]: progress charts as SVG; [`ical`]: calendars) →
 //! **write** ([`output`]: atomically, or not at all).
 
 pub mod chart;
 pub mod content;
 pub mod diag;
+pub mod ical;
 pub mod output;
 pub mod progress;
 pub mod render;

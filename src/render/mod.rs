@@ -2,6 +2,7 @@
 //! through tera templates, and the theme's static files. Pure: nothing here touches the disk
 //! except reading a non-default theme folder; `output` writes.
 
+mod calendar;
 pub mod data;
 pub mod format;
 pub mod markdown;
@@ -281,12 +282,17 @@ pub fn render_site(site: &Site, today: NaiveDate) -> Result<Vec<OutFile>, Diagno
         let ev = EventView::new(site, e, w);
         let desc = format!("{} — {}", ev.when_text, ev.location.clone().unwrap_or_default());
         r.page("event.html", &ev.path.clone(), meta(&ev.path, &ev.title, desc.trim_end_matches(" — ")), &ev);
+        if let (Some(name), Some(bytes)) = (&ev.ics, calendar::event_calendar(site, e)) {
+            r.files.push(OutFile { path: format!("{}{name}", ev.path), bytes });
+        }
     }
+    r.files.push(OutFile { path: events.ics_path.to_string(), bytes: calendar::site_calendar(site) });
     for unit in &site.units.units {
         let uv = UnitEventsView::new(site, unit, today);
         let title = format!("Lịch của {}", unit.name);
         let desc = format!("Lịch hội nghị, ra quân, tập huấn và trực hỗ trợ người dân tại {}.", unit.name);
         r.page("unit_events.html", &uv.path, meta(&uv.path, &title, &desc), &uv);
+        r.files.push(OutFile { path: format!("{}{}", uv.path, uv.ics), bytes: calendar::unit_calendar(site, unit) });
     }
 
     let news: Vec<NewsView> = site.news.iter().map(NewsView::new).collect();

@@ -569,9 +569,12 @@ pub struct EventView {
     pub unit_links: Vec<Link>,
     /// The next session of a repeating event still to come, in words; empty otherwise.
     pub next_text: String,
+    /// File name of the event's own `.ics`, beside its page; `None` for an event without a date,
+    /// which no calendar app can hold.
+    pub ics: Option<String>,
 }
 
-fn repeat_text(r: &Repeat) -> String {
+pub(super) fn repeat_text(r: &Repeat) -> String {
     let days = if r.days.len() == 7 {
         "Tất cả các ngày, kể cả Thứ Bảy và Chủ nhật".to_string()
     } else if r.days == [0, 1, 2, 3, 4] {
@@ -582,8 +585,8 @@ fn repeat_text(r: &Repeat) -> String {
     format!("{days}, đến hết {}", long_date(r.until))
 }
 
-/// What a status means for a resident.
-fn status_note(s: Status) -> &'static str {
+/// What a status means for a resident, said once for the page and the calendar file alike.
+pub(super) fn status_note(s: Status) -> &'static str {
     match s {
         Status::Tentative => "Thời gian và địa điểm là dự kiến, có thể thay đổi. Ủy ban sẽ thông báo chính thức.",
         Status::Tba => "Thời gian cụ thể sẽ được thông báo sau.",
@@ -642,6 +645,7 @@ impl EventView {
                 (Some(_), Sched::Upcoming(d)) => format!("{}, {}", long_date(d), time_range(e)),
                 _ => String::new(),
             },
+            ics: e.starts.map(|_| format!("{}.ics", e.slug)),
         }
     }
 }
@@ -690,6 +694,8 @@ pub struct EventsView {
     pub today_text: String,
     /// Each unit's own calendar page.
     pub units: Vec<Link>,
+    /// The calendar file of every dated event, from the site root.
+    pub ics_path: &'static str,
 }
 
 impl EventsView {
@@ -703,6 +709,7 @@ impl EventsView {
                 .iter()
                 .map(|u| Link { title: u.name.clone(), path: format!("lich/{}/", u.id) })
                 .collect(),
+            ics_path: "lich.ics",
         }
     }
 }
@@ -715,6 +722,8 @@ pub struct UnitEventsView {
     pub path: String,
     pub sections: Vec<EventSection>,
     pub today_text: String,
+    /// The unit's calendar file, beside its page.
+    pub ics: &'static str,
 }
 
 impl UnitEventsView {
@@ -725,6 +734,7 @@ impl UnitEventsView {
             path: format!("lich/{}/", unit.id),
             sections: sections(site, site.events.iter().filter(|e| schedule::concerns(e, &unit.id)), today),
             today_text: long_date(today),
+            ics: "lich.ics",
         }
     }
 }
