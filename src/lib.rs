@@ -12,6 +12,7 @@ pub mod diag;
 pub mod ical;
 pub mod output;
 pub mod progress;
+pub mod radio;
 pub mod render;
 pub mod schedule;
 pub mod text;
