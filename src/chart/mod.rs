@@ -1086,14 +1086,8 @@ fn over_time_count(id: &str, d: &Data) -> String {
     let top = d.history.iter().map(|(_, v)| *v).fold(d.target, f64::max);
     let top = if top > 0.0 { top } else { 1.0 };
     let frame = Frame::new((0.0, day(hi, lo)), (0.0, top), (PAD, W - PAD), (PLOT_TOP, PLOT_TOP + PLOT_H));
-    let (xa, xb) = frame.x;
 
-    svg.marks(&frame, &[], |p| p.line(&[(xa, 0.0), (xb, 0.0)], stroke(EDGE, 1)));
-    svg.marks(&frame, &[("data-series", "chi-tieu".to_string()), ("data-target", raw(d.target))], |p| {
-        p.line(&[(xa, d.target), (xb, d.target)], stroke(TARGET, 2))
-    });
-    let (_, ty) = frame.at((xa, d.target));
-    svg.text(PAD, ty - 5, BOLD, &format!("Chỉ tiêu: {}", d.n(d.target)));
+    axis_and_target(&mut svg, &frame, d.target, &format!("Chỉ tiêu: {}", d.n(d.target)));
 
     let path = [(day(d.from, lo), 0.0), (day(d.deadline, lo), d.target)];
     let path_data = vec![
@@ -1201,18 +1195,23 @@ fn projection_words(d: &Data, p: &Projection, last: Option<NaiveDate>) -> (Strin
     }
 }
 
+/// The zero line, and the target as a labelled horizontal line across the plot.
+fn axis_and_target(svg: &mut Svg, frame: &Frame, target: f64, label: &str) {
+    let (xa, xb) = frame.x;
+    svg.marks(frame, &[], |p| p.line(&[(xa, 0.0), (xb, 0.0)], stroke(EDGE, 1)));
+    svg.marks(frame, &[("data-series", "chi-tieu".to_string()), ("data-target", raw(target))], |p| {
+        p.line(&[(xa, target), (xb, target)], stroke(TARGET, 2))
+    });
+    let (_, ty) = frame.at((xa, target));
+    svg.text(PAD, ty - 5, BOLD, label);
+}
+
 fn over_time_ratio(id: &str, d: &Data) -> String {
     let mut svg = Svg::new(id);
     let (lo, hi) = x_span(d, &[]);
     let top = d.history.iter().map(|(_, v)| *v).fold(100.0_f64.max(d.target), f64::max);
     let frame = Frame::new((0.0, day(hi, lo)), (0.0, top), (PAD, W - PAD), (PLOT_TOP, PLOT_TOP + PLOT_H));
-    let (xa, xb) = frame.x;
-    svg.marks(&frame, &[], |p| p.line(&[(xa, 0.0), (xb, 0.0)], stroke(EDGE, 1)));
-    svg.marks(&frame, &[("data-series", "chi-tieu".to_string()), ("data-target", raw(d.target))], |p| {
-        p.line(&[(xa, d.target), (xb, d.target)], stroke(TARGET, 2))
-    });
-    let (_, ty) = frame.at((xa, d.target));
-    svg.text(PAD, ty - 5, BOLD, &format!("Chỉ tiêu: tối thiểu {}", percent(d.target)));
+    axis_and_target(&mut svg, &frame, d.target, &format!("Chỉ tiêu: tối thiểu {}", percent(d.target)));
     points(&mut svg, &frame, d, lo);
     let mut y = PLOT_TOP + PLOT_H + 16;
     y += date_axis(&mut svg, &frame, lo, hi, d.deadline, y) - 7;
