@@ -235,25 +235,17 @@ fn bar(share: Option<f64>) -> String {
 impl IndicatorView {
     pub fn new(site: &Site, plan: &Plan, ind: &Indicator, p: &IndicatorProgress, today: NaiveDate) -> IndicatorView {
         let noun = ind.noun.clone().unwrap_or_default();
-        let chart_noun = match &ind.target {
+        // What is counted: the indicator's own noun, or for a share of a base, the base's
+        // ("người" for population) — one word for the card, the tables and the charts.
+        let counted = match &ind.target {
             Target::PercentOf { base, .. } if noun.is_empty() => base_words(base).1.to_string(),
             _ => noun.clone(),
         };
-        let with_noun = |n: f64| {
-            let s = int(n.round() as u64);
-            if noun.is_empty() {
-                s
-            } else {
-                format!("{s} {noun}")
-            }
-        };
         let (kind, target_text) = match &ind.target {
-            Target::Count(n) => ("count", with_noun(*n as f64)),
+            Target::Count(n) => ("count", count_of(*n as f64, &counted)),
             Target::PercentOf { percent: pc, base } => {
-                let (words, default_noun) = base_words(base);
-                let n = if noun.is_empty() { default_noun.to_string() } else { noun.clone() };
-                let abs = format!("{} {n}", int(p.target as u64));
-                ("percent", format!("{} {words} ({})", percent(*pc), abs.trim_end()))
+                let words = base_words(base).0;
+                ("percent", format!("{} {words} ({})", percent(*pc), count_of(p.target, &counted)))
             }
             Target::Ratio { percent: pc } => ("ratio", format!("tối thiểu {}", percent(*pc))),
             Target::Milestone => ("milestone", "Hoàn thành".to_string()),
@@ -274,13 +266,7 @@ impl IndicatorView {
                 Some((d, o)) => format!("{} ({}/{})", percent(v), int(d), int(o)),
                 None => percent(v),
             },
-            (_, Some(v)) => {
-                let n = match &ind.target {
-                    Target::PercentOf { base, .. } if noun.is_empty() => base_words(base).1.to_string(),
-                    _ => noun.clone(),
-                };
-                format!("{}/{} {n}", int(v.round() as u64), int(p.target as u64)).trim_end().to_string()
-            }
+            (_, Some(v)) => format!("{}/{}", int(v.round() as u64), count_of(p.target, &counted)),
         };
         let share_text = match (&ind.target, p.share_of_target) {
             (Target::Milestone, _) | (_, None) => String::new(),
@@ -293,7 +279,7 @@ impl IndicatorView {
         };
         let expected_text = match (p.expected, p.as_of, &ind.target) {
             (Some(e), Some(d), Target::Count(_) | Target::PercentOf { .. }) if p.standing != Standing::DaDat => {
-                format!("Theo lộ trình, đến {} cần đạt {}", date(d), with_noun_or_base(e, &noun, &ind.target))
+                format!("Theo lộ trình, đến {} cần đạt {}", date(d), count_of(e, &counted))
             }
             (Some(e), Some(d), Target::Ratio { .. }) if p.standing != Standing::DaDat => {
                 format!("Theo lộ trình, đến {} cần đạt {}", date(d), percent(e))
@@ -331,6 +317,8 @@ impl IndicatorView {
                 }
             })
             .collect();
+        let illustrative_dates: std::collections::BTreeSet<NaiveDate> =
+            site.reports.iter().filter(|r| r.plan == plan.slug && r.illustrative).map(|r| r.date).collect();
         let history = p
             .history
             .iter()
@@ -343,8 +331,7 @@ impl IndicatorView {
                     }
                     _ => (int(pt.value.round() as u64), int(expected.round() as u64)),
                 };
-                let illustrative =
-                    site.reports.iter().any(|r| r.plan == plan.slug && r.date == pt.date && r.illustrative);
+                let illustrative = illustrative_dates.contains(&pt.date);
                 HistoryRow { date_text: date(pt.date), value_text, expected_text, illustrative }
             })
             .collect();
@@ -368,17 +355,14 @@ impl IndicatorView {
             behind: p.behind().map(|u| u.name.clone()).collect(),
             units,
             history,
-            charts: charts(plan, ind, p, &chart_noun, today),
+            charts: charts(plan, ind, p, &counted, today),
         }
     }
 }
 
-fn with_noun_or_base(v: f64, noun: &str, target: &Target) -> String {
-    let n = match target {
-        Target::PercentOf { base, .. } if noun.is_empty() => base_words(base).1,
-        _ => noun,
-    };
-    format!("{} {n}", int(v.round() as u64)).trim_end().to_string()
+/// `1.057 hộ`, or just `1.057` when nothing is named.
+fn count_of(v: f64, noun: &str) -> String {
+    format!("{} {noun}", int(v.round() as u64)).trim_end().to_string()
 }
 
 #[derive(Serialize)]
