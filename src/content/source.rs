@@ -340,9 +340,7 @@ impl<'a> Reader<'a> {
     /// as written rather than dropped.
     pub fn key(&mut self, k: &Value, path: &str) -> Option<String> {
         match k {
-            Value::String(s) => Some(s.trim().to_string()),
-            Value::Number(n) => Some(n.to_string()),
-            Value::Bool(b) => Some(b.to_string()),
+            Value::String(_) | Value::Number(_) | Value::Bool(_) => self.scalar_str(k, path),
             Value::Null => {
                 self.err(path, "có một tên trường để trống", "tên trường là một mã, ví dụ “kp1:”");
                 None
