@@ -57,6 +57,11 @@ pub fn integer(n: u64, d: Dialect) -> Option<String> {
     Some(words.join(" "))
 }
 
+/// Digit by digit, for phone numbers, codes and numbers too long to read as one.
+pub fn digits(s: &str) -> String {
+    s.chars().filter_map(|c| c.to_digit(10)).map(|d| DIGITS[d as usize]).collect::<Vec<_>>().join(" ")
+}
+
 /// Reads `n` < 10^9 as triệu, nghìn and units; `said` when words come before it. Returns whether
 /// anything was said.
 fn below_billion(n: u64, mut said: bool, d: Dialect, words: &mut Vec<&'static str>) -> bool {

@@ -1,0 +1,164 @@
+//! Abbreviations and how they are said. The built-in list covers what ward plans use (from the
+//! seeds: UBND, HĐND, MTTQ, CCCD, TTHC, CSQLHC, VNeID, ...); `site.yaml`'s `radio.lexicon`
+//! extends or overrides it.
+
+use std::collections::BTreeMap;
+
+/// Built in: written form, spoken form. Proper names keep their capitals ("Ủy ban nhân dân");
+/// common nouns are lower case and capitalised at the start of a sentence.
+const BUILT_IN: &[(&str, &str)] = &[
+    // Authorities and organisations
+    ("UBND", "Ủy ban nhân dân"),
+    ("UB", "Ủy ban"),
+    ("HĐND", "Hội đồng nhân dân"),
+    ("MTTQ", "Mặt trận Tổ quốc"),
+    ("MTTQVN", "Mặt trận Tổ quốc Việt Nam"),
+    ("UBMTTQ", "Ủy ban Mặt trận Tổ quốc"),
+    ("UBMTTQVN", "Ủy ban Mặt trận Tổ quốc Việt Nam"),
+    ("VPUBND", "Văn phòng Ủy ban nhân dân"),
+    ("VP", "Văn phòng"),
+    ("VPCP", "Văn phòng Chính phủ"),
+    ("CP", "Chính phủ"),
+    ("TTg", "Thủ tướng Chính phủ"),
+    ("TW", "Trung ương"),
+    ("BCH", "Ban Chấp hành"),
+    ("BCĐ", "Ban Chỉ đạo"),
+    ("BTTTT", "Bộ Thông tin và Truyền thông"),
+    ("STTTT", "Sở Thông tin và Truyền thông"),
+    ("SNV", "Sở Nội vụ"),
+    ("BCA", "Bộ Công an"),
+    ("CA", "Công an"),
+    ("CSQLHC", "Cảnh sát quản lý hành chính"),
+    ("TTXH", "trật tự xã hội"),
+    ("TCTĐA", "Tổ công tác Đề án"),
+    ("TCTTKĐA", "Tổ công tác triển khai Đề án"),
+    ("ĐA", "Đề án"),
+    ("ĐTN", "Đoàn Thanh niên"),
+    ("ĐTNCSHCM", "Đoàn Thanh niên Cộng sản Hồ Chí Minh"),
+    ("HLHPN", "Hội Liên hiệp Phụ nữ"),
+    ("HPN", "Hội Phụ nữ"),
+    ("HND", "Hội Nông dân"),
+    ("HCCB", "Hội Cựu chiến binh"),
+    ("HTX", "hợp tác xã"),
+    ("THCS", "trung học cơ sở"),
+    ("THPT", "trung học phổ thông"),
+    ("TH", "tiểu học"),
+    ("MN", "mầm non"),
+    ("TTYT", "Trung tâm Y tế"),
+    ("TYT", "Trạm Y tế"),
+    ("BHXH", "bảo hiểm xã hội"),
+    ("BHYT", "bảo hiểm y tế"),
+    ("VNPT", "vê en pê tê"),
+    // Documents and roles
+    ("KH", "kế hoạch"),
+    ("QĐ", "quyết định"),
+    ("NĐ", "nghị định"),
+    ("NQ", "nghị quyết"),
+    ("TT", "thông tư"),
+    ("CT", "chỉ thị"),
+    ("TB", "thông báo"),
+    ("BC", "báo cáo"),
+    ("CV", "công văn"),
+    ("TTr", "tờ trình"),
+    ("HD", "hướng dẫn"),
+    ("KT", "ký thay"),
+    ("TM", "thay mặt"),
+    ("TL", "thừa lệnh"),
+    ("PCT", "Phó Chủ tịch"),
+    ("CBCC", "cán bộ, công chức"),
+    ("CBCCVC", "cán bộ, công chức, viên chức"),
+    ("VH", "văn hóa"),
+    ("XH", "xã hội"),
+    ("VHXH", "văn hóa xã hội"),
+    ("VH-XH", "văn hóa xã hội"),
+    ("KP", "khu phố"),
+    ("TDP", "tổ dân phố"),
+    ("TP", "thành phố"),
+    ("TX", "thị xã"),
+    ("TPHCM", "Thành phố Hồ Chí Minh"),
+    ("TP.HCM", "Thành phố Hồ Chí Minh"),
+    ("HCM", "Hồ Chí Minh"),
+    // The campaign's vocabulary
+    ("CCCD", "căn cước công dân"),
+    ("CMND", "chứng minh nhân dân"),
+    ("TTHC", "thủ tục hành chính"),
+    ("DVC", "dịch vụ công"),
+    ("DVCTT", "dịch vụ công trực tuyến"),
+    ("CNTT", "công nghệ thông tin"),
+    ("CCHC", "cải cách hành chính"),
+    ("CSDL", "cơ sở dữ liệu"),
+    ("CSDLQG", "cơ sở dữ liệu quốc gia"),
+    ("ĐDĐT", "định danh điện tử"),
+    ("CKS", "chữ ký số"),
+    ("CNS", "công dân số"),
+    ("ATTT", "an toàn thông tin"),
+    ("ĐTDĐ", "điện thoại di động"),
+    ("SĐT", "số điện thoại"),
+    ("ĐT", "điện thoại"),
+    ("GPLX", "giấy phép lái xe"),
+    ("VNeID", "vê en e ai đi"),
+    ("VneID", "vê en e ai đi"),
+    ("VNEID", "vê en e ai đi"),
+    ("QR", "kiu a"),
+    ("OTP", "ô tê pê"),
+    ("PIN", "pin"),
+    ("SIM", "sim"),
+    ("NFC", "en nờ ép xê"),
+    ("SMS", "ét em ét"),
+    ("ID", "ai đi"),
+    ("OA", "ô a"),
+    ("ZALO", "Zalo"),
+    ("COVID", "cô vít"),
+    ("VNĐ", "đồng"),
+    ("VND", "đồng"),
+    ("CN", "Chủ nhật"),
+];
+
+/// The abbreviations a site uses: built in, then the site's own on top.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    words: BTreeMap<String, String>,
+}
+
+impl Lexicon {
+    pub fn new(extra: &BTreeMap<String, String>) -> Lexicon {
+        let mut words: BTreeMap<String, String> =
+            BUILT_IN.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        for (k, v) in extra {
+            words.insert(crate::text::nfc(k.trim()), crate::text::nfc(v.trim()));
+        }
+        Lexicon { words }
+    }
+
+    /// The spoken form of `written`, matched exactly (case matters: "TT" is an abbreviation, "tt" not).
+    pub fn get(&self, written: &str) -> Option<&str> {
+        self.words.get(written).map(String::as_str)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.words.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+    }
+}
+
+/// What is wrong with a site's own entry, in Vietnamese, or `None`. A spoken form must itself be
+/// spoken: no digits, no symbols, and no abbreviation that would be expanded again.
+pub fn problem(written: &str, spoken: &str, all: &Lexicon) -> Option<String> {
+    if written.trim().is_empty() || written.chars().any(char::is_whitespace) {
+        return Some(format!("“{written}” không phải một từ viết tắt (không được để trống hay có dấu cách)"));
+    }
+    if spoken.trim().is_empty() {
+        return Some(format!("cách đọc của “{written}” đang để trống"));
+    }
+    if spoken.chars().any(|c| c.is_ascii_digit()) {
+        return Some(format!("cách đọc “{spoken}” còn chữ số; hãy viết số bằng chữ"));
+    }
+    if let Some(c) = spoken.chars().find(|c| !(c.is_alphabetic() || c.is_whitespace() || ",.'’".contains(*c))) {
+        return Some(format!("cách đọc “{spoken}” có ký hiệu “{c}”; chỉ dùng chữ và dấu phẩy"));
+    }
+    if let Some(w) =
+        spoken.split(|c: char| !c.is_alphabetic()).find(|w| !w.is_empty() && all.get(w).is_some_and(|s| s != *w))
+    {
+        return Some(format!("cách đọc “{spoken}” còn chữ viết tắt “{w}”; hãy viết đầy đủ"));
+    }
+    None
+}
