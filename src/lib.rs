@@ -12,9 +12,11 @@ pub mod diag;
 pub mod ical;
 pub mod output;
 pub mod progress;
+pub mod qr;
 pub mod radio;
 pub mod render;
 pub mod schedule;
+pub mod search;
 pub mod text;
 
 use std::path::PathBuf;

@@ -4,8 +4,10 @@
 
 mod calendar;
 pub mod data;
+mod feed;
 pub mod format;
 pub mod markdown;
+mod poster;
 mod views;
 
 use std::collections::BTreeMap;
@@ -19,7 +21,14 @@ use crate::content::model::Site;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::progress;
 use crate::schedule;
+use crate::search;
 use views::*;
+
+/// `/tim-kiem/`: without JavaScript, the list of every guide.
+#[derive(Serialize)]
+struct SearchView<'a> {
+    guides: &'a [GuideView],
+}
 
 /// One file of the built site.
 pub struct OutFile {
@@ -43,8 +52,14 @@ const THEME_TEMPLATES: &[(&str, &str)] = &[
     ("news_list.html", include_str!("../../themes/default/templates/news_list.html")),
     ("news.html", include_str!("../../themes/default/templates/news.html")),
     ("404.html", include_str!("../../themes/default/templates/404.html")),
+    ("poster.html", include_str!("../../themes/default/templates/poster.html")),
+    ("search.html", include_str!("../../themes/default/templates/search.html")),
 ];
-const THEME_STATIC: &[(&str, &[u8])] = &[("style.css", include_bytes!("../../themes/default/static/style.css"))];
+const THEME_STATIC: &[(&str, &[u8])] = &[
+    ("style.css", include_bytes!("../../themes/default/static/style.css")),
+    ("tim-kiem.js", include_bytes!("../../themes/default/static/tim-kiem.js")),
+    ("chia-se.png", include_bytes!("../../themes/default/static/chia-se.png")),
+];
 
 fn template_diag(file: &Path, err: &tera::Error) -> Diagnostic {
     let mut msg = err.to_string();
@@ -221,6 +236,12 @@ pub fn render_site(site: &Site, today: NaiveDate) -> Result<Vec<OutFile>, Diagno
         format!("Tiến độ, hướng dẫn và lịch của mô hình “Công dân số” tại {}.", site.config.locality)
     });
     r.page("index.html", "", meta("", &site.config.title, &desc), &home);
+    r.page(
+        "poster.html",
+        "in/",
+        meta("in/", &format!("Áp phích: {}", site.config.title), &desc),
+        &poster::campaign(site, &home),
+    );
 
     for plan in &site.plans {
         let pp = &progress[plan.slug.as_str()];
@@ -269,6 +290,9 @@ pub fn render_site(site: &Site, today: NaiveDate) -> Result<Vec<OutFile>, Diagno
     );
     for g in &guides {
         r.page("guide.html", &g.path, meta(&g.path, &g.title, &g.summary), g);
+        let path = format!("{}in/", g.path);
+        let title = format!("Áp phích: {}", g.title);
+        r.page("poster.html", &path, meta(&path, &title, &g.summary), &poster::guide(site, g));
     }
 
     let events = EventsView::new(site, today);
@@ -282,6 +306,9 @@ pub fn render_site(site: &Site, today: NaiveDate) -> Result<Vec<OutFile>, Diagno
         let ev = EventView::new(site, e, w);
         let desc = format!("{} — {}", ev.when_text, ev.location.clone().unwrap_or_default());
         r.page("event.html", &ev.path.clone(), meta(&ev.path, &ev.title, desc.trim_end_matches(" — ")), &ev);
+        let path = format!("{}in/", ev.path);
+        let title = format!("Áp phích: {}", ev.title);
+        r.page("poster.html", &path, meta(&path, &title, desc.trim_end_matches(" — ")), &poster::event(site, &ev));
         if let (Some(name), Some(bytes)) = (&ev.ics, calendar::event_calendar(site, e)) {
             r.files.push(OutFile { path: format!("{}{name}", ev.path), bytes });
         }
@@ -305,6 +332,17 @@ pub fn render_site(site: &Site, today: NaiveDate) -> Result<Vec<OutFile>, Diagno
     for n in &news {
         r.page("news.html", &n.path, meta(&n.path, &n.title, &n.description), n);
     }
+
+    r.page(
+        "search.html",
+        "tim-kiem/",
+        meta("tim-kiem/", "Tìm kiếm", "Tìm hướng dẫn, lịch và tin tức, gõ có dấu hay không dấu đều được."),
+        &SearchView { guides: &guides },
+    );
+    r.files
+        .push(OutFile { path: "tim-kiem/chi-muc.js".into(), bytes: search::script(&search::index(site)).into_bytes() });
+    r.files.push(OutFile { path: "feed.xml".into(), bytes: feed::atom(site) });
+    r.files.push(OutFile { path: "robots.txt".into(), bytes: feed::robots(site) });
 
     r.page(
         "404.html",
@@ -332,6 +370,10 @@ pub fn render_site(site: &Site, today: NaiveDate) -> Result<Vec<OutFile>, Diagno
         return Err(r.diags);
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
+    let pages: Vec<&str> = files.iter().map(|f| f.path.as_str()).filter(|p| p.ends_with(".html")).collect();
+    let sitemap = feed::sitemap(site, &pages);
+    let at = files.partition_point(|f| f.path.as_str() < "sitemap.xml");
+    files.insert(at, OutFile { path: "sitemap.xml".into(), bytes: sitemap });
     let mut diags = path_conflicts(&files, site);
     check_links(site, &files, &mut diags);
     if !diags.is_empty() {

@@ -1,0 +1,130 @@
+//! Discovery files: the Atom feed of news and progress reports, the sitemap and robots.txt.
+//! Written by hand: each is a few elements, and a feed crate would stamp the build time into
+//! `<updated>`, making two builds differ.
+
+use chrono::NaiveDate;
+
+use super::format;
+use crate::content::model::{Report, Site, Target};
+use crate::progress::{self, IndicatorProgress};
+use crate::text::escape_xml as x;
+
+struct Entry {
+    date: NaiveDate,
+    id: String,
+    url: String,
+    title: String,
+    summary: String,
+}
+
+fn stamp(d: NaiveDate) -> String {
+    // Midnight in Vietnam: a date with no time, in the offset residents live in.
+    format!("{}T00:00:00+07:00", format::iso(d))
+}
+
+/// One line per indicator: "Thu nhận hồ sơ cấp CCCD: 62/97 trường hợp (63,9%)".
+fn indicator_line(name: &str, target: &Target, noun: &str, p: &IndicatorProgress) -> String {
+    match (target, p.value) {
+        (_, None) => format!("{name}: chưa có số liệu"),
+        (Target::Milestone, _) => match p.done_on {
+            Some(d) => format!("{name}: đã hoàn thành ngày {}", format::date(d)),
+            None => format!("{name}: chưa hoàn thành"),
+        },
+        (Target::Ratio { percent }, Some(v)) => {
+            format!("{name}: {} (chỉ tiêu {})", format::percent(v), format::percent(*percent))
+        }
+        (_, Some(v)) => {
+            let share = p.share_of_target.map(|s| format!(" ({})", format::percent(s))).unwrap_or_default();
+            let noun = if noun.is_empty() { String::new() } else { format!(" {noun}") };
+            format!("{name}: {}/{}{noun}{share}", format::int(v.round() as u64), format::int(p.target.round() as u64))
+        }
+    }
+}
+
+/// The feed: every news item, and one entry per progress report saying where each indicator
+/// stood on that day. Newest first; `updated` is the newest entry's date, never the build time.
+pub fn atom(site: &Site) -> Vec<u8> {
+    let base = &site.config.base_url;
+    let mut entries: Vec<Entry> = site
+        .news
+        .iter()
+        .map(|n| Entry {
+            date: n.date,
+            id: format!("{base}tin-tuc/{}/", n.slug),
+            url: format!("{base}tin-tuc/{}/", n.slug),
+            title: n.title.clone(),
+            summary: n.summary.clone().unwrap_or_else(|| super::markdown::plain(&n.body, 300)),
+        })
+        .collect();
+    for plan in &site.plans {
+        let reports: Vec<&Report> = site.reports.iter().filter(|r| r.plan == plan.slug).collect();
+        for (k, r) in reports.iter().enumerate() {
+            // As it stood that day: only the reports up to this one.
+            let upto = &reports[..=k];
+            let lines: Vec<String> = plan
+                .indicators
+                .iter()
+                .map(|ind| {
+                    let p = progress::indicator(site, plan, ind, upto, r.date);
+                    indicator_line(&ind.name, &ind.target, ind.noun.as_deref().unwrap_or(""), &p)
+                })
+                .collect();
+            let iso = format::iso(r.date);
+            entries.push(Entry {
+                date: r.date,
+                id: format!("{base}tien-do/{}/#bao-cao-{iso}", plan.slug),
+                url: format!("{base}tien-do/{}/", plan.slug),
+                title: format!("Tiến độ đến ngày {}: {}", format::date(r.date), plan.title),
+                summary: lines.join("; ") + ".",
+            });
+        }
+    }
+    entries.sort_by(|a, b| b.date.cmp(&a.date).then(a.id.cmp(&b.id)));
+    let updated = entries.first().map(|e| e.date).or_else(|| site.plans.iter().map(|p| p.from).max());
+
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    out.push_str("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"vi\">\n");
+    out.push_str(&format!("  <title>{}</title>\n", x(&site.config.title)));
+    if let Some(d) = &site.config.description {
+        out.push_str(&format!("  <subtitle>{}</subtitle>\n", x(d)));
+    }
+    out.push_str(&format!("  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}feed.xml\"/>\n", x(base)));
+    out.push_str(&format!("  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n", x(base)));
+    out.push_str(&format!("  <id>{}</id>\n", x(base)));
+    if let Some(d) = updated {
+        out.push_str(&format!("  <updated>{}</updated>\n", stamp(d)));
+    }
+    out.push_str(&format!("  <author><name>{}</name></author>\n", x(&site.config.authority)));
+    out.push_str("  <generator>bangtin</generator>\n");
+    for e in &entries {
+        out.push_str("  <entry>\n");
+        out.push_str(&format!("    <title>{}</title>\n", x(&e.title)));
+        out.push_str(&format!("    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n", x(&e.url)));
+        out.push_str(&format!("    <id>{}</id>\n", x(&e.id)));
+        out.push_str(&format!("    <published>{}</published>\n", stamp(e.date)));
+        out.push_str(&format!("    <updated>{}</updated>\n", stamp(e.date)));
+        out.push_str(&format!("    <summary>{}</summary>\n", x(&e.summary)));
+        out.push_str("  </entry>\n");
+    }
+    out.push_str("</feed>\n");
+    out.into_bytes()
+}
+
+/// Every page a search engine should know, by its canonical URL (folders, not `index.html`).
+pub fn sitemap(site: &Site, pages: &[&str]) -> Vec<u8> {
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    out.push_str("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for p in pages {
+        if *p == "404.html" {
+            continue;
+        }
+        let path = p.strip_suffix("index.html").unwrap_or(p);
+        out.push_str(&format!("  <url><loc>{}{}</loc></url>\n", x(&site.config.base_url), x(path)));
+    }
+    out.push_str("</urlset>\n");
+    out.into_bytes()
+}
+
+pub fn robots(site: &Site) -> Vec<u8> {
+    format!("User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n", site.config.base_url).into_bytes()
+}
