@@ -2,6 +2,7 @@
 //! through tera templates, and the theme's static files. Pure: nothing here touches the disk
 //! except reading a non-default theme folder; `output` writes.
 
+mod bulletins;
 mod calendar;
 pub mod data;
 pub mod format;
@@ -42,6 +43,8 @@ const THEME_TEMPLATES: &[(&str, &str)] = &[
     ("unit_events.html", include_str!("../../themes/default/templates/unit_events.html")),
     ("news_list.html", include_str!("../../themes/default/templates/news_list.html")),
     ("news.html", include_str!("../../themes/default/templates/news.html")),
+    ("radio_list.html", include_str!("../../themes/default/templates/radio_list.html")),
+    ("radio.html", include_str!("../../themes/default/templates/radio.html")),
     ("404.html", include_str!("../../themes/default/templates/404.html")),
 ];
 const THEME_STATIC: &[(&str, &[u8])] = &[("style.css", include_bytes!("../../themes/default/static/style.css"))];
@@ -305,6 +308,8 @@ pub fn render_site(site: &Site, today: NaiveDate) -> Result<Vec<OutFile>, Diagno
     for n in &news {
         r.page("news.html", &n.path, meta(&n.path, &n.title, &n.description), n);
     }
+
+    bulletins::pages(&mut r, site);
 
     r.page(
         "404.html",

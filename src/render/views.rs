@@ -96,6 +96,7 @@ impl SiteView {
         nav.push(NavItem { label: "Hướng dẫn", path: "huong-dan/".into(), section: "huong-dan".into() });
         nav.push(NavItem { label: "Lịch", path: "lich/".into(), section: "lich".into() });
         nav.push(NavItem { label: "Tin tức", path: "tin-tuc/".into(), section: "tin-tuc".into() });
+        nav.push(NavItem { label: "Phát thanh", path: "phat-thanh/".into(), section: "phat-thanh".into() });
         SiteView {
             title: site.config.title.clone(),
             locality: site.config.locality.clone(),
