@@ -108,7 +108,9 @@ pub fn compose(site: &Site, plan: &Plan, date: NaiveDate, sp: &Speaker) -> Bulle
     let indicators: Vec<(&Indicator, IndicatorProgress)> =
         plan.indicators.iter().map(|i| (i, progress::indicator(site, plan, i, &reports, date))).collect();
     let mut sections = vec![opening(site, plan, date, &say)];
-    sections.push(progress_section(site, &indicators, as_of, illustrative, &say));
+    if !indicators.is_empty() {
+        sections.push(progress_section(site, &indicators, as_of, illustrative, &say));
+    }
     if let Some(s) = events_section(site, plan, date, &say) {
         sections.push(s);
     }
