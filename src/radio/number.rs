@@ -1,5 +1,5 @@
 //! Integers in words, by the rules announcers follow: "mười" but "hai mươi", "mốt" after
-//! "mươi", "tư" after "mươi", "lăm" after a ten, "không trăm" inside a number, "linh"/"lẻ"
+//! "mươi", "tư" after "mươi" in the north, "lăm" after a ten, "không trăm" inside a number, "linh"/"lẻ"
 //! for an empty tens place, and nghìn/ngàn, triệu, tỷ up to 10^15.
 
 use super::Dialect;
@@ -31,7 +31,8 @@ fn group(n: u64, leading: bool, d: Dialect, out: &mut Vec<&'static str>) {
     match u {
         0 => {}
         1 if t >= 2 => out.push("mốt"),
-        4 if t >= 2 => out.push("tư"),
+        // "hai mươi tư" in the north; the south keeps "bốn".
+        4 if t >= 2 && d == Dialect::Bac => out.push("tư"),
         5 if t >= 1 => out.push("lăm"),
         _ => out.push(DIGITS[u]),
     }
@@ -96,7 +97,7 @@ mod tests {
             (15, "mười lăm", "mười lăm"),
             (20, "hai mươi", "hai mươi"),
             (21, "hai mươi mốt", "hai mươi mốt"),
-            (24, "hai mươi tư", "hai mươi tư"),
+            (24, "hai mươi tư", "hai mươi bốn"),
             (25, "hai mươi lăm", "hai mươi lăm"),
             (55, "năm mươi lăm", "năm mươi lăm"),
             (100, "một trăm", "một trăm"),
@@ -112,7 +113,7 @@ mod tests {
             (12_853, "mười hai nghìn tám trăm năm mươi ba", "mười hai ngàn tám trăm năm mươi ba"),
             (100_000, "một trăm nghìn", "một trăm ngàn"),
             (1_000_001, "một triệu không trăm linh một", "một triệu không trăm lẻ một"),
-            (2_024_000, "hai triệu không trăm hai mươi tư nghìn", "hai triệu không trăm hai mươi tư ngàn"),
+            (2_024_000, "hai triệu không trăm hai mươi tư nghìn", "hai triệu không trăm hai mươi bốn ngàn"),
             (1_000_000_000, "một tỷ", "một tỷ"),
             (3_500_000_000_000, "ba nghìn năm trăm tỷ", "ba ngàn năm trăm tỷ"),
             (MAX, "một triệu tỷ", "một triệu tỷ"),

@@ -1,30 +1,41 @@
-//! Written Vietnamese to spoken Vietnamese. (Work in progress: the full normaliser lands next.)
+//! Written Vietnamese to spoken Vietnamese, one line at a time.
+//!
+//! A line goes through three steps: Markdown is reduced to its text ([`plain`]); the text is cut
+//! into items, each already in spoken form, by recognisers tried in a fixed order at each
+//! position (URL, date, time, phone number, document number, number, word); a last pass reads
+//! dashes and slashes by what stands on either side of them ("7h30 – 11h00" is a range,
+//! "614/1.057" a ratio, "khu phố/ấp" a choice). The words before a number decide how it is
+//! read: "tháng 4" is "tháng tư", "thứ 4" "thứ tư", "quý III" "quý ba", "Đề án 06" keeps its zero.
+//!
+//! The output has no digits, no Markdown and no abbreviation from the lexicon, and reading it
+//! again changes nothing; `tests` holds the rules as a table and checks those properties.
 
 use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use super::Speaker;
+use super::number::{self, digits};
+use super::{Dialect, Speaker};
 
 /// The spoken form of `text`, one output line per input line.
 pub fn say(text: &str, sp: &Speaker) -> String {
-    text.lines().map(|l| line(l, sp)).collect::<Vec<_>>().join("\n")
+    text.split('\n').map(|l| line(l.strip_suffix('\r').unwrap_or(l), sp)).collect::<Vec<_>>().join("\n")
 }
 
-fn line(l: &str, sp: &Speaker) -> String {
-    let mut out = String::new();
-    let mut digits = String::new();
-    for c in l.chars().chain(std::iter::once(' ')) {
-        if c.is_ascii_digit() {
-            digits.push(c);
-            continue;
-        }
-        if !digits.is_empty() {
-            out.push_str(&sp.number(digits.parse().unwrap_or(0)));
-            digits.clear();
-        }
-        out.push(c);
-    }
-    out.pop();
-    out
+/// One line: never contains a line break, whatever the input.
+pub fn line(l: &str, sp: &Speaker) -> String {
+    // Fullwidth digits from a Chinese or Japanese input method are digits all the same.
+    let l: String = crate::text::nfc(l)
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            _ => c,
+        })
+        .collect();
+    let text = plain(&l);
+    let chars: Vec<char> = text.chars().collect();
+    let items =
+        Reader { s: &chars, sp, i: 0, items: Vec::new(), ctx: Ctx::None, prev: String::new(), caps: false }.read();
+    join(items)
 }
 
 /// "tháng tư", not "tháng bốn".
@@ -36,18 +47,1045 @@ pub fn month(m: u32, sp: &Speaker) -> String {
 }
 
 pub fn date(d: NaiveDate, sp: &Speaker) -> String {
-    format!(
-        "ngày {} tháng {} năm {}",
-        sp.number(d.day() as u64),
-        month(d.month(), sp),
-        sp.number(d.year().max(0) as u64)
-    )
+    format!("ngày {} tháng {} năm {}", sp.number(d.day() as u64), month(d.month(), sp), year(d.year(), sp))
+}
+
+fn year(y: i32, sp: &Speaker) -> String {
+    sp.number(y.unsigned_abs() as u64)
 }
 
 pub fn time(t: NaiveTime, sp: &Speaker) -> String {
-    let h = sp.number(t.hour() as u64);
-    match t.minute() {
-        0 => format!("{h} giờ"),
-        m => format!("{h} giờ {} phút", sp.number(m as u64)),
+    hms(t.hour(), t.minute(), t.second(), sp)
+}
+
+/// ":00" is not read: 22h00 is "hai mươi hai giờ".
+fn hms(h: u32, m: u32, s: u32, sp: &Speaker) -> String {
+    let mut out = format!("{} giờ", sp.number(h as u64));
+    if m > 0 || s > 0 {
+        out.push_str(&format!(" {} phút", sp.number(m as u64)));
+    }
+    if s > 0 {
+        out.push_str(&format!(" {} giây", sp.number(s as u64)));
+    }
+    out
+}
+
+/// The text of a line of Markdown: emphasis, links, images, code and HTML reduced to what a
+/// reader sees; a heading gains a full stop so the announcer pauses after it.
+fn plain(l: &str) -> String {
+    let opts = Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES;
+    let mut out = String::with_capacity(l.len());
+    let mut lists: Vec<Option<u64>> = Vec::new();
+    for ev in Parser::new_ext(l, opts) {
+        match ev {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            Event::Start(Tag::List(start)) => lists.push(start),
+            Event::End(TagEnd::List(_)) => {
+                lists.pop();
+            }
+            Event::Start(Tag::Item) => {
+                if let Some(Some(n)) = lists.last_mut() {
+                    out.push_str(&format!("{n}. "));
+                    *n += 1;
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                let t = out.trim_end().len();
+                out.truncate(t);
+                if t > 0 && !out.ends_with(['.', '!', '?', ':', '…']) {
+                    out.push('.');
+                }
+            }
+            Event::End(TagEnd::TableCell) => out.push_str(", "),
+            Event::End(TagEnd::TableRow | TagEnd::TableHead) => {
+                let t = out.trim_end().trim_end_matches(',').len();
+                out.truncate(t);
+                out.push_str(". ");
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Word,
+    /// A number, date, time, percentage: what a range can join.
+    Numeric,
+    Space,
+    /// Punctuation that stays: . , ; : ! ? ( ) quotes.
+    Punct,
+    /// A dash or a slash standing alone, read by its neighbours.
+    Dash,
+    Slash,
+}
+
+#[derive(Debug, Clone)]
+struct Item {
+    kind: Kind,
+    spoken: String,
+    /// The written form starts with a capital or a digit: it may open a sentence with a capital.
+    capital: bool,
+}
+
+/// What the words just before a number make of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ctx {
+    None,
+    /// After "ngày": a date needs no second "ngày".
+    Day,
+    /// After "tháng": 4 is "tư"; 6/2023 is a month and a year.
+    Month,
+    /// After "thứ": 1 is "nhất", 4 "tư" (ordinals and days of the week).
+    Ordinal,
+    /// After "quý": Roman numerals are read, 3/2026 is a quarter and a year.
+    Quarter,
+    /// After "Đề án": "06" is "không sáu", a name, not a quantity.
+    Literal,
+    /// After "gọi", "điện thoại", "hotline": digits one by one.
+    Phone,
+    /// After "phụ lục", "phần", "mục", "chương", "khóa": Roman numerals are read.
+    Heading,
+}
+
+fn ctx_of(word: &str) -> Ctx {
+    match word {
+        "ngày" => Ctx::Day,
+        "tháng" => Ctx::Month,
+        "thứ" => Ctx::Ordinal,
+        "quý" => Ctx::Quarter,
+        "án" => Ctx::Literal,
+        "gọi" | "thoại" | "hotline" | "đt" | "sđt" | "máy" | "nóng" | "zalo" => Ctx::Phone,
+        "lục" | "phần" | "mục" | "chương" | "khóa" | "khoá" | "hội" | "kỳ" | "đợt" | "điều" | "tập" => {
+            Ctx::Heading
+        }
+        _ => Ctx::None,
     }
 }
+
+struct Reader<'a> {
+    s: &'a [char],
+    sp: &'a Speaker,
+    i: usize,
+    items: Vec<Item>,
+    ctx: Ctx,
+    /// The last word, lower case.
+    prev: String,
+    /// The last word was a word in capitals, said in lower case: "LƯU Ý" is "lưu ý".
+    caps: bool,
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '–' | '—' | '−' | '‐' | '‑')
+}
+
+/// Letters and ASCII digits; other digits (Arabic-Indic, circled) are not read.
+fn is_word_char(c: char) -> bool {
+    c.is_alphabetic() || c.is_ascii_digit()
+}
+
+fn is_upper_letter(c: char) -> bool {
+    c.is_uppercase() && c.is_alphabetic()
+}
+
+impl Reader<'_> {
+    fn at(&self, j: usize) -> Option<char> {
+        self.s.get(j).copied()
+    }
+
+    fn digits_from(&self, j: usize) -> usize {
+        self.s[j.min(self.s.len())..].iter().take_while(|c| c.is_ascii_digit()).count()
+    }
+
+    fn num_at(&self, j: usize, len: usize) -> u64 {
+        self.s[j..j + len]
+            .iter()
+            .fold(0u64, |n, c| n.saturating_mul(10).saturating_add(c.to_digit(10).unwrap_or(0) as u64))
+    }
+
+    fn text(&self, j: usize, len: usize) -> String {
+        self.s[j..j + len].iter().collect()
+    }
+
+    /// Nothing alphanumeric glued on at `j`: the recognised form really ends there.
+    fn ends_at(&self, j: usize) -> bool {
+        self.at(j).is_none_or(|c| !c.is_alphanumeric())
+    }
+
+    fn push(&mut self, kind: Kind, spoken: String, capital: bool) {
+        self.items.push(Item { kind, spoken, capital });
+    }
+
+    fn read(mut self) -> Vec<Item> {
+        while self.i < self.s.len() {
+            let c = self.s[self.i];
+            if c.is_whitespace() {
+                let n = self.s[self.i..].iter().take_while(|c| c.is_whitespace()).count();
+                self.i += n;
+                self.push(Kind::Space, " ".into(), false);
+                continue;
+            }
+            if c.is_ascii_digit() || (c == '+' && self.at(self.i + 1).is_some_and(|c| c.is_ascii_digit())) {
+                self.numeric();
+                continue;
+            }
+            if c.is_alphabetic() {
+                if !self.link() {
+                    self.word();
+                }
+                continue;
+            }
+            self.symbol(c);
+        }
+        self.items
+    }
+
+    /// Whatever starts with a digit, from the most specific form to the least.
+    fn numeric(&mut self) {
+        let recognisers: [fn(&mut Self) -> bool; 6] =
+            [Self::iso_date, Self::date, Self::time, Self::phone, Self::document, Self::number];
+        for r in recognisers {
+            if r(self) {
+                return;
+            }
+        }
+        // A lone '+' before digits that no form took.
+        self.i += 1;
+        self.push(Kind::Word, "cộng".into(), false);
+    }
+
+    fn spoken_numeric(&mut self, len: usize, spoken: String) -> bool {
+        self.i += len;
+        self.push(Kind::Numeric, spoken, true);
+        true
+    }
+
+    /// "ngày " unless the text just said it.
+    fn day_word(&self) -> &'static str {
+        if self.ctx == Ctx::Day {
+            ""
+        } else {
+            "ngày "
+        }
+    }
+
+    /// 2024-06-03.
+    fn iso_date(&mut self) -> bool {
+        let i = self.i;
+        let ok = self.digits_from(i) == 4
+            && self.at(i + 4) == Some('-')
+            && self.digits_from(i + 5) == 2
+            && self.at(i + 7) == Some('-')
+            && self.digits_from(i + 8) == 2
+            && self.ends_at(i + 10);
+        if !ok {
+            return false;
+        }
+        let (y, m, d) = (self.num_at(i, 4), self.num_at(i + 5, 2), self.num_at(i + 8, 2));
+        match NaiveDate::from_ymd_opt(y as i32, m as u32, d as u32) {
+            Some(date) => {
+                let s = format!("{}{}", self.day_word(), date_words(date, self.sp));
+                self.spoken_numeric(10, s)
+            }
+            None => false,
+        }
+    }
+
+    /// 16/4/2024, 16.4.2024, 16-4-2024, 16/4, and after "tháng" or "quý" 6/2023.
+    fn date(&mut self) -> bool {
+        let i = self.i;
+        let a = self.digits_from(i);
+        if !(1..=2).contains(&a) {
+            return false;
+        }
+        let Some(sep) = self.at(i + a).filter(|c| matches!(c, '/' | '.' | '-')) else { return false };
+        let b = self.digits_from(i + a + 1);
+        let (first, second) = (self.num_at(i, a) as u32, self.num_at(i + a + 1, b) as u32);
+        // Month and year: "tháng 6/2023", "quý 3/2026", or "6/2023" alone.
+        if b == 4 && sep == '/' && self.ends_at(i + a + 5) && self.at(i + a + 5) != Some('/') {
+            let y = second as i32;
+            let s = match self.ctx {
+                Ctx::Quarter if (1..=4).contains(&first) => {
+                    format!("{} năm {}", self.sp.number(first as u64), year(y, self.sp))
+                }
+                Ctx::Month if (1..=12).contains(&first) => {
+                    format!("{} năm {}", month(first, self.sp), year(y, self.sp))
+                }
+                _ if (1..=12).contains(&first) => format!("tháng {} năm {}", month(first, self.sp), year(y, self.sp)),
+                _ => return false,
+            };
+            return self.spoken_numeric(a + 5, s);
+        }
+        if !(1..=2).contains(&b) {
+            return false;
+        }
+        let after = i + a + 1 + b;
+        // With a year: the same separator again and four digits.
+        if self.at(after) == Some(sep) && self.digits_from(after + 1) == 4 && self.ends_at(after + 5) {
+            let y = self.num_at(after + 1, 4) as i32;
+            if let Some(d) = NaiveDate::from_ymd_opt(y, second, first) {
+                let s = format!("{}{}", self.day_word(), date_words(d, self.sp));
+                return self.spoken_numeric(after + 5 - i, s);
+            }
+            return false;
+        }
+        // Day and month: only with '/', and only a day that month can have (in a leap year).
+        let continues = self.at(after).is_some_and(|c| c == '/' || c.is_alphanumeric())
+            || (self.at(after).is_some_and(|c| c == '.' || c == ',')
+                && self.at(after + 1).is_some_and(|c| c.is_ascii_digit()));
+        if sep != '/' || continues || NaiveDate::from_ymd_opt(2024, second, first).is_none() {
+            return false;
+        }
+        // "24/7" is round the clock, not the 24th of July.
+        if first == 24 && second == 7 && self.ctx != Ctx::Day {
+            let s = format!("{} trên bảy", self.sp.number(24));
+            return self.spoken_numeric(after - i, s);
+        }
+        let s = format!("{}{} tháng {}", self.day_word(), self.sp.number(first as u64), month(second, self.sp));
+        self.spoken_numeric(after - i, s)
+    }
+
+    /// 7h30, 7h, 22h00, 07:30, 7:30:15, 7g30.
+    fn time(&mut self) -> bool {
+        let i = self.i;
+        let a = self.digits_from(i);
+        if !(1..=2).contains(&a) {
+            return false;
+        }
+        let h = self.num_at(i, a) as u32;
+        let Some(sep) = self.at(i + a).filter(|c| matches!(c, 'h' | 'H' | 'g' | ':')) else { return false };
+        let b = self.digits_from(i + a + 1);
+        let mut end = i + a + 1;
+        let (mut m, mut s) = (0, 0);
+        match b {
+            // "7h" alone; "10g" is ten grams, not ten o'clock.
+            0 if matches!(sep, 'h' | 'H') => {}
+            2 => {
+                m = self.num_at(end, 2) as u32;
+                end += 2;
+                if sep == ':' && self.at(end) == Some(':') && self.digits_from(end + 1) == 2 {
+                    s = self.num_at(end + 1, 2) as u32;
+                    end += 3;
+                }
+                // "7h30p", "7h30'" spell out the minutes already.
+                if sep != ':' && matches!(self.at(end), Some('p' | '\'' | '’')) && self.ends_at(end + 1) {
+                    end += 1;
+                }
+            }
+            _ => return false,
+        }
+        if h > 24 || m > 59 || s > 59 || !self.ends_at(end) {
+            return false;
+        }
+        let spoken = hms(h, m, s, self.sp);
+        self.spoken_numeric(end - i, spoken)
+    }
+
+    /// 0254 3852 123, 0912.345.678, +84 912 345 678, 1900 1234; after "gọi" or "điện thoại" any
+    /// number of three or more digits. Digit by digit, a pause per written group.
+    fn phone(&mut self) -> bool {
+        let i = self.i;
+        let mut j = i;
+        let plus = self.at(j) == Some('+');
+        if plus {
+            j += 1;
+        }
+        let mut groups: Vec<String> = Vec::new();
+        loop {
+            let n = self.digits_from(j);
+            if n == 0 {
+                break;
+            }
+            groups.push(self.text(j, n));
+            j += n;
+            let total: usize = groups.iter().map(String::len).sum();
+            let sep = self.at(j).is_some_and(|c| matches!(c, ' ' | '.' | '-'));
+            if !(sep && self.at(j + 1).is_some_and(|c| c.is_ascii_digit()) && total < 11) {
+                break;
+            }
+            // A group after a space must look like part of a number: "0254 3852 123", not "03 05".
+            j += 1;
+        }
+        let Some(first) = groups.first() else { return false };
+        let total: usize = groups.iter().map(String::len).sum();
+        let mut end = j;
+        // A trailing separator that was consumed without a group after it.
+        while end > i && !self.s[end - 1].is_ascii_digit() {
+            end -= 1;
+        }
+        let looks = (plus && (10..=12).contains(&total))
+            || (first.starts_with('0') && first.len() >= 2 && (10..=11).contains(&total))
+            || ((first.starts_with("1900") || first.starts_with("1800")) && (8..=10).contains(&total))
+            || (self.ctx == Ctx::Phone && total >= 3);
+        if !looks || !self.ends_at(end) {
+            // Only the first group, if it alone is a phone-context number.
+            return false;
+        }
+        let mut spoken: Vec<String> = groups.iter().map(|g| digits(g)).collect();
+        if plus {
+            spoken[0] = format!("cộng {}", spoken[0]);
+        }
+        self.spoken_numeric(end - i, spoken.join(", "))
+    }
+
+    /// 46/KH-UBND, 59/2022/NĐ-CP, 57-NQ/TW: the number, the year, then each code said in full.
+    fn document(&mut self) -> bool {
+        let i = self.i;
+        let n = self.digits_from(i);
+        let mut j = i + n;
+        let mut parts = vec![self.code_number(i, n)];
+        if self.at(j) == Some('/') && self.digits_from(j + 1) == 4 && self.at(j + 5) == Some('/') {
+            parts.push(year(self.num_at(j + 1, 4) as i32, self.sp));
+            j += 5;
+        }
+        if !(matches!(self.at(j), Some('/' | '-')) && self.at(j + 1).is_some_and(is_upper_letter)) {
+            return false;
+        }
+        let (len, codes) = self.codes(j);
+        parts.extend(codes);
+        self.spoken_numeric(j + len - i, parts.join(", "))
+    }
+
+    /// "/KH-UBND" from `j` (at the first separator): its length and each code said.
+    fn codes(&self, j: usize) -> (usize, Vec<String>) {
+        let mut k = j;
+        let mut out = Vec::new();
+        while matches!(self.at(k), Some('/' | '-' | '.')) && self.at(k + 1).is_some_and(is_upper_letter) {
+            let n = self.s[k + 1..].iter().take_while(|c| is_word_char(**c)).count();
+            out.push(self.word_spoken(&self.text(k + 1, n)));
+            k += 1 + n;
+        }
+        (k - j, out)
+    }
+
+    /// A number that names rather than counts: "06" keeps its zero.
+    fn code_number(&self, j: usize, n: usize) -> String {
+        let t = self.text(j, n);
+        if t.starts_with('0') && n > 1 {
+            digits(&t)
+        } else {
+            self.count(&t)
+        }
+    }
+
+    /// A count: read as a number, digit by digit beyond what numbers go up to.
+    fn count(&self, digits_text: &str) -> String {
+        match digits_text.parse::<u64>().ok().and_then(|n| number::integer(n, self.sp.dialect)) {
+            Some(s) => s,
+            None => digits(digits_text),
+        }
+    }
+
+    /// 1.057, 1057, 58,1%, 12,05, 3.5, and after "thứ"/"tháng" the ordinal and month forms.
+    fn number(&mut self) -> bool {
+        let i = self.i;
+        let n = self.digits_from(i);
+        if n == 0 {
+            return false;
+        }
+        let mut j = i + n;
+        let mut whole = self.text(i, n);
+        // Thousands separators: groups of exactly three digits after a '.'.
+        if (1..=3).contains(&n) && !(n > 1 && whole.starts_with('0')) {
+            while self.at(j) == Some('.') && self.digits_from(j + 1) == 3 {
+                whole.push_str(&self.text(j + 1, 3));
+                j += 4;
+            }
+        }
+        // "tháng 04" is "tháng tư": the zero is not read, the rules still apply.
+        let short = j == i + n && n <= 2 && self.ends_at(j);
+        let value = whole.trim_start_matches('0');
+        let mut spoken = if whole.len() > 1 && whole.starts_with('0') && (n >= 3 || self.ctx == Ctx::Literal) {
+            // A code such as an area code "0254"; "Đề án 06" is a name.
+            digits(&whole)
+        } else if short && self.ctx == Ctx::Ordinal && value == "1" {
+            "nhất".to_string()
+        } else if short && matches!(self.ctx, Ctx::Ordinal | Ctx::Month) && value == "4" {
+            "tư".to_string()
+        } else {
+            self.count(&whole)
+        };
+        // Decimal comma: the digits after it are read as a number, leading zeros as "không".
+        if self.at(j) == Some(',') && self.digits_from(j + 1) > 0 {
+            let f = self.digits_from(j + 1);
+            let frac = self.text(j + 1, f);
+            let zeros = frac.len() - frac.trim_start_matches('0').len();
+            let rest = &frac[zeros..];
+            let mut words: Vec<String> = vec!["không".to_string(); zeros];
+            if !rest.is_empty() {
+                words.push(self.count(rest));
+            }
+            spoken = format!("{spoken} phẩy {}", words.join(" "));
+            j += 1 + f;
+        } else if self.at(j) == Some('.') && self.digits_from(j + 1) > 0 {
+            // Not a thousands group: a version or a decimal written the English way.
+            let f = self.digits_from(j + 1);
+            spoken = format!("{spoken} chấm {}", self.code_number(j + 1, f));
+            j += 1 + f;
+        }
+        // Per cent, with or without a space.
+        let pct = if self.at(j) == Some('%') {
+            Some(1)
+        } else if self.at(j) == Some(' ') && self.at(j + 1) == Some('%') {
+            Some(2)
+        } else {
+            None
+        };
+        if let Some(p) = pct {
+            spoken.push_str(" phần trăm");
+            j += p;
+        } else if self.at(j) == Some('‰') {
+            spoken.push_str(" phần nghìn");
+            j += 1;
+        } else if let Some((len, unit)) = self.unit(j) {
+            spoken = format!("{spoken} {unit}");
+            j += len;
+        }
+        self.spoken_numeric(j - i, spoken)
+    }
+
+    /// A unit right after a number, glued or after one space: "100m", "5 ha", "60 km/h".
+    fn unit(&self, j: usize) -> Option<(usize, &'static str)> {
+        const UNITS: &[(&str, &str)] = &[
+            ("km/h", "ki lô mét một giờ"),
+            ("km²", "ki lô mét vuông"),
+            ("km2", "ki lô mét vuông"),
+            ("m²", "mét vuông"),
+            ("m2", "mét vuông"),
+            ("m³", "mét khối"),
+            ("m3", "mét khối"),
+            ("km", "ki lô mét"),
+            ("cm", "xen ti mét"),
+            ("mm", "mi li mét"),
+            ("kg", "ki lô gam"),
+            ("ha", "héc ta"),
+            ("GB", "gi ga bai"),
+            ("MB", "mê ga bai"),
+            ("VNĐ", "đồng"),
+            ("VND", "đồng"),
+            ("°C", "độ xê"),
+            ("tr", "triệu"),
+            ("m", "mét"),
+            ("g", "gam"),
+            ("đ", "đồng"),
+            ("k", "nghìn"),
+            ("p", "phút"),
+        ];
+        let gap = usize::from(self.at(j) == Some(' '));
+        for (w, spoken) in UNITS {
+            let n = w.chars().count();
+            let k = j + gap;
+            if k + n <= self.s.len() && self.s[k..k + n].iter().copied().eq(w.chars()) && self.ends_at(k + n) {
+                // "5 m" only for units that are not also words: "3 tr" yes, "5 g" (gam) no.
+                if gap == 1 && matches!(*w, "g" | "k" | "p" | "m") {
+                    continue;
+                }
+                let spoken = if *w == "k" && self.sp.dialect == Dialect::Nam { "ngàn" } else { spoken };
+                return Some((gap + n, spoken));
+            }
+        }
+        None
+    }
+
+    /// URLs and e-mail addresses, read piece by piece: "dichvucong chấm gov chấm vê en".
+    fn link(&mut self) -> bool {
+        let i = self.i;
+        let n = self.s[i..].iter().take_while(|c| c.is_ascii_alphanumeric() || "._~:/?#@!$&=%+-".contains(**c)).count();
+        let mut t = self.text(i, n);
+        while t.ends_with(['.', ',', ':', ';', '!', '?']) {
+            t.pop();
+        }
+        let lower = t.to_ascii_lowercase();
+        let scheme = ["https://", "http://"].iter().find(|s| lower.starts_with(**s));
+        let is_email = t.split_once('@').is_some_and(|(a, b)| !a.is_empty() && b.contains('.') && !b.ends_with('.'));
+        let tld = |h: &str| {
+            let h = h.split(['/', '?', '#']).next().unwrap_or("");
+            h.contains('.')
+                && ["vn", "com", "net", "org", "gov", "edu", "info"].iter().any(|t| h.ends_with(&format!(".{t}")))
+        };
+        if scheme.is_none() && !is_email && !lower.starts_with("www.") && !tld(&lower) {
+            return false;
+        }
+        let body = &t[scheme.map_or(0, |s| s.len())..];
+        let body = body.trim_end_matches('/');
+        let mut words: Vec<String> = Vec::new();
+        let mut piece = String::new();
+        let flush = |piece: &mut String, words: &mut Vec<String>, sp: &Speaker| {
+            if !piece.is_empty() {
+                words.push(link_piece(piece, sp));
+                piece.clear();
+            }
+        };
+        for c in body.chars() {
+            let sym = match c {
+                '.' => "chấm",
+                '/' => "gạch chéo",
+                '-' => "gạch ngang",
+                '_' => "gạch dưới",
+                '@' => "a còng",
+                ':' => "hai chấm",
+                '?' => "hỏi chấm",
+                '=' => "bằng",
+                '&' => "và",
+                '#' => "thăng",
+                '~' => "ngã",
+                '+' => "cộng",
+                '%' => "phần trăm",
+                '!' | '$' => "",
+                _ => {
+                    // Letters and digits each make their own piece: "phuong3" is "phuong ba".
+                    if piece.chars().last().is_some_and(|p| p.is_ascii_digit() != c.is_ascii_digit()) {
+                        flush(&mut piece, &mut words, self.sp);
+                    }
+                    piece.push(c);
+                    continue;
+                }
+            };
+            flush(&mut piece, &mut words, self.sp);
+            if !sym.is_empty() {
+                words.push(sym.to_string());
+            }
+        }
+        flush(&mut piece, &mut words, self.sp);
+        self.i += t.chars().count();
+        let spoken = words.join(" ");
+        for said in spoken.split_whitespace() {
+            self.after_word(&said.to_lowercase());
+        }
+        self.push(Kind::Word, spoken, false);
+        true
+    }
+
+    /// A word: letters, maybe glued to digits ("KP3", "TCTĐA06", "A4"), maybe an abbreviation
+    /// joined by '-' or '.' that the lexicon knows ("VH-XH", "TP.HCM").
+    fn word(&mut self) {
+        let i = self.i;
+        let mut n = self.s[i..].iter().take_while(|c| is_word_char(**c)).count();
+        // The longest joined form the lexicon knows.
+        let mut k = i + n;
+        while matches!(self.at(k), Some('-' | '.')) && self.at(k + 1).is_some_and(is_word_char) {
+            let m = self.s[k + 1..].iter().take_while(|c| is_word_char(**c)).count();
+            if self.sp.lexicon().get(&self.text(i, k + 1 + m - i)).is_some() {
+                n = k + 1 + m - i;
+            }
+            k += 1 + m;
+        }
+        let w = self.text(i, n);
+        let capital = w.chars().next().is_some_and(char::is_uppercase);
+        // Roman numerals where a number is expected: "quý III", "Phụ lục II", "I." opening a heading.
+        let heading_start = self.items.iter().all(|it| !matches!(it.kind, Kind::Word | Kind::Numeric))
+            && matches!(self.at(i + n), Some('.' | ')'));
+        if let Some(r) = roman(&w) {
+            if matches!(self.ctx, Ctx::Quarter | Ctx::Heading | Ctx::Ordinal) || heading_start {
+                self.i += n;
+                let spoken = match (self.ctx, r) {
+                    (Ctx::Ordinal, 1) => "nhất".to_string(),
+                    (Ctx::Ordinal, 4) => "tư".to_string(),
+                    _ => self.sp.number(r),
+                };
+                // "quý III/2026": the year that follows.
+                if self.at(self.i) == Some('/') && self.digits_from(self.i + 1) == 4 && self.ends_at(self.i + 5) {
+                    let y = year(self.num_at(self.i + 1, 4) as i32, self.sp);
+                    self.i += 5;
+                    self.push(Kind::Numeric, format!("{spoken} năm {y}"), true);
+                } else {
+                    self.push(Kind::Numeric, spoken, true);
+                }
+                return;
+            }
+        }
+        self.i += n;
+        // Days of the week written short: T2 … T7.
+        if let Some(d) = w.strip_prefix('T').filter(|d| d.len() == 1 && ("2"..="7").contains(d)) {
+            let day = if d == "4" { "tư".to_string() } else { self.count(d) };
+            // Numeric, so "T2-T6" is a range.
+            self.push(Kind::Numeric, format!("thứ {day}"), true);
+            self.ctx = Ctx::Ordinal;
+            self.prev = "thứ".into();
+            return;
+        }
+        let mut spoken = self.word_spoken(&w);
+        let in_caps = w.chars().all(|c| !c.is_lowercase());
+        if self.caps && in_caps && w.chars().count() == 1 && w.chars().all(is_vowel) {
+            spoken = w.to_lowercase();
+        }
+        self.caps = in_caps && w.chars().count() > 1 && is_syllable(&w) && self.sp.lexicon().get(&w).is_none();
+        // The context comes from the words as said, so reading the output again finds the
+        // same context: "TTXH" ends in "hội", after which "I" is a number.
+        for said in spoken.split_whitespace() {
+            self.after_word(&said.to_lowercase());
+        }
+        self.push(Kind::Word, spoken, capital);
+    }
+
+    fn after_word(&mut self, lower: &str) {
+        let next_ctx = ctx_of(lower);
+        // "Đề án": only after "Đề".
+        let next_ctx = if next_ctx == Ctx::Literal && self.prev != "đề" { Ctx::None } else { next_ctx };
+        // Lists keep the context: "thứ 2, 4 và 6", "tháng 3 hoặc 4".
+        let keeps = matches!(lower, "và" | "hoặc" | "đến" | "tới" | "hay") && self.ctx != Ctx::Literal;
+        if next_ctx != Ctx::None || !keeps {
+            self.ctx = next_ctx;
+        }
+        self.prev = lower.to_string();
+    }
+
+    /// How a word is said: the lexicon first, then letters and digits apart, then capitals:
+    /// a Vietnamese syllable in capitals is a word ("DUNG"), anything else is spelled ("TPVT").
+    fn word_spoken(&self, w: &str) -> String {
+        if let Some(s) = self.sp.lexicon().get(w) {
+            return s.to_string();
+        }
+        if w.chars().any(|c| c.is_ascii_digit()) {
+            let mut parts: Vec<String> = Vec::new();
+            let mut start = 0;
+            let cs: Vec<char> = w.chars().collect();
+            for k in 1..=cs.len() {
+                if k == cs.len() || cs[k].is_ascii_digit() != cs[k - 1].is_ascii_digit() {
+                    let piece: String = cs[start..k].iter().collect();
+                    parts.push(if piece.starts_with(|c: char| c.is_ascii_digit()) {
+                        if piece.len() > 1 && piece.starts_with('0') {
+                            digits(&piece)
+                        } else {
+                            self.count(&piece)
+                        }
+                    } else {
+                        self.word_spoken(&piece)
+                    });
+                    start = k;
+                }
+            }
+            return parts.join(" ");
+        }
+        let letters: Vec<char> = w.chars().collect();
+        let all_caps = letters.iter().all(|c| !c.is_lowercase()) && letters.iter().any(|c| c.is_uppercase());
+        // A lone consonant is spelled ("điểm b" is "điểm bê"); a lone vowel is a word ("y tế").
+        if letters.len() == 1 {
+            return match letter(letters[0]) {
+                Some(name) if !is_vowel(letters[0]) => name.to_string(),
+                _ => w.to_string(),
+            };
+        }
+        if all_caps {
+            if is_syllable(w) {
+                return w.to_lowercase();
+            }
+            return letters
+                .iter()
+                .map(|c| letter(*c).map_or_else(|| c.to_lowercase().collect(), str::to_string))
+                .collect::<Vec<_>>()
+                .join(" ");
+        }
+        w.to_string()
+    }
+
+    /// Punctuation and symbols: kept when they only pause, said when they mean a word,
+    /// dropped when they are markup.
+    fn symbol(&mut self, c: char) {
+        self.i += 1;
+        let next_digit = self.at(self.i).is_some_and(|c| c.is_ascii_digit());
+        let prev_numeric =
+            self.items.iter().rev().find(|it| it.kind != Kind::Space).is_some_and(|it| it.kind == Kind::Numeric);
+        let (kind, spoken): (Kind, &str) = match c {
+            '.' | ',' | ';' | ':' | '!' | '?' | '(' | ')' | '“' | '”' | '"' | '\'' | '’' | '‘' | '…' => {
+                (Kind::Punct, "")
+            }
+            c if is_dash(c) => {
+                // A minus: at the start, or after a space or '(' with a digit right behind it.
+                let before = self.i.checked_sub(2).and_then(|k| self.at(k));
+                if next_digit && !prev_numeric && before.is_none_or(|b| b.is_whitespace() || b == '(') {
+                    self.push(Kind::Word, "âm".into(), true);
+                    return;
+                }
+                (Kind::Dash, "")
+            }
+            '/' => {
+                if self.at(self.i).is_some_and(is_upper_letter) && self.at(self.i + 1).is_some_and(is_upper_letter) {
+                    // "Số: /KH-UBND": a document not yet numbered.
+                    let (len, codes) = self.codes(self.i - 1);
+                    self.i += len - 1;
+                    self.push(Kind::Word, codes.join(", "), false);
+                    return;
+                }
+                (Kind::Slash, "")
+            }
+            '%' => (Kind::Word, "phần trăm"),
+            '‰' => (Kind::Word, "phần nghìn"),
+            '&' => (Kind::Word, "và"),
+            '+' => (Kind::Word, if prev_numeric { "cộng" } else { "và" }),
+            '=' => (Kind::Word, "bằng"),
+            '×' => (Kind::Word, "nhân"),
+            '÷' => (Kind::Word, "chia"),
+            '@' => (Kind::Word, "a còng"),
+            '°' => (Kind::Word, "độ"),
+            '№' => (Kind::Word, "số"),
+            '~' | '≈' if next_digit || self.at(self.i) == Some(' ') => (Kind::Word, "khoảng"),
+            '>' if next_digit || self.at(self.i) == Some(' ') => (Kind::Word, "hơn"),
+            '<' if next_digit || self.at(self.i) == Some(' ') => (Kind::Word, "dưới"),
+            '≥' => (Kind::Word, "không dưới"),
+            '≤' => (Kind::Word, "không quá"),
+            '→' | '⇒' | '➔' | '|' => (Kind::Punct, ","),
+            // Markup and decoration: a space keeps the words apart.
+            _ => (Kind::Space, " "),
+        };
+        let spoken = if spoken.is_empty() { c.to_string() } else { spoken.to_string() };
+        if kind == Kind::Word {
+            for said in spoken.split_whitespace() {
+                self.after_word(said);
+            }
+        } else if kind == Kind::Punct && spoken != "," {
+            self.ctx = Ctx::None;
+        }
+        self.push(kind, spoken, kind == Kind::Word);
+    }
+}
+
+fn date_words(d: NaiveDate, sp: &Speaker) -> String {
+    date(d, sp).trim_start_matches("ngày ").to_string()
+}
+
+/// A piece of a URL: known words said, other letters kept as they are (a reader can say
+/// "dichvucong"), digits one by one.
+fn link_piece(p: &str, sp: &Speaker) -> String {
+    if p.starts_with(|c: char| c.is_ascii_digit()) {
+        return digits(p);
+    }
+    let known = match p.to_ascii_lowercase().as_str() {
+        "www" => "vê kép vê kép vê kép",
+        "gov" => "gốp",
+        "vn" => "vê en",
+        "com" => "com",
+        "net" => "nét",
+        "org" => "o rờ gờ",
+        "edu" => "e đu",
+        "dichvucong" => "dịch vụ công",
+        "vneid" => "vê en e ai đi",
+        "gmail" => "gờ meo",
+        "html" => "hát tê mờ lờ",
+        "zalo" => "Zalo",
+        _ => "",
+    };
+    if !known.is_empty() {
+        return known.to_string();
+    }
+    let mut cs = p.chars();
+    if let (Some(c), None) = (cs.next(), cs.next()) {
+        if !is_vowel(c) {
+            return letter(c).map_or_else(|| p.to_string(), str::to_string);
+        }
+    }
+    // Capitals, or an abbreviation such as "ubnd", are spelled; a word-like piece is kept
+    // in lower case for the reader to say ("vungtau").
+    let abbreviation = p.chars().any(char::is_uppercase) || sp.lexicon().get(&p.to_uppercase()).is_some();
+    if abbreviation && !is_syllable(p) {
+        p.chars().filter_map(letter).collect::<Vec<_>>().join(" ")
+    } else {
+        p.to_lowercase()
+    }
+}
+
+/// I … XXXIX: what plans number their parts with.
+fn roman(w: &str) -> Option<u64> {
+    if w.is_empty() || w.len() > 7 || !w.chars().all(|c| matches!(c, 'I' | 'V' | 'X')) {
+        return None;
+    }
+    let val = |c| match c {
+        'I' => 1,
+        'V' => 5,
+        _ => 10,
+    };
+    let cs: Vec<i64> = w.chars().map(val).collect();
+    let mut n = 0i64;
+    for (k, v) in cs.iter().enumerate() {
+        if cs.get(k + 1).is_some_and(|next| next > v) {
+            n -= v;
+        } else {
+            n += v;
+        }
+    }
+    let n = u64::try_from(n).ok()?;
+    // Only the canonical spelling, so "IIII" or "VX" stay letters.
+    (to_roman(n) == w).then_some(n)
+}
+
+fn to_roman(mut n: u64) -> String {
+    let mut s = String::new();
+    for (v, r) in [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")] {
+        while n >= v {
+            s.push_str(r);
+            n -= v;
+        }
+    }
+    s
+}
+
+/// How a letter is said when an abbreviation is spelled out; vowels are said as themselves.
+fn letter(c: char) -> Option<&'static str> {
+    Some(match c.to_lowercase().next().unwrap_or(c) {
+        'a' => "a",
+        'ă' => "á",
+        'â' => "ớ",
+        'b' => "bê",
+        'c' => "xê",
+        'd' => "dê",
+        'đ' => "đê",
+        'e' => "e",
+        'ê' => "ê",
+        'f' => "ép",
+        'g' => "gờ",
+        'h' => "hát",
+        'i' => "i",
+        'j' => "gi",
+        'k' => "ca",
+        'l' => "lờ",
+        'm' => "mờ",
+        'n' => "nờ",
+        'o' => "o",
+        'ô' => "ô",
+        'ơ' => "ơ",
+        'p' => "pê",
+        'q' => "quy",
+        'r' => "rờ",
+        's' => "ét",
+        't' => "tê",
+        'u' => "u",
+        'ư' => "ư",
+        'v' => "vê",
+        'w' => "vê kép",
+        'x' => "ích",
+        'y' => "i",
+        'z' => "dét",
+        _ => return None,
+    })
+}
+
+fn is_vowel(c: char) -> bool {
+    crate::text::fold(&c.to_string()).chars().next().is_some_and(|c| "aeiouy".contains(c))
+}
+
+/// Vowel clusters of Vietnamese, diacritics folded away ("ươi" is "uoi").
+const VOWELS: [&str; 41] = [
+    "a", "e", "i", "o", "u", "y", "ai", "ao", "au", "ay", "eo", "eu", "ia", "ie", "iu", "oa", "oe", "oi", "oo", "ua",
+    "ue", "ui", "uo", "uu", "uy", "ya", "ye", "ieu", "oai", "oao", "oay", "oeo", "uai", "uay", "uoi", "uou", "uya",
+    "uye", "uyu", "yeu", "uee",
+];
+
+/// Whether a word (in any case) can be one Vietnamese syllable: an onset, a vowel cluster, a coda.
+fn is_syllable(w: &str) -> bool {
+    let f = crate::text::fold(w);
+    if !f.chars().all(|c| c.is_ascii_lowercase()) {
+        return false;
+    }
+    const ONSETS: [&str; 27] = [
+        "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b", "c", "d", "g", "h", "k", "l", "m", "n",
+        "p", "r", "s", "t", "v", "x", "",
+    ];
+    ONSETS.iter().filter(|o| f.starts_with(**o)).any(|o| {
+        let rest = &f[o.len()..];
+        let v = rest.chars().take_while(|c| "aeiouy".contains(*c)).count();
+        let (nucleus, coda) = rest.split_at(v);
+        VOWELS.contains(&nucleus) && ["", "c", "ch", "m", "n", "ng", "nh", "p", "t"].contains(&coda)
+    })
+}
+
+/// What "/" before it means "per": "một ngày", "một người".
+const PER: [&str; 12] = ["ngày", "tháng", "năm", "tuần", "giờ", "phút", "người", "hộ", "lượt", "lần", "buổi", "hồ sơ"];
+
+/// Items into a line: dashes and slashes read by their neighbours, sentences opened with a
+/// capital, spaces where words meet and none before punctuation.
+fn join(items: Vec<Item>) -> String {
+    let solid = |k: usize| items.get(k).map(|it| it.kind);
+    let neighbour = |k: usize, dir: isize| {
+        let mut j = k as isize + dir;
+        while j >= 0 && (j as usize) < items.len() && items[j as usize].kind == Kind::Space {
+            j += dir;
+        }
+        (j >= 0 && (j as usize) < items.len()).then(|| &items[j as usize])
+    };
+    let mut words: Vec<(Kind, String, bool)> = Vec::with_capacity(items.len());
+    for (k, it) in items.iter().enumerate() {
+        let (kind, spoken) = match it.kind {
+            Kind::Dash | Kind::Slash => {
+                let before = neighbour(k, -1);
+                let after = neighbour(k, 1);
+                let num_before = before.is_some_and(|b| b.kind == Kind::Numeric);
+                let after_starts_range = after.is_some_and(|a| {
+                    a.kind == Kind::Numeric
+                        || (a.kind == Kind::Word
+                            && ["thứ", "ngày", "tháng", "năm", "quý"].iter().any(|w| a.spoken.to_lowercase() == *w))
+                });
+                let spaced = solid(k.wrapping_sub(1)) == Some(Kind::Space) && solid(k + 1) == Some(Kind::Space);
+                let per = after.is_some_and(|a| PER.contains(&a.spoken.as_str())) && solid(k + 1) != Some(Kind::Space);
+                match (it.kind, num_before && after_starts_range) {
+                    // "50.000đ/tháng" is "một tháng"; "khu phố/ấp" is "khu phố hoặc ấp".
+                    (Kind::Slash, _) if per => (Kind::Word, "một".to_string()),
+                    (Kind::Dash, true) => (Kind::Word, "đến".to_string()),
+                    (Kind::Slash, true) => (Kind::Word, "trên".to_string()),
+                    (Kind::Slash, false) if before.is_some() && after.is_some() => (Kind::Word, "hoặc".to_string()),
+                    (Kind::Dash, false) if spaced && before.is_some() && after.is_some() => {
+                        (Kind::Punct, ",".to_string())
+                    }
+                    _ => (Kind::Space, " ".to_string()),
+                }
+            }
+            _ => (it.kind, it.spoken.clone()),
+        };
+        words.push((kind, spoken, it.capital));
+    }
+    let mut out = String::new();
+    let mut sentence_start = true;
+    for (kind, spoken, capital) in words {
+        match kind {
+            Kind::Space => {
+                if !out.is_empty() && !out.ends_with(' ') {
+                    out.push(' ');
+                }
+            }
+            Kind::Punct => {
+                let c = spoken.chars().next().unwrap_or(' ');
+                if matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')' | '…' | '”') {
+                    while out.ends_with(' ') {
+                        out.pop();
+                    }
+                    // A pause is said once: "Zalo → Cài đặt" gave ", ," before.
+                    if c == ',' && out.ends_with([',', '.', ';', ':']) {
+                        continue;
+                    }
+                }
+                if out.is_empty() && matches!(c, ',' | '.' | ';' | ':') {
+                    continue;
+                }
+                out.push_str(&spoken);
+                if matches!(c, '.' | '!' | '?') {
+                    sentence_start = true;
+                }
+            }
+            _ => {
+                // Words glued in writing ("100m", "KP3") are apart when said.
+                if !out.is_empty() && !out.ends_with([' ', '(', '“', '"', '‘', '\'']) {
+                    out.push(' ');
+                }
+                if sentence_start && capital {
+                    let mut cs = spoken.chars();
+                    if let Some(f) = cs.next() {
+                        out.extend(f.to_uppercase());
+                        out.push_str(cs.as_str());
+                    }
+                } else {
+                    out.push_str(&spoken);
+                }
+                sentence_start = false;
+            }
+        }
+    }
+    // A table row or a list leaves a comma hanging at the end.
+    out.trim_end_matches([' ', ',', ';']).trim_start().to_string()
+}
+
+#[cfg(test)]
+mod tests;
