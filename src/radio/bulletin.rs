@@ -292,16 +292,15 @@ fn section(kind: Kind, title: impl Into<String>, parts: Vec<Part>) -> Section {
 
 fn opening(site: &Site, plan: &Plan, date: NaiveDate, say: &impl Fn(&str) -> String) -> Section {
     let cfg = &site.config.radio;
+    // A document number already says who issued it ("46/KH-UBND" is read "… Ủy ban nhân dân");
+    // naming the issuer after it would say it twice.
     let plan_words = match &plan.number {
         Some(n) => format!("Kế hoạch số {n}"),
-        None => "kế hoạch".to_string(),
+        None => format!("kế hoạch của {}", plan.issuer),
     };
     let lines = vec![
         say(&format!("Đây là {}. Hôm nay, {}.", cfg.station, day(date))),
-        say(&format!(
-            "Kính mời bà con nghe bản tin {}, thực hiện {plan_words} của {}.",
-            site.config.title, plan.issuer
-        )),
+        say(&format!("Kính mời bà con nghe bản tin {}, thực hiện {plan_words}.", site.config.title)),
     ];
     section(Kind::Opening, "Mở đầu", vec![part(Urgency::Always, "phần mở đầu", lines)])
 }
