@@ -7,6 +7,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod cli_radio;
+
 #[derive(Parser)]
 #[command(
     name = "bangtin",
@@ -45,6 +47,8 @@ enum Command {
         #[command(flatten)]
         site: SiteArgs,
     },
+    /// Viết bản tin phát thanh của một ngày (văn bản để đọc trên loa), hoặc cách đọc một đoạn chữ
+    Radio(cli_radio::RadioArgs),
 }
 
 fn parse_today(s: &str) -> Result<chrono::NaiveDate, String> {
@@ -64,7 +68,7 @@ fn command_line_error_vi(e: &clap::Error) -> String {
         ErrorKind::UnknownArgument => format!("không có tùy chọn “{}”", ctx(ContextKind::InvalidArg)),
         ErrorKind::InvalidSubcommand => format!("không có lệnh “{}”", ctx(ContextKind::InvalidSubcommand)),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "thiếu lệnh: build hoặc check".to_string()
+            "thiếu lệnh: build, check hoặc radio".to_string()
         }
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
             let why = e.source().map(|s| format!(": {s}")).unwrap_or_default();
@@ -86,7 +90,7 @@ fn command_line_error_vi(e: &clap::Error) -> String {
     if !suggested.is_empty() {
         out.push_str(&format!("\n  gợi ý:   có phải ý bạn là “{suggested}”?"));
     }
-    out.push_str("\n\nCách dùng: bangtin build [--content THƯ_MỤC] [--out THƯ_MỤC] [--today NĂM-THÁNG-NGÀY]\n           bangtin check [--content THƯ_MỤC] [--today NĂM-THÁNG-NGÀY]\nXem thêm: bangtin --help");
+    out.push_str("\n\nCách dùng: bangtin build [--content THƯ_MỤC] [--out THƯ_MỤC] [--today NĂM-THÁNG-NGÀY]\n           bangtin check [--content THƯ_MỤC] [--today NĂM-THÁNG-NGÀY]\n           bangtin radio [--content THƯ_MỤC] [--date NĂM-THÁNG-NGÀY] [--plan KẾ_HOẠCH] [-o TỆP] [--dialect bac|nam] [--max-minutes PHÚT] [--audio TỆP.wav]\n           bangtin radio say CHỮ|-\nXem thêm: bangtin --help");
     out
 }
 
@@ -109,6 +113,7 @@ fn main() -> ExitCode {
     let (site, out, write) = match cli.command {
         Command::Build { site, out } => (site, out, true),
         Command::Check { site } => (site, PathBuf::new(), false),
+        Command::Radio(args) => return cli_radio::run(args),
     };
     let opts = bangtin::Options { content: site.content, out, today: site.today.unwrap_or_else(bangtin::today_local) };
     let result = if write { bangtin::build(&opts) } else { bangtin::check(&opts) };

@@ -169,6 +169,31 @@ pub fn write_atomically(out: &Path, files: &[OutFile]) -> Result<(), Error> {
     Ok(())
 }
 
+/// Writes one file so that readers see the old contents or the new, never half of it: into a
+/// temporary sibling first, then renamed over `path`.
+pub fn write_file_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    if path.is_dir() {
+        return Err(Error::Refused(format!(
+            "“{}” là một thư mục; hãy ghi ra một tệp, ví dụ ban-tin.txt",
+            path.display()
+        )));
+    }
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "tep".into());
+    let tmp = path.with_file_name(format!(".{name}.bangtin-{}", std::process::id()));
+    let written = fs::File::create(&tmp).and_then(|mut f| {
+        f.write_all(bytes)?;
+        f.sync_all()
+    });
+    if let Err(e) = written {
+        let _ = fs::remove_file(&tmp);
+        return Err(Error::io(path, "ghi tệp", e));
+    }
+    fs::rename(&tmp, path).map_err(|e| {
+        let _ = fs::remove_file(&tmp);
+        Error::io(path, "ghi tệp", e)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -538,3 +538,51 @@ fn an_event_named_like_a_unit() {
         ],
     );
 }
+
+#[test]
+fn a_radio_dialect_that_does_not_exist() {
+    rejects(
+        |sc| sc.edit("site.yaml", "dialect: nam", "dialect: trung"),
+        &[
+            "lỗi: site.yaml:9:",
+            "trường:  radio.dialect",
+            "giọng đọc “trung” không có",
+            "bac (giọng Bắc",
+            "nam (giọng Nam",
+        ],
+    );
+}
+
+#[test]
+fn a_radio_lexicon_entry_with_digits() {
+    rejects(
+        |sc| {
+            sc.edit(
+                "site.yaml",
+                "radio: { station: \"Đài truyền thanh Phường 3\", dialect: nam }",
+                "radio:\n  station: \"Đài truyền thanh Phường 3\"\n  lexicon:\n    KP: \"khu phố\"\n    P3: \"phường 3\"\n",
+            )
+        },
+        &[
+            "lỗi: site.yaml:13:5",
+            "trường:  radio.lexicon.P3",
+            "cách đọc “phường 3” còn chữ số",
+            "viết hoàn toàn bằng chữ",
+        ],
+    );
+}
+
+#[test]
+fn a_radio_rate_out_of_range() {
+    rejects(
+        |sc| sc.edit("site.yaml", "dialect: nam }", "dialect: nam, rate: 500, pauses: { sentence: 9 } }"),
+        &[
+            "lỗi: site.yaml:9:",
+            "trường:  radio.rate",
+            "500 nằm ngoài khoảng 100–400",
+            "thường là 240",
+            "radio.pauses.sentence",
+            "9 nằm ngoài khoảng 0–5",
+        ],
+    );
+}

@@ -34,6 +34,9 @@ fn example_has_every_page_of_the_site_map() {
         "lich/ra-quan-khu-pho/index.html",
         "tin-tuc/index.html",
         "tin-tuc/2024-04-10-moi-du-hoi-nghi-trien-khai/index.html",
+        "phat-thanh/index.html",
+        "phat-thanh/2024-cong-dan-so-2024-05-31/index.html",
+        "phat-thanh/2024-cong-dan-so-2024-05-31/2024-cong-dan-so-2024-05-31.txt",
         ".bangtin",
     ] {
         assert!(out.join(page).is_file(), "missing {page}");

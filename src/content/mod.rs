@@ -199,6 +199,23 @@ pub fn load(root: &Path, today: chrono::NaiveDate) -> Result<Site, Diagnostics> 
     Ok(site)
 }
 
+/// Only `site.yaml` of the site in `root`, for commands that need its settings but not the whole
+/// site; `Ok(None)` when there is no `site.yaml` there.
+pub fn load_config(root: &Path) -> Result<Option<SiteConfig>, Diagnostics> {
+    let abs = root.join("site.yaml");
+    if !abs.is_file() {
+        return Ok(None);
+    }
+    let mut diags = Diagnostics::default();
+    let rel = PathBuf::from("site.yaml");
+    let config =
+        read_text(&abs, &rel, &mut diags).and_then(|t| parse::site_config(&Source::yaml_file(&rel, t), &mut diags));
+    match config {
+        Some(c) if diags.is_empty() => Ok(Some(c)),
+        _ => Err(diags.sorted()),
+    }
+}
+
 /// What may stand at the top of a site folder.
 const TOP_FILES: [&str; 2] = ["site.yaml", "units.yaml"];
 const TOP_DIRS: [&str; 7] = ["plans", "guides", "events", "progress", "news", "static", "templates"];

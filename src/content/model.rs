@@ -25,6 +25,57 @@ pub struct SiteConfig {
     pub theme: String,
     pub current_plan: Option<String>,
     pub contact: Contact,
+    pub radio: RadioConfig,
+}
+
+/// How the loudspeaker bulletin is read: `site.yaml`'s `radio:` with every default filled in.
+#[derive(Debug, Clone)]
+pub struct RadioConfig {
+    /// Named in the opening and closing lines.
+    pub station: String,
+    pub dialect: crate::radio::Dialect,
+    /// The site's own abbreviations, written form → spoken form, on top of the built-in list.
+    pub lexicon: BTreeMap<String, String>,
+    /// Syllables per minute the air-time estimate assumes.
+    pub rate: f64,
+    /// A second, slower rate to estimate with, for a station that reads slowly.
+    pub slow_rate: Option<f64>,
+    pub pauses: Pauses,
+}
+
+/// Seconds of silence the air-time estimate adds.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Pauses {
+    /// After `.`, `!`, `?` or `:`.
+    pub sentence: f64,
+    /// After `,` or `;`.
+    pub comma: f64,
+    /// Between two lines (items) of the bulletin.
+    pub item: f64,
+}
+
+impl RadioConfig {
+    pub const RATE: f64 = 240.0;
+    pub const PAUSES: Pauses = Pauses { sentence: 0.6, comma: 0.3, item: 1.0 };
+
+    /// Defaults for a locality: "Đài truyền thanh xã Mỹ Phú Đông" from "xã Mỹ Phú Đông, huyện …".
+    pub fn for_locality(locality: &str) -> RadioConfig {
+        RadioConfig {
+            station: default_station(locality),
+            dialect: crate::radio::Dialect::Bac,
+            lexicon: BTreeMap::new(),
+            rate: Self::RATE,
+            slow_rate: None,
+            pauses: Self::PAUSES,
+        }
+    }
+}
+
+/// A commune's station is the commune's, not the district's or province's: only the first part of
+/// the locality is named.
+pub fn default_station(locality: &str) -> String {
+    let own = locality.split(',').next().unwrap_or(locality).trim();
+    format!("Đài truyền thanh {own}").trim_end().to_string()
 }
 
 #[derive(Debug, Clone)]

@@ -60,6 +60,7 @@ pub fn site_config(src: &Source, diags: &mut Diagnostics) -> Option<SiteConfig> 
             contact.email = r.opt_str(cm, "contact", "email");
         }
     }
+    let radio = radio_config(&mut r, m, locality.as_deref().unwrap_or_default());
     Some(SiteConfig {
         title: title?,
         locality: locality?,
@@ -69,7 +70,120 @@ pub fn site_config(src: &Source, diags: &mut Diagnostics) -> Option<SiteConfig> 
         theme,
         current_plan,
         contact,
+        radio,
     })
+}
+
+/// `radio:` of site.yaml; every field is optional, and a wrong one is reported and replaced by
+/// its default so the rest of the file is still checked.
+fn radio_config(r: &mut Reader, m: &serde_yaml::Mapping, locality: &str) -> RadioConfig {
+    let mut cfg = RadioConfig::for_locality(locality);
+    let Some(v) = r.get(m, "radio") else { return cfg };
+    let Some(rm) = r.as_map(v, "radio") else { return cfg };
+    r.known(rm, "radio", &["station", "dialect", "lexicon", "rate", "slow_rate", "pauses"]);
+    if let Some(station) = r.opt_str(rm, "radio", "station") {
+        if station.is_empty() {
+            r.err("radio.station", "trường để trống", "tên đài, ví dụ “Đài truyền thanh Phường 3”, hoặc bỏ trường này");
+        } else {
+            cfg.station = station;
+        }
+    }
+    if let Some(d) = r.opt_str(rm, "radio", "dialect") {
+        match crate::radio::Dialect::parse(&d) {
+            Some(dialect) => cfg.dialect = dialect,
+            None => {
+                let diag = r
+                    .src
+                    .diag("radio.dialect", format!("giọng đọc “{d}” không có"))
+                    .expected("bac (giọng Bắc: “một nghìn không trăm linh năm”) hoặc nam (giọng Nam: “một ngàn không trăm lẻ năm”)")
+                    .hint(text::did_you_mean(&d, ["bac", "nam"]));
+                r.push(diag);
+            }
+        }
+    }
+    if let Some(v) = r.get(rm, "lexicon") {
+        if let Some(lm) = r.as_map(v, "radio.lexicon") {
+            let mut entries = Vec::new();
+            for (k, v) in lm {
+                let Some(written) = r.key(k, "radio.lexicon") else { continue };
+                let path = join("radio.lexicon", &written);
+                if let Some(spoken) = r.scalar_str(v, &path) {
+                    entries.push((path, written, spoken));
+                }
+            }
+            let all: BTreeMap<String, String> = entries.iter().map(|(_, w, s)| (w.clone(), s.clone())).collect();
+            let lexicon = crate::radio::lexicon::Lexicon::new(&all);
+            for (path, written, spoken) in entries {
+                match crate::radio::lexicon::problem(&written, &spoken, &lexicon) {
+                    Some(problem) => r.err(
+                        &path,
+                        problem,
+                        "một từ viết tắt liền (không dấu cách) và cách đọc viết hoàn toàn bằng chữ, ví dụ VNeID: “vê en e ai đi”",
+                    ),
+                    None => {
+                        cfg.lexicon.insert(written, spoken);
+                    }
+                }
+            }
+        }
+    }
+    let rates = "số tiếng (âm tiết) đọc trong một phút, từ 100 đến 400; thường là 240, đọc chậm 200";
+    if let Some(v) = r.get(rm, "rate") {
+        if let Some(rate) = number_in(r, v, "radio.rate", (100.0, 400.0), rates) {
+            cfg.rate = rate;
+        }
+    }
+    if let Some(v) = r.get(rm, "slow_rate") {
+        if let Some(slow) = number_in(r, v, "radio.slow_rate", (100.0, 400.0), rates) {
+            if slow >= cfg.rate {
+                r.err(
+                    "radio.slow_rate",
+                    format!("tốc độ đọc chậm ({slow}) không chậm hơn tốc độ thường ({})", cfg.rate),
+                    format!("một số nhỏ hơn {}, ví dụ 200", cfg.rate),
+                );
+            } else {
+                cfg.slow_rate = Some(slow);
+            }
+        }
+    }
+    if let Some(v) = r.get(rm, "pauses") {
+        if let Some(pm) = r.as_map(v, "radio.pauses") {
+            r.known(pm, "radio.pauses", &["sentence", "comma", "item"]);
+            let seconds = "số giây, từ 0 đến 5, ví dụ 0.6";
+            for (key, slot) in [
+                ("sentence", &mut cfg.pauses.sentence),
+                ("comma", &mut cfg.pauses.comma),
+                ("item", &mut cfg.pauses.item),
+            ] {
+                if let Some(v) = r.get(pm, key) {
+                    if let Some(s) = number_in(r, v, &join("radio.pauses", key), (0.0, 5.0), seconds) {
+                        *slot = s;
+                    }
+                }
+            }
+        }
+    }
+    cfg
+}
+
+/// A number within `lo..=hi`; a decimal comma ("0,6") is read as the officer meant it.
+fn number_in(r: &mut Reader, v: &Value, path: &str, (lo, hi): (f64, f64), expected: &str) -> Option<f64> {
+    let f = match v {
+        Value::Number(n) => n.as_f64(),
+        Value::String(s) => s.trim().replace(',', ".").parse::<f64>().ok(),
+        _ => None,
+    };
+    match f {
+        Some(f) if f.is_finite() && (lo..=hi).contains(&f) => Some(f),
+        Some(f) => {
+            r.err(path, format!("{} nằm ngoài khoảng {lo}–{hi}", crate::render::format::decimal(f)), expected);
+            None
+        }
+        None => {
+            r.err(path, format!("gặp {}", describe(v)), expected);
+            None
+        }
+    }
 }
 
 pub fn units(src: &Source, diags: &mut Diagnostics, broken: &mut Broken) -> Option<Units> {

@@ -2,8 +2,11 @@
 //!
 //! [`number`] reads integers the way Vietnamese announcers say them; [`say`] turns any written
 //! text (digits, dates, times, abbreviations, document numbers, Markdown) into spoken form;
-//! [`lexicon`] holds the abbreviations; the bulletin builds on [`Speaker`].
+//! [`lexicon`] holds the abbreviations; the [`bulletin`] builds on [`Speaker`] and [`airtime`]
+//! estimates how long it takes to read.
 
+pub mod airtime;
+pub mod bulletin;
 pub mod lexicon;
 pub mod number;
 pub mod say;

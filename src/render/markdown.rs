@@ -29,7 +29,7 @@ pub struct Rendered {
 }
 
 /// "Bước 3: Xác thực" → Some(3).
-fn step_number(text: &str) -> Option<u32> {
+pub fn step_number(text: &str) -> Option<u32> {
     let rest = text.trim().strip_prefix("Bước")?.trim_start();
     let digits: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
     digits.parse().ok()
@@ -227,6 +227,52 @@ pub fn plain(md: &str, max_chars: usize) -> String {
     }
 }
 
+/// A block of a Markdown body as plain text, for reading aloud.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    Heading(String),
+    /// A paragraph or a list item, emphasis and links reduced to their words.
+    Text(String),
+}
+
+/// The headings, paragraphs and list items of `md` as plain text. Tables, code blocks and images
+/// are left out: read aloud they are noise.
+pub fn blocks(md: &str) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut text = String::new();
+    let mut skip = 0usize;
+    let flush = |text: &mut String, out: &mut Vec<Block>| {
+        let t = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !t.is_empty() {
+            out.push(Block::Text(t));
+        }
+        text.clear();
+    };
+    for ev in Parser::new_ext(md, options()) {
+        match ev {
+            Event::Start(Tag::Table(_) | Tag::CodeBlock(_) | Tag::Image { .. } | Tag::FootnoteDefinition(_)) => {
+                skip += 1
+            }
+            Event::End(TagEnd::Table | TagEnd::CodeBlock | TagEnd::Image | TagEnd::FootnoteDefinition) => {
+                skip = skip.saturating_sub(1)
+            }
+            _ if skip > 0 => {}
+            Event::Start(Tag::Heading { .. } | Tag::Paragraph | Tag::Item) => flush(&mut text, &mut out),
+            Event::End(TagEnd::Heading(_)) => {
+                let t = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                text.clear();
+                out.push(Block::Heading(t));
+            }
+            Event::End(TagEnd::Paragraph | TagEnd::Item) => flush(&mut text, &mut out),
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            _ => {}
+        }
+    }
+    flush(&mut text, &mut out);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -274,6 +320,20 @@ mod tests {
         let r = render("[VNeID](/huong-dan/kich-hoat-vneid/#buoc-2) [x](https://dichvucong.gov.vn)", "../../");
         assert!(r.html.contains(r#"href="../../huong-dan/kich-hoat-vneid/#buoc-2""#), "{}", r.html);
         assert!(r.html.contains(r#"href="https://dichvucong.gov.vn""#), "{}", r.html);
+    }
+
+    #[test]
+    fn blocks_are_plain_text_without_tables() {
+        let b = blocks("Mở **VNeID**.\n\n## Bước 1: Tải\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- bấm [Gửi](/x/)\n- ![ảnh](/a.png) xong\n");
+        assert_eq!(
+            b,
+            [
+                Block::Text("Mở VNeID.".into()),
+                Block::Heading("Bước 1: Tải".into()),
+                Block::Text("bấm Gửi".into()),
+                Block::Text("xong".into()),
+            ]
+        );
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! through tera templates, and the theme's static files. Pure: nothing here touches the disk
 //! except reading a non-default theme folder; `output` writes.
 
+mod bulletins;
 mod calendar;
 pub mod data;
 mod feed;
@@ -51,6 +52,8 @@ const THEME_TEMPLATES: &[(&str, &str)] = &[
     ("unit_events.html", include_str!("../../themes/default/templates/unit_events.html")),
     ("news_list.html", include_str!("../../themes/default/templates/news_list.html")),
     ("news.html", include_str!("../../themes/default/templates/news.html")),
+    ("radio_list.html", include_str!("../../themes/default/templates/radio_list.html")),
+    ("radio.html", include_str!("../../themes/default/templates/radio.html")),
     ("404.html", include_str!("../../themes/default/templates/404.html")),
     ("poster.html", include_str!("../../themes/default/templates/poster.html")),
     ("search.html", include_str!("../../themes/default/templates/search.html")),
@@ -332,6 +335,8 @@ pub fn render_site(site: &Site, today: NaiveDate) -> Result<Vec<OutFile>, Diagno
     for n in &news {
         r.page("news.html", &n.path, meta(&n.path, &n.title, &n.description), n);
     }
+
+    bulletins::pages(&mut r, site);
 
     r.page(
         "search.html",

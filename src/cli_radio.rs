@@ -1,0 +1,310 @@
+//! `bangtin radio`: the loudspeaker bulletin of a day as plain text (and, with espeak-ng, as
+//! sound), and `bangtin radio say`, the spoken form of any text.
+
+use std::io::{BufRead, Write};
+use std::path::{Path, PathBuf};
+use std::process::{ExitCode, Stdio};
+
+use bangtin::content::model::Site;
+use bangtin::radio::{bulletin, Dialect, Speaker};
+use chrono::NaiveDate;
+use clap::Subcommand;
+
+#[derive(clap::Args)]
+#[command(
+    subcommand_value_name = "LỆNH",
+    help_template = "{about}\n\nCách dùng: {usage}\n\nLệnh:\n{subcommands}\n\nTùy chọn:\n{options}{after-help}\n",
+    after_help = "Bản tin viết sẵn cách đọc: số, ngày, giờ, chữ viết tắt đều ghi bằng chữ. Dòng trong ngoặc vuông là ghi chú, không đọc.\nVí dụ:\n  bangtin radio --date 2023-06-14 -o ban-tin.txt\n  bangtin radio say \"Hạn chót 30/6/2023, còn 1.057 hộ\"\n  bangtin radio say - < thong-bao.txt"
+)]
+pub struct RadioArgs {
+    /// Thư mục nội dung (có site.yaml)
+    #[arg(long, value_name = "THƯ_MỤC", default_value = "content", global = true)]
+    content: PathBuf,
+    /// Ngày “hôm nay” (NĂM-THÁNG-NGÀY); mặc định là ngày hiện tại
+    #[arg(long, value_name = "NĂM-THÁNG-NGÀY", value_parser = parse_date)]
+    today: Option<NaiveDate>,
+    /// Ngày của bản tin (NĂM-THÁNG-NGÀY); mặc định là ngày báo cáo tiến độ gần nhất, không sau hôm nay
+    #[arg(long, value_name = "NĂM-THÁNG-NGÀY", value_parser = parse_date)]
+    date: Option<NaiveDate>,
+    /// Kế hoạch (tên tệp trong plans/, không có .md); mặc định là current_plan trong site.yaml
+    #[arg(long, value_name = "KẾ_HOẠCH")]
+    plan: Option<String>,
+    /// Ghi bản tin vào tệp này thay vì in ra màn hình
+    #[arg(short = 'o', long = "out", value_name = "TỆP")]
+    out: Option<PathBuf>,
+    /// Cách đọc số: bac (nghìn, linh) hoặc nam (ngàn, lẻ); mặc định theo site.yaml
+    #[arg(long, value_name = "bac|nam", value_parser = parse_dialect, global = true)]
+    dialect: Option<Dialect>,
+    /// Rút gọn bản tin cho vừa số phút này, bỏ phần ít cần nhất trước
+    #[arg(long, value_name = "PHÚT", value_parser = parse_minutes)]
+    max_minutes: Option<f64>,
+    /// Đọc bản tin thành tệp âm thanh WAV bằng espeak-ng (phải cài sẵn)
+    #[arg(long, value_name = "TỆP.wav")]
+    audio: Option<PathBuf>,
+    #[command(subcommand)]
+    action: Option<RadioAction>,
+}
+
+#[derive(Subcommand)]
+enum RadioAction {
+    /// In cách đọc của một đoạn chữ; “-” để đọc từng dòng từ đầu vào chuẩn
+    #[command(
+        help_template = "{about}\n\nCách dùng: {usage}\n\nĐối số:\n{positionals}\n\nTùy chọn:\n{options}\n\nVí dụ: bangtin radio say \"Họp lúc 7h30, thứ Hai 15/6\"; echo \"UBND xã\" | bangtin radio say -\n"
+    )]
+    Say {
+        /// Đoạn chữ cần chuyển sang cách đọc, hoặc “-” để đọc từ đầu vào chuẩn
+        #[arg(required = true, num_args = 1.., allow_hyphen_values = true, value_name = "CHỮ")]
+        text: Vec<String>,
+    },
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    bangtin::content::source::parse_date(s)
+}
+
+fn parse_dialect(s: &str) -> Result<Dialect, String> {
+    Dialect::parse(s).ok_or_else(|| "chỉ dùng bac (giọng Bắc) hoặc nam (giọng Nam)".to_string())
+}
+
+fn parse_minutes(s: &str) -> Result<f64, String> {
+    match s.trim().replace(',', ".").parse::<f64>() {
+        Ok(m) if m.is_finite() && m > 0.0 && m <= 600.0 => Ok(m),
+        _ => Err("cần một số phút lớn hơn 0, ví dụ 5 hoặc 4,5".to_string()),
+    }
+}
+
+pub fn run(args: RadioArgs) -> ExitCode {
+    match &args.action {
+        Some(RadioAction::Say { text }) => say(&args, text),
+        None => bulletin_command(&args),
+    }
+}
+
+/// The dialect and lexicon of the site in `--content`, if there is one there: `say` is also for
+/// an announcer's own notices, with no site at hand.
+fn speaker_for_say(args: &RadioArgs) -> Result<Speaker, ExitCode> {
+    match bangtin::content::load_config(&args.content) {
+        Ok(Some(c)) => Ok(Speaker::new(args.dialect.unwrap_or(c.radio.dialect), &c.radio.lexicon)),
+        Ok(None) => Ok(Speaker::new(args.dialect.unwrap_or(Dialect::Bac), &Default::default())),
+        Err(d) => {
+            eprint!("{d}");
+            eprintln!("Không đọc được {}; hãy sửa các lỗi trên.", args.content.join("site.yaml").display());
+            Err(ExitCode::from(1))
+        }
+    }
+}
+
+fn say(args: &RadioArgs, text: &[String]) -> ExitCode {
+    let sp = match speaker_for_say(args) {
+        Ok(sp) => sp,
+        Err(code) => return code,
+    };
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let print = |out: &mut std::io::StdoutLock, line: &str| -> std::io::Result<()> {
+        writeln!(out, "{line}")?;
+        out.flush()
+    };
+    if text != ["-"] {
+        let spoken = sp.say(&bangtin::text::nfc(&text.join(" ")));
+        return match print(&mut out, &spoken) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => quiet_if_closed(e),
+        };
+    }
+    // Line by line, flushed, so an announcer's tool can pipe notices in and read each at once.
+    let stdin = std::io::stdin();
+    for (i, line) in stdin.lock().lines().enumerate() {
+        let line = match line {
+            Ok(l) => l,
+            Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
+                eprintln!("lỗi: dòng {} của đầu vào không phải văn bản UTF-8", i + 1);
+                return ExitCode::from(1);
+            }
+            Err(e) => {
+                eprintln!("lỗi: không đọc được đầu vào: {}", bangtin::diag::io_vi(&e));
+                return ExitCode::from(1);
+            }
+        };
+        let line = line.strip_suffix('\r').unwrap_or(&line);
+        // `say` keeps one line per line; an empty line stays an empty line.
+        let spoken = sp.say(&bangtin::text::nfc(line));
+        if let Err(e) = print(&mut out, spoken.lines().next().unwrap_or("")) {
+            return quiet_if_closed(e);
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// A reader that stops early (`| head`) is not an error.
+fn quiet_if_closed(e: std::io::Error) -> ExitCode {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        ExitCode::SUCCESS
+    } else {
+        eprintln!("lỗi: không ghi được ra màn hình: {}", bangtin::diag::io_vi(&e));
+        ExitCode::from(1)
+    }
+}
+
+/// The plan asked for, else `current_plan`, else the latest.
+fn pick_plan<'a>(site: &'a Site, asked: Option<&str>) -> Result<&'a bangtin::content::model::Plan, ExitCode> {
+    let slugs: Vec<&str> = site.plans.iter().map(|p| p.slug.as_str()).collect();
+    match asked {
+        Some(slug) => site.plan(slug).ok_or_else(|| {
+            eprintln!("lỗi: không có kế hoạch “{slug}” trong plans/");
+            eprintln!("  cần:     tên một tệp trong plans/ (không có .md): {}", slugs.join(", "));
+            if let Some(h) = bangtin::text::did_you_mean(slug, slugs.iter().copied()) {
+                eprintln!("  gợi ý:   {h}");
+            }
+            ExitCode::from(2)
+        }),
+        None => {
+            site.config.current_plan.as_deref().and_then(|s| site.plan(s)).or_else(|| site.plans.first()).ok_or_else(
+                || {
+                    eprintln!("lỗi: chưa có kế hoạch nào trong plans/, nên chưa có gì để phát thanh");
+                    ExitCode::from(1)
+                },
+            )
+        }
+    }
+}
+
+fn bulletin_command(args: &RadioArgs) -> ExitCode {
+    let today = args.today.unwrap_or_else(bangtin::today_local);
+    let site = match bangtin::content::load(&args.content, today) {
+        Ok(s) => s,
+        Err(d) => {
+            eprintln!("{}", bangtin::Error::Content(d));
+            eprintln!("Chưa viết được bản tin; hãy sửa các lỗi trên.");
+            return ExitCode::from(1);
+        }
+    };
+    let plan = match pick_plan(&site, args.plan.as_deref()) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    let espeak = match &args.audio {
+        None => None,
+        Some(_) => match find_on_path("espeak-ng") {
+            Some(p) => Some(p),
+            None => {
+                eprintln!("lỗi: không tìm thấy chương trình espeak-ng, nên không đọc được bản tin thành tệp âm thanh.");
+                eprintln!("  cần:     cài espeak-ng rồi chạy lại; trên Ubuntu hoặc Debian: sudo apt install espeak-ng");
+                eprintln!("  gợi ý:   bỏ --audio để chỉ viết bản tin dạng văn bản");
+                return ExitCode::from(1);
+            }
+        },
+    };
+    let date = args.date.or_else(|| bulletin::latest_report(&site, &plan.slug, today)).unwrap_or(today);
+    let cfg = &site.config.radio;
+    let sp = Speaker::new(args.dialect.unwrap_or(cfg.dialect), &cfg.lexicon);
+    let mut b = bulletin::compose(&site, plan, date, &sp);
+    if let Some(minutes) = args.max_minutes {
+        let limit = bangtin::radio::airtime::duration(minutes * 60.0);
+        let left_out = bulletin::trim(&mut b, minutes * 60.0);
+        if !left_out.is_empty() {
+            eprintln!("Bản tin đã được rút gọn cho vừa {limit}; đã bỏ (phần ít cần nhất bỏ trước):");
+            for l in &left_out {
+                eprintln!("  - {l}");
+            }
+        }
+        if b.seconds > minutes * 60.0 {
+            eprintln!(
+                "cảnh báo: bản tin vẫn dài khoảng {}, quá {limit}; phần mở đầu, sự kiện gần nhất và phần kết không được bỏ.",
+                bangtin::radio::airtime::duration(b.seconds)
+            );
+        } else if !left_out.is_empty() {
+            eprintln!("Thời lượng còn lại: khoảng {}.", bangtin::radio::airtime::duration(b.seconds));
+        }
+    }
+    let text = bulletin::text(&b);
+    match &args.out {
+        Some(path) => {
+            if let Err(e) = bangtin::output::write_file_atomically(path, text.as_bytes()) {
+                eprintln!("{e}");
+                return ExitCode::from(1);
+            }
+            println!(
+                "Đã ghi bản tin ngày {} (khoảng {}) vào {}.",
+                bangtin::render::format::date(b.date),
+                bangtin::radio::airtime::duration(b.seconds),
+                path.display()
+            );
+        }
+        None => {
+            let mut out = std::io::stdout().lock();
+            if let Err(e) = out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+                return quiet_if_closed(e);
+            }
+        }
+    }
+    match (espeak, &args.audio) {
+        (Some(program), Some(wav)) => audio(&program, wav, &b),
+        _ => ExitCode::SUCCESS,
+    }
+}
+
+/// A program on `PATH`, the way a shell would find it.
+fn find_on_path(name: &str) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path).map(|dir| dir.join(name)).find(|p| is_executable(p))
+}
+
+#[cfg(unix)]
+fn is_executable(p: &Path) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    p.metadata().is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+}
+
+#[cfg(not(unix))]
+fn is_executable(p: &Path) -> bool {
+    p.is_file() || p.with_extension("exe").is_file()
+}
+
+/// Reads only the words to say (not the header or the bracketed notes) into `wav`, through a
+/// temporary file so a failed run leaves no half-written sound file.
+fn audio(espeak: &Path, wav: &Path, b: &bulletin::Bulletin) -> ExitCode {
+    let name = wav.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "ban-tin.wav".into());
+    let tmp = wav.with_file_name(format!(".{name}.bangtin-{}", std::process::id()));
+    // Vietnamese is written one syllable per word, so syllables a minute are words a minute.
+    let wpm = (b.pace.rate.round() as u32).clamp(80, 450);
+    let child = std::process::Command::new(espeak)
+        .args(["-v", "vi", "-s", &wpm.to_string(), "-w"])
+        .arg(&tmp)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn();
+    let mut child = match child {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("lỗi: không chạy được espeak-ng: {}", bangtin::diag::io_vi(&e));
+            return ExitCode::from(1);
+        }
+    };
+    if let Some(mut stdin) = child.stdin.take() {
+        // A failure to write shows up as espeak-ng's own failure below.
+        let _ = stdin.write_all(bulletin::spoken(b).as_bytes());
+    }
+    let result = child.wait_with_output();
+    let ok = matches!(&result, Ok(o) if o.status.success()) && tmp.metadata().is_ok_and(|m| m.len() > 0);
+    if !ok {
+        let _ = std::fs::remove_file(&tmp);
+        let why = match &result {
+            Ok(o) => String::from_utf8_lossy(&o.stderr).trim().to_string(),
+            Err(e) => bangtin::diag::io_vi(e),
+        };
+        eprintln!(
+            "lỗi: espeak-ng không đọc được bản tin thành tệp âm thanh{}",
+            if why.is_empty() { String::new() } else { format!(": {why}") }
+        );
+        return ExitCode::from(1);
+    }
+    if let Err(e) = std::fs::rename(&tmp, wav) {
+        let _ = std::fs::remove_file(&tmp);
+        eprintln!("{}", bangtin::Error::io(wav, "ghi tệp", e));
+        return ExitCode::from(1);
+    }
+    eprintln!("Đã đọc bản tin thành tệp âm thanh {}.", wav.display());
+    ExitCode::SUCCESS
+}

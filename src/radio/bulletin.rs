@@ -1,0 +1,685 @@
+//! The loudspeaker bulletin for one plan on one day: opening, progress, coming events, one guide,
+//! notices (each said twice), closing, and how long it all takes to read.
+//!
+//! Every sentence is composed in ordinary written Vietnamese — digits, `16/4/2024`, `7h30`,
+//! abbreviations as the content has them — and passed through [`Speaker::say`], so the normaliser
+//! is the one place that decides how anything is read.
+
+use chrono::{Datelike, Duration, NaiveDate};
+use serde::Serialize;
+
+use super::airtime::{self, Pace};
+use super::Speaker;
+use crate::content::model::{Event, Guide, Indicator, News, Plan, Repeat, Site, Status, Target};
+use crate::progress::{self, IndicatorProgress, Standing};
+use crate::render::format::{self, date as dmy, int, percent};
+use crate::render::markdown::{self, Block};
+use crate::schedule::{self, When};
+
+/// Notices this many days old or newer are read.
+pub const NOTICE_DAYS: i64 = 14;
+/// At most this many coming events are read.
+pub const MAX_EVENTS: usize = 5;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    Opening,
+    Progress,
+    Events,
+    Guide,
+    Notices,
+    Closing,
+}
+
+/// How much a part of the bulletin matters when it must be cut to fit the air time: the lowest
+/// is left out first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Urgency {
+    /// The guide is also on the site and at every hamlet office.
+    Guide,
+    /// An indicator on track, reached, or without figures: its units behind, if any, go with it.
+    ProgressOnTrack,
+    /// Any notice but the newest.
+    OlderNotice,
+    /// Events after the next two.
+    LaterEvent,
+    /// An indicator behind the path to its target.
+    ProgressBehind,
+    SecondEvent,
+    NewestNotice,
+    /// Opening, closing and the nearest event are always read.
+    Always,
+}
+
+/// One thing the bulletin says: an indicator, an event, a notice, the guide.
+#[derive(Debug, Clone)]
+pub struct Part {
+    pub urgency: Urgency,
+    /// A section's opening words: kept as long as anything else of its section is.
+    pub intro: bool,
+    /// What it is, for the message saying what was left out.
+    pub label: String,
+    /// Spoken text, one item per line.
+    pub lines: Vec<String>,
+    pub seconds: f64,
+}
+
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub kind: Kind,
+    pub title: String,
+    pub parts: Vec<Part>,
+    pub seconds: f64,
+}
+
+impl Section {
+    pub fn lines(&self) -> impl Iterator<Item = &str> {
+        self.parts.iter().flat_map(|p| p.lines.iter().map(String::as_str))
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Bulletin {
+    pub date: NaiveDate,
+    /// The plan's slug.
+    pub plan: String,
+    /// The plan's document number, when it has one ("46/KH-UBND").
+    pub plan_number: Option<String>,
+    pub site_title: String,
+    pub station: String,
+    /// The latest progress report the bulletin reads from.
+    pub as_of: Option<NaiveDate>,
+    pub sections: Vec<Section>,
+    pub pace: Pace,
+    pub seconds: f64,
+    pub slow: Option<(Pace, f64)>,
+}
+
+/// The bulletin of `plan` for `date`: progress as the reports up to that day give it, events
+/// after it, notices of the fortnight before it.
+pub fn compose(site: &Site, plan: &Plan, date: NaiveDate, sp: &Speaker) -> Bulletin {
+    let cfg = &site.config.radio;
+    let say = |written: &str| sp.say(&one_line(written));
+    let reports: Vec<_> = site.reports.iter().filter(|r| r.plan == plan.slug && r.date <= date).collect();
+    let as_of = reports.last().map(|r| r.date);
+    let illustrative = reports.last().is_some_and(|r| r.illustrative);
+
+    let indicators: Vec<(&Indicator, IndicatorProgress)> =
+        plan.indicators.iter().map(|i| (i, progress::indicator(site, plan, i, &reports, date))).collect();
+    let mut sections = vec![opening(site, plan, date, &say)];
+    if !indicators.is_empty() {
+        sections.push(progress_section(site, &indicators, as_of, illustrative, &say));
+    }
+    if let Some(s) = events_section(site, plan, date, &say) {
+        sections.push(s);
+    }
+    if let Some(g) = pick_guide(site, &indicators) {
+        sections.push(guide_section(g, &say));
+    }
+    if let Some(s) = notices_section(site, plan, date, &say) {
+        sections.push(s);
+    }
+    sections.push(closing(site, &say));
+
+    let mut b = Bulletin {
+        date,
+        plan: plan.slug.clone(),
+        plan_number: plan.number.clone(),
+        site_title: site.config.title.clone(),
+        station: cfg.station.clone(),
+        as_of,
+        sections,
+        pace: Pace::of(cfg),
+        seconds: 0.0,
+        slow: Pace::slow(cfg).map(|p| (p, 0.0)),
+    };
+    recount(&mut b);
+    b
+}
+
+/// Sets every part's, section's and the whole bulletin's air time.
+fn recount(b: &mut Bulletin) {
+    let pace = b.pace;
+    let mut first = true;
+    let mut total = 0.0;
+    for s in &mut b.sections {
+        s.seconds = 0.0;
+        for p in &mut s.parts {
+            p.seconds = airtime::seconds(p.lines.iter().map(String::as_str), &pace, first);
+            first &= p.lines.is_empty();
+            s.seconds += p.seconds;
+        }
+        total += s.seconds;
+    }
+    b.seconds = total;
+    if let Some((slow, _)) = b.slow {
+        let lines: Vec<&str> = b.sections.iter().flat_map(Section::lines).collect();
+        b.slow = Some((slow, airtime::seconds(lines, &slow, true)));
+    }
+}
+
+/// Leaves out the least urgent parts until the bulletin fits in `max_seconds`, or nothing more
+/// can go; returns what was left out, in the order it went.
+pub fn trim(b: &mut Bulletin, max_seconds: f64) -> Vec<String> {
+    let mut left_out = Vec::new();
+    while b.seconds > max_seconds + 1e-9 {
+        // Among equally urgent parts the one read last goes first: the farthest event, the oldest
+        // notice, the last indicator.
+        let mut pick: Option<(Urgency, usize, usize)> = None;
+        for (si, s) in b.sections.iter().enumerate() {
+            for (pi, p) in s.parts.iter().enumerate() {
+                if p.intro || p.urgency == Urgency::Always {
+                    continue;
+                }
+                if pick.is_none_or(|(u, _, _)| p.urgency <= u) {
+                    pick = Some((p.urgency, si, pi));
+                }
+            }
+        }
+        let Some((_, si, pi)) = pick else { break };
+        let part = b.sections[si].parts.remove(pi);
+        left_out.push(part.label);
+        if b.sections[si].parts.iter().all(|p| p.intro) {
+            b.sections.remove(si);
+        }
+        recount(b);
+    }
+    left_out
+}
+
+/// The bulletin as the station receives it: a short header of notes for the announcer, then the
+/// text to read, section by section. Lines in square brackets are not read.
+pub fn text(b: &Bulletin) -> String {
+    let mut out = String::new();
+    let mut line = |s: &str| {
+        out.push_str(s);
+        out.push('\n');
+    };
+    line(&format!("BẢN TIN PHÁT THANH — {}", b.site_title));
+    line(&format!("Đài: {}", b.station));
+    line(&format!("Ngày phát: {}", format::long_date(b.date)));
+    match &b.plan_number {
+        Some(n) => line(&format!("Kế hoạch: số {n} ({})", b.plan)),
+        None => line(&format!("Kế hoạch: {}", b.plan)),
+    }
+    line(&format!("Số liệu tiến độ đến ngày: {}", b.as_of.map(dmy).unwrap_or_else(|| "chưa có báo cáo".to_string())));
+    line(&format!("Thời lượng ước tính: {} (đọc {} tiếng một phút)", airtime::duration(b.seconds), rate(&b.pace)));
+    if let Some((slow, secs)) = &b.slow {
+        line(&format!("Nếu đọc chậm ({} tiếng một phút): {}", rate(slow), airtime::duration(*secs)));
+    }
+    line("Dòng trong ngoặc vuông [ ] là ghi chú cho phát thanh viên, không đọc.");
+    for (i, s) in b.sections.iter().enumerate() {
+        line("");
+        line(&format!("[{}. {} — khoảng {}]", i + 1, s.title, airtime::duration(s.seconds)));
+        for l in s.lines() {
+            line(l);
+        }
+    }
+    line("");
+    line("[Hết bản tin]");
+    out
+}
+
+/// Only the words to read, one item per line: what a speech engine is given.
+pub fn spoken(b: &Bulletin) -> String {
+    let mut out = String::new();
+    for l in b.sections.iter().flat_map(Section::lines) {
+        out.push_str(l);
+        out.push('\n');
+    }
+    out
+}
+
+fn rate(p: &Pace) -> String {
+    format::decimal(p.rate)
+}
+
+/// Content may hold line breaks (YAML block strings); the normaliser reads line by line.
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// "." at the end of a sentence that has no mark of its own.
+fn sentence(s: &str) -> String {
+    let s = one_line(s);
+    if s.ends_with(['.', '!', '?', '…']) {
+        s
+    } else {
+        format!("{}.", s.trim_end_matches([':', ';', ',']))
+    }
+}
+
+/// "thứ Tư, 14/6/2023": the weekday in the middle of a sentence.
+fn day(d: NaiveDate) -> String {
+    format!("{}, {}", format::weekday(d).replace("Thứ", "thứ"), dmy(d))
+}
+
+/// "a, b và c".
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} và {last}", rest.join(", ")),
+    }
+}
+
+/// "Thẻ CCCD gắn chip" → "thẻ CCCD gắn chip" inside a sentence; "VNeID …" stays as written.
+fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match (chars.next(), chars.next()) {
+        (Some(a), Some(b)) if a.is_uppercase() && !b.is_uppercase() => {
+            let mut out: String = a.to_lowercase().collect();
+            out.push(b);
+            out.extend(chars);
+            out
+        }
+        _ => s.to_string(),
+    }
+}
+
+fn part(urgency: Urgency, label: impl Into<String>, lines: Vec<String>) -> Part {
+    Part { urgency, intro: false, label: label.into(), lines, seconds: 0.0 }
+}
+
+fn intro(line: String) -> Part {
+    Part { urgency: Urgency::Always, intro: true, label: String::new(), lines: vec![line], seconds: 0.0 }
+}
+
+fn section(kind: Kind, title: impl Into<String>, parts: Vec<Part>) -> Section {
+    Section { kind, title: title.into(), parts, seconds: 0.0 }
+}
+
+fn opening(site: &Site, plan: &Plan, date: NaiveDate, say: &impl Fn(&str) -> String) -> Section {
+    let cfg = &site.config.radio;
+    // A document number already says who issued it ("46/KH-UBND" is read "… Ủy ban nhân dân");
+    // naming the issuer after it would say it twice.
+    let plan_words = match &plan.number {
+        Some(n) => format!("Kế hoạch số {n}"),
+        None => format!("kế hoạch của {}", plan.issuer),
+    };
+    let lines = vec![
+        say(&format!("Đây là {}. Hôm nay, {}.", cfg.station, day(date))),
+        say(&format!("Kính mời bà con nghe bản tin {}, thực hiện {plan_words}.", site.config.title)),
+    ];
+    section(Kind::Opening, "Mở đầu", vec![part(Urgency::Always, "phần mở đầu", lines)])
+}
+
+fn closing(site: &Site, say: &impl Fn(&str) -> String) -> Section {
+    let mut lines = Vec::new();
+    if let Some(phone) = &site.config.contact.phone {
+        lines.push(say(&format!("Cần hỏi thêm, bà con liên hệ {} qua số điện thoại {phone}.", site.config.authority)));
+    }
+    lines.push(say(&format!(
+        "{} vừa phát bản tin {}. Cảm ơn bà con đã lắng nghe.",
+        site.config.radio.station, site.config.title
+    )));
+    section(Kind::Closing, "Kết thúc", vec![part(Urgency::Always, "phần kết", lines)])
+}
+
+/// What an indicator counts, for "614 trên 1.057 hộ".
+fn noun(ind: &Indicator) -> String {
+    match (&ind.noun, &ind.target) {
+        (Some(n), _) => n.clone(),
+        (None, Target::PercentOf { base, .. }) => match base.as_str() {
+            "households" => "hộ".to_string(),
+            "population" | "adults" => "người".to_string(),
+            _ => String::new(),
+        },
+        _ => String::new(),
+    }
+}
+
+fn count(v: f64, noun: &str) -> String {
+    format!("{} {noun}", int(v.max(0.0).round() as u64)).trim_end().to_string()
+}
+
+/// One indicator in full sentences: where it stands, the deadline, on track or behind, and the
+/// units behind by name.
+fn indicator_line(site: &Site, ind: &Indicator, p: &IndicatorProgress) -> String {
+    let noun = noun(ind);
+    let mut s = match (&ind.target, p.value) {
+        (_, None) => format!("{}: chưa có số liệu báo cáo.", ind.name),
+        (Target::Milestone, Some(v)) if v >= 1.0 => match p.done_on {
+            Some(d) => format!("{}: đã hoàn thành, theo báo cáo {}.", ind.name, dmy(d)),
+            None => format!("{}: đã hoàn thành.", ind.name),
+        },
+        (Target::Milestone, Some(_)) => format!("{}: chưa hoàn thành.", ind.name),
+        (Target::Ratio { percent: target }, Some(v)) => match p.ratio {
+            Some((done, of)) => format!(
+                "{}: đạt {}, tức {} trên {}; chỉ tiêu tối thiểu {}.",
+                ind.name,
+                percent(v),
+                int(done),
+                count(of as f64, &noun),
+                percent(*target)
+            ),
+            None => format!("{}: đạt {}; chỉ tiêu tối thiểu {}.", ind.name, percent(v), percent(*target)),
+        },
+        (_, Some(v)) => format!(
+            "{}: đã có {} trên {}, đạt {} chỉ tiêu.",
+            ind.name,
+            int(v.max(0.0).round() as u64),
+            count(p.target, &noun),
+            percent(p.share_of_target.unwrap_or(0.0))
+        ),
+    };
+    if p.standing == Standing::DaDat {
+        s.push_str(" Đã đạt chỉ tiêu.");
+        return s;
+    }
+    s.push(' ');
+    s.push_str(&match p.days_left {
+        d if d > 0 => format!("Còn {} ngày đến hạn {}.", int(d as u64), dmy(ind.deadline)),
+        0 => "Hôm nay là hạn cuối.".to_string(),
+        d => format!("Đã quá hạn {} ngày, hạn là {}.", int(d.unsigned_abs()), dmy(ind.deadline)),
+    });
+    match (p.standing, p.expected, &ind.target) {
+        (Standing::DungTienDo, ..) => s.push_str(" Đúng tiến độ."),
+        (Standing::ChamTienDo, Some(e), Target::Count(_) | Target::PercentOf { .. }) => {
+            s.push_str(&format!(" Chậm tiến độ: theo lộ trình, đến nay cần đạt {}.", count(e, &noun)))
+        }
+        (Standing::ChamTienDo, Some(e), Target::Ratio { .. }) => {
+            s.push_str(&format!(" Chậm tiến độ: theo lộ trình, đến nay cần đạt {}.", percent(e)))
+        }
+        (Standing::ChamTienDo, ..) => s.push_str(" Chậm tiến độ."),
+        _ => {}
+    }
+    let behind: Vec<String> = p.behind().map(|u| u.name.clone()).collect();
+    match behind.as_slice() {
+        [] => {}
+        [one] => s.push_str(&format!(" {one} còn chậm.")),
+        many => s.push_str(&format!(" Các {} còn chậm: {}.", site.units.kind.to_lowercase(), and_list(many))),
+    }
+    s
+}
+
+fn progress_section(
+    site: &Site,
+    indicators: &[(&Indicator, IndicatorProgress)],
+    as_of: Option<NaiveDate>,
+    illustrative: bool,
+    say: &impl Fn(&str) -> String,
+) -> Section {
+    let title = "Tiến độ thực hiện kế hoạch";
+    let Some(as_of) = as_of else {
+        let line = say("Về tiến độ thực hiện kế hoạch: đến nay chưa có số liệu báo cáo.");
+        return section(Kind::Progress, title, vec![part(Urgency::ProgressOnTrack, "phần tiến độ", vec![line])]);
+    };
+    let mut head = format!("Về tiến độ thực hiện kế hoạch, tính đến {}", dmy(as_of));
+    if illustrative {
+        head.push_str(", theo số liệu minh họa, chưa phải số liệu chính thức");
+    }
+    head.push(':');
+    let mut parts = vec![intro(say(&head))];
+    for (ind, p) in indicators {
+        let urgency =
+            if p.standing == Standing::ChamTienDo { Urgency::ProgressBehind } else { Urgency::ProgressOnTrack };
+        let label = format!("tiến độ “{}” ({})", ind.name, p.standing.label().to_lowercase());
+        parts.push(part(urgency, label, vec![say(&indicator_line(site, ind, p))]));
+    }
+    section(Kind::Progress, title, parts)
+}
+
+/// "từ 7h30 đến 11h00", "lúc 7h30", or nothing for an all-day event.
+fn hours(e: &Event) -> String {
+    match (e.starts.and_then(|s| s.time), e.ends.and_then(|s| s.time)) {
+        (Some(a), Some(b)) if a != b => format!("từ {} đến {}", format::time(a), format::time(b)),
+        (Some(a), _) => format!("lúc {}", format::time(a)),
+        _ => String::new(),
+    }
+}
+
+fn repeat_words(r: &Repeat) -> String {
+    let days = if r.days.len() == 7 {
+        "tất cả các ngày trong tuần".to_string()
+    } else if r.days == [0, 1, 2, 3, 4] {
+        "từ thứ Hai đến thứ Sáu hằng tuần".to_string()
+    } else {
+        let names: Vec<String> = r.days.iter().map(|d| format::weekday_index(*d).replace("Thứ", "thứ")).collect();
+        format!("{} hằng tuần", and_list(&names))
+    };
+    format!("{days}, đến hết {}", dmy(r.until))
+}
+
+/// Day of week, date, time, place, and who should come.
+fn event_line(site: &Site, e: &Event, next: NaiveDate) -> String {
+    let title = one_line(&e.title);
+    let hours = hours(e);
+    let with_hours = |d: NaiveDate| if hours.is_empty() { day(d) } else { format!("{}, {hours}", day(d)) };
+    let when = match (&e.repeat, e.starts, e.ends) {
+        (Some(_), ..) => format!("buổi gần nhất vào {}", with_hours(next)),
+        (None, Some(s), Some(end)) if end.date != s.date && s.date < next => {
+            format!("đang diễn ra, đến hết {}", day(end.date))
+        }
+        (None, Some(s), Some(end)) if end.date != s.date => {
+            format!("từ {} đến {}", day(s.date), day(end.date))
+        }
+        _ => format!("vào {}", with_hours(next)),
+    };
+    if e.status == Status::Cancelled {
+        return format!("{title}, dự kiến {when}, đã hủy.");
+    }
+    let mut s = format!("{title}, {when}");
+    if let Some(place) = &e.location {
+        s.push_str(&format!(", tại {}", one_line(place)));
+    }
+    s.push('.');
+    if let Some(r) = &e.repeat {
+        s.push_str(&format!(" Lịch này lặp lại {}.", repeat_words(r)));
+    }
+    let units: Vec<String> =
+        e.units.iter().map(|u| site.units.get(u).map(|x| x.name.clone()).unwrap_or_else(|| u.clone())).collect();
+    if !e.attendees.is_empty() {
+        let who: Vec<String> = e.attendees.iter().map(|a| lower_first(&one_line(a))).collect();
+        s.push_str(&format!(" Thành phần: {}.", who.join("; ")));
+    }
+    if units.len() > 1 && units.len() == site.units.units.len() {
+        s.push_str(&format!(" Dành cho bà con tất cả các {}.", site.units.kind.to_lowercase()));
+    } else if !units.is_empty() {
+        s.push_str(&format!(" Dành cho bà con {}.", and_list(&units)));
+    }
+    if e.status == Status::Tentative {
+        s.push_str(" Thời gian và địa điểm là dự kiến, có thể thay đổi.");
+    }
+    s
+}
+
+/// Events of this plan, or of none, from the day after the bulletin's, soonest first.
+fn events_section(site: &Site, plan: &Plan, date: NaiveDate, say: &impl Fn(&str) -> String) -> Option<Section> {
+    let after = date + Duration::days(1);
+    let coming: Vec<(&Event, NaiveDate)> = schedule::order(&site.events, after)
+        .into_iter()
+        .filter(|(e, _)| e.plan.as_deref().is_none_or(|p| p == plan.slug))
+        .filter_map(|(e, w)| match w {
+            When::Upcoming(d) => Some((e, d)),
+            _ => None,
+        })
+        .take(MAX_EVENTS)
+        .collect();
+    if coming.is_empty() {
+        return None;
+    }
+    let mut parts = vec![intro(say("Sau đây là lịch các buổi sắp tới."))];
+    for (i, (e, next)) in coming.iter().enumerate() {
+        let urgency = match i {
+            0 => Urgency::Always,
+            1 => Urgency::SecondEvent,
+            _ => Urgency::LaterEvent,
+        };
+        let label = format!("sự kiện “{}” ({})", one_line(&e.title), format::long_date(*next));
+        parts.push(part(urgency, label, vec![say(&event_line(site, e, *next))]));
+    }
+    Some(section(Kind::Events, "Lịch sắp tới", parts))
+}
+
+/// The guide for the indicator furthest behind its path, else the first guide in order.
+fn pick_guide<'a>(site: &'a Site, indicators: &[(&Indicator, IndicatorProgress)]) -> Option<&'a Guide> {
+    let mut behind: Vec<(&Indicator, f64)> = indicators
+        .iter()
+        .filter(|(_, p)| p.standing == Standing::ChamTienDo)
+        .map(|(i, p)| {
+            // How far below the path, as a share of the target: comparable across indicators.
+            let gap = match (p.expected, p.value) {
+                (Some(e), Some(v)) if p.target > 0.0 => (e - v) / p.target,
+                _ => 0.0,
+            };
+            (*i, gap)
+        })
+        .collect();
+    behind.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let linked = |ind: &Indicator| {
+        ind.guide
+            .as_deref()
+            .and_then(|g| site.guide(g))
+            .or_else(|| site.guides.iter().find(|g| g.indicators.contains(&ind.id)))
+    };
+    behind.iter().find_map(|(i, _)| linked(i)).or_else(|| site.guides.first())
+}
+
+/// The first sentence of `text` and what follows it.
+fn split_sentence(text: &str) -> (String, &str) {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (k, (i, c)) in chars.iter().enumerate() {
+        if matches!(c, '.' | '!' | '?') && chars.get(k + 1).is_some_and(|(_, n)| n.is_whitespace()) {
+            let end = i + c.len_utf8();
+            return (text[..end].to_string(), text[end..].trim_start());
+        }
+    }
+    (sentence(text), "")
+}
+
+/// The first sentence of a step's text: enough to follow by ear.
+fn first_sentence(text: &str) -> String {
+    split_sentence(text).0
+}
+
+/// Steps as "Bước 1: heading. First sentence of its text."
+fn guide_steps(g: &Guide) -> Vec<String> {
+    let mut steps: Vec<(String, Option<String>)> = Vec::new();
+    let mut in_step = false;
+    for b in markdown::blocks(&g.body) {
+        match b {
+            Block::Heading(h) => {
+                in_step = markdown::step_number(&h).is_some();
+                if in_step {
+                    steps.push((h, None));
+                }
+            }
+            Block::Text(t) if in_step => {
+                if let Some((_, text @ None)) = steps.last_mut() {
+                    *text = Some(first_sentence(&t));
+                }
+            }
+            Block::Text(_) => {}
+        }
+    }
+    steps
+        .into_iter()
+        .map(|(h, t)| match t {
+            Some(t) => format!("{} {t}", sentence(&h)),
+            None => sentence(&h),
+        })
+        .collect()
+}
+
+fn guide_section(g: &Guide, say: &impl Fn(&str) -> String) -> Section {
+    let mut lines = vec![say(&format!("Hướng dẫn bà con: {}", sentence(&g.title))), say(&sentence(&g.summary))];
+    if !g.needs.is_empty() {
+        let needs: Vec<String> = g.needs.iter().map(|n| lower_first(&one_line(n))).collect();
+        lines.push(say(&format!("Bà con cần mang theo: {}.", needs.join("; "))));
+    }
+    lines.extend(guide_steps(g).iter().map(|s| say(s)));
+    if !g.help.is_empty() {
+        let help: Vec<String> = g.help.iter().map(|h| one_line(h)).collect();
+        lines.push(say(&format!("Cần giúp đỡ, bà con đến: {}.", help.join("; "))));
+    }
+    let label = format!("hướng dẫn “{}”", one_line(&g.title));
+    section(Kind::Guide, format!("Hướng dẫn: {}", one_line(&g.title)), vec![part(Urgency::Guide, label, lines)])
+}
+
+/// A notice's title and what it says: its summary, else the first two sentences of its text.
+fn notice_words(n: &News) -> String {
+    let what = match &n.summary {
+        Some(s) => sentence(s),
+        None => {
+            let text = markdown::blocks(&n.body)
+                .into_iter()
+                .find_map(|b| match b {
+                    Block::Text(t) => Some(t),
+                    Block::Heading(_) => None,
+                })
+                .unwrap_or_default();
+            let (first, rest) = split_sentence(&text);
+            if rest.is_empty() {
+                first
+            } else {
+                format!("{first} {}", first_sentence(rest))
+            }
+        }
+    };
+    format!("{} {what}", sentence(&n.title)).trim().to_string()
+}
+
+/// Notices of this plan, or of none, from the fortnight up to the bulletin's day, newest first;
+/// each is read, then "Xin nhắc lại" and read again.
+fn notices_section(site: &Site, plan: &Plan, date: NaiveDate, say: &impl Fn(&str) -> String) -> Option<Section> {
+    let since = date - Duration::days(NOTICE_DAYS);
+    let recent: Vec<&News> = site
+        .news
+        .iter()
+        .filter(|n| n.date <= date && n.date >= since)
+        .filter(|n| n.plan.as_deref().is_none_or(|p| p == plan.slug))
+        .collect();
+    if recent.is_empty() {
+        return None;
+    }
+    let mut parts = vec![intro(say("Sau đây là các thông báo."))];
+    for (i, n) in recent.iter().enumerate() {
+        let words = notice_words(n);
+        let urgency = if i == 0 { Urgency::NewestNotice } else { Urgency::OlderNotice };
+        let label = format!("thông báo “{}” ({})", one_line(&n.title), dmy(n.date));
+        parts.push(part(
+            urgency,
+            label,
+            vec![say(&format!("Thông báo: {words}")), say(&format!("Xin nhắc lại: {words}"))],
+        ));
+    }
+    Some(section(Kind::Notices, "Thông báo", parts))
+}
+
+/// The latest report date of `plan` on or before `today`, the default day of a bulletin.
+pub fn latest_report(site: &Site, plan: &str, today: NaiveDate) -> Option<NaiveDate> {
+    site.reports.iter().filter(|r| r.plan == plan && r.date <= today).map(|r| r.date).max()
+}
+
+/// Every report date of `plan`, oldest first: one bulletin each on the site.
+pub fn report_dates(site: &Site, plan: &str) -> Vec<NaiveDate> {
+    let mut d: Vec<NaiveDate> = site.reports.iter().filter(|r| r.plan == plan).map(|r| r.date).collect();
+    d.sort_unstable();
+    d.dedup();
+    d
+}
+
+/// `2023-mo-hinh-diem-2023-06-14`: the bulletin's page and file name.
+pub fn slug(plan: &str, date: NaiveDate) -> String {
+    format!("{plan}-{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_and_lists() {
+        assert_eq!(sentence("Bước 1: Tải VNeID"), "Bước 1: Tải VNeID.");
+        assert_eq!(sentence("Xong rồi!"), "Xong rồi!");
+        assert_eq!(first_sentence("Mở CH Play. Tìm VNeID."), "Mở CH Play.");
+        assert_eq!(first_sentence("Nhập 1.057 hộ"), "Nhập 1.057 hộ.");
+        assert_eq!(and_list(&["a".into(), "b".into(), "c".into()]), "a, b và c");
+        assert_eq!(lower_first("Thẻ CCCD gắn chip"), "thẻ CCCD gắn chip");
+        assert_eq!(lower_first("VNeID"), "VNeID");
+        assert_eq!(day(NaiveDate::from_ymd_opt(2023, 6, 14).unwrap()), "thứ Tư, 14/6/2023");
+        assert_eq!(day(NaiveDate::from_ymd_opt(2023, 6, 18).unwrap()), "Chủ nhật, 18/6/2023");
+    }
+}

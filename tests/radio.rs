@@ -1,0 +1,380 @@
+//! The loudspeaker bulletin: its pages and `.txt` files, `bangtin radio` and `bangtin radio say`,
+//! air time and cutting to fit. The spoken forms come from the normaliser, which is improved
+//! separately, so these tests check what holds whatever it says; the snapshot shows the rest and
+//! is rewritten with `BANGTIN_BLESS=1 cargo test --test radio`.
+
+mod common;
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use bangtin::content::model::RadioConfig;
+use bangtin::radio::airtime::{self, Pace};
+use common::*;
+
+const SITE: &str = "003-my-phu-dong";
+const TODAY: &str = "2023-06-15";
+const LATEST: &str = "2023-06-14";
+
+fn built() -> Scratch {
+    let sc = Scratch::of(&fixture(SITE));
+    let r = sc.build(TODAY);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    sc
+}
+
+fn radio(extra: &[&str]) -> Run {
+    let site = fixture(SITE);
+    let mut args = vec!["radio", "--content", s(&site), "--today", TODAY];
+    args.extend_from_slice(extra);
+    run(&args)
+}
+
+/// The lines of one section of a bulletin's text, by the start of its bracketed title.
+fn section<'a>(text: &'a str, title: &str) -> Vec<&'a str> {
+    let mut lines = text.lines().skip_while(|l| !(l.starts_with('[') && l.contains(&format!(". {title}"))));
+    lines.next();
+    lines.take_while(|l| !l.is_empty()).collect()
+}
+
+/// The lines to read: everything after the header that is not a bracketed note.
+fn spoken(text: &str) -> Vec<&str> {
+    text.lines().skip_while(|l| !l.starts_with("[1.")).filter(|l| !l.is_empty() && !l.starts_with('[')).collect()
+}
+
+/// Seconds of a "4 phút 20 giây" / "45 giây" / "2 phút" duration.
+fn seconds_of(words: &str) -> u64 {
+    let w: Vec<&str> = words.split_whitespace().collect();
+    let mut total = 0;
+    for pair in w.windows(2) {
+        match pair[1].trim_end_matches([',', ')', ']', '.']) {
+            "phút" => total += pair[0].parse::<u64>().unwrap_or(0) * 60,
+            "giây" => total += pair[0].parse::<u64>().unwrap_or(0),
+            _ => {}
+        }
+    }
+    total
+}
+
+fn total_seconds(text: &str) -> u64 {
+    let line = text.lines().find(|l| l.starts_with("Thời lượng ước tính:")).expect("air time in the header");
+    seconds_of(line.split_once(':').unwrap().1.split('(').next().unwrap())
+}
+
+fn section_seconds(text: &str) -> Vec<u64> {
+    text.lines()
+        .filter(|l| l.starts_with('[') && l.contains(" — khoảng "))
+        .map(|l| seconds_of(l.rsplit_once(" — khoảng ").unwrap().1))
+        .collect()
+}
+
+#[test]
+fn every_report_date_has_a_bulletin_page_and_text() {
+    let sc = built();
+    let list = visible(&read(&sc.out(), "phat-thanh/index.html"));
+    let newest = list.find("Thứ Tư, 14/6/2023").expect("newest bulletin listed");
+    let older = list.find("Thứ Tư, 7/6/2023").expect("older bulletin listed");
+    assert!(newest < older, "newest first: {list}");
+    assert!(list.contains("Kế hoạch số 46/KH-UBND"), "{list}");
+    for date in ["2023-06-07", LATEST] {
+        let dir = format!("phat-thanh/2023-mo-hinh-diem-{date}/");
+        let page = read(&sc.out(), &format!("{dir}index.html"));
+        assert!(page.contains(&format!("href=\"2023-mo-hinh-diem-{date}.txt\"")), "page links its text");
+        let txt = read(&sc.out(), &format!("{dir}2023-mo-hinh-diem-{date}.txt"));
+        assert!(!txt.contains('\r') && txt.ends_with('\n'));
+        // The file the station downloads is exactly what the command prints for that day.
+        let r = radio(&["--date", date]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        assert_eq!(r.stdout, txt, "{date}");
+        // The page shows the same words, section by section, with each section's air time.
+        let seen = visible(&page);
+        for l in spoken(&txt) {
+            let escaped = l.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;");
+            assert!(page.contains(&format!("<p>{escaped}</p>")), "{l} not on the page");
+        }
+        for title in ["Mở đầu", "Tiến độ thực hiện kế hoạch", "Lịch sắp tới", "Kết thúc"] {
+            assert!(page.contains(&format!("\">{title}</h2>")), "{title} heading on {dir}");
+        }
+        // The only notice is dated 9/6: read on the 14th, not yet written on the 7th.
+        assert_eq!(page.contains("\">Thông báo</h2>"), date == LATEST, "{dir}");
+        assert!(seen.contains("Khoảng"), "{seen}");
+    }
+    // The navigation leads to the bulletins from every page.
+    assert!(read(&sc.out(), "index.html").contains("href=\"phat-thanh/\">Bản tin phát thanh</a>"));
+}
+
+#[test]
+fn the_bulletin_opens_with_the_station_and_the_day_and_closes_politely() {
+    let r = radio(&[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let text = r.stdout;
+    assert!(text.contains("Ngày phát: Thứ Tư, 14/6/2023"), "defaults to the latest report: {text}");
+    let opening = section(&text, "Mở đầu");
+    assert!(opening[0].starts_with("Đây là Đài truyền thanh xã Mỹ Phú Đông."), "{opening:?}");
+    assert!(opening[0].to_lowercase().contains("hôm nay, thứ tư"), "{opening:?}");
+    let closing = section(&text, "Kết thúc");
+    let last = closing.last().unwrap();
+    assert!(last.starts_with("Đài truyền thanh xã Mỹ Phú Đông vừa phát bản tin"), "{last}");
+    assert!(last.contains("Cảm ơn bà con đã lắng nghe."), "{last}");
+}
+
+#[test]
+fn progress_names_every_indicator_and_the_hamlets_behind() {
+    let text = radio(&[]).stdout;
+    let progress = section(&text, "Tiến độ").join("\n");
+    // Names as the normaliser reads them: only the words before any abbreviation.
+    for name in ["Thu nhận hồ sơ cấp", "Hộ đã cài đặt ứng dụng", "Tài khoản định danh điện tử", "Cán bộ, công chức"]
+    {
+        assert!(progress.contains(name), "{name} in {progress}");
+    }
+    assert!(progress.contains("Đúng tiến độ."), "{progress}");
+    assert!(progress.contains("Chậm tiến độ"), "{progress}");
+    assert!(progress.contains("Đã đạt chỉ tiêu."), "{progress}");
+    assert!(progress.contains("Các ấp còn chậm: Ấp Tân Phú"), "{progress}");
+    // The earlier report is illustrative, and the bulletin of its day says so.
+    let early = radio(&["--date", "2023-06-07"]).stdout;
+    assert!(section(&early, "Tiến độ")[0].contains("số liệu minh họa"), "{early}");
+}
+
+#[test]
+fn each_notice_is_said_again() {
+    let text = radio(&[]).stdout;
+    let notices = section(&text, "Thông báo");
+    let said: Vec<usize> = (0..notices.len()).filter(|i| notices[*i].starts_with("Thông báo:")).collect();
+    assert!(!said.is_empty(), "{text}");
+    for i in said {
+        let again = notices.get(i + 1).unwrap_or_else(|| panic!("nothing after {}", notices[i]));
+        let what = notices[i].strip_prefix("Thông báo:").unwrap();
+        assert_eq!(again.strip_prefix("Xin nhắc lại:"), Some(what), "{notices:?}");
+    }
+}
+
+#[test]
+fn coming_events_carry_the_day_of_the_week() {
+    let text = radio(&[]).stdout;
+    let events = section(&text, "Lịch sắp tới");
+    assert!(events.len() >= 2, "{text}");
+    let days = ["thứ hai", "thứ ba", "thứ tư", "thứ năm", "thứ sáu", "thứ bảy", "chủ nhật"];
+    for l in &events[1..] {
+        let lower = l.to_lowercase();
+        assert!(days.iter().any(|d| lower.contains(d)), "no day of the week in {l}");
+    }
+    // The bulletin is dated 14/6; the desk hours are next held the day after.
+    assert!(events[1].to_lowercase().contains("thứ năm"), "{events:?}");
+    assert!(text.contains("Dành cho bà con tất cả các ấp."), "{text}");
+}
+
+#[test]
+fn the_guide_is_read_as_short_steps() {
+    let text = radio(&[]).stdout;
+    let guide = section(&text, "Hướng dẫn");
+    let steps: Vec<&&str> = guide.iter().filter(|l| l.starts_with("Bước")).collect();
+    assert_eq!(steps.len(), 5, "{guide:?}");
+    assert!(!text.contains("**"), "no Markdown");
+    assert!(guide.iter().all(|l| !l.contains("Không đọc mã OTP")), "common problems are not steps");
+    // Only the first sentence of each step: step 2 stops before its warning.
+    assert!(!guide.iter().any(|l| l.contains("đường link người lạ")), "{guide:?}");
+}
+
+#[test]
+fn air_time_adds_up() {
+    let text = radio(&[]).stdout;
+    let total = total_seconds(&text);
+    let parts = section_seconds(&text);
+    assert_eq!(parts.len(), 6, "{text}");
+    let sum: u64 = parts.iter().sum();
+    // Each figure is rounded to the second on its own.
+    assert!(sum.abs_diff(total) <= 3, "sections {parts:?} vs total {total}");
+    // The header's total is the documented rule applied to the lines read.
+    let pace = Pace { rate: 240.0, pauses: RadioConfig::PAUSES };
+    let lines = spoken(&text);
+    let expected = airtime::seconds(lines.iter().copied(), &pace, true);
+    assert_eq!(total, expected.round() as u64, "{text}");
+}
+
+#[test]
+fn air_time_of_a_known_text() {
+    let pace = Pace { rate: 240.0, pauses: RadioConfig::PAUSES };
+    // 8 + 4 syllables: 3 s; three sentence ends (“:” and two “.”) 1.8 s; one comma 0.3 s; one
+    // pause between the two items 1 s.
+    let lines = ["Xin nhắc lại: bà con mang theo thẻ.", "Cảm ơn, bà con."];
+    let s = airtime::seconds(lines, &pace, true);
+    assert!((s - 6.1).abs() < 1e-9, "{s}");
+    assert_eq!(airtime::duration(s), "6 giây");
+    let slow = Pace { rate: 200.0, ..pace };
+    assert!((airtime::seconds(lines, &slow, true) - 6.7).abs() < 1e-9);
+}
+
+#[test]
+fn max_minutes_leaves_out_the_guide_first_and_fits() {
+    let full = radio(&[]).stdout;
+    let full_total = total_seconds(&full);
+    let guide: u64 = section_seconds(&full)[3];
+    assert!(full.contains("[4. Hướng dẫn:"), "{full}");
+    // Just short enough that leaving out the guide is enough.
+    let minutes = (full_total - guide / 2) as f64 / 60.0;
+    let r = radio(&["--max-minutes", &format!("{minutes:.3}")]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!r.stdout.contains(". Hướng dẫn:"), "{}", r.stdout);
+    assert!(total_seconds(&r.stdout) as f64 <= minutes * 60.0 + 0.5, "{}", r.stdout);
+    let dropped: Vec<&str> = r.stderr.lines().filter(|l| l.starts_with("  - ")).collect();
+    assert_eq!(dropped.len(), 1, "{}", r.stderr);
+    assert!(dropped[0].starts_with("  - hướng dẫn “"), "{}", r.stderr);
+    // Two minutes: more goes, in order, and the opening, the nearest event and the closing stay.
+    let r = radio(&["--max-minutes", "2"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(total_seconds(&r.stdout) <= 120, "{}", r.stdout);
+    let dropped: Vec<&str> = r.stderr.lines().filter(|l| l.starts_with("  - ")).collect();
+    assert!(dropped[0].starts_with("  - hướng dẫn"), "{}", r.stderr);
+    assert!(dropped[1].starts_with("  - tiến độ"), "{}", r.stderr);
+    for kept in ["Mở đầu", "Lịch sắp tới", "Kết thúc"] {
+        assert!(!section(&r.stdout, kept).is_empty(), "{kept} kept: {}", r.stdout);
+    }
+    // Too short to fit even what is always read: said, not hidden.
+    let r = radio(&["--max-minutes", "0,2"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("cảnh báo: bản tin vẫn dài"), "{}", r.stderr);
+    assert!(!section(&r.stdout, "Lịch sắp tới").is_empty());
+}
+
+#[test]
+fn out_file_is_written_whole_and_dialect_can_be_chosen() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("ban-tin.txt");
+    let r = radio(&["-o", s(&file)]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("Đã ghi bản tin ngày 14/6/2023"), "{}", r.stdout);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), radio(&[]).stdout);
+    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(names.len(), 1, "no temporary file left: {names:?}");
+    // The fixture reads numbers the southern way; the command line may ask for the northern.
+    let nam = radio(&[]).stdout;
+    let bac = radio(&["--dialect", "bac"]).stdout;
+    assert!(nam.contains("ngàn") && !nam.contains("nghìn"), "{nam}");
+    assert!(bac.contains("nghìn") && !bac.contains("ngàn"), "{bac}");
+    let bad = radio(&["--dialect", "trung"]);
+    assert_eq!(bad.code, 2);
+    assert!(bad.stderr.contains("giá trị “trung”") && bad.stderr.contains("--dialect"), "{}", bad.stderr);
+    let bad = radio(&["--plan", "2023-mo-hinh"]);
+    assert_eq!(bad.code, 2);
+    assert!(bad.stderr.contains("có phải ý bạn là “2023-mo-hinh-diem”?"), "{}", bad.stderr);
+}
+
+/// `bangtin radio say …` with `input` on stdin and the given `PATH`.
+fn piped(args: &[&str], input: &str, path: Option<&str>) -> (i32, String, String) {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_bangtin"));
+    cmd.args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    if let Some(p) = path {
+        cmd.env("PATH", p);
+    }
+    let mut child = cmd.spawn().unwrap();
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn say_reads_stdin_one_line_per_line_without_a_site() {
+    let nowhere = tempfile::tempdir().unwrap();
+    let missing = nowhere.path().join("khong-co");
+    let input = "Hôm nay, 16/4/2024, UBND xã\n\n1.057 hộ lúc 7h30\r\n## Tiêu đề\n";
+    let (code, out, err) = piped(&["radio", "say", "--content", s(&missing), "-"], input, None);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.lines().count(), 4, "{out}");
+    assert!(out.ends_with('\n'));
+    assert_eq!(out.lines().nth(1), Some(""), "an empty line stays empty: {out}");
+    assert!(!out.contains('\r'));
+    // Text on the command line, with the site's dialect unless told otherwise.
+    let site = fixture(SITE);
+    let nam = run(&["radio", "say", "--content", s(&site), "năm 2024"]);
+    let bac = run(&["radio", "say", "--content", s(&site), "--dialect", "bac", "năm 2024"]);
+    assert_eq!(nam.code, 0, "{}", nam.stderr);
+    assert!(nam.stdout.contains("ngàn") && bac.stdout.contains("nghìn"), "{} / {}", nam.stdout, bac.stdout);
+    let words = run(&["radio", "say", "--content", s(&missing), "Còn", "-5", "ngày"]);
+    assert_eq!(words.code, 0, "{}", words.stderr);
+    assert_eq!(words.stdout.lines().count(), 1);
+}
+
+#[test]
+fn say_reports_a_broken_site_yaml() {
+    let sc = Scratch::of(&fixture(SITE));
+    sc.edit("site.yaml", "dialect: nam", "dialect: trung");
+    let r = run(&["radio", "say", "--content", s(&sc.site()), "1.057"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("giọng đọc “trung” không có"), "{}", r.stderr);
+}
+
+fn espeak_installed() -> bool {
+    std::env::var_os("PATH").is_some_and(|p| std::env::split_paths(&p).any(|d| d.join("espeak-ng").is_file()))
+}
+
+#[test]
+fn audio_without_espeak_says_how_to_install_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let wav = dir.path().join("ban-tin.wav");
+    let site = fixture(SITE);
+    let args = ["radio", "--content", s(&site), "--today", TODAY, "--audio", s(&wav)];
+    // An empty PATH finds no espeak-ng, whether or not this machine has one.
+    let (code, out, err) = piped(&args, "", Some(""));
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("không tìm thấy chương trình espeak-ng"), "{err}");
+    assert!(err.contains("apt install espeak-ng"), "{err}");
+    assert!(out.is_empty(), "nothing is printed before failing: {out}");
+    assert!(!wav.exists());
+}
+
+#[test]
+fn audio_with_espeak_is_a_wave_file() {
+    if !espeak_installed() {
+        eprintln!("espeak-ng is not installed; the WAV check is skipped (the missing case is tested)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let wav = dir.path().join("ban-tin.wav");
+    let r = radio(&["--audio", s(&wav), "-o", s(&dir.path().join("ban-tin.txt"))]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let bytes = std::fs::read(&wav).unwrap();
+    assert!(bytes.len() > 44, "more than a header: {} bytes", bytes.len());
+    assert_eq!(&bytes[..4], b"RIFF");
+    assert_eq!(&bytes[8..12], b"WAVE");
+}
+
+#[test]
+fn snapshot_of_the_latest_bulletin() {
+    let r = radio(&["--date", LATEST]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let path = repo().join("tests/snapshots/003-my-phu-dong-2023-06-14.txt");
+    if std::env::var_os("BANGTIN_BLESS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &r.stdout).unwrap();
+        return;
+    }
+    let want = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e}; write it with BANGTIN_BLESS=1 cargo test --test radio", path.display()));
+    if want != r.stdout {
+        let first = want.lines().zip(r.stdout.lines()).position(|(a, b)| a != b);
+        panic!(
+            "the bulletin differs from {} (first differing line {:?}); if the change is intended, run \
+             BANGTIN_BLESS=1 cargo test --test radio and review the diff\n--- now:\n{}",
+            path.display(),
+            first.map(|i| i + 1),
+            r.stdout
+        );
+    }
+}
+
+#[test]
+fn bulletins_are_in_the_build_and_identical_from_build_to_build() {
+    let a = built();
+    let b = built();
+    let (sa, sb) = (snapshot(&a.out()), snapshot(&b.out()));
+    let radio: Vec<&String> = sa.keys().filter(|k| k.starts_with("phat-thanh/")).collect();
+    assert_eq!(radio.len(), 5, "{radio:?}");
+    for k in radio {
+        assert!(sa[k] == sb[k], "{k} differs between two builds");
+    }
+}
