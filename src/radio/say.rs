@@ -33,8 +33,17 @@ pub fn line(l: &str, sp: &Speaker) -> String {
         .collect();
     let text = plain(&l);
     let chars: Vec<char> = text.chars().collect();
-    let items =
-        Reader { s: &chars, sp, i: 0, items: Vec::new(), ctx: Ctx::None, prev: String::new(), caps: false }.read();
+    let items = Reader {
+        s: &chars,
+        sp,
+        i: 0,
+        items: Vec::new(),
+        ctx: Ctx::None,
+        prev: String::new(),
+        recent: Vec::new(),
+        caps: false,
+    }
+    .read();
     join(items)
 }
 
@@ -176,6 +185,8 @@ struct Reader<'a> {
     ctx: Ctx,
     /// The last word, lower case.
     prev: String,
+    /// The last few words, lower case: "kế hoạch số" before a document number.
+    recent: Vec<String>,
     /// The last word was a word in capitals, said in lower case: "LƯU Ý" is "lưu ý".
     caps: bool,
 }
@@ -446,9 +457,23 @@ impl Reader<'_> {
         if !(matches!(self.at(j), Some('/' | '-')) && self.at(j + 1).is_some_and(is_upper_letter)) {
             return false;
         }
-        let (len, codes) = self.codes(j);
+        let (len, mut codes) = self.codes(j);
+        // "Kế hoạch số 46/KH-UBND": the text has just said "kế hoạch"; say it once.
+        if let (Some(("số", before)), Some(first)) =
+            (self.recent.split_last().map(|(l, b)| (l.as_str(), b)), codes.first())
+        {
+            let kind: Vec<String> = first.split_whitespace().map(str::to_lowercase).collect();
+            if !kind.is_empty() && before.ends_with(&kind) {
+                codes.remove(0);
+            }
+        }
         parts.extend(codes);
-        self.spoken_numeric(j + len - i, parts.join(", "))
+        let spoken = parts.join(", ");
+        // Codes end in words ("… xã hội") that set the context when read again; set it now.
+        for said in spoken.split_whitespace() {
+            self.after_word(&said.trim_matches(',').to_lowercase());
+        }
+        self.spoken_numeric(j + len - i, spoken)
     }
 
     /// "/KH-UBND" from `j` (at the first separator): its length and each code said.
@@ -733,6 +758,10 @@ impl Reader<'_> {
             self.ctx = next_ctx;
         }
         self.prev = lower.to_string();
+        if self.recent.len() == 6 {
+            self.recent.remove(0);
+        }
+        self.recent.push(self.prev.clone());
     }
 
     /// How a word is said: the lexicon first, then letters and digits apart, then capitals:
@@ -809,7 +838,11 @@ impl Reader<'_> {
                     // "Số: /KH-UBND": a document not yet numbered.
                     let (len, codes) = self.codes(self.i - 1);
                     self.i += len - 1;
-                    self.push(Kind::Word, codes.join(", "), false);
+                    let spoken = codes.join(", ");
+                    for said in spoken.split_whitespace() {
+                        self.after_word(&said.trim_matches(',').to_lowercase());
+                    }
+                    self.push(Kind::Word, spoken, false);
                     return;
                 }
                 (Kind::Slash, "")

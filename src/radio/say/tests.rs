@@ -173,7 +173,9 @@ const RULES: &[(&str, &str, &str)] = &[
     ("mã vùng 0254", "mã vùng không hai năm bốn", ""),
     // Document numbers.
     ("46/KH-UBND", "Bốn mươi sáu, kế hoạch, Ủy ban nhân dân", ""),
-    ("Kế hoạch số 46/KH-UBND", "Kế hoạch số bốn mươi sáu, kế hoạch, Ủy ban nhân dân", ""),
+    ("Kế hoạch số 46/KH-UBND", "Kế hoạch số bốn mươi sáu, Ủy ban nhân dân", ""),
+    ("Quyết định số 06/QĐ-TTg", "Quyết định số không sáu, Thủ tướng Chính phủ", ""),
+    ("theo số 46/KH-UBND", "theo số bốn mươi sáu, kế hoạch, Ủy ban nhân dân", ""),
     ("57-NQ/TW", "Năm mươi bảy, nghị quyết, Trung ương", ""),
     ("06/QĐ-TTg", "Không sáu, quyết định, Thủ tướng Chính phủ", ""),
     ("59/2022/NĐ-CP", "Năm mươi chín, hai nghìn không trăm hai mươi hai, nghị định, Chính phủ", "Năm mươi chín, hai ngàn không trăm hai mươi hai, nghị định, Chính phủ"),
@@ -281,8 +283,8 @@ const RULES: &[(&str, &str, &str)] = &[
     ),
     (
         "Thực hiện Quyết định số 06/QĐ-TTg ngày 06/01/2022",
-        "Thực hiện Quyết định số không sáu, quyết định, Thủ tướng Chính phủ ngày sáu tháng một năm hai nghìn không trăm hai mươi hai",
-        "Thực hiện Quyết định số không sáu, quyết định, Thủ tướng Chính phủ ngày sáu tháng một năm hai ngàn không trăm hai mươi hai",
+        "Thực hiện Quyết định số không sáu, Thủ tướng Chính phủ ngày sáu tháng một năm hai nghìn không trăm hai mươi hai",
+        "Thực hiện Quyết định số không sáu, Thủ tướng Chính phủ ngày sáu tháng một năm hai ngàn không trăm hai mươi hai",
     ),
     ("Hotline: 1900 1234.", "Hotline: một chín không không, một hai ba bốn.", ""),
     ("60 ngày (10/8 - 10/10/2024)", "Sáu mươi ngày (ngày mười tháng tám đến ngày mười tháng mười năm hai nghìn không trăm hai mươi tư)", "Sáu mươi ngày (ngày mười tháng tám đến ngày mười tháng mười năm hai ngàn không trăm hai mươi bốn)"),
