@@ -201,30 +201,9 @@ fn calendar_files_are_folded_crlf_and_the_same_whatever_the_day() {
     );
 }
 
-/// The interpreter that has the PyPI `icalendar` package: `scripts/test` installs it and names it
-/// in `BANGTIN_PYTHON`, and sets `BANGTIN_REQUIRE_PY` so its absence fails the run. A plain
-/// `cargo test` without either skips, saying so loudly.
-fn python() -> Option<String> {
-    match std::env::var("BANGTIN_PYTHON") {
-        Ok(p) if !p.is_empty() => Some(p),
-        _ if std::env::var_os("BANGTIN_REQUIRE_PY").is_some() => {
-            panic!("BANGTIN_REQUIRE_PY is set but BANGTIN_PYTHON is not: run `bash scripts/test`")
-        }
-        _ => {
-            eprintln!(
-                "\n**********************************************************************\n\
-                 SKIPPED: the .ics files were not read by the PyPI icalendar package.\n\
-                 BANGTIN_PYTHON is not set; `bash scripts/test` sets it up and runs this.\n\
-                 **********************************************************************\n"
-            );
-            None
-        }
-    }
-}
-
 #[test]
 fn calendar_files_are_read_right_by_python_icalendar() {
-    let Some(py) = python() else { return };
+    let Some(py) = python("the .ics files were not read by the PyPI icalendar package") else { return };
     let script = repo().join("tests/ical_check.py");
     for (name, site, today) in [
         ("example", example(), "2024-06-03"),

@@ -132,3 +132,42 @@ pub fn visible(html: &str) -> String {
     }
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// The interpreter with the PyPI clients (`icalendar`, `feedparser`): `scripts/test` installs
+/// them and names it in `BANGTIN_PYTHON`, and sets `BANGTIN_REQUIRE_PY` so its absence fails
+/// the run. A plain `cargo test` without either skips, saying loudly what was not checked.
+pub fn python(unchecked: &str) -> Option<String> {
+    match std::env::var("BANGTIN_PYTHON") {
+        Ok(p) if !p.is_empty() => Some(p),
+        _ if std::env::var_os("BANGTIN_REQUIRE_PY").is_some() => {
+            panic!("BANGTIN_REQUIRE_PY is set but BANGTIN_PYTHON is not: run `bash scripts/test`")
+        }
+        _ => {
+            skipped(unchecked, "BANGTIN_PYTHON is not set");
+            None
+        }
+    }
+}
+
+/// `xmllint`, which `scripts/test` installs (and then requires through `BANGTIN_REQUIRE_XMLLINT`).
+pub fn xmllint(unchecked: &str) -> Option<&'static str> {
+    let found = Command::new("xmllint").arg("--version").output().is_ok_and(|o| o.status.success());
+    match found {
+        true => Some("xmllint"),
+        false if std::env::var_os("BANGTIN_REQUIRE_XMLLINT").is_some() => {
+            panic!("BANGTIN_REQUIRE_XMLLINT is set but xmllint is not installed: run `bash scripts/test`")
+        }
+        false => {
+            skipped(unchecked, "xmllint is not installed");
+            None
+        }
+    }
+}
+
+fn skipped(what: &str, why: &str) {
+    eprintln!(
+        "\n**********************************************************************\n\
+         SKIPPED: {what}.\n{why}; `bash scripts/test` sets it up and runs this.\n\
+         **********************************************************************\n"
+    );
+}
