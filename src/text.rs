@@ -63,8 +63,11 @@ pub fn escape_xml(s: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
+            '\'' => out.push_str("&apos;"),
+            // Control characters are not allowed in XML even as references; a stray one pasted
+            // from a spreadsheet must not make the whole page or feed unparsable.
+            c if (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}') => {}
+            c => out.push(c),
         }
     }
     out

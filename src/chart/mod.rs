@@ -307,21 +307,7 @@ fn raw(x: f64) -> String {
 }
 
 fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // Control characters are not allowed in XML even as references; a stray one pasted
-            // from a spreadsheet must not make the whole page unparsable.
-            c if (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}') => {}
-            c => out.push(c),
-        }
-    }
-    out
+    crate::text::escape_xml(s)
 }
 
 /// An id prefix that is a valid XML name: ASCII letters, digits, `-`, `_`, starting with a letter.

@@ -34,6 +34,26 @@ pub struct PosterView {
     pub back: String,
 }
 
+impl PosterView {
+    /// A poster for the page at `url`: its QR code and written address; the rest filled in after.
+    fn new(url: String, kicker: String, title: String, lead: String) -> PosterView {
+        PosterView {
+            qr_svg: qr_for(&url, &title),
+            url_text: url_text(&url),
+            url,
+            kicker,
+            title,
+            lead,
+            facts: Vec::new(),
+            steps_title: "",
+            steps: Vec::new(),
+            more_title: "",
+            more: Vec::new(),
+            back: "../".into(),
+        }
+    }
+}
+
 fn qr_for(url: &str, title: &str) -> String {
     qr::svg(url, &format!("Mã QR dẫn đến trang “{title}”: {url}")).unwrap_or_default()
 }
@@ -67,18 +87,12 @@ pub fn guide(site: &Site, g: &GuideView) -> PosterView {
         more.push(format!("Điện thoại: {p}"));
     }
     PosterView {
-        kicker: "Hướng dẫn".into(),
-        title: g.title.clone(),
-        lead: g.summary.clone(),
         facts,
         steps_title: "Các bước",
         steps: g.toc.iter().map(|t| step_text(&t.text)).collect(),
         more_title: "Cần giúp đỡ? Hỏi tại",
         more,
-        qr_svg: qr_for(&url, &g.title),
-        url_text: url_text(&url),
-        url,
-        back: "../".into(),
+        ..PosterView::new(url, "Hướng dẫn".into(), g.title.clone(), g.summary.clone())
     }
 }
 
@@ -108,18 +122,10 @@ pub fn event(site: &Site, e: &EventView) -> PosterView {
         more.push(format!("Zalo: {z}"));
     }
     PosterView {
-        kicker: e.kind_label.to_string(),
-        title: e.title.clone(),
-        lead: e.status_label.to_string(),
         facts,
-        steps_title: "",
-        steps: Vec::new(),
         more_title: "Liên hệ",
         more,
-        qr_svg: qr_for(&url, &e.title),
-        url_text: url_text(&url),
-        url,
-        back: "../".into(),
+        ..PosterView::new(url, e.kind_label.to_string(), e.title.clone(), e.status_label.to_string())
     }
 }
 
@@ -146,17 +152,10 @@ pub fn campaign(site: &Site, home: &HomeView) -> PosterView {
         more.push(format!("Điện thoại: {p}"));
     }
     PosterView {
-        kicker: site.config.title.clone(),
-        title,
-        lead,
-        facts: Vec::new(),
         steps_title: "Chỉ tiêu",
         steps,
         more_title: "Sắp diễn ra",
         more,
-        qr_svg: qr_for(&url, &site.config.title),
-        url_text: url_text(&url),
-        url,
-        back: "../".into(),
+        ..PosterView::new(url, site.config.title.clone(), title, lead)
     }
 }
