@@ -1,11 +1,16 @@
 //! The `bangtin` command: Vietnamese help and messages, exit code 0 on success, 1 when the
-//! content has problems or the build cannot be written, 2 for a wrong command line.
+//! content has problems or the build cannot be written, 2 for a wrong command line. Each command
+//! is one `run_*` function; the work itself lives in the library.
 
 use std::error::Error as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use bangtin::term::Ui;
+use clap::{ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand};
+
+const EXIT_CODES: &str =
+    "Mã thoát: 0 thành công (có thể kèm cảnh báo); 1 nội dung có lỗi hoặc không đọc, ghi được; 2 dòng lệnh sai.";
 
 #[derive(Parser)]
 #[command(
@@ -13,42 +18,82 @@ use clap::{Parser, Subcommand};
     version,
     about = "Dựng trang thông tin “Công dân số” của phường, xã từ nội dung Markdown và YAML.",
     disable_help_subcommand = true,
-    help_template = "{about}\n\nCách dùng: {usage}\n\nLệnh:\n{subcommands}\n\nTùy chọn:\n{options}\n\nMã thoát: 0 thành công; 1 nội dung có lỗi hoặc không ghi được; 2 dòng lệnh sai.\n"
+    override_usage = "bangtin [--quiet] <LỆNH> [TÙY_CHỌN]",
+    help_template = "{about}\n\nCách dùng: {usage}\n\nLệnh:\n{subcommands}\n\nTùy chọn:\n{options}{after-help}",
+    after_help = EXIT_CODES
 )]
 struct Cli {
+    /// Không in tóm tắt, tiến độ và cảnh báo khi dựng; chỉ in lỗi (lệnh check vẫn in cảnh báo)
+    #[arg(short, long, global = true, help_heading = "Tùy chọn")]
+    quiet: bool,
     #[command(subcommand)]
     command: Command,
 }
 
 #[derive(clap::Args)]
 struct SiteArgs {
-    /// Thư mục nội dung (có site.yaml)
-    #[arg(long, value_name = "THƯ_MỤC", default_value = "content")]
+    /// Thư mục nội dung (có site.yaml); mặc định: content
+    #[arg(long, value_name = "THƯ_MỤC", default_value = "content", hide_default_value = true)]
     content: PathBuf,
     /// Ngày “hôm nay” (NĂM-THÁNG-NGÀY) để tính sự kiện sắp tới và số ngày còn lại; mặc định là ngày hiện tại
     #[arg(long, value_name = "NĂM-THÁNG-NGÀY", value_parser = parse_today)]
     today: Option<chrono::NaiveDate>,
 }
 
+impl SiteArgs {
+    fn options(self, out: PathBuf) -> bangtin::Options {
+        bangtin::Options { content: self.content, out, today: self.today.unwrap_or_else(bangtin::today_local) }
+    }
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Dựng toàn bộ trang vào thư mục đầu ra
+    #[command(override_usage = "bangtin build [--content THƯ_MỤC] [--out THƯ_MỤC] [--today NĂM-THÁNG-NGÀY]")]
     Build {
         #[command(flatten)]
         site: SiteArgs,
-        /// Thư mục đầu ra
-        #[arg(long, value_name = "THƯ_MỤC", default_value = "output")]
+        /// Thư mục đầu ra; mặc định: output
+        #[arg(long, value_name = "THƯ_MỤC", default_value = "output", hide_default_value = true)]
         out: PathBuf,
     },
-    /// Kiểm tra nội dung như khi dựng trang, không ghi gì
+    /// Kiểm tra nội dung và mọi liên kết như khi dựng trang, in cảnh báo; không ghi gì
+    #[command(override_usage = "bangtin check [--content THƯ_MỤC] [--today NĂM-THÁNG-NGÀY]")]
     Check {
         #[command(flatten)]
         site: SiteArgs,
     },
 }
 
+/// Lines of "Cách dùng" after a command-line mistake; one per command.
+const USAGE: &[&str] = &[
+    "bangtin build [--content THƯ_MỤC] [--out THƯ_MỤC] [--today NĂM-THÁNG-NGÀY]",
+    "bangtin check [--content THƯ_MỤC] [--today NĂM-THÁNG-NGÀY]",
+];
+
 fn parse_today(s: &str) -> Result<chrono::NaiveDate, String> {
     bangtin::content::source::parse_date(s)
+}
+
+/// clap writes its help in English; every command's help says the same in Vietnamese.
+fn command() -> clap::Command {
+    let headings =
+        |a: clap::Arg| if a.is_positional() { a.help_heading("Tham số") } else { a.help_heading("Tùy chọn") };
+    let help =
+        clap::Arg::new("help").short('h').long("help").action(ArgAction::Help).help("In hướng dẫn dùng lệnh này");
+    let sub = |c: clap::Command| {
+        c.disable_help_flag(true)
+            .arg(help.clone())
+            .mut_args(headings)
+            .help_template("{about}\n\nCách dùng: {usage}\n\n{all-args}{after-help}")
+            .after_help(EXIT_CODES)
+    };
+    Cli::command()
+        .disable_help_flag(true)
+        .disable_version_flag(true)
+        .arg(help.clone())
+        .arg(clap::Arg::new("version").short('V').long("version").action(ArgAction::Version).help("In phiên bản"))
+        .mut_subcommands(sub)
 }
 
 /// clap speaks English; the officer reads the same mistakes in Vietnamese.
@@ -60,11 +105,12 @@ fn command_line_error_vi(e: &clap::Error) -> String {
         Some(other) => other.to_string(),
         None => String::new(),
     };
+    let commands: Vec<&str> = USAGE.iter().filter_map(|u| u.split_whitespace().nth(1)).collect();
     let problem = match e.kind() {
         ErrorKind::UnknownArgument => format!("không có tùy chọn “{}”", ctx(ContextKind::InvalidArg)),
         ErrorKind::InvalidSubcommand => format!("không có lệnh “{}”", ctx(ContextKind::InvalidSubcommand)),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "thiếu lệnh: build hoặc check".to_string()
+            format!("thiếu lệnh: {}", commands.join(", "))
         }
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
             let why = e.source().map(|s| format!(": {s}")).unwrap_or_default();
@@ -82,16 +128,23 @@ fn command_line_error_vi(e: &clap::Error) -> String {
         _ => "dòng lệnh không đúng".to_string(),
     };
     let mut out = format!("lỗi: {problem}");
+    let valid = ctx(ContextKind::ValidValue);
+    if !valid.is_empty() {
+        out.push_str(&format!("\n  cần:     một trong: {valid}"));
+    }
     let suggested = ctx(ContextKind::SuggestedArg) + &ctx(ContextKind::SuggestedSubcommand);
     if !suggested.is_empty() {
         out.push_str(&format!("\n  gợi ý:   có phải ý bạn là “{suggested}”?"));
     }
-    out.push_str("\n\nCách dùng: bangtin build [--content THƯ_MỤC] [--out THƯ_MỤC] [--today NĂM-THÁNG-NGÀY]\n           bangtin check [--content THƯ_MỤC] [--today NĂM-THÁNG-NGÀY]\nXem thêm: bangtin --help");
+    out.push_str("\n\nCách dùng: ");
+    out.push_str(&USAGE.join("\n           "));
+    out.push_str("\nXem thêm: bangtin --help");
     out
 }
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let parsed = command().try_get_matches().and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(c) => c,
         Err(e) => {
             return match e.kind() {
@@ -100,39 +153,65 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 _ => {
-                    eprintln!("{}", command_line_error_vi(&e));
+                    Ui::detect(false).error(&command_line_error_vi(&e));
                     ExitCode::from(2)
                 }
             };
         }
     };
-    let (site, out, write) = match cli.command {
-        Command::Build { site, out } => (site, out, true),
-        Command::Check { site } => (site, PathBuf::new(), false),
-    };
-    let opts = bangtin::Options { content: site.content, out, today: site.today.unwrap_or_else(bangtin::today_local) };
-    let result = if write { bangtin::build(&opts) } else { bangtin::check(&opts) };
+    let ui = Ui::detect(cli.quiet);
+    match cli.command {
+        Command::Build { site, out } => run_build(site.options(out), &ui),
+        Command::Check { site } => run_check(site.options(PathBuf::new()), &ui),
+    }
+}
+
+fn run_build(opts: bangtin::Options, ui: &Ui) -> ExitCode {
+    let progress = ui.progress();
+    let result = bangtin::build(&opts, &|s| progress.stage(s));
+    drop(progress);
     match result {
-        Ok(s) => {
-            let ms = s.elapsed.as_millis();
-            if write {
-                println!(
-                    "Đã dựng {} trang ({} tệp, {} KB) vào {} trong {ms} ms.",
-                    s.pages,
-                    s.files,
-                    s.bytes.div_ceil(1024),
-                    opts.out.display()
-                );
-            } else {
-                println!("Nội dung hợp lệ: {} trang sẽ được dựng. Không ghi tệp nào.", s.pages);
+        Ok(r) => {
+            let s = &r.summary;
+            ui.done(&format!(
+                "Đã dựng {} ({} tệp, {} KB) vào {} trong {} ms.",
+                s.counts(),
+                s.files,
+                s.bytes.div_ceil(1024),
+                opts.out.display(),
+                s.elapsed.as_millis()
+            ));
+            if !r.warnings.is_empty() {
+                ui.warn(&r.warnings.to_string());
             }
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("{e}");
-            if write {
-                eprintln!("Không dựng được trang. Thư mục {} được giữ nguyên như trước.", opts.out.display());
+            ui.error(&e.to_string());
+            ui.error(&format!("Không dựng được trang. Thư mục {} được giữ nguyên như trước.", opts.out.display()));
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run_check(opts: bangtin::Options, ui: &Ui) -> ExitCode {
+    let progress = ui.progress();
+    let result = bangtin::check(&opts, &|s| progress.stage(s));
+    drop(progress);
+    match result {
+        Ok(r) => {
+            if !r.warnings.is_empty() {
+                ui.warn_always(&r.warnings.to_string());
             }
+            ui.done(&format!(
+                "Nội dung hợp lệ, mọi liên kết đều dẫn tới đúng chỗ: {} sẽ được dựng trong {} ms. Không ghi tệp nào.",
+                r.summary.counts(),
+                r.summary.elapsed.as_millis()
+            ));
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            ui.error(&e.to_string());
             ExitCode::from(1)
         }
     }
