@@ -16,6 +16,7 @@ pub mod output;
 pub mod progress;
 pub mod radio;
 pub mod render;
+pub mod scaffold;
 pub mod schedule;
 pub mod term;
 pub mod text;

@@ -63,12 +63,53 @@ enum Command {
         #[command(flatten)]
         site: SiteArgs,
     },
+    /// Tạo một trang mới dựng được ngay, trong một thư mục mới hoặc trống
+    #[command(override_usage = "bangtin init THƯ_MỤC [--today NĂM-THÁNG-NGÀY]")]
+    Init {
+        /// Thư mục của trang mới; nội dung nằm trong THƯ_MỤC/content/
+        #[arg(value_name = "THƯ_MỤC")]
+        dir: PathBuf,
+        /// Ngày bắt đầu kế hoạch mẫu (NĂM-THÁNG-NGÀY); mặc định là hôm nay
+        #[arg(long, value_name = "NĂM-THÁNG-NGÀY", value_parser = parse_today)]
+        today: Option<chrono::NaiveDate>,
+    },
+    /// Tạo một tệp nội dung mới: hướng dẫn, sự kiện, báo cáo tiến độ hôm nay hoặc tin
+    #[command(
+        override_usage = "bangtin new guide|event|news \"TIÊU ĐỀ\" [--content THƯ_MỤC] [--plan MÃ]\n           bangtin new report [\"NGUỒN SỐ LIỆU\"] [--content THƯ_MỤC] [--plan MÃ] [--today NĂM-THÁNG-NGÀY]"
+    )]
+    New {
+        /// guide (hướng dẫn), event (sự kiện), report (báo cáo tiến độ hôm nay, có sẵn số liệu kỳ trước) hoặc news (tin)
+        #[arg(value_enum, value_name = "LOẠI", hide_possible_values = true)]
+        kind: NewKind,
+        /// Tiêu đề, trong ngoặc kép; tên tệp làm từ tiêu đề (“Kích hoạt định danh” → kich-hoat-dinh-danh). Với report: nguồn số liệu
+        #[arg(value_name = "TIÊU_ĐỀ")]
+        title: Option<String>,
+        #[command(flatten)]
+        site: SiteArgs,
+        /// Kế hoạch của tệp mới (tên tệp trong plans/, không có .md); mặc định là kế hoạch hiện tại
+        #[arg(long, value_name = "MÃ")]
+        plan: Option<String>,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum NewKind {
+    #[value(alias = "huong-dan")]
+    Guide,
+    #[value(alias = "su-kien", alias = "lich")]
+    Event,
+    #[value(alias = "bao-cao", alias = "tien-do")]
+    Report,
+    #[value(alias = "tin", alias = "tin-tuc")]
+    News,
 }
 
 /// Lines of "Cách dùng" after a command-line mistake; one per command.
 const USAGE: &[&str] = &[
     "bangtin build [--content THƯ_MỤC] [--out THƯ_MỤC] [--today NĂM-THÁNG-NGÀY]",
     "bangtin check [--content THƯ_MỤC] [--today NĂM-THÁNG-NGÀY]",
+    "bangtin init THƯ_MỤC",
+    "bangtin new guide|event|report|news \"TIÊU ĐỀ\" [--content THƯ_MỤC]",
 ];
 
 fn parse_today(s: &str) -> Result<chrono::NaiveDate, String> {
@@ -163,6 +204,8 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Build { site, out } => run_build(site.options(out), &ui),
         Command::Check { site } => run_check(site.options(PathBuf::new()), &ui),
+        Command::Init { dir, today } => run_init(&dir, today.unwrap_or_else(bangtin::today_local), &ui),
+        Command::New { kind, title, site, plan } => run_new(kind, title.as_deref(), plan.as_deref(), site, &ui),
     }
 }
 
@@ -212,6 +255,65 @@ fn run_check(opts: bangtin::Options, ui: &Ui) -> ExitCode {
         }
         Err(e) => {
             ui.error(&e.to_string());
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run_init(dir: &std::path::Path, today: chrono::NaiveDate, ui: &Ui) -> ExitCode {
+    match bangtin::scaffold::init(dir, today) {
+        Ok(created) => {
+            ui.done(&format!("Đã tạo trang mới trong {}:", dir.display()));
+            for f in &created.files {
+                ui.info(&format!("  {}", f.display()));
+            }
+            ui.info("Việc tiếp theo:");
+            for n in &created.next {
+                ui.info(&format!("  - {n}"));
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            ui.error(&e.to_string());
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run_new(kind: NewKind, title: Option<&str>, plan: Option<&str>, site: SiteArgs, ui: &Ui) -> ExitCode {
+    use bangtin::scaffold::Kind;
+    let kind = match kind {
+        NewKind::Guide => Kind::Guide,
+        NewKind::Event => Kind::Event,
+        NewKind::Report => Kind::Report,
+        NewKind::News => Kind::News,
+    };
+    let today = site.today.unwrap_or_else(bangtin::today_local);
+    match bangtin::scaffold::new_file(&site.content, kind, title, plan, today) {
+        Ok(created) => {
+            for f in &created.files {
+                ui.done(&format!("Đã tạo {}.", f.display()));
+            }
+            if let Some(page) = &created.page {
+                ui.info(&format!("Trang: {page}"));
+            }
+            for n in &created.next {
+                ui.info(&format!("  - {n}"));
+            }
+            ui.info(&format!(
+                "  - Xem trước trong trình duyệt: bangtin serve --content {}; kiểm tra: bangtin check --content {}",
+                site.content.display(),
+                site.content.display()
+            ));
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            ui.error(&e.to_string());
+            if matches!(e, bangtin::Error::Content(_)) {
+                ui.error(
+                    "Báo cáo mới chép số liệu từ nội dung hiện có, nên cần sửa các lỗi trên trước (xem bangtin check).",
+                );
+            }
             ExitCode::from(1)
         }
     }
