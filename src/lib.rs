@@ -18,6 +18,7 @@ pub mod radio;
 pub mod render;
 pub mod scaffold;
 pub mod schedule;
+pub mod serve;
 pub mod term;
 pub mod text;
 

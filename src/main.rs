@@ -63,6 +63,20 @@ enum Command {
         #[command(flatten)]
         site: SiteArgs,
     },
+    /// Xem trước trang trong trình duyệt; tự dựng lại và tải lại trang khi bạn lưu tệp
+    #[command(
+        override_usage = "bangtin serve [--content THƯ_MỤC] [--port CỔNG] [--bind ĐỊA_CHỈ] [--today NĂM-THÁNG-NGÀY]"
+    )]
+    Serve {
+        #[command(flatten)]
+        site: SiteArgs,
+        /// Cổng của máy chủ xem trước; 0 để tự chọn một cổng trống. Mặc định: 1111
+        #[arg(long, value_name = "CỔNG", default_value_t = 1111, hide_default_value = true)]
+        port: u16,
+        /// Địa chỉ mở máy chủ. Mặc định 127.0.0.1: chỉ máy này xem được; 0.0.0.0 mở cho mọi máy trong mạng
+        #[arg(long, value_name = "ĐỊA_CHỈ", default_value = "127.0.0.1", hide_default_value = true)]
+        bind: std::net::IpAddr,
+    },
     /// Tạo một trang mới dựng được ngay, trong một thư mục mới hoặc trống
     #[command(override_usage = "bangtin init THƯ_MỤC [--today NĂM-THÁNG-NGÀY]")]
     Init {
@@ -108,6 +122,7 @@ enum NewKind {
 const USAGE: &[&str] = &[
     "bangtin build [--content THƯ_MỤC] [--out THƯ_MỤC] [--today NĂM-THÁNG-NGÀY]",
     "bangtin check [--content THƯ_MỤC] [--today NĂM-THÁNG-NGÀY]",
+    "bangtin serve [--content THƯ_MỤC] [--port CỔNG] [--bind ĐỊA_CHỈ]",
     "bangtin init THƯ_MỤC",
     "bangtin new guide|event|report|news \"TIÊU ĐỀ\" [--content THƯ_MỤC]",
 ];
@@ -204,6 +219,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Build { site, out } => run_build(site.options(out), &ui),
         Command::Check { site } => run_check(site.options(PathBuf::new()), &ui),
+        Command::Serve { site, port, bind } => run_serve(site, port, bind, ui),
         Command::Init { dir, today } => run_init(&dir, today.unwrap_or_else(bangtin::today_local), &ui),
         Command::New { kind, title, site, plan } => run_new(kind, title.as_deref(), plan.as_deref(), site, &ui),
     }
@@ -253,6 +269,23 @@ fn run_check(opts: bangtin::Options, ui: &Ui) -> ExitCode {
             ));
             ExitCode::SUCCESS
         }
+        Err(e) => {
+            ui.error(&e.to_string());
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run_serve(site: SiteArgs, port: u16, bind: std::net::IpAddr, ui: Ui) -> ExitCode {
+    // The preview keeps everything in memory and writes nothing, so stopping at once is clean;
+    // the handler only says so, instead of leaving a bare ^C.
+    let _ = ctrlc::set_handler(|| {
+        println!("\nĐã dừng xem trước. Không có tệp nào bị thay đổi.");
+        std::process::exit(0);
+    });
+    let config = bangtin::serve::Config { content: site.content, today: site.today, bind, port };
+    match bangtin::serve::serve(config, ui) {
+        Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             ui.error(&e.to_string());
             ExitCode::from(1)
