@@ -71,10 +71,10 @@ enum Command {
         #[command(flatten)]
         site: SiteArgs,
         /// Cổng của máy chủ xem trước; 0 để tự chọn một cổng trống. Mặc định: 1111
-        #[arg(long, value_name = "CỔNG", default_value_t = 1111, hide_default_value = true)]
+        #[arg(long, value_name = "CỔNG", default_value = "1111", hide_default_value = true, value_parser = parse_port)]
         port: u16,
         /// Địa chỉ mở máy chủ. Mặc định 127.0.0.1: chỉ máy này xem được; 0.0.0.0 mở cho mọi máy trong mạng
-        #[arg(long, value_name = "ĐỊA_CHỈ", default_value = "127.0.0.1", hide_default_value = true)]
+        #[arg(long, value_name = "ĐỊA_CHỈ", default_value = "127.0.0.1", hide_default_value = true, value_parser = parse_bind)]
         bind: std::net::IpAddr,
     },
     /// Tạo một trang mới dựng được ngay, trong một thư mục mới hoặc trống
@@ -131,6 +131,19 @@ fn parse_today(s: &str) -> Result<chrono::NaiveDate, String> {
     bangtin::content::source::parse_date(s)
 }
 
+fn parse_port(s: &str) -> Result<u16, String> {
+    s.trim().parse().map_err(|_| "cổng là một số từ 0 đến 65535, ví dụ 1111 (0: tự chọn một cổng trống)".to_string())
+}
+
+fn parse_bind(s: &str) -> Result<std::net::IpAddr, String> {
+    if s.trim().eq_ignore_ascii_case("localhost") {
+        return Ok(std::net::IpAddr::from([127, 0, 0, 1]));
+    }
+    s.trim().parse().map_err(|_| {
+        "cần một địa chỉ IP, ví dụ 127.0.0.1 (chỉ máy này xem được) hoặc 0.0.0.0 (mọi máy trong mạng)".to_string()
+    })
+}
+
 /// clap writes its help in English; every command's help says the same in Vietnamese.
 fn command() -> clap::Command {
     let headings =
@@ -163,10 +176,22 @@ fn command_line_error_vi(e: &clap::Error) -> String {
     };
     let commands: Vec<&str> = USAGE.iter().filter_map(|u| u.split_whitespace().nth(1)).collect();
     let problem = match e.kind() {
-        ErrorKind::UnknownArgument => format!("không có tùy chọn “{}”", ctx(ContextKind::InvalidArg)),
+        ErrorKind::UnknownArgument => {
+            let arg = ctx(ContextKind::InvalidArg);
+            if arg.starts_with('-') {
+                format!("không có tùy chọn “{arg}”")
+            } else {
+                format!(
+                    "thừa “{arg}”: lệnh này không nhận thêm tham số đó (tiêu đề có dấu cách thì đặt trong ngoặc kép)"
+                )
+            }
+        }
         ErrorKind::InvalidSubcommand => format!("không có lệnh “{}”", ctx(ContextKind::InvalidSubcommand)),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
             format!("thiếu lệnh: {}", commands.join(", "))
+        }
+        ErrorKind::InvalidValue if ctx(ContextKind::InvalidValue).is_empty() => {
+            format!("thiếu giá trị sau {}", ctx(ContextKind::InvalidArg))
         }
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
             let why = e.source().map(|s| format!(": {s}")).unwrap_or_default();
@@ -263,7 +288,7 @@ fn run_check(opts: bangtin::Options, ui: &Ui) -> ExitCode {
                 ui.warn_always(&r.warnings.to_string());
             }
             ui.done(&format!(
-                "Nội dung hợp lệ, mọi liên kết đều dẫn tới đúng chỗ: {} sẽ được dựng trong {} ms. Không ghi tệp nào.",
+                "Nội dung hợp lệ, mọi liên kết đều dẫn tới đúng chỗ ({}, kiểm tra trong {} ms). Không ghi tệp nào.",
                 r.summary.counts(),
                 r.summary.elapsed.as_millis()
             ));

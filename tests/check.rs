@@ -132,7 +132,9 @@ fn build_prints_warnings_unless_quiet() {
 
 #[test]
 fn help_is_vietnamese_and_names_the_exit_codes() {
-    for args in [&["--help"][..], &["build", "--help"], &["check", "-h"]] {
+    for args in
+        [&["--help"][..], &["build", "--help"], &["check", "-h"], &["serve", "-h"], &["init", "-h"], &["new", "-h"]]
+    {
         let r = run(args);
         assert_eq!(r.code, 0);
         assert!(r.stdout.contains("Mã thoát: 0 thành công"), "{}", r.stdout);
@@ -147,6 +149,15 @@ fn help_is_vietnamese_and_names_the_exit_codes() {
     let r = run(&["build", "--today", "16/4/2024"]);
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("2024-04-16"), "{}", r.stderr);
+    let r = run(&["serve", "--port", "abc"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("cổng là một số từ 0 đến 65535") && !r.stderr.contains("invalid"), "{}", r.stderr);
+    let r = run(&["new", "guide", "Kích", "hoạt"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("thừa “hoạt”") && r.stderr.contains("ngoặc kép"), "{}", r.stderr);
+    let r = run(&["build", "--out"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("thiếu giá trị sau --out"), "{}", r.stderr);
 }
 
 /// Runs `bangtin args` under a pseudo-terminal (util-linux `script`), where colour is allowed
