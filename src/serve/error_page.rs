@@ -30,6 +30,12 @@ fn excerpt(root: &Path, d: &Diagnostic) -> Option<String> {
     if d.file.is_absolute() || d.file.components().any(|c| matches!(c, std::path::Component::ParentDir)) {
         return None;
     }
+    // Content files and template overrides; a generated page (`lich/index.html`) is not a file
+    // of the site folder, and a file of that name there would be the wrong one to quote.
+    let ext = d.file.extension().and_then(|e| e.to_str()).unwrap_or("");
+    if !matches!(ext, "yaml" | "yml" | "md") && !d.file.starts_with("templates") {
+        return None;
+    }
     let text = std::fs::read_to_string(root.join(&d.file)).ok()?;
     let lines: Vec<&str> = text.lines().collect();
     if line == 0 || line > lines.len() {
@@ -135,9 +141,12 @@ mod tests {
     }
 
     #[test]
-    fn files_outside_the_site_are_not_quoted() {
+    fn only_content_files_inside_the_site_are_quoted() {
         let dir = tempfile::tempdir().unwrap();
-        let d = Diagnostic::new("../secret.txt", "x").at(Some((1, 1)));
-        assert!(excerpt(dir.path(), &d).is_none());
+        std::fs::write(dir.path().join("index.html"), "x\n").unwrap();
+        for f in ["../secret.yaml", "/etc/passwd", "index.html"] {
+            let d = Diagnostic::new(f, "x").at(Some((1, 1)));
+            assert!(excerpt(dir.path(), &d).is_none(), "{f}");
+        }
     }
 }
