@@ -90,11 +90,14 @@ mod tests {
             let _ = tx.send(paths);
         })
         .unwrap();
-        for i in 0..5 {
+        for i in 0..20 {
             std::fs::write(dir.path().join("a.md"), format!("{i}")).unwrap();
         }
         let got = rx.recv_timeout(Duration::from_secs(5)).expect("a change is reported");
         assert!(got.iter().any(|p| p.ends_with("a.md")), "{got:?}");
-        assert!(rx.recv_timeout(Duration::from_millis(400)).is_err(), "one rebuild for one burst");
+        // Usually exactly one; a loaded machine may pause between two writes for longer than
+        // QUIET, but twenty writes must never become twenty rebuilds.
+        let more = std::iter::from_fn(|| rx.recv_timeout(Duration::from_millis(400)).ok()).count();
+        assert!(more <= 2, "{} rebuilds for one burst of 20 writes", more + 1);
     }
 }
