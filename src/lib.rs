@@ -123,7 +123,7 @@ pub fn today_local() -> NaiveDate {
 
 /// Loads, validates and renders the site, then checks every link of the generated pages; writes
 /// nothing. `base_url` stands in for the site's own, so the preview server's pages point at it.
-pub fn render(opts: &Options, base_url: Option<&str>, stage: &dyn Fn(Stage)) -> Result<Rendered, Error> {
+pub fn render_in_memory(opts: &Options, base_url: Option<&str>, stage: &dyn Fn(Stage)) -> Result<Rendered, Error> {
     let started = Instant::now();
     stage(Stage::Load);
     let mut site = content::load(&opts.content, opts.today).map_err(Error::Content)?;
@@ -147,7 +147,7 @@ pub fn build(opts: &Options, stage: &dyn Fn(Stage)) -> Result<Rendered, Error> {
     let started = Instant::now();
     output::check_apart(&opts.content, &opts.out)?;
     output::check_replaceable(&opts.out)?;
-    let mut r = render(opts, None, stage)?;
+    let mut r = render_in_memory(opts, None, stage)?;
     stage(Stage::Write);
     output::write_atomically(&opts.out, &r.files)?;
     r.summary.elapsed = started.elapsed();
@@ -156,5 +156,5 @@ pub fn build(opts: &Options, stage: &dyn Fn(Stage)) -> Result<Rendered, Error> {
 
 /// Everything `build` checks, writing nothing.
 pub fn check(opts: &Options, stage: &dyn Fn(Stage)) -> Result<Rendered, Error> {
-    render(opts, None, stage)
+    render_in_memory(opts, None, stage)
 }

@@ -84,7 +84,7 @@ impl Preview {
             out: PathBuf::new(),
             today: self.config.today.unwrap_or_else(crate::today_local),
         };
-        let result = crate::render(&opts, Some(&self.base_url), &|_| {});
+        let result = crate::render_in_memory(&opts, Some(&self.base_url), &|_| {});
         let ms = started.elapsed().as_millis();
         let before = self.snapshot();
         let what = describe_changes(&self.config.content, changed);
