@@ -67,7 +67,14 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "lỗi: {}", self.file.display())?;
+        self.write_as(f, "lỗi")
+    }
+}
+
+impl Diagnostic {
+    /// The report layout, headed `lỗi:` for an error or `cảnh báo:` for a warning.
+    fn write_as(&self, f: &mut fmt::Formatter<'_>, label: &str) -> fmt::Result {
+        write!(f, "{label}: {}", self.file.display())?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
             if let Some(col) = self.column {
@@ -136,6 +143,36 @@ impl fmt::Display for Diagnostics {
             )?;
         }
         Ok(())
+    }
+}
+
+/// Things a person should look at that do not stop a build: a plan with no recent report, a
+/// guide nothing links to, a past event still marked tentative.
+#[derive(Debug, Default, Clone)]
+pub struct Warnings {
+    pub items: Vec<Diagnostic>,
+}
+
+impl Warnings {
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+}
+
+impl fmt::Display for Warnings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for d in self.items.iter().take(SHOWN) {
+            d.write_as(f, "cảnh báo")?;
+            writeln!(f)?;
+        }
+        if self.items.len() > SHOWN {
+            writeln!(f, "… và {} cảnh báo khác không hiện ra ở đây.\n", self.items.len() - SHOWN)?;
+        }
+        write!(f, "Có {} cảnh báo: trang vẫn dựng được, nhưng nên xem lại.", self.items.len())
     }
 }
 

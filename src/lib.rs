@@ -4,9 +4,11 @@
 //! **load** ([`content`]: walk, parse, validate into a typed model) →
 //! **derive** ([`progress`], [`schedule`]: aggregates, status, what is upcoming) →
 //! **render** ([`render`]: HTML through tera; [`chart`]: progress charts as SVG; [`ical`]: calendars) →
+//! **check** ([`check`]: every link of the generated pages; warnings for a person to read) →
 //! **write** ([`output`]: atomically, or not at all).
 
 pub mod chart;
+pub mod check;
 pub mod content;
 pub mod diag;
 pub mod ical;
@@ -15,8 +17,11 @@ pub mod progress;
 pub mod qr;
 pub mod radio;
 pub mod render;
+pub mod scaffold;
 pub mod schedule;
 pub mod search;
+pub mod serve;
+pub mod term;
 pub mod text;
 
 use std::path::PathBuf;
@@ -24,7 +29,7 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 
-pub use diag::{Diagnostic, Diagnostics, Error};
+pub use diag::{Diagnostic, Diagnostics, Error, Warnings};
 
 /// What to build and as of which day.
 #[derive(Debug, Clone)]
@@ -35,13 +40,88 @@ pub struct Options {
     pub today: NaiveDate,
 }
 
+/// The steps of a build, named for a progress line while a long build runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Load,
+    Render,
+    Links,
+    Write,
+}
+
+impl Stage {
+    pub fn label(self) -> &'static str {
+        match self {
+            Stage::Load => "đọc nội dung",
+            Stage::Render => "dựng trang",
+            Stage::Links => "kiểm tra liên kết",
+            Stage::Write => "ghi ra đĩa",
+        }
+    }
+}
+
 /// What a build produced.
 #[derive(Debug, Clone)]
 pub struct Summary {
     pub pages: usize,
+    /// Standalone chart files (`.svg`).
+    pub charts: usize,
+    /// iCalendar files (`.ics`).
+    pub calendars: usize,
+    /// Data downloads (`.csv`).
+    pub data: usize,
+    /// Radio bulletins (`phat-thanh/*.txt`), written by the radio stage.
+    pub bulletins: usize,
+    /// Size of the search index (`tim-kiem/chi-muc.js`), downloaded once by whoever searches.
+    pub search_bytes: u64,
     pub files: usize,
     pub bytes: u64,
     pub elapsed: Duration,
+}
+
+impl Summary {
+    fn of(files: &[render::OutFile], started: Instant) -> Summary {
+        let count = |f: &dyn Fn(&str) -> bool| files.iter().filter(|x| f(&x.path)).count();
+        Summary {
+            pages: count(&|p| p.ends_with(".html")),
+            charts: count(&|p| p.ends_with(".svg")),
+            calendars: count(&|p| p.ends_with(".ics")),
+            data: count(&|p| p.ends_with(".csv")),
+            bulletins: count(&|p| p.starts_with("phat-thanh/") && p.ends_with(".txt")),
+            search_bytes: files.iter().filter(|f| f.path == "tim-kiem/chi-muc.js").map(|f| f.bytes.len() as u64).sum(),
+            files: files.len(),
+            bytes: files.iter().map(|f| f.bytes.len() as u64).sum(),
+            elapsed: started.elapsed(),
+        }
+    }
+
+    /// "27 trang, 14 biểu đồ, 12 lịch .ics, 1 bảng số liệu .csv": what a resident will find,
+    /// leaving out kinds the site has none of.
+    pub fn counts(&self) -> String {
+        let mut parts = vec![format!("{} trang", self.pages)];
+        for (n, what) in [
+            (self.charts, "biểu đồ"),
+            (self.calendars, "lịch .ics"),
+            (self.data, "bảng số liệu .csv"),
+            (self.bulletins, "bản tin phát thanh"),
+        ] {
+            if n > 0 {
+                parts.push(format!("{n} {what}"));
+            }
+        }
+        if self.search_bytes > 0 {
+            parts.push(format!("chỉ mục tìm kiếm {} KB", self.search_bytes.div_ceil(1024)));
+        }
+        parts.join(", ")
+    }
+}
+
+/// A site rendered in memory: what `build` writes, `check` inspects and `serve` serves.
+pub struct Rendered {
+    /// Sorted by path.
+    pub files: Vec<render::OutFile>,
+    pub warnings: Warnings,
+    pub summary: Summary,
 }
 
 /// Today in Asia/Ho_Chi_Minh (UTC+7, no daylight saving).
@@ -49,33 +129,40 @@ pub fn today_local() -> NaiveDate {
     (chrono::Utc::now() + chrono::Duration::hours(7)).date_naive()
 }
 
-fn render(opts: &Options) -> Result<Vec<render::OutFile>, Error> {
-    let site = content::load(&opts.content, opts.today).map_err(Error::Content)?;
-    render::render_site(&site, opts.today).map_err(|d| Error::Content(d.sorted()))
-}
-
-fn summarise(files: &[render::OutFile], started: Instant) -> Summary {
-    Summary {
-        pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
-        files: files.len(),
-        bytes: files.iter().map(|f| f.bytes.len() as u64).sum(),
-        elapsed: started.elapsed(),
+/// Loads, validates and renders the site, then checks every link of the generated pages; writes
+/// nothing. `base_url` stands in for the site's own, so the preview server's pages point at it.
+pub fn render_in_memory(opts: &Options, base_url: Option<&str>, stage: &dyn Fn(Stage)) -> Result<Rendered, Error> {
+    let started = Instant::now();
+    stage(Stage::Load);
+    let mut site = content::load(&opts.content, opts.today).map_err(Error::Content)?;
+    if let Some(url) = base_url {
+        site.config.base_url = url.to_string();
     }
+    let warnings = check::warnings(&site, opts.today);
+    stage(Stage::Render);
+    let files = render::render_site(&site, opts.today).map_err(|d| Error::Content(d.sorted()))?;
+    stage(Stage::Links);
+    let broken = check::links::check(&site, &files);
+    if !broken.is_empty() {
+        return Err(Error::Content(broken));
+    }
+    let summary = Summary::of(&files, started);
+    Ok(Rendered { files, warnings, summary })
 }
 
 /// Loads, renders and writes the site; on any error `opts.out` is left exactly as it was.
-pub fn build(opts: &Options) -> Result<Summary, Error> {
+pub fn build(opts: &Options, stage: &dyn Fn(Stage)) -> Result<Rendered, Error> {
     let started = Instant::now();
     output::check_apart(&opts.content, &opts.out)?;
     output::check_replaceable(&opts.out)?;
-    let files = render(opts)?;
-    output::write_atomically(&opts.out, &files)?;
-    Ok(summarise(&files, started))
+    let mut r = render_in_memory(opts, None, stage)?;
+    stage(Stage::Write);
+    output::write_atomically(&opts.out, &r.files)?;
+    r.summary.elapsed = started.elapsed();
+    Ok(r)
 }
 
 /// Everything `build` checks, writing nothing.
-pub fn check(opts: &Options) -> Result<Summary, Error> {
-    let started = Instant::now();
-    let files = render(opts)?;
-    Ok(summarise(&files, started))
+pub fn check(opts: &Options, stage: &dyn Fn(Stage)) -> Result<Rendered, Error> {
+    render_in_memory(opts, None, stage)
 }

@@ -1,11 +1,16 @@
 //! The `bangtin` command: Vietnamese help and messages, exit code 0 on success, 1 when the
-//! content has problems or the build cannot be written, 2 for a wrong command line.
+//! content has problems or the build cannot be written, 2 for a wrong command line. Each command
+//! is one `run_*` function; the work itself lives in the library.
 
 use std::error::Error as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use bangtin::term::Ui;
+use clap::{ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand};
+
+const EXIT_CODES: &str =
+    "Mã thoát: 0 thành công (có thể kèm cảnh báo); 1 nội dung có lỗi hoặc không đọc, ghi được; 2 dòng lệnh sai.";
 
 mod cli_radio;
 
@@ -15,44 +20,155 @@ mod cli_radio;
     version,
     about = "Dựng trang thông tin “Công dân số” của phường, xã từ nội dung Markdown và YAML.",
     disable_help_subcommand = true,
-    help_template = "{about}\n\nCách dùng: {usage}\n\nLệnh:\n{subcommands}\n\nTùy chọn:\n{options}\n\nMã thoát: 0 thành công; 1 nội dung có lỗi hoặc không ghi được; 2 dòng lệnh sai.\n"
+    override_usage = "bangtin [--quiet] <LỆNH> [TÙY_CHỌN]",
+    help_template = "{about}\n\nCách dùng: {usage}\n\nLệnh:\n{subcommands}\n\nTùy chọn:\n{options}{after-help}",
+    after_help = EXIT_CODES
 )]
 struct Cli {
+    /// Không in tóm tắt, tiến độ và cảnh báo khi dựng; chỉ in lỗi (lệnh check vẫn in cảnh báo)
+    #[arg(short, long, global = true, help_heading = "Tùy chọn")]
+    quiet: bool,
     #[command(subcommand)]
     command: Command,
 }
 
 #[derive(clap::Args)]
 struct SiteArgs {
-    /// Thư mục nội dung (có site.yaml)
-    #[arg(long, value_name = "THƯ_MỤC", default_value = "content")]
+    /// Thư mục nội dung (có site.yaml); mặc định: content
+    #[arg(long, value_name = "THƯ_MỤC", default_value = "content", hide_default_value = true)]
     content: PathBuf,
     /// Ngày “hôm nay” (NĂM-THÁNG-NGÀY) để tính sự kiện sắp tới và số ngày còn lại; mặc định là ngày hiện tại
     #[arg(long, value_name = "NĂM-THÁNG-NGÀY", value_parser = parse_today)]
     today: Option<chrono::NaiveDate>,
 }
 
+impl SiteArgs {
+    fn options(self, out: PathBuf) -> bangtin::Options {
+        bangtin::Options { content: self.content, out, today: self.today.unwrap_or_else(bangtin::today_local) }
+    }
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Dựng toàn bộ trang vào thư mục đầu ra
+    #[command(override_usage = "bangtin build [--content THƯ_MỤC] [--out THƯ_MỤC] [--today NĂM-THÁNG-NGÀY]")]
     Build {
         #[command(flatten)]
         site: SiteArgs,
-        /// Thư mục đầu ra
-        #[arg(long, value_name = "THƯ_MỤC", default_value = "output")]
+        /// Thư mục đầu ra; mặc định: output
+        #[arg(long, value_name = "THƯ_MỤC", default_value = "output", hide_default_value = true)]
         out: PathBuf,
     },
-    /// Kiểm tra nội dung như khi dựng trang, không ghi gì
+    /// Kiểm tra nội dung và mọi liên kết như khi dựng trang, in cảnh báo; không ghi gì
+    #[command(override_usage = "bangtin check [--content THƯ_MỤC] [--today NĂM-THÁNG-NGÀY]")]
     Check {
         #[command(flatten)]
         site: SiteArgs,
+    },
+    /// Xem trước trang trong trình duyệt; tự dựng lại và tải lại trang khi bạn lưu tệp
+    #[command(
+        override_usage = "bangtin serve [--content THƯ_MỤC] [--port CỔNG] [--bind ĐỊA_CHỈ] [--today NĂM-THÁNG-NGÀY]"
+    )]
+    Serve {
+        #[command(flatten)]
+        site: SiteArgs,
+        /// Cổng của máy chủ xem trước; 0 để tự chọn một cổng trống. Mặc định: 1111
+        #[arg(long, value_name = "CỔNG", default_value = "1111", hide_default_value = true, value_parser = parse_port)]
+        port: u16,
+        /// Địa chỉ mở máy chủ. Mặc định 127.0.0.1: chỉ máy này xem được; 0.0.0.0 mở cho mọi máy trong mạng
+        #[arg(long, value_name = "ĐỊA_CHỈ", default_value = "127.0.0.1", hide_default_value = true, value_parser = parse_bind)]
+        bind: std::net::IpAddr,
+    },
+    /// Tạo một trang mới dựng được ngay, trong một thư mục mới hoặc trống
+    #[command(override_usage = "bangtin init THƯ_MỤC [--today NĂM-THÁNG-NGÀY]")]
+    Init {
+        /// Thư mục của trang mới; nội dung nằm trong THƯ_MỤC/content/
+        #[arg(value_name = "THƯ_MỤC")]
+        dir: PathBuf,
+        /// Ngày bắt đầu kế hoạch mẫu (NĂM-THÁNG-NGÀY); mặc định là hôm nay
+        #[arg(long, value_name = "NĂM-THÁNG-NGÀY", value_parser = parse_today)]
+        today: Option<chrono::NaiveDate>,
+    },
+    /// Tạo một tệp nội dung mới: hướng dẫn, sự kiện, báo cáo tiến độ hôm nay hoặc tin
+    #[command(
+        override_usage = "bangtin new guide|event|news \"TIÊU ĐỀ\" [--content THƯ_MỤC] [--plan MÃ]\n           bangtin new report [\"NGUỒN SỐ LIỆU\"] [--content THƯ_MỤC] [--plan MÃ] [--today NĂM-THÁNG-NGÀY]"
+    )]
+    New {
+        /// guide (hướng dẫn), event (sự kiện), report (báo cáo tiến độ hôm nay, có sẵn số liệu kỳ trước) hoặc news (tin)
+        #[arg(value_enum, value_name = "LOẠI", hide_possible_values = true)]
+        kind: NewKind,
+        /// Tiêu đề, trong ngoặc kép; tên tệp làm từ tiêu đề (“Kích hoạt định danh” → kich-hoat-dinh-danh). Với report: nguồn số liệu
+        #[arg(value_name = "TIÊU_ĐỀ")]
+        title: Option<String>,
+        #[command(flatten)]
+        site: SiteArgs,
+        /// Kế hoạch của tệp mới (tên tệp trong plans/, không có .md); mặc định là kế hoạch hiện tại
+        #[arg(long, value_name = "MÃ")]
+        plan: Option<String>,
     },
     /// Viết bản tin phát thanh của một ngày (văn bản để đọc trên loa), hoặc cách đọc một đoạn chữ
     Radio(cli_radio::RadioArgs),
 }
 
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum NewKind {
+    #[value(alias = "huong-dan")]
+    Guide,
+    #[value(alias = "su-kien", alias = "lich")]
+    Event,
+    #[value(alias = "bao-cao", alias = "tien-do")]
+    Report,
+    #[value(alias = "tin", alias = "tin-tuc")]
+    News,
+}
+
+/// Lines of "Cách dùng" after a command-line mistake; one per command.
+const USAGE: &[&str] = &[
+    "bangtin build [--content THƯ_MỤC] [--out THƯ_MỤC] [--today NĂM-THÁNG-NGÀY]",
+    "bangtin check [--content THƯ_MỤC] [--today NĂM-THÁNG-NGÀY]",
+    "bangtin serve [--content THƯ_MỤC] [--port CỔNG] [--bind ĐỊA_CHỈ]",
+    "bangtin init THƯ_MỤC",
+    "bangtin new guide|event|report|news \"TIÊU ĐỀ\" [--content THƯ_MỤC]",
+    "bangtin radio [--content THƯ_MỤC] [--date NĂM-THÁNG-NGÀY] [--plan KẾ_HOẠCH] [-o TỆP] [--dialect bac|nam] [--max-minutes PHÚT] [--audio TỆP.wav]",
+    "bangtin radio say CHỮ|-",
+];
+
 fn parse_today(s: &str) -> Result<chrono::NaiveDate, String> {
     bangtin::content::source::parse_date(s)
+}
+
+fn parse_port(s: &str) -> Result<u16, String> {
+    s.trim().parse().map_err(|_| "cổng là một số từ 0 đến 65535, ví dụ 1111 (0: tự chọn một cổng trống)".to_string())
+}
+
+fn parse_bind(s: &str) -> Result<std::net::IpAddr, String> {
+    if s.trim().eq_ignore_ascii_case("localhost") {
+        return Ok(std::net::IpAddr::from([127, 0, 0, 1]));
+    }
+    s.trim().parse().map_err(|_| {
+        "cần một địa chỉ IP, ví dụ 127.0.0.1 (chỉ máy này xem được) hoặc 0.0.0.0 (mọi máy trong mạng)".to_string()
+    })
+}
+
+/// clap writes its help in English; every command's help says the same in Vietnamese.
+fn command() -> clap::Command {
+    let headings =
+        |a: clap::Arg| if a.is_positional() { a.help_heading("Tham số") } else { a.help_heading("Tùy chọn") };
+    let help =
+        clap::Arg::new("help").short('h').long("help").action(ArgAction::Help).help("In hướng dẫn dùng lệnh này");
+    let sub = |c: clap::Command| {
+        c.disable_help_flag(true)
+            .arg(help.clone())
+            .mut_args(headings)
+            .help_template("{about}\n\nCách dùng: {usage}\n\n{all-args}{after-help}")
+            .after_help(EXIT_CODES)
+    };
+    Cli::command()
+        .disable_help_flag(true)
+        .disable_version_flag(true)
+        .arg(help.clone())
+        .arg(clap::Arg::new("version").short('V').long("version").action(ArgAction::Version).help("In phiên bản"))
+        .mut_subcommands(sub)
 }
 
 /// clap speaks English; the officer reads the same mistakes in Vietnamese.
@@ -64,11 +180,25 @@ fn command_line_error_vi(e: &clap::Error) -> String {
         Some(other) => other.to_string(),
         None => String::new(),
     };
+    let mut commands: Vec<&str> = USAGE.iter().filter_map(|u| u.split_whitespace().nth(1)).collect();
+    commands.dedup();
     let problem = match e.kind() {
-        ErrorKind::UnknownArgument => format!("không có tùy chọn “{}”", ctx(ContextKind::InvalidArg)),
+        ErrorKind::UnknownArgument => {
+            let arg = ctx(ContextKind::InvalidArg);
+            if arg.starts_with('-') {
+                format!("không có tùy chọn “{arg}”")
+            } else {
+                format!(
+                    "thừa “{arg}”: lệnh này không nhận thêm tham số đó (tiêu đề có dấu cách thì đặt trong ngoặc kép)"
+                )
+            }
+        }
         ErrorKind::InvalidSubcommand => format!("không có lệnh “{}”", ctx(ContextKind::InvalidSubcommand)),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "thiếu lệnh: build, check hoặc radio".to_string()
+            format!("thiếu lệnh: {}", commands.join(", "))
+        }
+        ErrorKind::InvalidValue if ctx(ContextKind::InvalidValue).is_empty() => {
+            format!("thiếu giá trị sau {}", ctx(ContextKind::InvalidArg))
         }
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
             let why = e.source().map(|s| format!(": {s}")).unwrap_or_default();
@@ -86,16 +216,23 @@ fn command_line_error_vi(e: &clap::Error) -> String {
         _ => "dòng lệnh không đúng".to_string(),
     };
     let mut out = format!("lỗi: {problem}");
+    let valid = ctx(ContextKind::ValidValue);
+    if !valid.is_empty() {
+        out.push_str(&format!("\n  cần:     một trong: {valid}"));
+    }
     let suggested = ctx(ContextKind::SuggestedArg) + &ctx(ContextKind::SuggestedSubcommand);
     if !suggested.is_empty() {
         out.push_str(&format!("\n  gợi ý:   có phải ý bạn là “{suggested}”?"));
     }
-    out.push_str("\n\nCách dùng: bangtin build [--content THƯ_MỤC] [--out THƯ_MỤC] [--today NĂM-THÁNG-NGÀY]\n           bangtin check [--content THƯ_MỤC] [--today NĂM-THÁNG-NGÀY]\n           bangtin radio [--content THƯ_MỤC] [--date NĂM-THÁNG-NGÀY] [--plan KẾ_HOẠCH] [-o TỆP] [--dialect bac|nam] [--max-minutes PHÚT] [--audio TỆP.wav]\n           bangtin radio say CHỮ|-\nXem thêm: bangtin --help");
+    out.push_str("\n\nCách dùng: ");
+    out.push_str(&USAGE.join("\n           "));
+    out.push_str("\nXem thêm: bangtin --help");
     out
 }
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let parsed = command().try_get_matches().and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(c) => c,
         Err(e) => {
             return match e.kind() {
@@ -104,39 +241,144 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 _ => {
-                    eprintln!("{}", command_line_error_vi(&e));
+                    Ui::detect(false).error(&command_line_error_vi(&e));
                     ExitCode::from(2)
                 }
             };
         }
     };
-    let (site, out, write) = match cli.command {
-        Command::Build { site, out } => (site, out, true),
-        Command::Check { site } => (site, PathBuf::new(), false),
-        Command::Radio(args) => return cli_radio::run(args),
-    };
-    let opts = bangtin::Options { content: site.content, out, today: site.today.unwrap_or_else(bangtin::today_local) };
-    let result = if write { bangtin::build(&opts) } else { bangtin::check(&opts) };
+    let ui = Ui::detect(cli.quiet);
+    match cli.command {
+        Command::Build { site, out } => run_build(site.options(out), &ui),
+        Command::Check { site } => run_check(site.options(PathBuf::new()), &ui),
+        Command::Serve { site, port, bind } => run_serve(site, port, bind, ui),
+        Command::Init { dir, today } => run_init(&dir, today.unwrap_or_else(bangtin::today_local), &ui),
+        Command::New { kind, title, site, plan } => run_new(kind, title.as_deref(), plan.as_deref(), site, &ui),
+        Command::Radio(args) => cli_radio::run(args),
+    }
+}
+
+fn run_build(opts: bangtin::Options, ui: &Ui) -> ExitCode {
+    let progress = ui.progress();
+    let result = bangtin::build(&opts, &|s| progress.stage(s));
+    drop(progress);
     match result {
-        Ok(s) => {
-            let ms = s.elapsed.as_millis();
-            if write {
-                println!(
-                    "Đã dựng {} trang ({} tệp, {} KB) vào {} trong {ms} ms.",
-                    s.pages,
-                    s.files,
-                    s.bytes.div_ceil(1024),
-                    opts.out.display()
-                );
-            } else {
-                println!("Nội dung hợp lệ: {} trang sẽ được dựng. Không ghi tệp nào.", s.pages);
+        Ok(r) => {
+            let s = &r.summary;
+            ui.done(&format!(
+                "Đã dựng {} ({} tệp, {} KB) vào {} trong {} ms.",
+                s.counts(),
+                s.files,
+                s.bytes.div_ceil(1024),
+                opts.out.display(),
+                s.elapsed.as_millis()
+            ));
+            if !r.warnings.is_empty() {
+                ui.warn(&r.warnings.to_string());
             }
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("{e}");
-            if write {
-                eprintln!("Không dựng được trang. Thư mục {} được giữ nguyên như trước.", opts.out.display());
+            ui.error(&e.to_string());
+            ui.error(&format!("Không dựng được trang. Thư mục {} được giữ nguyên như trước.", opts.out.display()));
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run_check(opts: bangtin::Options, ui: &Ui) -> ExitCode {
+    let progress = ui.progress();
+    let result = bangtin::check(&opts, &|s| progress.stage(s));
+    drop(progress);
+    match result {
+        Ok(r) => {
+            if !r.warnings.is_empty() {
+                ui.warn_always(&r.warnings.to_string());
+            }
+            ui.done(&format!(
+                "Nội dung hợp lệ, mọi liên kết đều dẫn tới đúng chỗ ({}, kiểm tra trong {} ms). Không ghi tệp nào.",
+                r.summary.counts(),
+                r.summary.elapsed.as_millis()
+            ));
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            ui.error(&e.to_string());
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run_serve(site: SiteArgs, port: u16, bind: std::net::IpAddr, ui: Ui) -> ExitCode {
+    // The preview keeps everything in memory and writes nothing, so stopping at once is clean;
+    // the handler only says so, instead of leaving a bare ^C.
+    let _ = ctrlc::set_handler(|| {
+        println!("\nĐã dừng xem trước. Không có tệp nào bị thay đổi.");
+        std::process::exit(0);
+    });
+    let config = bangtin::serve::Config { content: site.content, today: site.today, bind, port };
+    match bangtin::serve::serve(config, ui) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            ui.error(&e.to_string());
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run_init(dir: &std::path::Path, today: chrono::NaiveDate, ui: &Ui) -> ExitCode {
+    match bangtin::scaffold::init(dir, today) {
+        Ok(created) => {
+            ui.done(&format!("Đã tạo trang mới trong {}:", dir.display()));
+            for f in &created.files {
+                ui.info(&format!("  {}", f.display()));
+            }
+            ui.info("Việc tiếp theo:");
+            for n in &created.next {
+                ui.info(&format!("  - {n}"));
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            ui.error(&e.to_string());
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run_new(kind: NewKind, title: Option<&str>, plan: Option<&str>, site: SiteArgs, ui: &Ui) -> ExitCode {
+    use bangtin::scaffold::Kind;
+    let kind = match kind {
+        NewKind::Guide => Kind::Guide,
+        NewKind::Event => Kind::Event,
+        NewKind::Report => Kind::Report,
+        NewKind::News => Kind::News,
+    };
+    let today = site.today.unwrap_or_else(bangtin::today_local);
+    match bangtin::scaffold::new_file(&site.content, kind, title, plan, today) {
+        Ok(created) => {
+            for f in &created.files {
+                ui.done(&format!("Đã tạo {}.", f.display()));
+            }
+            if let Some(page) = &created.page {
+                ui.info(&format!("Trang: {page}"));
+            }
+            for n in &created.next {
+                ui.info(&format!("  - {n}"));
+            }
+            ui.info(&format!(
+                "  - Xem trước trong trình duyệt: bangtin serve --content {}; kiểm tra: bangtin check --content {}",
+                site.content.display(),
+                site.content.display()
+            ));
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            ui.error(&e.to_string());
+            if matches!(e, bangtin::Error::Content(_)) {
+                ui.error(
+                    "Báo cáo mới chép số liệu từ nội dung hiện có, nên cần sửa các lỗi trên trước (xem bangtin check).",
+                );
             }
             ExitCode::from(1)
         }

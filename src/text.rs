@@ -103,6 +103,25 @@ pub fn did_you_mean<'a>(wrong: &str, known: impl IntoIterator<Item = &'a str>) -
     closest(wrong, known).map(|k| format!("có phải ý bạn là “{k}”?"))
 }
 
+/// `%C3%A1` → the bytes `C3 A1`; `None` for a `%` not followed by two hex digits. A `+` stays a
+/// `+`: in a path it is not a space.
+pub fn percent_decode(s: &str) -> Option<Vec<u8>> {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' {
+            let hex = s.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok().filter(|_| hex.bytes().all(|c| c.is_ascii_hexdigit()))?);
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -125,6 +144,15 @@ mod tests {
     fn suggests_close_ids_only() {
         assert_eq!(closest("tan-phuu", ["tan-phu", "tan-my", "tan-dong"]), Some("tan-phu"));
         assert_eq!(closest("xyz-abc-def", ["tan-phu", "tan-my"]), None);
+    }
+
+    #[test]
+    fn percent_decoding() {
+        assert_eq!(percent_decode("a%20b%C3%A1+").unwrap(), "a bá+".as_bytes());
+        assert_eq!(percent_decode("%2e%2E").unwrap(), b"..");
+        assert!(percent_decode("%zz").is_none());
+        assert!(percent_decode("%+1").is_none());
+        assert!(percent_decode("%4").is_none());
     }
 
     #[test]

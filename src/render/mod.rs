@@ -506,7 +506,7 @@ fn check_links(site: &Site, files: &[OutFile], diags: &mut Diagnostics) {
 
 /// Resolves `rel` against the folder `base` (`huong-dan/vneid/`), without query or fragment;
 /// `None` when `..` climbs above the site root.
-fn normalise(base: &str, rel: &str) -> Option<String> {
+pub(crate) fn normalise(base: &str, rel: &str) -> Option<String> {
     let rel = rel.split(['#', '?']).next().unwrap_or("");
     if rel.is_empty() {
         return Some(base.to_string());

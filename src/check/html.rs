@@ -1,0 +1,177 @@
+//! Reads the attributes of the HTML bangtin itself generates: start tags with their attributes
+//! and lines, skipping comments, doctypes, end tags and the raw text of `script` and `style`.
+//! Not a general HTML parser: our templates and pulldown-cmark write well-formed markup, and a
+//! full parser would be a large dependency for a check that only needs `href`, `src` and `id`.
+
+/// One attribute of a start tag.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attr {
+    /// Tag name, lower case.
+    pub tag: String,
+    /// Attribute name, lower case.
+    pub name: String,
+    /// Value with character references decoded.
+    pub value: String,
+    /// 1-based line of the tag's `<`.
+    pub line: usize,
+}
+
+/// Every attribute of every start tag in `html`, in document order.
+pub fn attributes(html: &str) -> Vec<Attr> {
+    let b = html.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut line = 1;
+    // Lines are counted lazily up to each tag, so the scan stays linear.
+    let mut counted = 0;
+    let mut line_at = |pos: usize| {
+        line += b[counted..pos].iter().filter(|c| **c == b'\n').count();
+        counted = pos;
+        line
+    };
+    while let Some(off) = b[i..].iter().position(|c| *c == b'<') {
+        let start = i + off;
+        let rest = &html[start..];
+        if rest.starts_with("<!--") {
+            i = rest.find("-->").map(|e| start + e + 3).unwrap_or(b.len());
+            continue;
+        }
+        if rest.starts_with("</") || rest.starts_with("<!") || rest.starts_with("<?") {
+            i = rest.find('>').map(|e| start + e + 1).unwrap_or(b.len());
+            continue;
+        }
+        let name_len = rest[1..].bytes().take_while(|c| c.is_ascii_alphanumeric() || *c == b'-' || *c == b':').count();
+        if name_len == 0 || !rest.as_bytes()[1].is_ascii_alphabetic() {
+            i = start + 1;
+            continue;
+        }
+        let tag = rest[1..1 + name_len].to_ascii_lowercase();
+        let tag_line = line_at(start);
+        let mut j = start + 1 + name_len;
+        loop {
+            while j < b.len() && (b[j].is_ascii_whitespace() || b[j] == b'/') {
+                j += 1;
+            }
+            if j >= b.len() || b[j] == b'>' {
+                j += 1;
+                break;
+            }
+            let name_start = j;
+            while j < b.len() && !b[j].is_ascii_whitespace() && !matches!(b[j], b'=' | b'>' | b'/') {
+                j += 1;
+            }
+            let name = html[name_start..j].to_ascii_lowercase();
+            while j < b.len() && b[j].is_ascii_whitespace() {
+                j += 1;
+            }
+            let mut value = String::new();
+            if j < b.len() && b[j] == b'=' {
+                j += 1;
+                while j < b.len() && b[j].is_ascii_whitespace() {
+                    j += 1;
+                }
+                if j < b.len() && (b[j] == b'"' || b[j] == b'\'') {
+                    let q = b[j];
+                    let v_start = j + 1;
+                    let v_end = b[v_start..].iter().position(|c| *c == q).map(|e| v_start + e).unwrap_or(b.len());
+                    value = decode_entities(&html[v_start..v_end]);
+                    j = (v_end + 1).min(b.len());
+                } else {
+                    let v_start = j;
+                    while j < b.len() && !b[j].is_ascii_whitespace() && b[j] != b'>' {
+                        j += 1;
+                    }
+                    value = decode_entities(&html[v_start..j]);
+                }
+            }
+            if !name.is_empty() {
+                out.push(Attr { tag: tag.clone(), name, value, line: tag_line });
+            }
+        }
+        i = j.min(b.len());
+        // Their text is not markup: a `<` in a script is not a tag.
+        if tag == "script" || tag == "style" {
+            let close = format!("</{tag}");
+            i = html[i..].to_ascii_lowercase().find(&close).map(|e| i + e).unwrap_or(b.len());
+        }
+    }
+    out
+}
+
+/// Character references as browsers read them in attribute values, for the ones our output uses.
+pub fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        let Some(semi) = rest[..rest.len().min(12)].find(';') else {
+            out.push('&');
+            rest = &rest[1..];
+            continue;
+        };
+        let name = &rest[1..semi];
+        let c = match name {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            _ => name
+                .strip_prefix("#x")
+                .or_else(|| name.strip_prefix("#X"))
+                .and_then(|h| u32::from_str_radix(h, 16).ok())
+                .or_else(|| name.strip_prefix('#').and_then(|d| d.parse().ok()))
+                .and_then(char::from_u32),
+        };
+        match c {
+            Some(c) => {
+                out.push(c);
+                rest = &rest[semi + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(html: &str) -> Vec<(String, String, String, usize)> {
+        attributes(html).into_iter().map(|a| (a.tag, a.name, a.value, a.line)).collect()
+    }
+
+    #[test]
+    fn reads_quoted_unquoted_and_bare_attributes_with_lines() {
+        let got = names("<!DOCTYPE html>\n<a href=\"/x/?a=1&amp;b=2\" class=b>t</a>\n<img\n src='p.png' alt>\n");
+        assert_eq!(
+            got,
+            vec![
+                ("a".into(), "href".into(), "/x/?a=1&b=2".into(), 2),
+                ("a".into(), "class".into(), "b".into(), 2),
+                ("img".into(), "src".into(), "p.png".into(), 3),
+                ("img".into(), "alt".into(), "".into(), 3),
+            ]
+        );
+    }
+
+    #[test]
+    fn skips_comments_scripts_and_text() {
+        let got = names("<!-- <a href=\"no\"> -->a < b<script>if (a<b) x='<a href=\"no\">'</script><p id=\"yes\">");
+        assert_eq!(got, vec![("p".into(), "id".into(), "yes".into(), 1)]);
+    }
+
+    #[test]
+    fn decodes_numeric_references() {
+        assert_eq!(decode_entities("a&#39;b&#x2F;c&nbsp;&"), "a'b/c&nbsp;&");
+    }
+}

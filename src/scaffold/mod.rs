@@ -1,0 +1,529 @@
+//! Scaffold: a new site that builds at once (`bangtin init`), and a new guide, event, progress
+//! report or news item from a title (`bangtin new`). The files are templates under
+//! `src/scaffold/site/` and `src/scaffold/new/`, compiled in, with Vietnamese comments on every
+//! field; nothing is ever overwritten.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::content::model::{Figure, Plan, Site, Target};
+use crate::diag::Error;
+use crate::render::format::date as dmy;
+use crate::text;
+
+const SITE_YAML: &str = include_str!("site/site.yaml");
+const UNITS_YAML: &str = include_str!("site/units.yaml");
+const PLAN_MD: &str = include_str!("site/plan.md");
+const GUIDE_MD: &str = include_str!("site/guide.md");
+const EVENT_MD: &str = include_str!("site/event.md");
+const REPORT_YAML: &str = include_str!("site/report.yaml");
+const NEW_GUIDE: &str = include_str!("new/guide.md");
+const NEW_EVENT: &str = include_str!("new/event.md");
+const NEW_NEWS: &str = include_str!("new/news.md");
+const NEW_REPORT: &str = include_str!("new/report.yaml");
+
+/// What `bangtin new` makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Guide,
+    Event,
+    Report,
+    News,
+}
+
+/// What was written, and what the officer does next.
+#[derive(Debug, Clone)]
+pub struct Created {
+    /// As the officer would type them: under the folder they named.
+    pub files: Vec<PathBuf>,
+    /// The page's address on the site, when the file makes a page.
+    pub page: Option<String>,
+    pub next: Vec<String>,
+}
+
+fn fill(template: &str, values: &[(&str, String)]) -> String {
+    let mut out = template.to_string();
+    for (k, v) in values {
+        out = out.replace(&format!("{{{{{k}}}}}"), v);
+    }
+    out
+}
+
+/// A YAML double-quoted scalar: whatever the officer typed as a title stays text.
+fn yaml_str(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A key YAML would otherwise read as true, false or nothing.
+fn yaml_key(id: &str) -> String {
+    const SPECIAL: [&str; 10] = ["y", "n", "yes", "no", "on", "off", "true", "false", "null", "~"];
+    if SPECIAL.contains(&id) {
+        yaml_str(id)
+    } else {
+        id.to_string()
+    }
+}
+
+/// Creates `path` only if nothing is there: the officer's work is never overwritten.
+fn write_new(path: &Path, text: &str) -> Result<(), Error> {
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).map_err(|e| Error::io(parent, "tạo thư mục", e))?;
+    }
+    let mut f = match fs::OpenOptions::new().write(true).create_new(true).open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            return Err(Error::Refused(format!(
+                "đã có tệp “{}”; bangtin không ghi đè lên tệp đã có. Mở tệp đó để sửa, hoặc đặt một tiêu đề khác.",
+                path.display()
+            )))
+        }
+        Err(e) => return Err(Error::io(path, "tạo tệp", e)),
+    };
+    f.write_all(text.as_bytes()).map_err(|e| Error::io(path, "ghi tệp", e))
+}
+
+/// `bangtin init DIR`: a site project in `DIR` (its content in `DIR/content/`) that builds as it is.
+pub fn init(dir: &Path, today: NaiveDate) -> Result<Created, Error> {
+    match fs::symlink_metadata(dir) {
+        Ok(m) if !m.is_dir() => {
+            return Err(Error::Refused(format!(
+                "“{}” đã có và không phải thư mục. Chọn một tên thư mục mới, ví dụ: bangtin init trang-cong-dan-so",
+                dir.display()
+            )))
+        }
+        Ok(_) => {
+            let mut entries = fs::read_dir(dir).map_err(|e| Error::io(dir, "đọc thư mục", e))?;
+            if entries.next().is_some() {
+                return Err(Error::Refused(format!(
+                    "thư mục “{}” không trống; bangtin init chỉ tạo trang trong thư mục mới hoặc trống, để không ghi đè gì. Chọn một tên thư mục mới, ví dụ: bangtin init trang-cong-dan-so",
+                    dir.display()
+                )));
+            }
+        }
+        Err(_) => {}
+    }
+    let plan_slug = format!("{}-cong-dan-so", today.year());
+    let day = |n: i64| (today + chrono::Duration::days(n)).to_string();
+    let values = [
+        ("today", today.to_string()),
+        ("plan_slug", plan_slug.clone()),
+        ("plan_from", today.to_string()),
+        ("plan_to", day(120)),
+        ("zalo_deadline", day(30)),
+        ("event_day", day(7)),
+    ];
+    let content = dir.join("content");
+    let files = [
+        ("site.yaml".to_string(), SITE_YAML),
+        ("units.yaml".to_string(), UNITS_YAML),
+        (format!("plans/{plan_slug}.md"), PLAN_MD),
+        ("guides/kich-hoat-vneid.md".to_string(), GUIDE_MD),
+        ("events/hoi-nghi-trien-khai.md".to_string(), EVENT_MD),
+        (format!("progress/{today}.yaml"), REPORT_YAML),
+    ];
+    let mut written = Vec::new();
+    for (rel, template) in files {
+        let path = content.join(&rel);
+        if let Err(e) = write_new(&path, &fill(template, &values)) {
+            // Half a site would not build; leave the folder as the officer gave it.
+            for p in &written {
+                let _ = fs::remove_file(p);
+            }
+            return Err(e);
+        }
+        written.push(path);
+    }
+    let shown = dir.display();
+    Ok(Created {
+        files: written,
+        page: None,
+        next: vec![
+            format!("Sửa thông tin của phường, xã trong {shown}/content/site.yaml và {shown}/content/units.yaml."),
+            format!("Xem trước trang trong trình duyệt: cd {shown} rồi chạy bangtin serve"),
+            "Dựng trang để đăng lên cổng thông tin: bangtin build (trang nằm trong thư mục output/)".to_string(),
+        ],
+    })
+}
+
+/// `Kích hoạt định danh` → `kich-hoat-dinh-danh`, short enough for a file name and an address.
+fn slug_for(title: &str) -> Result<String, Error> {
+    let mut slug = text::slugify(title);
+    const MAX: usize = 60;
+    if slug.len() > MAX {
+        let cut = slug[..MAX].rfind('-').unwrap_or(MAX);
+        slug.truncate(cut);
+    }
+    if slug.is_empty() {
+        return Err(Error::Refused(format!(
+            "tiêu đề “{title}” không có chữ hay số nào để làm tên tệp. Viết tiêu đề bằng chữ, ví dụ: bangtin new guide \"Kích hoạt định danh điện tử\""
+        )));
+    }
+    Ok(slug)
+}
+
+/// The plan a new file belongs to: the one named, the site's current plan, the one running
+/// today, or the latest.
+fn choose_plan<'a>(site: &'a Site, wanted: Option<&str>, today: NaiveDate) -> Result<Option<&'a Plan>, Error> {
+    if let Some(w) = wanted {
+        return match site.plan(w) {
+            Some(p) => Ok(Some(p)),
+            None => {
+                let ids: Vec<&str> = site.plans.iter().map(|p| p.slug.as_str()).collect();
+                let hint = text::did_you_mean(w, ids.iter().copied()).map(|h| format!(" ({h})")).unwrap_or_default();
+                Err(Error::Refused(format!(
+                    "không có kế hoạch “{w}” trong plans/{hint}. Các kế hoạch có: {}",
+                    if ids.is_empty() { "chưa có".to_string() } else { ids.join(", ") }
+                )))
+            }
+        };
+    }
+    let current = site.config.current_plan.as_deref().and_then(|s| site.plan(s));
+    Ok(current.or_else(|| site.plans.iter().find(|p| p.from <= today && today <= p.to)).or_else(|| site.plans.first()))
+}
+
+/// `bangtin new KIND "Tiêu đề"`: one new file in the content folder `content`.
+pub fn new_file(
+    content: &Path,
+    kind: Kind,
+    title: Option<&str>,
+    plan: Option<&str>,
+    today: NaiveDate,
+) -> Result<Created, Error> {
+    if !content.join("site.yaml").is_file() {
+        return Err(Error::Refused(format!(
+            "không thấy site.yaml trong thư mục nội dung “{}”. Chạy lệnh trong thư mục của trang (nơi có thư mục content/), chỉ định thư mục bằng --content THƯ_MỤC, hoặc tạo trang mới bằng: bangtin init THƯ_MỤC",
+            content.display()
+        )));
+    }
+    let title = title.map(str::trim).filter(|t| !t.is_empty());
+    let site = crate::content::load(content, today);
+    if kind == Kind::Report {
+        let site = site.map_err(|d| Error::Content(d.sorted()))?;
+        return new_report(content, &site, title, plan, today);
+    }
+    let Some(title) = title else {
+        let what = match kind {
+            Kind::Guide => "guide \"Kích hoạt định danh điện tử\"",
+            Kind::Event => "event \"Ra quân hỗ trợ cài VNeID tại khu phố 1\"",
+            _ => "news \"Lịch trực hỗ trợ người dân tháng này\"",
+        };
+        return Err(Error::Refused(format!("thiếu tiêu đề. Viết tiêu đề trong ngoặc kép, ví dụ: bangtin new {what}")));
+    };
+    // A site with errors still gets its new file; the plan and unit lists are just unknown.
+    let site = site.ok();
+    let plan = match &site {
+        Some(s) => choose_plan(s, plan, today)?,
+        None => None,
+    };
+    let slug = slug_for(title)?;
+    let plan_line = match plan {
+        Some(p) => format!("plan: {}", p.slug),
+        None => "# plan: ma-ke-hoach".to_string(),
+    };
+    let day = |n: i64| (today + chrono::Duration::days(n)).to_string();
+    let (rel, text, page, next) = match kind {
+        Kind::Guide => {
+            let indicators = match plan.and_then(|p| p.indicators.first()) {
+                Some(i) => format!("# indicators: [{}]", i.id),
+                None => "# indicators: [ma-chi-tieu]".to_string(),
+            };
+            let summary = format!("Hướng dẫn từng bước: {}.", title.trim_end_matches(['.', '!', '?', ':']));
+            let text = fill(
+                NEW_GUIDE,
+                &[
+                    ("slug", slug.clone()),
+                    ("title", yaml_str(title)),
+                    ("summary", yaml_str(&summary)),
+                    ("indicators", indicators),
+                ],
+            );
+            let mut next = vec!["Viết các bước dưới dạng đề mục “## Bước 1: …”, “## Bước 2: …”.".to_string()];
+            match plan {
+                Some(p) => next.push(format!(
+                    "Để trang tiến độ dẫn người dân tới hướng dẫn này, thêm “guide: {slug}” vào chỉ tiêu của nó trong {}.",
+                    p.file.display()
+                )),
+                None => next.push(format!("Để trang tiến độ dẫn người dân tới hướng dẫn này, thêm “guide: {slug}” vào chỉ tiêu của nó trong plans/.")),
+            }
+            (format!("guides/{slug}.md"), text, format!("/huong-dan/{slug}/"), next)
+        }
+        Kind::Event => {
+            if let Some(unit) = site.as_ref().and_then(|s| s.units.get(&slug)) {
+                return Err(Error::Refused(format!(
+                    "tên tệp “{slug}” trùng mã của {} trong units.yaml: trang /lich/{slug}/ là lịch riêng của {}. Đặt tiêu đề dài hơn, ví dụ “Hội nghị tại {}”",
+                    unit.name, unit.name, unit.name
+                )));
+            }
+            let units = site
+                .as_ref()
+                .map(|s| s.units.units.iter().take(2).map(|u| u.id.as_str()).collect::<Vec<_>>().join(", "))
+                .filter(|u| !u.is_empty())
+                .unwrap_or_else(|| "kp1, kp2".into());
+            let text = fill(
+                NEW_EVENT,
+                &[
+                    ("kind", guess_kind(title).to_string()),
+                    ("slug", slug.clone()),
+                    ("title", yaml_str(title)),
+                    ("plan", plan_line),
+                    ("next_week", day(7)),
+                    ("next_month", day(30)),
+                    ("units", units),
+                ],
+            );
+            let next = vec![
+                "Sự kiện đang để “sẽ thông báo sau” (status: tba). Khi chốt lịch, điền starts (ngày giờ), location và đổi status thành confirmed.".to_string(),
+            ];
+            (format!("events/{slug}.md"), text, format!("/lich/{slug}/"), next)
+        }
+        // A report was made above; it shares no template with the others.
+        Kind::News | Kind::Report => {
+            let name = format!("{today}-{slug}");
+            // A real guide of this site, so the example link passes the link check as written.
+            let link_tip = site
+                .as_ref()
+                .and_then(|s| s.guides.first())
+                .map(|g| format!(" Dẫn tới một hướng dẫn như sau: [{}](/huong-dan/{}/).", g.title, g.slug))
+                .unwrap_or_default();
+            let text = fill(
+                NEW_NEWS,
+                &[("slug", name.clone()), ("title", yaml_str(title)), ("plan", plan_line), ("link_tip", link_tip)],
+            );
+            let next =
+                vec!["Viết nội dung tin sau dòng “---” thứ hai; tin hiện ở trang Tin tức và trang chủ.".to_string()];
+            (format!("news/{name}.md"), text, format!("/tin-tuc/{name}/"), next)
+        }
+    };
+    let path = content.join(&rel);
+    write_new(&path, &text)?;
+    Ok(Created { files: vec![path], page: Some(page), next })
+}
+
+/// The kind of event a title names, so “Ra quân tại khu phố 1” needs no edit; a conference
+/// otherwise.
+fn guess_kind(title: &str) -> &'static str {
+    let t = text::fold(title);
+    if t.contains("ra quan") {
+        "ra-quan"
+    } else if t.contains("tap huan") {
+        "tap-huan"
+    } else if t.contains("truc") || t.contains("ho tro") {
+        "truc-ho-tro"
+    } else {
+        "hoi-nghi"
+    }
+}
+
+fn figure_text(f: &Figure) -> String {
+    match f {
+        Figure::Count(n) => n.to_string(),
+        Figure::Ratio { done, of } => format!("{{ done: {done}, of: {of} }}"),
+        Figure::Milestone(true) => "done".into(),
+        Figure::Milestone(false) => "not-done".into(),
+    }
+}
+
+/// One line of a new report: a unit (or `ward`), its figures as YAML, and its name as a comment.
+struct Row {
+    id: String,
+    cells: Vec<(String, String)>,
+    note: String,
+}
+
+/// Today's report, pre-filled with every unit's latest cumulative figures so the officer only
+/// changes numbers. A cell never reported starts at zero (or not-done), which the validator
+/// accepts and the officer sees at once on the dashboard if left unchanged.
+fn new_report(
+    content: &Path,
+    site: &Site,
+    source: Option<&str>,
+    plan: Option<&str>,
+    today: NaiveDate,
+) -> Result<Created, Error> {
+    let Some(plan) = choose_plan(site, plan, today)? else {
+        return Err(Error::Refused(
+            "chưa có kế hoạch nào trong plans/; báo cáo tiến độ ghi số liệu cho các chỉ tiêu của một kế hoạch. Thêm kế hoạch trước (xem docs/content-format.md).".into(),
+        ));
+    };
+    if today < plan.from || today > plan.to {
+        return Err(Error::Refused(format!(
+            "hôm nay ({}) nằm ngoài thời gian của kế hoạch “{}” ({} – {}); báo cáo phải có ngày trong thời gian kế hoạch. Chọn ngày chốt số liệu bằng --today NĂM-THÁNG-NGÀY, hoặc kế hoạch khác bằng --plan MÃ",
+            dmy(today),
+            plan.slug,
+            dmy(plan.from),
+            dmy(plan.to)
+        )));
+    }
+    for ext in ["yaml", "yml"] {
+        let p = content.join(format!("progress/{today}.{ext}"));
+        if p.exists() {
+            return Err(Error::Refused(format!(
+                "đã có tệp “{}”: báo cáo ngày {} đã có; bangtin không ghi đè. Mở tệp đó để sửa số liệu.",
+                p.display(),
+                dmy(today)
+            )));
+        }
+    }
+
+    // Latest figure per (row, indicator), reports read in date order.
+    let reports: Vec<_> = site.reports.iter().filter(|r| r.plan == plan.slug && r.date < today).collect();
+    let mut latest: BTreeMap<(&str, &str), &Figure> = BTreeMap::new();
+    for r in &reports {
+        for (row, cells) in &r.values {
+            for (ind, f) in cells {
+                latest.insert((row.as_str(), ind.as_str()), f);
+            }
+        }
+    }
+    let per_unit = |ind: &str| site.units.units.iter().any(|u| latest.contains_key(&(u.id.as_str(), ind)));
+    let mut rows: Vec<Row> = Vec::new();
+    for u in &site.units.units {
+        let mut cells = Vec::new();
+        for ind in &plan.indicators {
+            let cell = match latest.get(&(u.id.as_str(), ind.id.as_str())) {
+                Some(f) => Some(figure_text(f)),
+                // Zeros per unit would be newer than a ward total and hide it: only where
+                // nothing stands for this indicator yet.
+                None if matches!(ind.target, Target::Count(_) | Target::PercentOf { .. })
+                    && !latest.contains_key(&("ward", ind.id.as_str())) =>
+                {
+                    Some("0".into())
+                }
+                None => None,
+            };
+            if let Some(c) = cell {
+                cells.push((ind.id.clone(), c));
+            }
+        }
+        rows.push(Row { id: u.id.clone(), cells, note: u.name.clone() });
+    }
+    let mut ward = Vec::new();
+    for ind in &plan.indicators {
+        let cell = match latest.get(&("ward", ind.id.as_str())) {
+            Some(f) if !per_unit(&ind.id) || !matches!(f, Figure::Count(_)) => Some(figure_text(f)),
+            Some(_) => None,
+            None if per_unit(&ind.id) => None,
+            None => match ind.target {
+                Target::Ratio { .. } => Some("{ done: 0, of: 0 }".into()),
+                Target::Milestone => Some("not-done".into()),
+                _ => None,
+            },
+        };
+        if let Some(c) = cell {
+            ward.push((ind.id.clone(), c));
+        }
+    }
+    rows.push(Row { id: "ward".into(), cells: ward, note: format!("toàn {}", site.config.locality) });
+    let values = rows
+        .iter()
+        .filter(|r| !r.cells.is_empty())
+        .map(|r| {
+            let inner = r.cells.iter().map(|(k, v)| format!("{}: {v}", yaml_key(k))).collect::<Vec<_>>().join(", ");
+            format!("  {}: {{ {inner} }}   # {}", yaml_key(&r.id), r.note)
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let legend = plan
+        .indicators
+        .iter()
+        .map(|i| {
+            let form = match &i.target {
+                Target::Count(_) | Target::PercentOf { .. } => {
+                    format!("một số{}", i.noun.as_ref().map(|n| format!(" ({n})")).unwrap_or_default())
+                }
+                Target::Ratio { .. } => "tỷ lệ { done: đã làm, of: tổng số }".into(),
+                Target::Milestone => "done (đã xong) hoặc not-done (chưa xong)".into(),
+            };
+            format!("#   {}: {} — {form}", i.id, i.name)
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let last = reports.last();
+    let origin = match last {
+        Some(r) => format!(
+            "Số liệu dưới đây chép từ báo cáo ngày {} ({}): hãy sửa thành số mới.",
+            dmy(r.date),
+            r.file.display()
+        ),
+        None => "Chưa có báo cáo nào trước đây: các số 0 dưới đây cần sửa thành số thật.".to_string(),
+    };
+    let source_line = match source {
+        Some(s) => format!("source: {}", yaml_str(s)),
+        None => format!(
+            "# source: {}",
+            yaml_str(last.and_then(|r| r.source.as_deref()).unwrap_or("Công an Phường (báo cáo hằng tuần)"))
+        ),
+    };
+    let text = fill(
+        NEW_REPORT,
+        &[
+            ("today_dmy", dmy(today)),
+            ("plan_title", plan.title.clone()),
+            ("origin", origin),
+            ("today", today.to_string()),
+            ("plan_slug", plan.slug.clone()),
+            ("source", source_line),
+            ("legend", legend),
+            ("unit_kind", site.units.kind.to_lowercase()),
+            ("locality", site.config.locality.clone()),
+            ("values", values),
+        ],
+    );
+    let path = content.join(format!("progress/{today}.yaml"));
+    write_new(&path, &text)?;
+    Ok(Created {
+        files: vec![path],
+        page: Some(format!("/tien-do/{}/", plan.slug)),
+        next: vec!["Sửa số liệu thành số cộng dồn đến hôm nay; số không được nhỏ hơn kỳ trước.".to_string()],
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_come_from_vietnamese_titles() {
+        assert_eq!(slug_for("Kích hoạt định danh").unwrap(), "kich-hoat-dinh-danh");
+        assert_eq!(slug_for("  Đăng ký “tài khoản” DVC!  ").unwrap(), "dang-ky-tai-khoan-dvc");
+        let long = slug_for(&"Hướng dẫn rất dài ".repeat(10)).unwrap();
+        assert!(long.len() <= 60 && !long.ends_with('-') && text::is_slug(&long), "{long}");
+        assert!(slug_for("“…”").is_err());
+    }
+
+    #[test]
+    fn titles_stay_text_in_yaml() {
+        assert_eq!(yaml_str("Hội nghị \"lần 2\": C:\\x"), "\"Hội nghị \\\"lần 2\\\": C:\\\\x\"");
+        assert_eq!(yaml_key("yes"), "\"yes\"");
+        assert_eq!(yaml_key("kp1"), "kp1");
+    }
+
+    #[test]
+    fn templates_have_no_unfilled_placeholders_once_filled() {
+        let values = [
+            ("today", "2024-06-03".to_string()),
+            ("plan_slug", "p".into()),
+            ("plan_from", "2024-06-03".into()),
+            ("plan_to", "2024-10-01".into()),
+            ("zalo_deadline", "2024-07-03".into()),
+            ("event_day", "2024-06-10".into()),
+        ];
+        for t in [SITE_YAML, UNITS_YAML, PLAN_MD, GUIDE_MD, EVENT_MD, REPORT_YAML] {
+            assert!(!fill(t, &values).contains("{{"), "{t}");
+        }
+    }
+}
