@@ -52,8 +52,8 @@ enum RadioAction {
         help_template = "{about}\n\nCách dùng: {usage}\n\nĐối số:\n{positionals}\n\nTùy chọn:\n{options}\n\nVí dụ: bangtin radio say \"Họp lúc 7h30, thứ Hai 15/6\"; echo \"UBND xã\" | bangtin radio say -\n"
     )]
     Say {
-        /// Đoạn chữ cần chuyển sang cách đọc, hoặc “-” để đọc từ đầu vào chuẩn
-        #[arg(required = true, num_args = 1.., allow_hyphen_values = true, value_name = "CHỮ")]
+        /// Đoạn chữ cần chuyển sang cách đọc, hoặc “-” để đọc từ đầu vào chuẩn; đoạn chữ bắt đầu bằng “-” thì viết sau “--”
+        #[arg(required = true, num_args = 1.., allow_negative_numbers = true, value_name = "CHỮ")]
         text: Vec<String>,
     },
 }

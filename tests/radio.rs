@@ -297,6 +297,13 @@ fn say_reads_stdin_one_line_per_line_without_a_site() {
     let words = run(&["radio", "say", "--content", s(&missing), "Còn", "-5", "ngày"]);
     assert_eq!(words.code, 0, "{}", words.stderr);
     assert_eq!(words.stdout.lines().count(), 1);
+    assert!(words.stdout.contains("âm năm"), "{}", words.stdout);
+    // Options after the text are options, and "-" still reads stdin.
+    let (code, out, err) = piped(&["radio", "say", "-", "--content", s(&site), "--dialect", "bac"], "1.000\n", None);
+    assert_eq!((code, out.as_str()), (0, "Một nghìn\n"), "{err}");
+    // Text that starts with a dash goes after "--".
+    let dash = run(&["radio", "say", "--content", s(&missing), "--", "- Khu phố 3"]);
+    assert_eq!(dash.stdout, "Khu phố ba\n", "{}", dash.stderr);
 }
 
 #[test]
