@@ -5,24 +5,10 @@
 use std::path::Path;
 
 use crate::diag::{Diagnostic, Error};
+use crate::text::escape_xml as escape;
 
 /// How many problems the page shows in full, as the terminal does.
 const SHOWN: usize = 50;
-
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// Lines around `line` of the file, the line itself marked, when the file is inside the site.
 fn excerpt(root: &Path, d: &Diagnostic) -> Option<String> {
