@@ -220,13 +220,25 @@ async function checkPage(browser, axeSource, site, page) {
   );
   const overflow = await tab.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
+  // The search page must find a guide typed the way residents type: no diacritics, "d" for "đ".
+  let search = null;
+  if (page.rel.endsWith('tim-kiem/')) {
+    const title = await tab.evaluate(() => document.querySelector('#tat-ca a')?.textContent || '');
+    const query = title.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
+    await tab.fill('#q', query);
+    await tab.waitForFunction(() => document.querySelectorAll('#ket-qua li').length > 0, null, { timeout: 5000 }).catch(() => {});
+    const first = await tab.evaluate(() => document.querySelector('#ket-qua li a')?.textContent || '');
+    const hidden = await tab.evaluate(() => document.getElementById('tat-ca')?.hidden === true);
+    search = { title, query, first, hidden };
+  }
+
   let screenshot = null;
   if (page.shot) {
     screenshot = page.shot;
     await tab.screenshot({ path: screenshot, fullPage: true });
   }
   await context.close();
-  return { status: nav?.status(), foreign, broken, bytes, assets, axe, overflow, pageErrors, screenshot };
+  return { status: nav?.status(), foreign, broken, bytes, assets, axe, overflow, pageErrors, screenshot, search };
 }
 
 // --- checking sites --------------------------------------------------------------------------
@@ -318,6 +330,12 @@ async function checkSites(opts) {
       p.failures.push({ check: 'layout', rule: 'horizontal scroll', detail: `the page is ${r.overflow}px wider than the ${VIEWPORT.width}px screen (WCAG 1.4.10 Reflow)` });
     }
     for (const e of r.pageErrors) p.failures.push({ check: 'script', rule: 'page error', detail: e });
+    if (r.search && (!r.search.title || r.search.first !== r.search.title || !r.search.hidden)) {
+      p.failures.push({
+        check: 'search', rule: 'typed without diacritics',
+        detail: `typing “${r.search.query}” should list “${r.search.title}” first and hide the full list; first result: “${r.search.first}”`,
+      });
+    }
     if (r.bytes > p.budget.bytes) {
       const list = r.assets.map((a) => `${a.path} ${fmtKB(a.bytes)}`).join(', ');
       p.failures.push({ check: 'weight', rule: `${p.budget.kind} page budget`, detail: `${fmtKB(r.bytes)} > ${fmtKB(p.budget.bytes)}: ${list}` });
