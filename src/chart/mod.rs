@@ -638,6 +638,12 @@ fn draw_bar(svg: &mut Svg, frame: &Frame, band: f64, inset: f64, bar: &Bar) {
     }
     svg.close();
     for (x, c, w, dash) in &bar.marks {
+        // Over the filled bar a mark gets a white halo: a dark dash on the blue is 1.1:1, on
+        // white 7:1, and white on the bar 6:1 (WCAG 1.4.11 wants 3:1). Past the bar's end the
+        // background is white already.
+        if bar.value.is_some_and(|v| v > *x) {
+            svg.marks(frame, &[], |p| p.line(&[(*x, 0.0), (*x, band)], stroke(WHITE, *w + 2)));
+        }
         svg.marks(frame, &dashed(*dash), |p| p.line(&[(*x, 0.0), (*x, band)], stroke(*c, *w)));
     }
 }
