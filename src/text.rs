@@ -54,6 +54,27 @@ pub fn is_slug(s: &str) -> bool {
         && !s.contains("--")
 }
 
+/// What every template writes for a value: safe in element content and in attributes quoted
+/// with `"` or `'`. Shaped for tera's escape hook.
+pub fn escape_html(s: &str, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let bytes = s.as_bytes();
+    let mut done = 0;
+    for (i, b) in bytes.iter().enumerate() {
+        let entity: &[u8] = match b {
+            b'&' => b"&amp;",
+            b'<' => b"&lt;",
+            b'>' => b"&gt;",
+            b'"' => b"&quot;",
+            b'\'' => b"&#39;",
+            _ => continue,
+        };
+        w.write_all(&bytes[done..i])?;
+        w.write_all(entity)?;
+        done = i + 1;
+    }
+    w.write_all(&bytes[done..])
+}
+
 /// Text safe inside HTML or XML, in element content and in quoted attributes.
 pub fn escape_xml(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -153,6 +174,16 @@ mod tests {
         assert!(percent_decode("%zz").is_none());
         assert!(percent_decode("%+1").is_none());
         assert!(percent_decode("%4").is_none());
+    }
+
+    #[test]
+    fn html_escaping_covers_both_quotes() {
+        let mut out = Vec::new();
+        escape_html("<a href='x' title=\"y\">&</a> Phường", &mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "&lt;a href=&#39;x&#39; title=&quot;y&quot;&gt;&amp;&lt;/a&gt; Phường"
+        );
     }
 
     #[test]

@@ -170,6 +170,11 @@ fn load_theme(site: &Site) -> Result<(Tera, BTreeMap<String, Vec<u8>>), Diagnost
         sources.insert(name.clone(), (PathBuf::from(format!("templates/{name}")), src.clone()));
     }
     let mut tera = Tera::new();
+    // Every template writes HTML whatever its name ends with, so a site's partial `_x.txt`
+    // included in a page is escaped like the page; and both quotes are escaped, so an override
+    // may quote its attributes either way.
+    tera.autoescape_on([""]);
+    tera.set_escape_fn(crate::text::escape_html);
     if !diags.is_empty() {
         return Err(diags);
     }
