@@ -26,6 +26,18 @@ pub struct SiteConfig {
     pub current_plan: Option<String>,
     pub contact: Contact,
     pub radio: RadioConfig,
+    /// `trust_html: true`: HTML inside Markdown is published as written, not cleaned.
+    pub trust_html: bool,
+}
+
+impl SiteConfig {
+    pub fn raw_html(&self) -> crate::render::markdown::RawHtml {
+        if self.trust_html {
+            crate::render::markdown::RawHtml::Trust
+        } else {
+            crate::render::markdown::RawHtml::Sanitise
+        }
+    }
 }
 
 /// How the loudspeaker bulletin is read: `site.yaml`'s `radio:` with every default filled in.

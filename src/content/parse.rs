@@ -20,7 +20,18 @@ pub fn site_config(src: &Source, diags: &mut Diagnostics) -> Option<SiteConfig> 
     r.known(
         m,
         "",
-        &["title", "locality", "authority", "base_url", "description", "theme", "current_plan", "contact", "radio"],
+        &[
+            "title",
+            "locality",
+            "authority",
+            "base_url",
+            "description",
+            "theme",
+            "current_plan",
+            "contact",
+            "radio",
+            "trust_html",
+        ],
     );
     let title = r.req_str(m, "", "title", "tên trang, ví dụ “Công dân số Phường 3”");
     let locality = r.req_str(m, "", "locality", "tên địa phương, ví dụ “Phường 3, thành phố Vũng Tàu”");
@@ -61,6 +72,18 @@ pub fn site_config(src: &Source, diags: &mut Diagnostics) -> Option<SiteConfig> 
         }
     }
     let radio = radio_config(&mut r, m, locality.as_deref().unwrap_or_default());
+    let trust_html = match r.get(m, "trust_html") {
+        None | Some(Value::Bool(false)) => false,
+        Some(Value::Bool(true)) => true,
+        Some(other) => {
+            r.err(
+                "trust_html",
+                format!("gặp {}", describe(other)),
+                "true (đăng mã HTML trong bài đúng như đã viết) hoặc false (mặc định: làm sạch mã HTML); thường nên bỏ trường này",
+            );
+            false
+        }
+    };
     Some(SiteConfig {
         title: title?,
         locality: locality?,
@@ -71,6 +94,7 @@ pub fn site_config(src: &Source, diags: &mut Diagnostics) -> Option<SiteConfig> 
         current_plan,
         contact,
         radio,
+        trust_html,
     })
 }
 

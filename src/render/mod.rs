@@ -330,7 +330,7 @@ pub fn render_site(site: &Site, today: NaiveDate) -> Result<Vec<OutFile>, Diagno
         r.files.push(OutFile { path: format!("{}{}", uv.path, uv.ics), bytes: calendar::unit_calendar(site, unit) });
     }
 
-    let news: Vec<NewsView> = site.news.iter().map(NewsView::new).collect();
+    let news: Vec<NewsView> = site.news.iter().map(|n| NewsView::new(n, site.config.raw_html())).collect();
     r.page(
         "news_list.html",
         "tin-tuc/",
