@@ -303,9 +303,32 @@ fn static_files(root: &Path, diags: &mut Diagnostics) -> Vec<StaticFile> {
         if parts.iter().any(|p| p.starts_with('.')) {
             continue;
         }
+        if let Some((part, why)) = parts.iter().find_map(|p| unportable(p).map(|why| (p, why))) {
+            diags
+                .push(Diagnostic::new(&rel, format!("tên “{part}” không dùng được: {why}")).expected(
+                    "đổi tên: chữ, số, dấu cách, “-”, “_” và “.”, không kết thúc bằng dấu chấm hay dấu cách",
+                ));
+            continue;
+        }
         out.push(StaticFile { abs: entry.path().to_path_buf(), out: parts.join("/") });
     }
     out
+}
+
+/// Why a name in `static/` would break once published: in a link, or on the Windows server the
+/// site may be uploaded to. Backslashes and control characters are reported with every output
+/// path (`render::path_conflicts`).
+fn unportable(name: &str) -> Option<String> {
+    if crate::text::windows_reserved(name) {
+        return Some("là tên thiết bị dành riêng của Windows (con, nul, aux, com1, lpt1…)".into());
+    }
+    if name.ends_with('.') || name.ends_with(' ') {
+        return Some("kết thúc bằng dấu chấm hay dấu cách, Windows tự cắt đi nên liên kết sẽ hỏng".into());
+    }
+    if let Some(c) = name.chars().find(|c| "<>:\"|?*#".contains(*c)) {
+        return Some(format!("có ký tự “{c}”, không dùng được trong tên tệp trên Windows hay trong địa chỉ web"));
+    }
+    None
 }
 
 fn template_overrides(root: &Path, diags: &mut Diagnostics) -> BTreeMap<String, String> {

@@ -878,6 +878,16 @@ pub fn check_slug(stem: &str, rel: &Path, diags: &mut Diagnostics) -> bool {
     if text::is_slug(stem) {
         return true;
     }
+    if text::windows_reserved(stem) {
+        diags.push(
+            crate::diag::Diagnostic::new(
+                rel,
+                format!("tên tệp “{stem}” là tên thiết bị dành riêng của Windows; trang “{stem}/” không tạo được trên máy chủ Windows"),
+            )
+            .expected(format!("một tên khác cho tệp, ví dụ thêm một chữ: “{stem}-1”")),
+        );
+        return false;
+    }
     let suggestion = text::slugify(stem);
     let d = crate::diag::Diagnostic::new(rel, format!("tên tệp “{stem}” không dùng được làm địa chỉ trang"))
         .expected("tên tệp viết thường, không dấu, nối bằng dấu “-”")

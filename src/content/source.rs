@@ -326,7 +326,19 @@ impl<'a> Reader<'a> {
     /// officers write `phone: 0254...` or `number: 46` without quotes.
     pub fn scalar_str(&mut self, v: &Value, path: &str) -> Option<String> {
         match v {
-            Value::String(s) => Some(s.trim().to_string()),
+            Value::String(s) => {
+                // YAML refuses these written raw, but a quoted "\e" or "\u202e" makes them: a
+                // terminal escape in a title, or text that displays reversed on the page.
+                if let Some(c) = s.chars().find(|c| text::is_hidden_control(*c)) {
+                    self.err(
+                        path,
+                        format!("có ký tự điều khiển không in được (U+{:04X})", c as u32),
+                        "chữ bình thường; bỏ các mã như “\\e”, “\\0”, “\\x1b”, “\\u202e” trong chuỗi ngoặc kép",
+                    );
+                    return None;
+                }
+                Some(s.trim().to_string())
+            }
             Value::Number(n) => Some(n.to_string()),
             Value::Bool(b) => Some(b.to_string()),
             other => {
@@ -483,6 +495,15 @@ impl<'a> Reader<'a> {
     /// A slug-shaped id.
     pub fn id(&mut self, m: &Mapping, path: &str, key: &str) -> Option<String> {
         let s = self.req_str(m, path, key, "một mã viết thường không dấu, ví dụ “kp1” hoặc “tan-phu”")?;
+        if text::windows_reserved(&s) {
+            let p = join(path, key);
+            let d = self
+                .src
+                .diag(&p, format!("mã “{s}” là tên thiết bị dành riêng của Windows, không dùng được làm tên thư mục"))
+                .expected(format!("một mã khác, ví dụ thêm chữ hay số: “{s}-1”"));
+            self.push(d);
+            return None;
+        }
         if !text::is_slug(&s) {
             let p = join(path, key);
             let d = self

@@ -167,6 +167,10 @@ fn slug_for(title: &str) -> Result<String, Error> {
         let cut = slug[..MAX].rfind('-').unwrap_or(MAX);
         slug.truncate(cut);
     }
+    if text::windows_reserved(&slug) {
+        // “Con” is a Vietnamese word and a Windows device name; the page must upload anywhere.
+        slug.push_str("-1");
+    }
     if slug.is_empty() {
         return Err(Error::Refused(format!(
             "tiêu đề “{title}” không có chữ hay số nào để làm tên tệp. Viết tiêu đề bằng chữ, ví dụ: bangtin new guide \"Kích hoạt định danh điện tử\""
