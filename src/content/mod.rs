@@ -295,7 +295,14 @@ fn static_files(root: &Path, diags: &mut Diagnostics) -> Vec<StaticFile> {
             );
             continue;
         }
+        if entry.file_type().is_dir() {
+            continue;
+        }
         if !entry.file_type().is_file() {
+            diags.push(
+                Diagnostic::new(&rel, "không phải một tệp thường (là thiết bị, ống dẫn hay ổ cắm)")
+                    .expected("chỉ tệp thật trong static/; xóa mục này"),
+            );
             continue;
         }
         let under = entry.path().strip_prefix(&base).unwrap_or(entry.path());

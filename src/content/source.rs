@@ -28,6 +28,25 @@ pub struct Source {
 
 /// Reads a file into NFC text without a BOM and with `\n` line ends.
 pub fn read_text(path: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<String> {
+    // Asked before reading: a named pipe or a device would block or never end, and a file
+    // far larger than any plan would only exhaust memory on the officer's computer.
+    match std::fs::metadata(path) {
+        Ok(m) if !m.is_file() => {
+            diags.push(
+                Diagnostic::new(rel, "không phải một tệp thường (là thiết bị, ống dẫn hay ổ cắm)")
+                    .expected("một tệp văn bản thật; xóa mục này khỏi thư mục nội dung"),
+            );
+            return None;
+        }
+        Ok(m) if m.len() > MAX_TEXT_BYTES => {
+            diags.push(Diagnostic::new(rel, format!("tệp quá lớn ({})", megabytes(m.len()))).expected(format!(
+                "tệp văn bản dưới {} (một kế hoạch dài chỉ vài chục KB); ảnh, tệp PDF lớn đặt trong static/",
+                megabytes(MAX_TEXT_BYTES)
+            )));
+            return None;
+        }
+        _ => {}
+    }
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
@@ -148,7 +167,14 @@ impl Source {
 }
 
 const MAX_YAML_BYTES: usize = 5 * 1024 * 1024;
+/// Any text file bangtin reads: content, front matter and body together, or a template.
+const MAX_TEXT_BYTES: u64 = 5 * 1024 * 1024;
 const MAX_COUNT: u64 = 1_000_000_000_000;
+
+/// `52428800` → `50 MB`, as a file manager shows it.
+fn megabytes(n: u64) -> String {
+    format!("{} MB", crate::render::format::decimal(n as f64 / (1024.0 * 1024.0)))
+}
 
 /// 1-based line and column of the first character YAML refuses.
 fn first_control_char(yaml: &str) -> Option<(usize, usize)> {
