@@ -80,7 +80,17 @@ fn template_diag(file: &Path, err: &tera::Error) -> Diagnostic {
         let line = it.next()?.trim().parse().ok()?;
         Some((line, col))
     });
-    Diagnostic::new(file, format!("mẫu trang (template) bị lỗi: {msg}"))
+    // A cycle is the one template mistake whose cause is not on the line tera points at.
+    let cycle = if msg.contains("Circular extend") {
+        "mẫu trang kế thừa (extends) chính nó, trực tiếp hay qua mẫu khác — một vòng lặp không có điểm dừng; "
+    } else if msg.contains("Circular include") {
+        "mẫu trang chèn (include) chính nó, trực tiếp hay qua mẫu khác — một vòng lặp không có điểm dừng; "
+    } else if msg.contains("recursion depth") {
+        "thành phần (component) gọi chính nó quá nhiều tầng — có thể là vòng lặp không có điểm dừng; "
+    } else {
+        ""
+    };
+    Diagnostic::new(file, format!("mẫu trang (template) bị lỗi: {cycle}{msg}"))
         .at(pos)
         .expected("cú pháp tera hợp lệ (xem tài liệu tera 2)")
 }
