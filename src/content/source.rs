@@ -54,6 +54,12 @@ pub fn read_text(path: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<Str
             return None;
         }
     };
+    decode(bytes, rel, diags)
+}
+
+/// A file's bytes as bangtin reads every text: UTF-8 (refused otherwise, at the line of the first
+/// bad byte), without a BOM, `\n` line ends, NFC. Apart from reading so the fuzzers reach it.
+pub fn decode(bytes: Vec<u8>, rel: &Path, diags: &mut Diagnostics) -> Option<String> {
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
