@@ -149,8 +149,9 @@ fn raw_links(html: &str) -> Vec<(String, bool)> {
         .url_schemes(["javascript", "vbscript", "data", "file", "http", "https", "mailto", "tel", "zalo"].into())
         .link_rel(None)
         .attribute_filter(move |tag, attr, value| {
-            if let Ok(mut v) = sink.lock() {
-                v.push((value.to_string(), tag == "img" && attr == "src"));
+            let link = matches!((tag, attr), ("a", "href") | ("img", "src"));
+            if let (true, Ok(mut v)) = (link, sink.lock()) {
+                v.push((value.to_string(), tag == "img"));
             }
             Some(Cow::Borrowed(value))
         });
@@ -495,8 +496,9 @@ mod tests {
 
     #[test]
     fn links_in_html_are_listed_for_the_check() {
-        let l =
-            links("a <a href=\"/lich/\">b</a>\n\n<p><img src=\"https://h/x.png\"><a HREF='javascript:x'>c</a></p>\n");
+        let l = links(
+            "a <a href=\"/lich/\" title=\"t\">b</a>\n\n<p><img src=\"https://h/x.png\" alt=\"ảnh\" width=\"3\"><a HREF='javascript:x'>c</a></p>\n",
+        );
         let got: Vec<(&str, bool, usize)> = l.iter().map(|l| (l.dest.as_str(), l.image, l.line)).collect();
         assert_eq!(got, [("/lich/", false, 0), ("https://h/x.png", true, 2), ("javascript:x", false, 2)]);
     }
