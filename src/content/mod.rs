@@ -130,8 +130,11 @@ pub fn load(root: &Path, today: chrono::NaiveDate) -> Result<Site, Diagnostics> 
         if !parse::check_slug(&slug, &rel, &mut diags) {
             continue;
         }
-        if let Some(g) = md(&abs, &rel, &mut diags).and_then(|s| parse::guide(&slug, &s, &mut diags)) {
-            guides.push(g);
+        match md(&abs, &rel, &mut diags).and_then(|s| parse::guide(&slug, &s, &mut diags)) {
+            Some(g) => guides.push(g),
+            None => {
+                broken.guides.insert(slug);
+            }
         }
     }
     let mut events = Vec::new();

@@ -357,6 +357,10 @@ pub struct Site {
 #[derive(Debug, Default, Clone)]
 pub struct Broken {
     pub plans: std::collections::BTreeSet<String>,
+    /// Guides whose file exists but could not be read: a reference to one is not a second error.
+    pub guides: std::collections::BTreeSet<String>,
+    /// `units:` of units.yaml is not a list, so no reference to a unit can be checked.
+    pub all_units: bool,
     pub units: std::collections::BTreeSet<String>,
     pub indicators: std::collections::BTreeSet<String>,
 }

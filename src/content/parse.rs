@@ -258,7 +258,16 @@ pub fn units(src: &Source, diags: &mut Diagnostics, broken: &mut Broken) -> Opti
             }
         }
         Some(other) => {
-            r.err("units", format!("gặp {}", describe(other)), "một danh sách, mỗi mục bắt đầu bằng “- id: …”")
+            broken.all_units = true;
+            let hint = matches!(other, Value::Mapping(_)).then(|| {
+                "mỗi đơn vị viết “- id: kp1” trên một dòng, “name:” và “bases:” thụt vào bên dưới".to_string()
+            });
+            let d = r
+                .src
+                .diag("units", format!("gặp {}", describe(other)))
+                .expected("một danh sách, mỗi mục bắt đầu bằng “- id: …”")
+                .hint(hint);
+            r.push(d);
         }
     }
     Some(Units { kind: kind?, units })
