@@ -173,6 +173,8 @@ impl Source {
 }
 
 const MAX_YAML_BYTES: usize = 5 * 1024 * 1024;
+/// A field is a title, a name or a sentence; the longest in the seed plans is under 500.
+const MAX_FIELD_CHARS: usize = 2000;
 /// Any text file bangtin reads: content, front matter and body together, or a template.
 const MAX_TEXT_BYTES: u64 = 5 * 1024 * 1024;
 const MAX_COUNT: u64 = 1_000_000_000_000;
@@ -205,6 +207,7 @@ fn yaml_error_vi(msg: &str) -> String {
         ("did not find expected ',' or '}'", "thiếu dấu “,” hoặc “}”"),
         ("recursion limit exceeded", "lồng nhau quá sâu"),
         ("found undefined alias", "dùng bí danh (alias) chưa định nghĩa"),
+        ("unknown anchor", "dùng bí danh (alias) “*…” chưa được định nghĩa bằng “&…” ở phía trên"),
         ("block sequence entries are not allowed", "mục danh sách “-” đặt sai chỗ"),
         ("could not find expected ':'", "thiếu dấu “:” sau tên trường"),
         ("as u128", "số quá lớn"),
@@ -369,6 +372,19 @@ impl<'a> Reader<'a> {
                     );
                     return None;
                 }
+                // A whole document pasted into a title would be read on the radio for an hour.
+                let chars = s.chars().count();
+                if chars > MAX_FIELD_CHARS {
+                    self.err(
+                        path,
+                        format!("quá dài ({} ký tự)", crate::render::format::int(chars as u64)),
+                        format!(
+                            "dưới {} ký tự; nội dung dài viết vào phần bài, sau dòng “---” thứ hai",
+                            crate::render::format::int(MAX_FIELD_CHARS as u64)
+                        ),
+                    );
+                    return None;
+                }
                 Some(s.trim().to_string())
             }
             Value::Number(n) => Some(n.to_string()),
@@ -483,6 +499,11 @@ impl<'a> Reader<'a> {
                 self.push(d);
                 None
             }
+            // `1.0e+400` overflows, so YAML hands it over as text; it is still a number.
+            Value::String(s) if s.trim().parse::<f64>().is_ok_and(|f| f.abs() > MAX_COUNT as f64) => {
+                self.err(path, format!("số {} quá lớn", s.trim()), "một số nguyên không quá 1.000.000.000.000");
+                None
+            }
             Value::String(s) => {
                 let digits: String = s.chars().filter(|c| *c != '.' && *c != ' ').collect();
                 let hint = digits
@@ -513,6 +534,10 @@ impl<'a> Reader<'a> {
         };
         match f {
             Some(f) if (0.0..=100.0).contains(&f) => Some(f),
+            Some(f) if f.is_nan() => {
+                self.err(path, "gặp “.nan” (không phải một số)", "một số phần trăm từ 0 đến 100, ví dụ 95");
+                None
+            }
             Some(f) => {
                 self.err(path, format!("tỷ lệ {f} nằm ngoài khoảng 0–100"), "một số phần trăm từ 0 đến 100");
                 None
