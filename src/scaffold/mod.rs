@@ -507,6 +507,9 @@ mod tests {
         let long = slug_for(&"Hướng dẫn rất dài ".repeat(10)).unwrap();
         assert!(long.len() <= 60 && !long.ends_with('-') && text::is_slug(&long), "{long}");
         assert!(slug_for("“…”").is_err());
+        // “Con” (child) and “Nul” fold to Windows device names; the page must upload anywhere.
+        assert_eq!(slug_for("Con").unwrap(), "con-1");
+        assert!(text::is_slug(&slug_for("NUL").unwrap()));
     }
 
     #[test]
