@@ -74,7 +74,8 @@ impl fmt::Display for Diagnostic {
 impl Diagnostic {
     /// The report layout, headed `lỗi:` for an error or `cảnh báo:` for a warning.
     fn write_as(&self, f: &mut fmt::Formatter<'_>, label: &str) -> fmt::Result {
-        write!(f, "{label}: {}", self.file.display())?;
+        use crate::text::visible_controls as v;
+        write!(f, "{label}: {}", v(&self.file.display().to_string()))?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
             if let Some(col) = self.column {
@@ -83,14 +84,14 @@ impl Diagnostic {
         }
         writeln!(f)?;
         if let Some(field) = &self.field {
-            writeln!(f, "  trường:  {field}")?;
+            writeln!(f, "  trường:  {}", v(field))?;
         }
-        writeln!(f, "  vấn đề:  {}", self.problem)?;
+        writeln!(f, "  vấn đề:  {}", v(&self.problem))?;
         if let Some(e) = &self.expected {
-            writeln!(f, "  cần:     {e}")?;
+            writeln!(f, "  cần:     {}", v(e))?;
         }
         if let Some(h) = &self.hint {
-            writeln!(f, "  gợi ý:   {h}")?;
+            writeln!(f, "  gợi ý:   {}", v(h))?;
         }
         Ok(())
     }

@@ -155,6 +155,9 @@ pub fn build(opts: &Options, stage: &dyn Fn(Stage)) -> Result<Rendered, Error> {
     let started = Instant::now();
     output::check_apart(&opts.content, &opts.out)?;
     output::check_replaceable(&opts.out)?;
+    // Before anything can fail: what a killed build left is removed even when this one stops at
+    // a content error.
+    output::clean_leftovers(&opts.out);
     let mut r = render_in_memory(opts, None, stage)?;
     stage(Stage::Write);
     output::write_atomically(&opts.out, &r.files)?;

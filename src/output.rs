@@ -1,6 +1,8 @@
 //! Write: puts a rendered site on disk atomically. Files go into a fresh sibling folder, which
-//! replaces the output folder only once everything is written, so a failed or killed build
-//! leaves the previous site as it was. A marker file proves a folder is ours before we replace it.
+//! is flushed to disk and then swapped with the output folder in one step, so a failed or killed
+//! build leaves the previous site as it was and a power cut never publishes empty files. A marker
+//! file proves a folder is ours before we replace or remove it; temporary siblings left by a
+//! killed build are removed by the next one.
 
 use std::fs;
 use std::io::Write;
@@ -18,18 +20,64 @@ fn sibling(out: &Path, tag: &str) -> PathBuf {
     out.with_file_name(format!(".{name}.bangtin-{tag}-{}", std::process::id()))
 }
 
-/// Leftovers of builds that were killed midway: our own temporary siblings of `out`.
-fn clean_leftovers(out: &Path) {
+/// The process id in the name of a temporary sibling of `out` (`.output.bangtin-moi-4242`), if
+/// the name is exactly one we give; anything else is not ours to touch.
+fn leftover_pid(out_name: &str, name: &str) -> Option<u32> {
+    let rest = name.strip_prefix(&format!(".{out_name}.bangtin-"))?;
+    let pid = rest.strip_prefix("moi-").or_else(|| rest.strip_prefix("cu-"))?;
+    if pid.is_empty() || !pid.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    pid.parse().ok()
+}
+
+/// Whether another build with this process id may still be running: its folder is then someone
+/// else's work in progress, not a leftover. Our own id is a leftover of a killed build whose id
+/// we inherited (in a container every run may get the same one): we clean before we write. Only
+/// Linux can tell cheaply; elsewhere a folder is taken as abandoned, which matters only when two
+/// builds write one output folder at the same time.
+fn may_be_running(pid: u32) -> bool {
+    pid != std::process::id() && cfg!(target_os = "linux") && Path::new("/proc").join(pid.to_string()).exists()
+}
+
+/// Leftovers of builds that were killed midway: temporary siblings of `out` that carry our name
+/// pattern, belong to no running build, and hold our marker or nothing at all (a build killed
+/// between creating its folder and marking it). A folder with anything else in it is left alone.
+pub fn clean_leftovers(out: &Path) {
     let Some(parent) = out.parent() else { return };
     let Some(name) = out.file_name().map(|n| n.to_string_lossy().into_owned()) else { return };
-    let prefix = format!(".{name}.bangtin-");
     let Ok(entries) = fs::read_dir(if parent.as_os_str().is_empty() { Path::new(".") } else { parent }) else { return };
     for e in entries.flatten() {
-        let n = e.file_name().to_string_lossy().into_owned();
-        if n.starts_with(&prefix) && e.path().join(MARKER).is_file() {
-            let _ = fs::remove_dir_all(e.path());
+        let Some(pid) = leftover_pid(&name, &e.file_name().to_string_lossy()) else { continue };
+        // Never through a symlink: whatever it points at is not a folder we made.
+        let is_dir = fs::symlink_metadata(e.path()).is_ok_and(|m| m.is_dir());
+        if !is_dir || may_be_running(pid) {
+            continue;
+        }
+        let marked = fs::symlink_metadata(e.path().join(MARKER)).is_ok_and(|m| m.is_file());
+        let empty = fs::read_dir(e.path()).is_ok_and(|mut d| d.next().is_none());
+        if marked || empty {
+            let _ = remove_ours(&e.path());
         }
     }
+}
+
+/// Removes a folder of ours with its marker last, so a removal killed midway leaves a folder
+/// that is still marked (or empty) and the next build still recognises and finishes it.
+fn remove_ours(dir: &Path) -> std::io::Result<()> {
+    for e in fs::read_dir(dir)?.flatten() {
+        if e.file_name() == MARKER {
+            continue;
+        }
+        let p = e.path();
+        if fs::symlink_metadata(&p)?.is_dir() {
+            fs::remove_dir_all(&p)?;
+        } else {
+            fs::remove_file(&p)?;
+        }
+    }
+    let _ = fs::remove_file(dir.join(MARKER));
+    fs::remove_dir(dir)
 }
 
 /// An absolute, symlink-free form of a path that may not exist yet: its nearest existing ancestor
@@ -119,7 +167,8 @@ fn safe_join(root: &Path, rel: &str) -> Option<PathBuf> {
 }
 
 fn write_tree(dir: &Path, files: &[OutFile]) -> Result<(), Error> {
-    fs::create_dir_all(dir).map_err(|e| Error::io(dir, "tạo thư mục", e))?;
+    fs::create_dir(dir).map_err(|e| Error::io(dir, "tạo thư mục", e))?;
+    // The marker goes first: a folder killed at any later point is recognisably ours.
     fs::write(dir.join(MARKER), MARKER_TEXT).map_err(|e| Error::io(&dir.join(MARKER), "ghi tệp", e))?;
     for f in files {
         let path = safe_join(dir, &f.path)
@@ -129,42 +178,114 @@ fn write_tree(dir: &Path, files: &[OutFile]) -> Result<(), Error> {
         }
         let mut file = fs::File::create(&path).map_err(|e| Error::io(&path, "tạo tệp", e))?;
         file.write_all(&f.bytes).map_err(|e| Error::io(&path, "ghi tệp", e))?;
+        if !cfg!(target_os = "linux") {
+            file.sync_all().map_err(|e| Error::io(&path, "ghi tệp", e))?;
+        }
     }
     Ok(())
 }
 
-/// Replaces `out` with exactly `files` (plus the marker), or changes nothing.
+/// Puts everything written under `dir` on the disk before it is made visible, so a power cut
+/// cannot publish files that are empty under their new names. On Linux one `syncfs` does it for
+/// the whole tree (each file was synced as written elsewhere).
+fn flush(dir: &Path) -> Result<(), Error> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::fd::AsRawFd;
+        let d = fs::File::open(dir).map_err(|e| Error::io(dir, "ghi ra đĩa", e))?;
+        // SAFETY: syncfs only reads the descriptor, which `d` keeps open for the call.
+        if unsafe { libc::syncfs(d.as_raw_fd()) } != 0 {
+            return Err(Error::io(dir, "ghi ra đĩa", std::io::Error::last_os_error()));
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = dir;
+    Ok(())
+}
+
+/// Swaps two folders in one step (Linux `renameat2` with `RENAME_EXCHANGE`): at every instant
+/// `out` names either the old site or the new one, never nothing. `Err` when the system or the
+/// file system cannot, and the caller falls back to two renames.
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::ffi::CString;
+        use std::os::unix::ffi::OsStrExt;
+        let c = |p: &Path| CString::new(p.as_os_str().as_bytes()).map_err(std::io::Error::other);
+        let (ca, cb) = (c(a)?, c(b)?);
+        // SAFETY: both are NUL-terminated paths that outlive the call; the syscall (not the glibc
+        // wrapper, which needs glibc 2.28) takes no other pointers.
+        let r = unsafe {
+            libc::syscall(
+                libc::SYS_renameat2,
+                libc::AT_FDCWD,
+                ca.as_ptr(),
+                libc::AT_FDCWD,
+                cb.as_ptr(),
+                libc::RENAME_EXCHANGE,
+            )
+        };
+        if r == 0 {
+            Ok(())
+        } else {
+            Err(std::io::Error::last_os_error())
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = (a, b);
+        Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
+    }
+}
+
+/// Makes a rename in `dir` itself durable.
+fn sync_dir(dir: &Path) {
+    let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
+    if let Ok(d) = fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
+
+/// Replaces `out` with exactly `files` (plus the marker), or changes nothing. A build killed at
+/// any point leaves `out` as the previous site or the new one, whole, and at most a marked
+/// temporary sibling, which the next build removes.
 pub fn write_atomically(out: &Path, files: &[OutFile]) -> Result<(), Error> {
     check_replaceable(out)?;
     clean_leftovers(out);
     let tmp = sibling(out, "moi");
-    if let Err(e) = write_tree(&tmp, files) {
-        let _ = fs::remove_dir_all(&tmp);
+    let written = write_tree(&tmp, files).and_then(|()| flush(&tmp));
+    if let Err(e) = written {
+        let _ = remove_ours(&tmp);
         return Err(e);
     }
-    // Flush file contents before the rename makes them visible, so a power cut cannot publish
-    // empty files under the new names.
-    if let Ok(d) = fs::File::open(&tmp) {
-        let _ = d.sync_all();
-    }
+    let parent = out.parent().unwrap_or(Path::new("."));
     if out.exists() {
+        if exchange(&tmp, out).is_ok() {
+            sync_dir(parent);
+            // `tmp` now holds the previous site.
+            let _ = remove_ours(&tmp);
+            return Ok(());
+        }
+        // Without an atomic exchange there is a moment with no `out` at all; the previous site
+        // is then the marked `…-cu-…` sibling, put back on any failure.
         let old = sibling(out, "cu");
         fs::rename(out, &old).map_err(|e| {
-            let _ = fs::remove_dir_all(&tmp);
+            let _ = remove_ours(&tmp);
             Error::io(out, "đổi tên thư mục đầu ra cũ", e)
         })?;
         if let Err(e) = fs::rename(&tmp, out) {
-            // Put the previous site back: never leave the officer with no output at all.
             let _ = fs::rename(&old, out);
-            let _ = fs::remove_dir_all(&tmp);
+            let _ = remove_ours(&tmp);
             return Err(Error::io(out, "thay thư mục đầu ra", e));
         }
-        let _ = fs::remove_dir_all(&old);
+        sync_dir(parent);
+        let _ = remove_ours(&old);
     } else {
         fs::rename(&tmp, out).map_err(|e| {
-            let _ = fs::remove_dir_all(&tmp);
+            let _ = remove_ours(&tmp);
             Error::io(out, "tạo thư mục đầu ra", e)
         })?;
+        sync_dir(parent);
     }
     Ok(())
 }
@@ -205,5 +326,75 @@ mod tests {
         assert!(safe_join(root, "/etc/passwd").is_none());
         assert!(safe_join(root, "a\\..\\b").is_none());
         assert_eq!(safe_join(root, "lich/a/index.html"), Some(root.join("lich/a/index.html")));
+    }
+
+    fn page(path: &str, text: &str) -> OutFile {
+        OutFile { path: path.into(), bytes: text.as_bytes().to_vec() }
+    }
+
+    #[test]
+    fn only_our_own_abandoned_leftovers_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        let dead = u32::MAX - 7; // beyond any pid_max: no such process
+        let make = |name: &str, files: &[&str]| {
+            let p = dir.path().join(name);
+            fs::create_dir_all(&p).unwrap();
+            for f in files {
+                fs::write(p.join(f), "x").unwrap();
+            }
+            p
+        };
+        let marked_new = make(&format!(".output.bangtin-moi-{dead}"), &[MARKER, "index.html"]);
+        let marked_old = make(&format!(".output.bangtin-cu-{dead}"), &[MARKER]);
+        let empty = make(&format!(".output.bangtin-moi-{}", dead - 1), &[]);
+        let mine = make(&format!(".output.bangtin-moi-{}", std::process::id()), &[MARKER]);
+        // Not ours: no marker, another name, another output's sibling, a running build's folder.
+        let unmarked = make(&format!(".output.bangtin-moi-{}", dead - 2), &["luu-tru.docx"]);
+        let other_name = make(&format!(".output.bangtin-moi-{dead}x"), &[MARKER]);
+        let other_out = make(&format!(".output2.bangtin-moi-{dead}"), &[MARKER]);
+        let running = make(".output.bangtin-moi-1", &[MARKER]);
+        fs::write(dir.path().join(format!(".output.bangtin-cu-{}", dead - 3)), "a file, not a folder").unwrap();
+        #[cfg(unix)]
+        {
+            let target = make("ngoai", &[MARKER, "quan-trong.txt"]);
+            std::os::unix::fs::symlink(&target, dir.path().join(format!(".output.bangtin-cu-{}", dead - 4))).unwrap();
+        }
+        clean_leftovers(&out);
+        for gone in [&marked_new, &marked_old, &empty, &mine] {
+            assert!(!gone.exists(), "{} should be removed", gone.display());
+        }
+        for kept in [&unmarked, &other_name, &other_out] {
+            assert!(kept.exists(), "{} is not ours", kept.display());
+        }
+        assert_eq!(running.exists(), cfg!(target_os = "linux"), "pid 1 is running");
+        assert!(dir.path().join(format!(".output.bangtin-cu-{}", dead - 3)).is_file());
+        #[cfg(unix)]
+        assert!(dir.path().join("ngoai/quan-trong.txt").exists(), "a symlink is never followed");
+    }
+
+    #[test]
+    fn a_write_replaces_the_whole_folder_and_leaves_nothing_beside_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        write_atomically(&out, &[page("index.html", "một"), page("lich/index.html", "lịch")]).unwrap();
+        write_atomically(&out, &[page("index.html", "hai"), page("tin-tuc/index.html", "tin")]).unwrap();
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "hai");
+        assert!(!out.join("lich").exists(), "nothing of the previous build stays");
+        assert!(out.join(MARKER).is_file() && out.join("tin-tuc/index.html").is_file());
+        let beside: Vec<String> =
+            fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        assert_eq!(beside, ["output"]);
+    }
+
+    #[test]
+    fn a_path_that_escapes_fails_the_write_and_changes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        write_atomically(&out, &[page("index.html", "một")]).unwrap();
+        assert!(write_atomically(&out, &[page("a.html", "x"), page("../ngoai.html", "x")]).is_err());
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "một");
+        assert!(!dir.path().join("ngoai.html").exists());
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "the temporary folder is gone");
     }
 }

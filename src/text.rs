@@ -43,8 +43,8 @@ pub fn slugify(s: &str) -> String {
     out
 }
 
-/// Ids and slugs are lowercase ASCII letters, digits and single inner dashes, so they are
-/// safe as folder names on every system and in URLs.
+/// Ids and slugs are lowercase ASCII letters, digits and single inner dashes, and not a name
+/// Windows keeps for a device, so they are safe as folder names on every system and in URLs.
 pub fn is_slug(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 100
@@ -52,6 +52,66 @@ pub fn is_slug(s: &str) -> bool {
         && !s.starts_with('-')
         && !s.ends_with('-')
         && !s.contains("--")
+        && !windows_reserved(s)
+}
+
+/// Characters that do something other than show: C0 and C1 controls but the line break and tab,
+/// and the bidirectional overrides that make text display in another order than it reads.
+pub fn is_hidden_control(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\n' | '\t')) || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `s` with every [`is_hidden_control`] character written out as `\u{1b}`, for a terminal: a
+/// name from content or a file name must not move the cursor, recolour or retitle it.
+pub fn visible_controls(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(is_hidden_control) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if is_hidden_control(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Names Windows keeps for devices (`con`, `nul`, `aux`, `com1`, `lpt1`…), with any extension:
+/// a file or folder so named cannot be created there, and the portal the officer uploads to may
+/// well run on Windows.
+pub fn windows_reserved(name: &str) -> bool {
+    let stem = name.split('.').next().unwrap_or(name).trim_end_matches([' ', '.']).to_lowercase();
+    let mut chars = stem.chars();
+    let head: String = chars.by_ref().take(3).collect();
+    let tail: Vec<char> = chars.collect();
+    match (head.as_str(), tail.as_slice()) {
+        ("con" | "prn" | "aux" | "nul", []) => true,
+        ("com" | "lpt", [d]) => d.is_ascii_digit() || matches!(d, '¹' | '²' | '³'),
+        _ => stem == "conin$" || stem == "conout$",
+    }
+}
+
+/// What every template writes for a value: safe in element content and in attributes quoted
+/// with `"` or `'`. Shaped for tera's escape hook.
+pub fn escape_html(s: &str, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let bytes = s.as_bytes();
+    let mut done = 0;
+    for (i, b) in bytes.iter().enumerate() {
+        let entity: &[u8] = match b {
+            b'&' => b"&amp;",
+            b'<' => b"&lt;",
+            b'>' => b"&gt;",
+            b'"' => b"&quot;",
+            b'\'' => b"&#39;",
+            _ => continue,
+        };
+        w.write_all(&bytes[done..i])?;
+        w.write_all(entity)?;
+        done = i + 1;
+    }
+    w.write_all(&bytes[done..])
 }
 
 /// Text safe inside HTML or XML, in element content and in quoted attributes.
@@ -156,10 +216,34 @@ mod tests {
     }
 
     #[test]
+    fn html_escaping_covers_both_quotes() {
+        let mut out = Vec::new();
+        escape_html("<a href='x' title=\"y\">&</a> Phường", &mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "&lt;a href=&#39;x&#39; title=&quot;y&quot;&gt;&amp;&lt;/a&gt; Phường"
+        );
+    }
+
+    #[test]
     fn slug_rules() {
         assert!(is_slug("kp-1"));
         assert!(!is_slug("../etc"));
         assert!(!is_slug("Kp1"));
         assert!(!is_slug("a--b"));
+        for reserved in ["con", "nul", "aux", "prn", "com1", "lpt9", "com0"] {
+            assert!(!is_slug(reserved), "{reserved}");
+        }
+        assert!(is_slug("con-em") && is_slug("com10") && is_slug("console"));
+    }
+
+    #[test]
+    fn windows_device_names() {
+        for n in ["con", "CON", "nul.txt", "Aux.tar.gz", "com1", "LPT3.pdf", "com¹", "con .pdf", "conin$"] {
+            assert!(windows_reserved(n), "{n}");
+        }
+        for n in ["console", "com10", "lpt", "nullity.pdf", "a.con", "conx", "com"] {
+            assert!(!windows_reserved(n), "{n}");
+        }
     }
 }

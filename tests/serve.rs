@@ -278,6 +278,17 @@ fn requests_outside_the_site_are_refused() {
         "/site.yaml",
         "/guides/kich-hoat-vneid.md",
         "/.bangtin",
+        // Double encoding, overlong UTF-8, mixed case, encoded backslash, NUL, path parameters.
+        "/%252e%252e/%252e%252e/Cargo.toml",
+        "/tai-lieu/%252e%252e%252f%252e%252e%252fsite.yaml",
+        "/%c0%ae%c0%ae/%c0%ae%c0%ae/Cargo.toml",
+        "/%C0%AE%C0%AE%C0%AFCargo.toml",
+        "/%2E%2e/%2e%2E/Cargo.toml",
+        "/.%2e/.%2E/Cargo.toml",
+        "/tai-lieu%5C..%5C..%5Csite.yaml",
+        "/tai-lieu/ke-hoach.txt%00",
+        "/..;/..;/Cargo.toml",
+        "/tai-lieu/..;x=1/..;/site.yaml",
     ] {
         let r = server.get(target);
         assert!(matches!(r.status, 400 | 403 | 404), "{target}: {}", r.status);
@@ -287,6 +298,10 @@ fn requests_outside_the_site_are_refused() {
         }
     }
     assert_eq!(server.get("/../Cargo.toml").status, 403);
+    // The absolute form is read like any other target: its path is checked, its host ignored.
+    assert_eq!(server.get("http://x/../Cargo.toml").status, 403);
+    assert_eq!(server.get("http://127.0.0.1/%252e%252e/site.yaml").status, 403);
+    assert_eq!(server.get("http://127.0.0.1/tai-lieu/ke-hoach.txt").text(), "bản ký");
     assert_eq!(server.get("/tai-lieu/ke-hoach.txt").text(), "bản ký");
 }
 

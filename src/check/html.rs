@@ -108,7 +108,8 @@ pub fn decode_entities(s: &str) -> String {
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
         rest = &rest[amp..];
-        let Some(semi) = rest[..rest.len().min(12)].find(';') else {
+        // Bytes, not a string slice: twelve bytes in may fall inside a Vietnamese letter.
+        let Some(semi) = rest.bytes().take(12).position(|b| b == b';') else {
             out.push('&');
             rest = &rest[1..];
             continue;
@@ -148,6 +149,14 @@ mod tests {
 
     fn names(html: &str) -> Vec<(String, String, String, usize)> {
         attributes(html).into_iter().map(|a| (a.tag, a.name, a.value, a.line)).collect()
+    }
+
+    #[test]
+    fn an_entity_before_vietnamese_text_is_not_cut_inside_a_letter() {
+        // Any title with “>” before a Vietnamese word made every build panic here.
+        assert_eq!(decode_entities("&gt;: Người trưởng thành"), ">: Người trưởng thành");
+        assert_eq!(decode_entities("&Người;"), "&Người;");
+        assert_eq!(decode_entities("a&amp"), "a&amp");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! ([`links`], an error, in every command) — and what a person should look at though the site
 //! builds ([`warnings`]).
 
-mod html;
+pub mod html;
 pub mod links;
 pub mod warnings;
 

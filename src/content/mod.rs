@@ -130,8 +130,11 @@ pub fn load(root: &Path, today: chrono::NaiveDate) -> Result<Site, Diagnostics> 
         if !parse::check_slug(&slug, &rel, &mut diags) {
             continue;
         }
-        if let Some(g) = md(&abs, &rel, &mut diags).and_then(|s| parse::guide(&slug, &s, &mut diags)) {
-            guides.push(g);
+        match md(&abs, &rel, &mut diags).and_then(|s| parse::guide(&slug, &s, &mut diags)) {
+            Some(g) => guides.push(g),
+            None => {
+                broken.guides.insert(slug);
+            }
         }
     }
     let mut events = Vec::new();
@@ -295,7 +298,14 @@ fn static_files(root: &Path, diags: &mut Diagnostics) -> Vec<StaticFile> {
             );
             continue;
         }
+        if entry.file_type().is_dir() {
+            continue;
+        }
         if !entry.file_type().is_file() {
+            diags.push(
+                Diagnostic::new(&rel, "không phải một tệp thường (là thiết bị, ống dẫn hay ổ cắm)")
+                    .expected("chỉ tệp thật trong static/; xóa mục này"),
+            );
             continue;
         }
         let under = entry.path().strip_prefix(&base).unwrap_or(entry.path());
@@ -303,9 +313,32 @@ fn static_files(root: &Path, diags: &mut Diagnostics) -> Vec<StaticFile> {
         if parts.iter().any(|p| p.starts_with('.')) {
             continue;
         }
+        if let Some((part, why)) = parts.iter().find_map(|p| unportable(p).map(|why| (p, why))) {
+            diags
+                .push(Diagnostic::new(&rel, format!("tên “{part}” không dùng được: {why}")).expected(
+                    "đổi tên: chữ, số, dấu cách, “-”, “_” và “.”, không kết thúc bằng dấu chấm hay dấu cách",
+                ));
+            continue;
+        }
         out.push(StaticFile { abs: entry.path().to_path_buf(), out: parts.join("/") });
     }
     out
+}
+
+/// Why a name in `static/` would break once published: in a link, or on the Windows server the
+/// site may be uploaded to. Backslashes and control characters are reported with every output
+/// path (`render::path_conflicts`).
+fn unportable(name: &str) -> Option<String> {
+    if crate::text::windows_reserved(name) {
+        return Some("là tên thiết bị dành riêng của Windows (con, nul, aux, com1, lpt1…)".into());
+    }
+    if name.ends_with('.') || name.ends_with(' ') {
+        return Some("kết thúc bằng dấu chấm hay dấu cách, Windows tự cắt đi nên liên kết sẽ hỏng".into());
+    }
+    if let Some(c) = name.chars().find(|c| "<>:\"|?*#".contains(*c)) {
+        return Some(format!("có ký tự “{c}”, không dùng được trong tên tệp trên Windows hay trong địa chỉ web"));
+    }
+    None
 }
 
 fn template_overrides(root: &Path, diags: &mut Diagnostics) -> BTreeMap<String, String> {

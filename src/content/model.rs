@@ -26,6 +26,18 @@ pub struct SiteConfig {
     pub current_plan: Option<String>,
     pub contact: Contact,
     pub radio: RadioConfig,
+    /// `trust_html: true`: HTML inside Markdown is published as written, not cleaned.
+    pub trust_html: bool,
+}
+
+impl SiteConfig {
+    pub fn raw_html(&self) -> crate::render::markdown::RawHtml {
+        if self.trust_html {
+            crate::render::markdown::RawHtml::Trust
+        } else {
+            crate::render::markdown::RawHtml::Sanitise
+        }
+    }
 }
 
 /// How the loudspeaker bulletin is read: `site.yaml`'s `radio:` with every default filled in.
@@ -345,6 +357,10 @@ pub struct Site {
 #[derive(Debug, Default, Clone)]
 pub struct Broken {
     pub plans: std::collections::BTreeSet<String>,
+    /// Guides whose file exists but could not be read: a reference to one is not a second error.
+    pub guides: std::collections::BTreeSet<String>,
+    /// `units:` of units.yaml is not a list, so no reference to a unit can be checked.
+    pub all_units: bool,
     pub units: std::collections::BTreeSet<String>,
     pub indicators: std::collections::BTreeSet<String>,
 }

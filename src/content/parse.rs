@@ -20,7 +20,18 @@ pub fn site_config(src: &Source, diags: &mut Diagnostics) -> Option<SiteConfig> 
     r.known(
         m,
         "",
-        &["title", "locality", "authority", "base_url", "description", "theme", "current_plan", "contact", "radio"],
+        &[
+            "title",
+            "locality",
+            "authority",
+            "base_url",
+            "description",
+            "theme",
+            "current_plan",
+            "contact",
+            "radio",
+            "trust_html",
+        ],
     );
     let title = r.req_str(m, "", "title", "tên trang, ví dụ “Công dân số Phường 3”");
     let locality = r.req_str(m, "", "locality", "tên địa phương, ví dụ “Phường 3, thành phố Vũng Tàu”");
@@ -61,6 +72,18 @@ pub fn site_config(src: &Source, diags: &mut Diagnostics) -> Option<SiteConfig> 
         }
     }
     let radio = radio_config(&mut r, m, locality.as_deref().unwrap_or_default());
+    let trust_html = match r.get(m, "trust_html") {
+        None | Some(Value::Bool(false)) => false,
+        Some(Value::Bool(true)) => true,
+        Some(other) => {
+            r.err(
+                "trust_html",
+                format!("gặp {}", describe(other)),
+                "true (đăng mã HTML trong bài đúng như đã viết) hoặc false (mặc định: làm sạch mã HTML); thường nên bỏ trường này",
+            );
+            false
+        }
+    };
     Some(SiteConfig {
         title: title?,
         locality: locality?,
@@ -71,6 +94,7 @@ pub fn site_config(src: &Source, diags: &mut Diagnostics) -> Option<SiteConfig> 
         current_plan,
         contact,
         radio,
+        trust_html,
     })
 }
 
@@ -234,7 +258,16 @@ pub fn units(src: &Source, diags: &mut Diagnostics, broken: &mut Broken) -> Opti
             }
         }
         Some(other) => {
-            r.err("units", format!("gặp {}", describe(other)), "một danh sách, mỗi mục bắt đầu bằng “- id: …”")
+            broken.all_units = true;
+            let hint = matches!(other, Value::Mapping(_)).then(|| {
+                "mỗi đơn vị viết “- id: kp1” trên một dòng, “name:” và “bases:” thụt vào bên dưới".to_string()
+            });
+            let d = r
+                .src
+                .diag("units", format!("gặp {}", describe(other)))
+                .expected("một danh sách, mỗi mục bắt đầu bằng “- id: …”")
+                .hint(hint);
+            r.push(d);
         }
     }
     Some(Units { kind: kind?, units })
@@ -853,6 +886,16 @@ pub fn check_dated_name(stem: &str, rel: &Path, diags: &mut Diagnostics) -> bool
 pub fn check_slug(stem: &str, rel: &Path, diags: &mut Diagnostics) -> bool {
     if text::is_slug(stem) {
         return true;
+    }
+    if text::windows_reserved(stem) {
+        diags.push(
+            crate::diag::Diagnostic::new(
+                rel,
+                format!("tên tệp “{stem}” là tên thiết bị dành riêng của Windows; trang “{stem}/” không tạo được trên máy chủ Windows"),
+            )
+            .expected(format!("một tên khác cho tệp, ví dụ thêm một chữ: “{stem}-1”")),
+        );
+        return false;
     }
     let suggestion = text::slugify(stem);
     let d = crate::diag::Diagnostic::new(rel, format!("tên tệp “{stem}” không dùng được làm địa chỉ trang"))

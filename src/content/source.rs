@@ -28,6 +28,25 @@ pub struct Source {
 
 /// Reads a file into NFC text without a BOM and with `\n` line ends.
 pub fn read_text(path: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<String> {
+    // Asked before reading: a named pipe or a device would block or never end, and a file
+    // far larger than any plan would only exhaust memory on the officer's computer.
+    match std::fs::metadata(path) {
+        Ok(m) if !m.is_file() => {
+            diags.push(
+                Diagnostic::new(rel, "không phải một tệp thường (là thiết bị, ống dẫn hay ổ cắm)")
+                    .expected("một tệp văn bản thật; xóa mục này khỏi thư mục nội dung"),
+            );
+            return None;
+        }
+        Ok(m) if m.len() > MAX_TEXT_BYTES => {
+            diags.push(Diagnostic::new(rel, format!("tệp quá lớn ({})", megabytes(m.len()))).expected(format!(
+                "tệp văn bản dưới {} (một kế hoạch dài chỉ vài chục KB); ảnh, tệp PDF lớn đặt trong static/",
+                megabytes(MAX_TEXT_BYTES)
+            )));
+            return None;
+        }
+        _ => {}
+    }
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
@@ -35,6 +54,12 @@ pub fn read_text(path: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<Str
             return None;
         }
     };
+    decode(bytes, rel, diags)
+}
+
+/// A file's bytes as bangtin reads every text: UTF-8 (refused otherwise, at the line of the first
+/// bad byte), without a BOM, `\n` line ends, NFC. Apart from reading so the fuzzers reach it.
+pub fn decode(bytes: Vec<u8>, rel: &Path, diags: &mut Diagnostics) -> Option<String> {
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
@@ -148,7 +173,16 @@ impl Source {
 }
 
 const MAX_YAML_BYTES: usize = 5 * 1024 * 1024;
+/// A field is a title, a name or a sentence; the longest in the seed plans is under 500.
+const MAX_FIELD_CHARS: usize = 2000;
+/// Any text file bangtin reads: content, front matter and body together, or a template.
+const MAX_TEXT_BYTES: u64 = 5 * 1024 * 1024;
 const MAX_COUNT: u64 = 1_000_000_000_000;
+
+/// `52428800` → `50 MB`, as a file manager shows it.
+fn megabytes(n: u64) -> String {
+    format!("{} MB", crate::render::format::decimal(n as f64 / (1024.0 * 1024.0)))
+}
 
 /// 1-based line and column of the first character YAML refuses.
 fn first_control_char(yaml: &str) -> Option<(usize, usize)> {
@@ -173,6 +207,7 @@ fn yaml_error_vi(msg: &str) -> String {
         ("did not find expected ',' or '}'", "thiếu dấu “,” hoặc “}”"),
         ("recursion limit exceeded", "lồng nhau quá sâu"),
         ("found undefined alias", "dùng bí danh (alias) chưa định nghĩa"),
+        ("unknown anchor", "dùng bí danh (alias) “*…” chưa được định nghĩa bằng “&…” ở phía trên"),
         ("block sequence entries are not allowed", "mục danh sách “-” đặt sai chỗ"),
         ("could not find expected ':'", "thiếu dấu “:” sau tên trường"),
         ("as u128", "số quá lớn"),
@@ -326,7 +361,32 @@ impl<'a> Reader<'a> {
     /// officers write `phone: 0254...` or `number: 46` without quotes.
     pub fn scalar_str(&mut self, v: &Value, path: &str) -> Option<String> {
         match v {
-            Value::String(s) => Some(s.trim().to_string()),
+            Value::String(s) => {
+                // YAML refuses these written raw, but a quoted "\e" or "\u202e" makes them: a
+                // terminal escape in a title, or text that displays reversed on the page.
+                if let Some(c) = s.chars().find(|c| text::is_hidden_control(*c)) {
+                    self.err(
+                        path,
+                        format!("có ký tự điều khiển không in được (U+{:04X})", c as u32),
+                        "chữ bình thường; bỏ các mã như “\\e”, “\\0”, “\\x1b”, “\\u202e” trong chuỗi ngoặc kép",
+                    );
+                    return None;
+                }
+                // A whole document pasted into a title would be read on the radio for an hour.
+                let chars = s.chars().count();
+                if chars > MAX_FIELD_CHARS {
+                    self.err(
+                        path,
+                        format!("quá dài ({} ký tự)", crate::render::format::int(chars as u64)),
+                        format!(
+                            "dưới {} ký tự; nội dung dài viết vào phần bài, sau dòng “---” thứ hai",
+                            crate::render::format::int(MAX_FIELD_CHARS as u64)
+                        ),
+                    );
+                    return None;
+                }
+                Some(s.trim().to_string())
+            }
             Value::Number(n) => Some(n.to_string()),
             Value::Bool(b) => Some(b.to_string()),
             other => {
@@ -439,6 +499,11 @@ impl<'a> Reader<'a> {
                 self.push(d);
                 None
             }
+            // `1.0e+400` overflows, so YAML hands it over as text; it is still a number.
+            Value::String(s) if s.trim().parse::<f64>().is_ok_and(|f| f.abs() > MAX_COUNT as f64) => {
+                self.err(path, format!("số {} quá lớn", s.trim()), "một số nguyên không quá 1.000.000.000.000");
+                None
+            }
             Value::String(s) => {
                 let digits: String = s.chars().filter(|c| *c != '.' && *c != ' ').collect();
                 let hint = digits
@@ -469,6 +534,10 @@ impl<'a> Reader<'a> {
         };
         match f {
             Some(f) if (0.0..=100.0).contains(&f) => Some(f),
+            Some(f) if f.is_nan() => {
+                self.err(path, "gặp “.nan” (không phải một số)", "một số phần trăm từ 0 đến 100, ví dụ 95");
+                None
+            }
             Some(f) => {
                 self.err(path, format!("tỷ lệ {f} nằm ngoài khoảng 0–100"), "một số phần trăm từ 0 đến 100");
                 None
@@ -483,6 +552,15 @@ impl<'a> Reader<'a> {
     /// A slug-shaped id.
     pub fn id(&mut self, m: &Mapping, path: &str, key: &str) -> Option<String> {
         let s = self.req_str(m, path, key, "một mã viết thường không dấu, ví dụ “kp1” hoặc “tan-phu”")?;
+        if text::windows_reserved(&s) {
+            let p = join(path, key);
+            let d = self
+                .src
+                .diag(&p, format!("mã “{s}” là tên thiết bị dành riêng của Windows, không dùng được làm tên thư mục"))
+                .expected(format!("một mã khác, ví dụ thêm chữ hay số: “{s}-1”"));
+            self.push(d);
+            return None;
+        }
         if !text::is_slug(&s) {
             let p = join(path, key);
             let d = self

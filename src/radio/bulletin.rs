@@ -196,11 +196,13 @@ pub fn text(b: &Bulletin) -> String {
         out.push_str(s);
         out.push('\n');
     };
-    line(&format!("BẢN TIN PHÁT THANH — {}", b.site_title));
-    line(&format!("Đài: {}", b.station));
+    // Names from content may hold line breaks; one here would start a line of its own, which
+    // the announcer could take for a section note.
+    line(&format!("BẢN TIN PHÁT THANH — {}", one_line(&b.site_title)));
+    line(&format!("Đài: {}", one_line(&b.station)));
     line(&format!("Ngày phát: {}", format::long_date(b.date)));
     match &b.plan_number {
-        Some(n) => line(&format!("Kế hoạch: số {n} ({})", b.plan)),
+        Some(n) => line(&format!("Kế hoạch: số {} ({})", one_line(n), b.plan)),
         None => line(&format!("Kế hoạch: {}", b.plan)),
     }
     line(&format!("Số liệu tiến độ đến ngày: {}", b.as_of.map(dmy).unwrap_or_else(|| "chưa có báo cáo".to_string())));
@@ -211,7 +213,7 @@ pub fn text(b: &Bulletin) -> String {
     line("Dòng trong ngoặc vuông [ ] là ghi chú cho phát thanh viên, không đọc.");
     for (i, s) in b.sections.iter().enumerate() {
         line("");
-        line(&format!("[{}. {} — khoảng {}]", i + 1, s.title, airtime::duration(s.seconds)));
+        line(&format!("[{}. {} — khoảng {}]", i + 1, one_line(&s.title), airtime::duration(s.seconds)));
         for l in s.lines() {
             line(l);
         }

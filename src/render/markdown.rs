@@ -1,10 +1,14 @@
 //! Markdown to HTML with pulldown-cmark: tables, footnotes, unique heading ids folded from
 //! Vietnamese, a table of contents, and guide steps (`## Bước 1: …`) anchored as `#buoc-1`.
-//! Raw HTML in content is shown as text, heading attributes other than id and class are dropped,
-//! and script links are disarmed: content passes through many hands. Site-absolute links
-//! (`/huong-dan/vneid/`) are written relative to the page so the site works under any folder.
+//! Content passes through many hands, so heading attributes other than id and class are
+//! dropped, script links are disarmed, and HTML written inside Markdown is cleaned by ammonia
+//! down to formatting (no script, event handlers, frames, objects or styles) unless the site
+//! trusts it. Site-absolute links (`/huong-dan/vneid/`) are written relative to the page so the
+//! site works under any folder.
 
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
+use std::sync::{Arc, Mutex};
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
@@ -18,6 +22,15 @@ pub struct TocEntry {
     pub text: String,
     /// A `Bước N` heading of a guide.
     pub step: bool,
+}
+
+/// What becomes of HTML written inside Markdown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RawHtml {
+    /// Kept, then cleaned down to formatting: the default.
+    Sanitise,
+    /// Kept exactly as written: `trust_html: true` in `site.yaml`.
+    Trust,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -96,18 +109,54 @@ pub struct LinkRef {
     pub line: usize,
 }
 
-/// Every link and image target in `md`, for the link check.
+/// Every link and image target in `md`, for the link check: Markdown's own, and the `href` of
+/// `<a>` and `src` of `<img>` in HTML written inside it.
 pub fn links(md: &str) -> Vec<LinkRef> {
     let mut out = Vec::new();
     for (ev, range) in Parser::new_ext(md, options()).into_offset_iter() {
+        let line = || md[..range.start.min(md.len())].matches('\n').count();
         let (dest, image) = match &ev {
             Event::Start(Tag::Link { dest_url, .. }) => (dest_url, false),
             Event::Start(Tag::Image { dest_url, .. }) => (dest_url, true),
+            Event::Html(html) | Event::InlineHtml(html) => {
+                let line = line();
+                for (dest, image) in raw_links(html) {
+                    out.push(LinkRef { dest, image, line });
+                }
+                continue;
+            }
             _ => continue,
         };
-        let line = md[..range.start.min(md.len())].matches('\n').count();
-        out.push(LinkRef { dest: dest.to_string(), image, line });
+        out.push(LinkRef { dest: dest.to_string(), image, line: line() });
     }
+    out
+}
+
+/// The links in a piece of raw HTML, read by the same parser the sanitiser uses, so what is
+/// checked is what a browser would follow.
+fn raw_links(html: &str) -> Vec<(String, bool)> {
+    let lower = html.to_ascii_lowercase();
+    if !lower.contains("href") && !lower.contains("src") {
+        return Vec::new();
+    }
+    let found = Arc::new(Mutex::new(Vec::new()));
+    let sink = Arc::clone(&found);
+    let mut b = ammonia::Builder::empty();
+    b.add_tags(["a", "img"])
+        .add_tag_attributes("a", ["href"])
+        .add_tag_attributes("img", ["src"])
+        // Every scheme reaches the filter, so `javascript:` is reported rather than dropped.
+        .url_schemes(["javascript", "vbscript", "data", "file", "http", "https", "mailto", "tel", "zalo"].into())
+        .link_rel(None)
+        .attribute_filter(move |tag, attr, value| {
+            let link = matches!((tag, attr), ("a", "href") | ("img", "src"));
+            if let (true, Ok(mut v)) = (link, sink.lock()) {
+                v.push((value.to_string(), tag == "img"));
+            }
+            Some(Cow::Borrowed(value))
+        });
+    let _ = b.clean(html);
+    let out = found.lock().map(|v| v.clone()).unwrap_or_default();
     out
 }
 
@@ -119,11 +168,46 @@ fn rewrite<'a>(dest: CowStr<'a>, root: &str) -> CowStr<'a> {
     }
 }
 
+/// The cleaner for a body with HTML in it: the tags and attributes Markdown itself produces plus
+/// ordinary formatting, links only to addresses a page may open, site-absolute links made
+/// relative like Markdown's. `root` as for [`render`].
+fn sanitiser(root: &str) -> ammonia::Builder<'static> {
+    let root = root.to_string();
+    let mut b = ammonia::Builder::default();
+    b.add_generic_attributes(["id", "class"])
+        // The box a wide table scrolls in (see `render`).
+        .add_tag_attributes("div", ["role", "aria-label", "tabindex"])
+        .add_tag_attributes("a", ["title"])
+        .add_tag_attributes("img", ["title"])
+        .add_tag_attributes("th", ["style"])
+        .add_tag_attributes("td", ["style"])
+        .add_url_schemes(["zalo"])
+        // Our own links carry no rel; a page opens nothing in a new window that would need it.
+        .link_rel(None)
+        .attribute_filter(move |tag, attr, value| match (tag, attr) {
+            // Only the column alignment pulldown-cmark writes: `style` can load other hosts.
+            (_, "style") => {
+                matches!(value, "text-align: left" | "text-align: center" | "text-align: right").then_some(value.into())
+            }
+            ("a", "href") | ("img", "src") => match classify(value) {
+                Dest::Script => None,
+                Dest::SiteAbsolute(rest) => Some(Cow::Owned(format!("{root}{rest}"))),
+                _ => Some(value.into()),
+            },
+            _ => Some(value.into()),
+        });
+    b
+}
+
 /// Renders a page body. `root` leads from the page back to the site root (`../../`).
-pub fn render(md: &str, root: &str) -> Rendered {
+pub fn render(md: &str, root: &str, raw: RawHtml) -> Rendered {
+    let mut has_html = false;
     let mut events: Vec<Event> = Parser::new_ext(md, options())
         .map(|ev| match ev {
-            Event::Html(s) | Event::InlineHtml(s) => Event::Text(s),
+            Event::Html(s) | Event::InlineHtml(s) => {
+                has_html = true;
+                Event::Html(s)
+            }
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
                 Event::Start(Tag::Link { link_type, dest_url: rewrite(dest_url, root), title, id })
             }
@@ -203,6 +287,9 @@ pub fn render(md: &str, root: &str) -> Rendered {
     let html = html
         .replace("<table>", "<div class=\"table-wrap\" role=\"region\" aria-label=\"Bảng\" tabindex=\"0\"><table>")
         .replace("</table>", "</table></div>");
+    // Without HTML of its own, a body is exactly what pulldown-cmark wrote from Markdown, which
+    // escapes every text and attribute; only a body with HTML in it needs (and pays for) a cleaning.
+    let html = if has_html && raw == RawHtml::Sanitise { sanitiser(root).clean(&html).to_string() } else { html };
     Rendered { html, toc, steps }
 }
 
@@ -225,6 +312,16 @@ pub fn plain(md: &str, max_chars: usize) -> String {
     } else {
         out
     }
+}
+
+/// The words of a piece of HTML: tags dropped, and with them what `<script>` and `<style>` hold.
+fn html_text(html: &str) -> String {
+    let text = ammonia::Builder::empty().clean(html).to_string();
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&nbsp;", "\u{a0}")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&")
 }
 
 /// A block of a Markdown body as plain text, for reading aloud.
@@ -264,7 +361,8 @@ pub fn blocks(md: &str) -> Vec<Block> {
                 out.push(Block::Heading(t));
             }
             Event::End(TagEnd::Paragraph | TagEnd::Item) => flush(&mut text, &mut out),
-            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => text.push_str(&t),
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::Html(t) | Event::InlineHtml(t) => text.push_str(&html_text(&t)),
             Event::SoftBreak | Event::HardBreak => text.push(' '),
             _ => {}
         }
@@ -282,6 +380,7 @@ mod tests {
         let r = render(
             "## I. MỤC ĐÍCH\n\ntext\n\n## Bước 1: Tải VNeID\n\n## Bước 2: Đăng nhập\n\n## I. MỤC ĐÍCH\n",
             "../../",
+            RawHtml::Sanitise,
         );
         assert!(r.html.contains("<h2 id=\"i-muc-dich\">"));
         assert!(r.html.contains("<h2 id=\"buoc-1\" class=\"step\">"));
@@ -290,16 +389,129 @@ mod tests {
         assert_eq!(r.toc.len(), 4);
     }
 
+    fn clean(md: &str) -> String {
+        render(md, "../../", RawHtml::Sanitise).html
+    }
+
     #[test]
-    fn raw_html_is_text() {
-        let r = render("<script>alert(1)</script>\n\nxin <b>chào</b>", "../../");
-        assert!(!r.html.contains("<script>"));
-        assert!(r.html.contains("&lt;script&gt;"));
+    fn raw_html_keeps_formatting_and_loses_script() {
+        let html = clean("<script>alert(1)</script>\n\nxin <b>chào</b> <u>bà con</u><br>\n");
+        assert!(!html.contains("<script") && !html.contains("alert"), "{html}");
+        assert!(html.contains("xin <b>chào</b> <u>bà con</u><br>"), "{html}");
+    }
+
+    #[test]
+    fn raw_html_cannot_run_frame_embed_or_restyle() {
+        let hostile = [
+            "<img src=x onerror=alert(1)>",
+            "<p onclick=\"alert(1)\" onmouseover='x'>a</p>",
+            "<a href=\"javascript:alert(1)\">a</a>",
+            "<a href=\"JaVaScRiPt:alert(1)\">a</a>",
+            "<a href=\"java&#x09;script:alert(1)\">a</a>",
+            "<a href=\"&#106;avascript:alert(1)\">a</a>",
+            "<a href=\" javascript:alert(1)\">a</a>",
+            "<a href=\"vbscript:x\">a</a>",
+            "<a href=\"data:text/html,<script>alert(1)</script>\">a</a>",
+            "<iframe src=\"https://evil.example/\"></iframe>",
+            "<object data=\"x.swf\"></object><embed src=\"x.swf\">",
+            "<style>body{display:none}</style>",
+            "<p style=\"background:url(https://evil.example/t.png)\">a</p>",
+            "<svg><script>alert(1)</script></svg>",
+            "<math><mi xlink:href=\"javascript:alert(1)\">x</mi></math>",
+            "<form action=\"https://evil.example/\"><input name=p></form>",
+            "<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example/\">",
+            "<base href=\"https://evil.example/\">",
+            "<link rel=stylesheet href=\"https://evil.example/x.css\">",
+            "<div><!-- <script>alert(1)</script> --></div>",
+            "<scr<script>ipt>alert(1)</script>",
+            "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>",
+            "<table><tr><td style=\"text-align: center; background: url(x)\">a</td></tr></table>",
+        ];
+        for h in hostile {
+            for md in [h.to_string(), format!("xin {h} chào"), format!("- {h}\n")] {
+                let html = clean(&md).to_lowercase();
+                for bad in [
+                    "<script",
+                    "<iframe",
+                    "<object",
+                    "<embed",
+                    "<style",
+                    "<form",
+                    "<input",
+                    "<meta",
+                    "<base",
+                    "<link",
+                    " onerror",
+                    " onclick",
+                    " onmouseover",
+                    "javascript:",
+                    "vbscript:",
+                    "data:",
+                    "background",
+                ] {
+                    assert!(!html.contains(bad), "{bad} survived {h:?}:\n{html}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_cleaning_keeps_our_own_markup() {
+        let md = "Xem <b>kỹ</b>.\n\n## Bước 1: Mở VNeID {#mo .note}\n\n| a | b |\n|:--|--:|\n| 1 | 2 |\n\n[VNeID](/huong-dan/vneid/#buoc-2) <a href=\"/lich/\">lịch</a> <a href=\"tel:02543\">gọi</a> <a href=\"zalo:p3\">zalo</a>\n\nChú thích[^1].\n\n[^1]: Ghi chú.\n\n![ảnh](/anh.png)\n";
+        let plain = md
+            .replace("<b>kỹ</b>", "kỹ")
+            .replace(" <a href=\"/lich/\">lịch</a> <a href=\"tel:02543\">gọi</a> <a href=\"zalo:p3\">zalo</a>", "");
+        let with_html = clean(md);
+        let without = clean(&plain);
+        for ours in [
+            "<h2 id=\"mo\" class=\"note step\">",
+            "<div class=\"table-wrap\" role=\"region\" aria-label=\"Bảng\" tabindex=\"0\"><table>",
+            "<th style=\"text-align: left\">a</th>",
+            "<td style=\"text-align: right\">2</td>",
+            "href=\"../../huong-dan/vneid/#buoc-2\"",
+            "<sup class=\"footnote-reference\"><a href=\"#1\">1</a></sup>",
+            "<div class=\"footnote-definition\" id=\"1\">",
+            "<img src=\"../../anh.png\" alt=\"ảnh\"",
+        ] {
+            assert!(with_html.contains(ours), "cleaning lost {ours}:\n{with_html}");
+            assert!(without.contains(ours), "{ours} not in:\n{without}");
+        }
+        for raw in ["<b>kỹ</b>", "<a href=\"../../lich/\">lịch</a>", "<a href=\"tel:02543\">", "<a href=\"zalo:p3\">"]
+        {
+            assert!(with_html.contains(raw), "{raw} not in:\n{with_html}");
+        }
+        assert!(!with_html.contains("rel="), "{with_html}");
+        // The same body cleans to the same bytes every time.
+        assert_eq!(with_html, clean(md));
+    }
+
+    #[test]
+    fn trusted_html_is_published_as_written() {
+        let md =
+            "<iframe src=\"https://www.youtube-nocookie.com/embed/x\"></iframe>\n\n<p style=\"color: red\">a</p>\n";
+        let html = render(md, "../../", RawHtml::Trust).html;
+        assert!(html.contains("<iframe src=\"https://www.youtube-nocookie.com/embed/x\"></iframe>"), "{html}");
+        assert!(html.contains("<p style=\"color: red\">a</p>"), "{html}");
+    }
+
+    #[test]
+    fn links_in_html_are_listed_for_the_check() {
+        let l = links(
+            "a <a href=\"/lich/\" title=\"t\">b</a>\n\n<p><img src=\"https://h/x.png\" alt=\"ảnh\" width=\"3\"><a HREF='javascript:x'>c</a></p>\n",
+        );
+        let got: Vec<(&str, bool, usize)> = l.iter().map(|l| (l.dest.as_str(), l.image, l.line)).collect();
+        assert_eq!(got, [("/lich/", false, 0), ("https://h/x.png", true, 2), ("javascript:x", false, 2)]);
+    }
+
+    #[test]
+    fn read_aloud_html_is_its_words() {
+        let b = blocks("Mở <b>VNeID</b> &amp; chờ.\n\n<script>alert(1)</script>\n\n<p>Gọi &lt;số&gt; 113</p>\n");
+        assert_eq!(b, [Block::Text("Mở VNeID & chờ.".into()), Block::Text("Gọi <số> 113".into())]);
     }
 
     #[test]
     fn tables_scroll() {
-        let r = render("| a | b |\n|---|---|\n| 1 | 2 |\n", "../../");
+        let r = render("| a | b |\n|---|---|\n| 1 | 2 |\n", "../../", RawHtml::Sanitise);
         assert!(r.html.contains("class=\"table-wrap\""));
     }
 
@@ -308,6 +520,7 @@ mod tests {
         let r = render(
             "## Tiêu đề {#tieu-de .note onclick=alert(1) style=x}\n\n[a](javascript:alert(2)) [b](JAVA\tSCRIPT:x)\n",
             "../../",
+            RawHtml::Sanitise,
         );
         assert!(r.html.contains(r#"<h2 id="tieu-de" class="note">"#), "{}", r.html);
         assert!(!r.html.contains("onclick") && !r.html.contains("style"), "{}", r.html);
@@ -317,7 +530,11 @@ mod tests {
 
     #[test]
     fn site_absolute_links_become_relative() {
-        let r = render("[VNeID](/huong-dan/kich-hoat-vneid/#buoc-2) [x](https://dichvucong.gov.vn)", "../../");
+        let r = render(
+            "[VNeID](/huong-dan/kich-hoat-vneid/#buoc-2) [x](https://dichvucong.gov.vn)",
+            "../../",
+            RawHtml::Sanitise,
+        );
         assert!(r.html.contains(r#"href="../../huong-dan/kich-hoat-vneid/#buoc-2""#), "{}", r.html);
         assert!(r.html.contains(r#"href="https://dichvucong.gov.vn""#), "{}", r.html);
     }

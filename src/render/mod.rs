@@ -80,7 +80,17 @@ fn template_diag(file: &Path, err: &tera::Error) -> Diagnostic {
         let line = it.next()?.trim().parse().ok()?;
         Some((line, col))
     });
-    Diagnostic::new(file, format!("mẫu trang (template) bị lỗi: {msg}"))
+    // A cycle is the one template mistake whose cause is not on the line tera points at.
+    let cycle = if msg.contains("Circular extend") {
+        "mẫu trang kế thừa (extends) chính nó, trực tiếp hay qua mẫu khác — một vòng lặp không có điểm dừng; "
+    } else if msg.contains("Circular include") {
+        "mẫu trang chèn (include) chính nó, trực tiếp hay qua mẫu khác — một vòng lặp không có điểm dừng; "
+    } else if msg.contains("recursion depth") {
+        "thành phần (component) gọi chính nó quá nhiều tầng — có thể là vòng lặp không có điểm dừng; "
+    } else {
+        ""
+    };
+    Diagnostic::new(file, format!("mẫu trang (template) bị lỗi: {cycle}{msg}"))
         .at(pos)
         .expected("cú pháp tera hợp lệ (xem tài liệu tera 2)")
 }
@@ -170,6 +180,11 @@ fn load_theme(site: &Site) -> Result<(Tera, BTreeMap<String, Vec<u8>>), Diagnost
         sources.insert(name.clone(), (PathBuf::from(format!("templates/{name}")), src.clone()));
     }
     let mut tera = Tera::new();
+    // Every template writes HTML whatever its name ends with, so a site's partial `_x.txt`
+    // included in a page is escaped like the page; and both quotes are escaped, so an override
+    // may quote its attributes either way.
+    tera.autoescape_on([""]);
+    tera.set_escape_fn(crate::text::escape_html);
     if !diags.is_empty() {
         return Err(diags);
     }
@@ -325,7 +340,7 @@ pub fn render_site(site: &Site, today: NaiveDate) -> Result<Vec<OutFile>, Diagno
         r.files.push(OutFile { path: format!("{}{}", uv.path, uv.ics), bytes: calendar::unit_calendar(site, unit) });
     }
 
-    let news: Vec<NewsView> = site.news.iter().map(NewsView::new).collect();
+    let news: Vec<NewsView> = site.news.iter().map(|n| NewsView::new(n, site.config.raw_html())).collect();
     r.page(
         "news_list.html",
         "tin-tuc/",

@@ -408,7 +408,7 @@ pub struct PlanView {
 
 impl PlanView {
     pub fn new(site: &Site, plan: &Plan, pp: &PlanProgress, today: NaiveDate) -> PlanView {
-        let body = markdown::render(&plan.body, BODY_ROOT);
+        let body = markdown::render(&plan.body, BODY_ROOT, site.config.raw_html());
         let indicators = plan
             .indicators
             .iter()
@@ -623,7 +623,7 @@ impl EventView {
                 .as_ref()
                 .and_then(|p| site.plan(p))
                 .map(|p| Link { title: p.title.clone(), path: format!("ke-hoach/{}/", p.slug) }),
-            body_html: markdown::render(&e.body, BODY_ROOT).html,
+            body_html: markdown::render(&e.body, BODY_ROOT, site.config.raw_html()).html,
             state: state(w),
             unit_links: unit_links(site, e),
             next_text: match (&e.repeat, w) {
@@ -745,7 +745,7 @@ pub struct GuideView {
 
 impl GuideView {
     pub fn new(site: &Site, g: &Guide) -> GuideView {
-        let body = markdown::render(&g.body, BODY_ROOT);
+        let body = markdown::render(&g.body, BODY_ROOT, site.config.raw_html());
         let indicators = g
             .indicators
             .iter()
@@ -782,7 +782,7 @@ pub struct NewsView {
 }
 
 impl NewsView {
-    pub fn new(n: &News) -> NewsView {
+    pub fn new(n: &News, raw: markdown::RawHtml) -> NewsView {
         NewsView {
             slug: n.slug.clone(),
             path: format!("tin-tuc/{}/", n.slug),
@@ -791,7 +791,7 @@ impl NewsView {
             iso: format::iso(n.date),
             summary: n.summary.clone(),
             description: n.summary.clone().unwrap_or_else(|| markdown::plain(&n.body, 160)),
-            body_html: markdown::render(&n.body, BODY_ROOT).html,
+            body_html: markdown::render(&n.body, BODY_ROOT, raw).html,
         }
     }
 }
@@ -813,7 +813,7 @@ impl HomeView {
                 .into_iter()
                 .map(|e| EventCard::new(site, e, schedule::when(e, today)))
                 .collect(),
-            news: site.news.iter().take(3).map(NewsView::new).collect(),
+            news: site.news.iter().take(3).map(|n| NewsView::new(n, site.config.raw_html())).collect(),
             guides: site
                 .guides
                 .iter()

@@ -167,6 +167,10 @@ fn slug_for(title: &str) -> Result<String, Error> {
         let cut = slug[..MAX].rfind('-').unwrap_or(MAX);
         slug.truncate(cut);
     }
+    if text::windows_reserved(&slug) {
+        // “Con” is a Vietnamese word and a Windows device name; the page must upload anywhere.
+        slug.push_str("-1");
+    }
     if slug.is_empty() {
         return Err(Error::Refused(format!(
             "tiêu đề “{title}” không có chữ hay số nào để làm tên tệp. Viết tiêu đề bằng chữ, ví dụ: bangtin new guide \"Kích hoạt định danh điện tử\""
@@ -503,6 +507,9 @@ mod tests {
         let long = slug_for(&"Hướng dẫn rất dài ".repeat(10)).unwrap();
         assert!(long.len() <= 60 && !long.ends_with('-') && text::is_slug(&long), "{long}");
         assert!(slug_for("“…”").is_err());
+        // “Con” (child) and “Nul” fold to Windows device names; the page must upload anywhere.
+        assert_eq!(slug_for("Con").unwrap(), "con-1");
+        assert!(text::is_slug(&slug_for("NUL").unwrap()));
     }
 
     #[test]

@@ -77,6 +77,12 @@ pub enum Route {
 /// Maps a request target to a route, or to the status that refuses it: 400 for what is not a
 /// path, 403 for a path that tries to leave the site.
 pub fn route(target: &str) -> Result<Route, u16> {
+    // The absolute form (`GET http://host/path`) must be accepted (RFC 9112 §3.2.2); the host is
+    // this preview whatever it says, and the path is checked like any other.
+    let target = match absolute_form_path(target) {
+        Some(path) => path,
+        None => target,
+    };
     let (path, query) = match target.split_once('?') {
         Some((p, q)) => (p, Some(q)),
         None => (target, None),
@@ -92,8 +98,15 @@ pub fn route(target: &str) -> Result<Route, u16> {
         return Err(403);
     }
     let bytes = crate::text::percent_decode(path).ok_or(400u16)?;
-    let decoded = String::from_utf8(bytes).map_err(|_| 400u16)?;
+    // `%c0%ae` is an overlong `.`: no UTF-8 decoder accepts it, but some servers once did.
+    let overlong = bytes.iter().any(|b| matches!(b, 0xc0 | 0xc1));
+    let decoded = String::from_utf8(bytes).map_err(|_| if overlong { 403u16 } else { 400 })?;
     if decoded.chars().any(|c| c.is_control() || c == '\\') {
+        return Err(403);
+    }
+    // Decoded once, `%252e%252e` is `%2e%2e`: harmless here, a `..` to anything that decodes again.
+    let again = decoded.to_ascii_lowercase();
+    if ["%2e", "%2f", "%5c", "%00"].iter().any(|e| again.contains(e)) {
         return Err(403);
     }
     let rest = &decoded[1..];
@@ -101,7 +114,8 @@ pub fn route(target: &str) -> Result<Route, u16> {
     if rest.starts_with('/') || rest.split('/').next().is_some_and(|s| s.len() == 2 && s.ends_with(':')) {
         return Err(403);
     }
-    if rest.split('/').any(|seg| seg == ".." || seg == ".") {
+    // `..;x` is `..` to servers that read `;` as the start of path parameters.
+    if rest.split('/').map(|seg| seg.split(';').next().unwrap_or("")).any(|seg| seg == ".." || seg == ".") {
         return Err(403);
     }
     if rest == "__bangtin/reload" {
@@ -109,6 +123,24 @@ pub fn route(target: &str) -> Result<Route, u16> {
         return Ok(Route::Reload(v));
     }
     Ok(Route::Site(rest.to_string()))
+}
+
+/// The path part of an absolute-form target (`http://127.0.0.1:1111/lich/` → `/lich/`).
+fn absolute_form_path(target: &str) -> Option<&str> {
+    let scheme = target.get(..8).map(str::to_ascii_lowercase)?;
+    let rest = if scheme.starts_with("http://") {
+        &target[7..]
+    } else if scheme == "https://" {
+        &target[8..]
+    } else {
+        return None;
+    };
+    let end = rest.find(['/', '?']).unwrap_or(rest.len());
+    match &rest[end..] {
+        "" => Some("/"),
+        p if p.starts_with('?') => None,
+        p => Some(p),
+    }
 }
 
 /// The Content-Type of a file of the site, by its extension.
@@ -224,9 +256,48 @@ mod tests {
         ] {
             assert_eq!(route(t), Err(403), "{t}");
         }
-        assert_eq!(route("http://example.com/"), Err(400));
         assert_eq!(route("/%zz"), Err(400));
         assert_eq!(route("/%ff"), Err(400));
+    }
+
+    #[test]
+    fn every_encoding_of_a_way_out_is_refused() {
+        for t in [
+            // Double encoding: `%25` is `%`, so one decoding leaves `%2e%2e`.
+            "/%252e%252e/Cargo.toml",
+            "/%252E%252E%252FCargo.toml",
+            "/a%255c..%255cCargo.toml",
+            "/a%2500.html",
+            // Overlong UTF-8 for `.` and `/`.
+            "/%c0%ae%c0%ae/Cargo.toml",
+            "/%C0%AE%C0%AE%C0%AFCargo.toml",
+            "/%c1%9c",
+            // Mixed case and partial encoding.
+            "/%2E%2e/Cargo.toml",
+            "/.%2E/Cargo.toml",
+            "/%2e./Cargo.toml",
+            // Backslashes, raw and encoded, and NUL.
+            "/%5C..%5CCargo.toml",
+            "/tai-lieu\\..\\Cargo.toml",
+            "/%00",
+            "/index.html%00.txt",
+            // Path parameters.
+            "/..;/Cargo.toml",
+            "/a/..;x=1/..;/Cargo.toml",
+            "/.;/a",
+            // The absolute form.
+            "http://x/../Cargo.toml",
+            "HTTP://127.0.0.1:1111/%2e%2e/Cargo.toml",
+            "https://x//etc/passwd",
+        ] {
+            assert_eq!(route(t), Err(403), "{t}");
+        }
+        assert_eq!(route("http://127.0.0.1:1111/lich/?a=1"), Ok(Route::Site("lich/".into())));
+        assert_eq!(route("http://127.0.0.1:1111"), Ok(Route::Site("".into())));
+        assert_eq!(route("http://x?y"), Err(400));
+        assert_eq!(route("*"), Err(400));
+        assert_eq!(route("x/../"), Err(400));
+        assert_eq!(route("/%u002e%u002e/"), Err(400));
     }
 
     #[test]

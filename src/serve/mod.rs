@@ -5,7 +5,7 @@
 //! browser ([`error_page`]) instead of stopping the server.
 
 mod error_page;
-mod http;
+pub mod http;
 mod reload;
 mod watch;
 
