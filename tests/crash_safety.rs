@@ -2,8 +2,8 @@
 //! or exactly as the new one would, never a mix, and whatever temporary folder it left beside
 //! the output is removed by the next build.
 //!
-//! The site is the example with a thousand copies of a guide and of a news item (about three
-//! thousand pages, 50 MB), so the write takes long enough to be interrupted in the middle. The
+//! The site is the example with 800 copies of a guide and of a news item (about 2,400 pages,
+//! 2,500 files, 40 MB), so the write takes long enough to be interrupted in the middle. The
 //! build is timed first; then it is killed with SIGKILL at points drawn from a fixed seed: a
 //! third anywhere in the build, a third while files are written, a third after the new site has
 //! taken the old one's place, while the old one is removed.
