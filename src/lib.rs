@@ -7,6 +7,8 @@
 //! **check** ([`check`]: every link of the generated pages; warnings for a person to read) →
 //! **write** ([`output`]: atomically, or not at all).
 
+#[doc(hidden)]
+pub mod benchsite;
 pub mod chart;
 pub mod check;
 pub mod content;
