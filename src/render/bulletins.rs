@@ -103,8 +103,14 @@ pub(super) fn pages(r: &mut Renderer, site: &Site) {
     let sp = Speaker::new(cfg.dialect, &cfg.lexicon);
     let mut cards = Vec::new();
     for plan in &site.plans {
-        for d in bulletin::report_dates(site, &plan.slug) {
-            let b = bulletin::compose(site, plan, d, &sp);
+        // One bulletin per report date (a plan has one report a day), as the reports up to it
+        // give the progress: read once, in date order.
+        let mut tracker = crate::progress::Tracker::new(site, plan);
+        for report in site.reports.iter().filter(|x| x.plan == plan.slug) {
+            tracker.read(report);
+            let d = report.date;
+            let last = Some((d, report.illustrative));
+            let b = bulletin::compose_with(site, plan, d, &sp, last, tracker.indicators(d));
             let slug = bulletin::slug(&plan.slug, d);
             let v = view(&b, &plan.title, &slug);
             r.files.push(OutFile { path: format!("{}{}", v.path, v.txt), bytes: bulletin::text(&b).into_bytes() });
