@@ -286,7 +286,12 @@ fn main() -> ExitCode {
 
 fn run_build(opts: bangtin::Options, ui: &Ui) -> ExitCode {
     let progress = ui.progress();
-    let result = bangtin::build(&opts, &|s| progress.stage(s));
+    let times = bangtin::term::StageTimes::from_env();
+    let result = bangtin::build(&opts, &|s| {
+        progress.stage(s);
+        times.stage(s);
+    });
+    drop(times);
     drop(progress);
     match result {
         Ok(r) => {
@@ -314,7 +319,12 @@ fn run_build(opts: bangtin::Options, ui: &Ui) -> ExitCode {
 
 fn run_check(opts: bangtin::Options, ui: &Ui) -> ExitCode {
     let progress = ui.progress();
-    let result = bangtin::check(&opts, &|s| progress.stage(s));
+    let times = bangtin::term::StageTimes::from_env();
+    let result = bangtin::check(&opts, &|s| {
+        progress.stage(s);
+        times.stage(s);
+    });
+    drop(times);
     drop(progress);
     match result {
         Ok(r) => {

@@ -6,11 +6,44 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Content may come from Word or a Mac in NFD; everything inside bangtin is NFC.
 pub fn nfc(s: &str) -> String {
-    if unicode_normalization::is_nfc(s) {
+    if plainly_nfc(s) || unicode_normalization::is_nfc(s) {
         s.to_string()
     } else {
         s.nfc().collect()
     }
+}
+
+/// Characters below this are looked up in [`settled`]: Latin with every Vietnamese letter,
+/// and the punctuation (dashes, curly quotes, ellipsis) pasted from Word.
+const SETTLED_BELOW: u32 = 0x2200;
+
+/// For each character below [`SETTLED_BELOW`]: it starts no combination and is NFC as it stands,
+/// wherever it is (canonical combining class 0, NFC quick check "yes").
+fn settled() -> &'static [u64] {
+    static BITS: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    BITS.get_or_init(|| {
+        let mut bits = vec![0u64; SETTLED_BELOW as usize / 64];
+        for c in (0..SETTLED_BELOW).filter_map(char::from_u32) {
+            let alone = unicode_normalization::is_nfc_quick(std::iter::once(c));
+            if unicode_normalization::char::canonical_combining_class(c) == 0
+                && alone == unicode_normalization::IsNormalized::Yes
+            {
+                bits[c as usize / 64] |= 1 << (c as usize % 64);
+            }
+        }
+        bits
+    })
+}
+
+/// Whether `s` is NFC because every character in it is settled: what the quick check finds, a
+/// table lookup per character instead of two property searches. Loading reads every file
+/// through here; anything else goes to the full check.
+fn plainly_nfc(s: &str) -> bool {
+    let bits = settled();
+    s.chars().all(|c| {
+        let n = c as u32;
+        n < 0x80 || (n < SETTLED_BELOW && bits[n as usize / 64] & (1 << (n % 64)) != 0)
+    })
 }
 
 /// "Kích hoạt Định danh" → "kich hoat dinh danh": no diacritics, lower case, đ → d.
@@ -170,6 +203,22 @@ mod tests {
             let nfd: String = s.nfd().collect();
             assert_eq!(fold(&nfd), fold_whole(&nfd));
         }
+    }
+
+    #[test]
+    fn settled_characters_are_nfc_anywhere() {
+        // A settled character after any other leaves a string as normalised as it was.
+        let samples = ["", "a", "e\u{301}", "\u{301}", "ệ", "Ư\u{323}", "\u{1100}", "\u{0F73}"];
+        for c in (0..SETTLED_BELOW).filter_map(char::from_u32) {
+            for before in samples {
+                let s = format!("{before}{c}");
+                if plainly_nfc(&s) {
+                    assert!(unicode_normalization::is_nfc(&s), "{s:?}");
+                }
+            }
+        }
+        assert!(plainly_nfc("Kích hoạt định danh — “Công dân số”…"));
+        assert!(!plainly_nfc("e\u{301}"));
     }
 
     #[test]
