@@ -118,55 +118,107 @@ fn safe_join(root: &Path, rel: &str) -> Option<PathBuf> {
     Some(root.join(p))
 }
 
-fn write_tree(dir: &Path, files: &[OutFile]) -> Result<(), Error> {
-    fs::create_dir_all(dir).map_err(|e| Error::io(dir, "tạo thư mục", e))?;
-    fs::write(dir.join(MARKER), MARKER_TEXT).map_err(|e| Error::io(&dir.join(MARKER), "ghi tệp", e))?;
-    for f in files {
-        let path = safe_join(dir, &f.path)
-            .ok_or_else(|| Error::Refused(format!("đường dẫn đầu ra không hợp lệ: “{}”", f.path)))?;
+/// A new output folder being written: a sibling of `out` that replaces it on [`Staging::commit`],
+/// and is removed if dropped before — so a build can write each file as soon as it is rendered
+/// and still change nothing in `out` when it fails.
+pub struct Staging {
+    out: PathBuf,
+    tmp: PathBuf,
+    committed: bool,
+}
+
+impl Staging {
+    /// Starts the new folder beside `out`, with its marker.
+    pub fn begin(out: &Path) -> Result<Staging, Error> {
+        check_replaceable(out)?;
+        clean_leftovers(out);
+        let tmp = sibling(out, "moi");
+        let staging = Staging { out: out.to_path_buf(), tmp, committed: false };
+        fs::create_dir_all(&staging.tmp).map_err(|e| Error::io(&staging.tmp, "tạo thư mục", e))?;
+        let marker = staging.tmp.join(MARKER);
+        fs::write(&marker, MARKER_TEXT).map_err(|e| Error::io(&marker, "ghi tệp", e))?;
+        Ok(staging)
+    }
+
+    /// Writes one file of the site; several threads may write at once.
+    pub fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), Error> {
+        let path = safe_join(&self.tmp, rel)
+            .ok_or_else(|| Error::Refused(format!("đường dẫn đầu ra không hợp lệ: “{rel}”")))?;
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).map_err(|e| Error::io(parent, "tạo thư mục", e))?;
         }
         let mut file = fs::File::create(&path).map_err(|e| Error::io(&path, "tạo tệp", e))?;
-        file.write_all(&f.bytes).map_err(|e| Error::io(&path, "ghi tệp", e))?;
+        file.write_all(bytes).map_err(|e| Error::io(&path, "ghi tệp", e))
     }
-    Ok(())
+
+    /// Puts the new folder in place of `out`; the previous one stays if this fails.
+    pub fn commit(mut self) -> Result<(), Error> {
+        self.committed = true;
+        let (out, tmp) = (&self.out, &self.tmp);
+        // Flush file contents before the rename makes them visible, so a power cut cannot publish
+        // empty files under the new names.
+        if let Ok(d) = fs::File::open(tmp) {
+            let _ = d.sync_all();
+        }
+        if out.exists() {
+            let old = sibling(out, "cu");
+            fs::rename(out, &old).map_err(|e| {
+                let _ = fs::remove_dir_all(tmp);
+                Error::io(out, "đổi tên thư mục đầu ra cũ", e)
+            })?;
+            if let Err(e) = fs::rename(tmp, out) {
+                // Put the previous site back: never leave the officer with no output at all.
+                let _ = fs::rename(&old, out);
+                let _ = fs::remove_dir_all(tmp);
+                return Err(Error::io(out, "thay thư mục đầu ra", e));
+            }
+            let _ = fs::remove_dir_all(&old);
+        } else {
+            fs::rename(tmp, out).map_err(|e| {
+                let _ = fs::remove_dir_all(tmp);
+                Error::io(out, "tạo thư mục đầu ra", e)
+            })?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.tmp);
+        }
+    }
+}
+
+impl crate::render::Sink for Staging {
+    fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), Error> {
+        Staging::put(self, path, &bytes)
+    }
+
+    fn put_parts(&self, rel: &str, parts: &mut dyn Iterator<Item = Vec<u8>>) -> Result<u64, Error> {
+        let path = safe_join(&self.tmp, rel)
+            .ok_or_else(|| Error::Refused(format!("đường dẫn đầu ra không hợp lệ: “{rel}”")))?;
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(|e| Error::io(parent, "tạo thư mục", e))?;
+        }
+        let mut file = fs::File::create(&path).map_err(|e| Error::io(&path, "tạo tệp", e))?;
+        let mut len = 0;
+        for part in parts {
+            file.write_all(&part).map_err(|e| Error::io(&path, "ghi tệp", e))?;
+            len += part.len() as u64;
+        }
+        Ok(len)
+    }
 }
 
 /// Replaces `out` with exactly `files` (plus the marker), or changes nothing.
 pub fn write_atomically(out: &Path, files: &[OutFile]) -> Result<(), Error> {
-    check_replaceable(out)?;
-    clean_leftovers(out);
-    let tmp = sibling(out, "moi");
-    if let Err(e) = write_tree(&tmp, files) {
-        let _ = fs::remove_dir_all(&tmp);
-        return Err(e);
+    let staging = Staging::begin(out)?;
+    for f in files {
+        staging.put(&f.path, &f.bytes)?;
     }
-    // Flush file contents before the rename makes them visible, so a power cut cannot publish
-    // empty files under the new names.
-    if let Ok(d) = fs::File::open(&tmp) {
-        let _ = d.sync_all();
-    }
-    if out.exists() {
-        let old = sibling(out, "cu");
-        fs::rename(out, &old).map_err(|e| {
-            let _ = fs::remove_dir_all(&tmp);
-            Error::io(out, "đổi tên thư mục đầu ra cũ", e)
-        })?;
-        if let Err(e) = fs::rename(&tmp, out) {
-            // Put the previous site back: never leave the officer with no output at all.
-            let _ = fs::rename(&old, out);
-            let _ = fs::remove_dir_all(&tmp);
-            return Err(Error::io(out, "thay thư mục đầu ra", e));
-        }
-        let _ = fs::remove_dir_all(&old);
-    } else {
-        fs::rename(&tmp, out).map_err(|e| {
-            let _ = fs::remove_dir_all(&tmp);
-            Error::io(out, "tạo thư mục đầu ra", e)
-        })?;
-    }
-    Ok(())
+    staging.commit()
 }
 
 /// Writes one file so that readers see the old contents or the new, never half of it: into a
