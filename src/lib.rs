@@ -7,6 +7,8 @@
 //! **check** ([`check`]: every link of the generated pages; warnings for a person to read) →
 //! **write** ([`output`]: atomically, or not at all).
 
+#[doc(hidden)]
+pub mod benchsite;
 pub mod chart;
 pub mod check;
 pub mod content;
@@ -80,7 +82,7 @@ pub struct Summary {
 }
 
 impl Summary {
-    fn of(files: &[render::OutFile], started: Instant) -> Summary {
+    fn of(files: &[render::Made], started: Instant) -> Summary {
         let count = |f: &dyn Fn(&str) -> bool| files.iter().filter(|x| f(&x.path)).count();
         Summary {
             pages: count(&|p| p.ends_with(".html")),
@@ -88,9 +90,9 @@ impl Summary {
             calendars: count(&|p| p.ends_with(".ics")),
             data: count(&|p| p.ends_with(".csv")),
             bulletins: count(&|p| p.starts_with("phat-thanh/") && p.ends_with(".txt")),
-            search_bytes: files.iter().filter(|f| f.path == "tim-kiem/chi-muc.js").map(|f| f.bytes.len() as u64).sum(),
+            search_bytes: files.iter().filter(|f| f.path == "tim-kiem/chi-muc.js").map(|f| f.len).sum(),
             files: files.len(),
-            bytes: files.iter().map(|f| f.bytes.len() as u64).sum(),
+            bytes: files.iter().map(|f| f.len).sum(),
             elapsed: started.elapsed(),
         }
     }
@@ -116,9 +118,10 @@ impl Summary {
     }
 }
 
-/// A site rendered in memory: what `build` writes, `check` inspects and `serve` serves.
+/// A site rendered: what `build` wrote, `check` inspected or `serve` serves.
 pub struct Rendered {
-    /// Sorted by path.
+    /// Sorted by path; only when rendered in memory ([`render_in_memory`]): `build` writes each
+    /// file as it is made and keeps none.
     pub files: Vec<render::OutFile>,
     pub warnings: Warnings,
     pub summary: Summary,
@@ -129,10 +132,14 @@ pub fn today_local() -> NaiveDate {
     (chrono::Utc::now() + chrono::Duration::hours(7)).date_naive()
 }
 
-/// Loads, validates and renders the site, then checks every link of the generated pages; writes
-/// nothing. `base_url` stands in for the site's own, so the preview server's pages point at it.
-pub fn render_in_memory(opts: &Options, base_url: Option<&str>, stage: &dyn Fn(Stage)) -> Result<Rendered, Error> {
-    let started = Instant::now();
+/// Loads, validates and renders the site into `sink`, then checks every link of the generated
+/// pages. `base_url` stands in for the site's own, so the preview server's pages point at it.
+fn pipeline(
+    opts: &Options,
+    base_url: Option<&str>,
+    stage: &dyn Fn(Stage),
+    sink: &dyn render::Sink,
+) -> Result<(Vec<render::Made>, Warnings), Error> {
     stage(Stage::Load);
     let mut site = content::load(&opts.content, opts.today).map_err(Error::Content)?;
     if let Some(url) = base_url {
@@ -140,32 +147,49 @@ pub fn render_in_memory(opts: &Options, base_url: Option<&str>, stage: &dyn Fn(S
     }
     let warnings = check::warnings(&site, opts.today);
     stage(Stage::Render);
-    let files = render::render_site(&site, opts.today).map_err(|d| Error::Content(d.sorted()))?;
+    let names = check::links::Names::default();
+    let render::Render { made, failed } = render::render_site(&site, opts.today, sink, &names)?;
     stage(Stage::Links);
-    let broken = check::links::check(&site, &files);
+    let pages: Vec<(&str, &check::links::PageLinks)> =
+        made.iter().filter_map(|m| m.links.as_ref().map(|l| (m.path.as_str(), l))).collect();
+    let written: Vec<&str> = made.iter().map(|m| m.path.as_str()).collect();
+    let broken = check::links::check_site(&site, &pages, &written, &names);
     if !broken.is_empty() {
         return Err(Error::Content(broken));
     }
-    let summary = Summary::of(&files, started);
-    Ok(Rendered { files, warnings, summary })
+    if let Some(e) = failed {
+        return Err(e);
+    }
+    Ok((made, warnings))
 }
 
-/// Loads, renders and writes the site; on any error `opts.out` is left exactly as it was.
+/// Loads, validates and renders the site, then checks every link of the generated pages; writes
+/// nothing. `base_url` stands in for the site's own, so the preview server's pages point at it.
+pub fn render_in_memory(opts: &Options, base_url: Option<&str>, stage: &dyn Fn(Stage)) -> Result<Rendered, Error> {
+    let started = Instant::now();
+    let memory = render::Memory::default();
+    let (made, warnings) = pipeline(opts, base_url, stage, &memory)?;
+    let summary = Summary::of(&made, started);
+    Ok(Rendered { files: memory.into_files(), warnings, summary })
+}
+
+/// Loads, renders and writes the site; on any error `opts.out` is left exactly as it was. Each
+/// file goes into the new output folder as soon as it is rendered, so a large site is never all
+/// in memory; the folder replaces `opts.out` only once every check has passed.
 pub fn build(opts: &Options, stage: &dyn Fn(Stage)) -> Result<Rendered, Error> {
     let started = Instant::now();
     output::check_apart(&opts.content, &opts.out)?;
     output::check_replaceable(&opts.out)?;
-    // Before anything can fail: what a killed build left is removed even when this one stops at
-    // a content error.
-    output::clean_leftovers(&opts.out);
-    let mut r = render_in_memory(opts, None, stage)?;
+    let staging = output::Staging::begin(&opts.out)?;
+    let (made, warnings) = pipeline(opts, None, stage, &staging)?;
     stage(Stage::Write);
-    output::write_atomically(&opts.out, &r.files)?;
-    r.summary.elapsed = started.elapsed();
-    Ok(r)
+    staging.commit()?;
+    Ok(Rendered { files: Vec::new(), warnings, summary: Summary::of(&made, started) })
 }
 
 /// Everything `build` checks, writing nothing.
 pub fn check(opts: &Options, stage: &dyn Fn(Stage)) -> Result<Rendered, Error> {
-    render_in_memory(opts, None, stage)
+    let started = Instant::now();
+    let (made, warnings) = pipeline(opts, None, stage, &render::Discard)?;
+    Ok(Rendered { files: Vec::new(), warnings, summary: Summary::of(&made, started) })
 }

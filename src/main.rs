@@ -108,6 +108,29 @@ enum Command {
     },
     /// Viết bản tin phát thanh của một ngày (văn bản để đọc trên loa), hoặc cách đọc một đoạn chữ
     Radio(cli_radio::RadioArgs),
+    /// Tạo một trang mẫu cỡ lớn để đo tốc độ (benches/run)
+    #[command(hide = true, name = "bench-site")]
+    BenchSite {
+        /// Thư mục nội dung mới
+        #[arg(value_name = "THƯ_MỤC")]
+        dir: PathBuf,
+        /// Cỡ có tên: 1k hoặc 10k
+        #[arg(long, value_name = "CỠ")]
+        size: Option<String>,
+        /// Số hướng dẫn và tin (một phần năm là hướng dẫn)
+        #[arg(long, default_value = "1000")]
+        pages: usize,
+        #[arg(long, default_value = "30")]
+        units: usize,
+        #[arg(long, default_value = "100")]
+        events: usize,
+        /// Số báo cáo tiến độ hằng tuần
+        #[arg(long, default_value = "52")]
+        weeks: usize,
+        /// Cũng ghi các hướng dẫn và tin thành một trang Hugo trong thư mục này
+        #[arg(long, value_name = "THƯ_MỤC")]
+        hugo: Option<PathBuf>,
+    },
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -255,12 +278,20 @@ fn main() -> ExitCode {
         Command::Init { dir, today } => run_init(&dir, today.unwrap_or_else(bangtin::today_local), &ui),
         Command::New { kind, title, site, plan } => run_new(kind, title.as_deref(), plan.as_deref(), site, &ui),
         Command::Radio(args) => cli_radio::run(args),
+        Command::BenchSite { dir, size, pages, units, events, weeks, hugo } => {
+            run_bench_site(&dir, size.as_deref(), bangtin::benchsite::Size { pages, units, events, weeks }, hugo, &ui)
+        }
     }
 }
 
 fn run_build(opts: bangtin::Options, ui: &Ui) -> ExitCode {
     let progress = ui.progress();
-    let result = bangtin::build(&opts, &|s| progress.stage(s));
+    let times = bangtin::term::StageTimes::from_env();
+    let result = bangtin::build(&opts, &|s| {
+        progress.stage(s);
+        times.stage(s);
+    });
+    drop(times);
     drop(progress);
     match result {
         Ok(r) => {
@@ -288,7 +319,12 @@ fn run_build(opts: bangtin::Options, ui: &Ui) -> ExitCode {
 
 fn run_check(opts: bangtin::Options, ui: &Ui) -> ExitCode {
     let progress = ui.progress();
-    let result = bangtin::check(&opts, &|s| progress.stage(s));
+    let times = bangtin::term::StageTimes::from_env();
+    let result = bangtin::check(&opts, &|s| {
+        progress.stage(s);
+        times.stage(s);
+    });
+    drop(times);
     drop(progress);
     match result {
         Ok(r) => {
@@ -319,6 +355,43 @@ fn run_serve(site: SiteArgs, port: u16, bind: std::net::IpAddr, ui: Ui) -> ExitC
     let config = bangtin::serve::Config { content: site.content, today: site.today, bind, port };
     match bangtin::serve::serve(config, ui) {
         Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            ui.error(&e.to_string());
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run_bench_site(
+    dir: &std::path::Path,
+    named: Option<&str>,
+    size: bangtin::benchsite::Size,
+    hugo: Option<PathBuf>,
+    ui: &Ui,
+) -> ExitCode {
+    let size = match named {
+        None => size,
+        Some(n) => match bangtin::benchsite::named(n) {
+            Some(s) => s,
+            None => {
+                ui.error(&format!("lỗi: không có cỡ “{n}”; dùng 1k hoặc 10k"));
+                return ExitCode::from(2);
+            }
+        },
+    };
+    match bangtin::benchsite::generate(dir, hugo.as_deref(), &size) {
+        Ok(()) => {
+            ui.done(&format!(
+                "Đã tạo trang mẫu trong {}: {} hướng dẫn và tin, {} khu phố, {} sự kiện, {} báo cáo; dựng với --today {}.",
+                dir.display(),
+                size.pages,
+                size.units,
+                size.events,
+                size.weeks,
+                bangtin::benchsite::TODAY
+            ));
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             ui.error(&e.to_string());
             ExitCode::from(1)

@@ -166,25 +166,6 @@ fn safe_join(root: &Path, rel: &str) -> Option<PathBuf> {
     Some(root.join(p))
 }
 
-fn write_tree(dir: &Path, files: &[OutFile]) -> Result<(), Error> {
-    fs::create_dir(dir).map_err(|e| Error::io(dir, "tạo thư mục", e))?;
-    // The marker goes first: a folder killed at any later point is recognisably ours.
-    fs::write(dir.join(MARKER), MARKER_TEXT).map_err(|e| Error::io(&dir.join(MARKER), "ghi tệp", e))?;
-    for f in files {
-        let path = safe_join(dir, &f.path)
-            .ok_or_else(|| Error::Refused(format!("đường dẫn đầu ra không hợp lệ: “{}”", f.path)))?;
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(|e| Error::io(parent, "tạo thư mục", e))?;
-        }
-        let mut file = fs::File::create(&path).map_err(|e| Error::io(&path, "tạo tệp", e))?;
-        file.write_all(&f.bytes).map_err(|e| Error::io(&path, "ghi tệp", e))?;
-        if !cfg!(target_os = "linux") {
-            file.sync_all().map_err(|e| Error::io(&path, "ghi tệp", e))?;
-        }
-    }
-    Ok(())
-}
-
 /// Puts everything written under `dir` on the disk before it is made visible, so a power cut
 /// cannot publish files that are empty under their new names. On Linux one `syncfs` does it for
 /// the whole tree (each file was synced as written elsewhere).
@@ -246,48 +227,128 @@ fn sync_dir(dir: &Path) {
     }
 }
 
-/// Replaces `out` with exactly `files` (plus the marker), or changes nothing. A build killed at
-/// any point leaves `out` as the previous site or the new one, whole, and at most a marked
-/// temporary sibling, which the next build removes.
-pub fn write_atomically(out: &Path, files: &[OutFile]) -> Result<(), Error> {
-    check_replaceable(out)?;
-    clean_leftovers(out);
-    let tmp = sibling(out, "moi");
-    let written = write_tree(&tmp, files).and_then(|()| flush(&tmp));
-    if let Err(e) = written {
-        let _ = remove_ours(&tmp);
-        return Err(e);
+/// A new output folder being written: a marked sibling of `out` that takes its place on
+/// [`Staging::commit`] and is removed if dropped before, so a build can write each file as soon as
+/// it is rendered, on every core, and still change nothing in `out` when it fails.
+pub struct Staging {
+    out: PathBuf,
+    tmp: PathBuf,
+    committed: bool,
+}
+
+impl Staging {
+    /// Starts the new folder beside `out`, marked before anything else is in it.
+    pub fn begin(out: &Path) -> Result<Staging, Error> {
+        check_replaceable(out)?;
+        clean_leftovers(out);
+        let tmp = sibling(out, "moi");
+        fs::create_dir(&tmp).map_err(|e| Error::io(&tmp, "tạo thư mục", e))?;
+        let staging = Staging { out: out.to_path_buf(), tmp, committed: false };
+        // The marker goes first: a folder killed at any later point is recognisably ours.
+        let marker = staging.tmp.join(MARKER);
+        fs::write(&marker, MARKER_TEXT).map_err(|e| Error::io(&marker, "ghi tệp", e))?;
+        Ok(staging)
     }
-    let parent = out.parent().unwrap_or(Path::new("."));
-    if out.exists() {
-        if exchange(&tmp, out).is_ok() {
+
+    fn create(&self, rel: &str) -> Result<(fs::File, PathBuf), Error> {
+        let path = safe_join(&self.tmp, rel)
+            .ok_or_else(|| Error::Refused(format!("đường dẫn đầu ra không hợp lệ: “{rel}”")))?;
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(|e| Error::io(parent, "tạo thư mục", e))?;
+        }
+        let file = fs::File::create(&path).map_err(|e| Error::io(&path, "tạo tệp", e))?;
+        Ok((file, path))
+    }
+
+    /// Writes one file of the site from its parts; several threads may write at once. Returns
+    /// the number of bytes written.
+    pub fn put_parts(&self, rel: &str, parts: &mut dyn Iterator<Item = Vec<u8>>) -> Result<u64, Error> {
+        let (mut file, path) = self.create(rel)?;
+        let mut len = 0;
+        for part in parts {
+            file.write_all(&part).map_err(|e| Error::io(&path, "ghi tệp", e))?;
+            len += part.len() as u64;
+        }
+        // Linux flushes the whole tree with one `syncfs` in `commit`; elsewhere each file now.
+        if !cfg!(target_os = "linux") {
+            file.sync_all().map_err(|e| Error::io(&path, "ghi tệp", e))?;
+        }
+        Ok(len)
+    }
+
+    /// Writes one file of the site.
+    pub fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), Error> {
+        self.put_parts(rel, &mut std::iter::once(bytes.to_vec())).map(|_| ())
+    }
+
+    /// Puts the new folder in place of `out`, or changes nothing. A build killed at any point
+    /// leaves `out` as the previous site or the new one, whole, and at most a marked temporary
+    /// sibling, which the next build removes.
+    pub fn commit(mut self) -> Result<(), Error> {
+        self.committed = true;
+        let (out, tmp) = (self.out.as_path(), self.tmp.as_path());
+        if let Err(e) = flush(tmp) {
+            let _ = remove_ours(tmp);
+            return Err(e);
+        }
+        let parent = out.parent().unwrap_or(Path::new("."));
+        if out.exists() {
+            if exchange(tmp, out).is_ok() {
+                sync_dir(parent);
+                // `tmp` now holds the previous site.
+                let _ = remove_ours(tmp);
+                return Ok(());
+            }
+            // Without an atomic exchange there is a moment with no `out` at all; the previous site
+            // is then the marked `…-cu-…` sibling, put back on any failure.
+            let old = sibling(out, "cu");
+            fs::rename(out, &old).map_err(|e| {
+                let _ = remove_ours(tmp);
+                Error::io(out, "đổi tên thư mục đầu ra cũ", e)
+            })?;
+            if let Err(e) = fs::rename(tmp, out) {
+                let _ = fs::rename(&old, out);
+                let _ = remove_ours(tmp);
+                return Err(Error::io(out, "thay thư mục đầu ra", e));
+            }
             sync_dir(parent);
-            // `tmp` now holds the previous site.
-            let _ = remove_ours(&tmp);
-            return Ok(());
+            let _ = remove_ours(&old);
+        } else {
+            fs::rename(tmp, out).map_err(|e| {
+                let _ = remove_ours(tmp);
+                Error::io(out, "tạo thư mục đầu ra", e)
+            })?;
+            sync_dir(parent);
         }
-        // Without an atomic exchange there is a moment with no `out` at all; the previous site
-        // is then the marked `…-cu-…` sibling, put back on any failure.
-        let old = sibling(out, "cu");
-        fs::rename(out, &old).map_err(|e| {
-            let _ = remove_ours(&tmp);
-            Error::io(out, "đổi tên thư mục đầu ra cũ", e)
-        })?;
-        if let Err(e) = fs::rename(&tmp, out) {
-            let _ = fs::rename(&old, out);
-            let _ = remove_ours(&tmp);
-            return Err(Error::io(out, "thay thư mục đầu ra", e));
-        }
-        sync_dir(parent);
-        let _ = remove_ours(&old);
-    } else {
-        fs::rename(&tmp, out).map_err(|e| {
-            let _ = remove_ours(&tmp);
-            Error::io(out, "tạo thư mục đầu ra", e)
-        })?;
-        sync_dir(parent);
+        Ok(())
     }
-    Ok(())
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = remove_ours(&self.tmp);
+        }
+    }
+}
+
+impl crate::render::Sink for Staging {
+    fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), Error> {
+        self.put_parts(path, &mut std::iter::once(bytes)).map(|_| ())
+    }
+
+    fn put_parts(&self, rel: &str, parts: &mut dyn Iterator<Item = Vec<u8>>) -> Result<u64, Error> {
+        Staging::put_parts(self, rel, parts)
+    }
+}
+
+/// Replaces `out` with exactly `files` (plus the marker), or changes nothing.
+pub fn write_atomically(out: &Path, files: &[OutFile]) -> Result<(), Error> {
+    let staging = Staging::begin(out)?;
+    for f in files {
+        staging.put(&f.path, &f.bytes)?;
+    }
+    staging.commit()
 }
 
 /// Writes one file so that readers see the old contents or the new, never half of it: into a

@@ -39,30 +39,52 @@ fn doc(u: String, k: &'static str, t: &str, s: String, body: &str) -> Doc {
     Doc { u, k, ft: fold(t), fs: fold(&s), fx: fold(&body), t: t.to_string(), s }
 }
 
+/// What a document of the index is made from.
+enum Source<'a> {
+    Guide(&'a crate::content::model::Guide),
+    Event(&'a crate::content::model::Event),
+    News(&'a crate::content::model::News),
+    Plan(&'a crate::content::model::Plan),
+}
+
+/// Guides first (what residents come for), each kind in site order.
+fn sources(site: &Site) -> Vec<Source<'_>> {
+    let guides = site.guides.iter().map(Source::Guide);
+    let events = site.events.iter().map(Source::Event);
+    let news = site.news.iter().map(Source::News);
+    guides.chain(events).chain(news).chain(site.plans.iter().map(Source::Plan)).collect()
+}
+
+impl Source<'_> {
+    fn doc(&self) -> Doc {
+        match self {
+            Source::Guide(g) => {
+                doc(format!("huong-dan/{}/", g.slug), "Hướng dẫn", &g.title, g.summary.clone(), &g.body)
+            }
+            Source::Event(e) => {
+                let s = [e.when_text.clone(), e.location.clone()].into_iter().flatten().collect::<Vec<_>>().join(" — ");
+                let s = if s.is_empty() { markdown::plain(&e.body, SNIPPET_CHARS) } else { s };
+                doc(format!("lich/{}/", e.slug), "Lịch", &e.title, s, &e.body)
+            }
+            Source::News(n) => {
+                let s = n.summary.clone().unwrap_or_else(|| markdown::plain(&n.body, SNIPPET_CHARS));
+                doc(format!("tin-tuc/{}/", n.slug), "Tin tức", &n.title, s, &n.body)
+            }
+            Source::Plan(p) => {
+                let s = p.summary.clone().unwrap_or_else(|| markdown::plain(&p.body, SNIPPET_CHARS));
+                let title = match &p.number {
+                    Some(n) => format!("{} (số {n})", p.title),
+                    None => p.title.clone(),
+                };
+                doc(format!("ke-hoach/{}/", p.slug), "Kế hoạch", &title, s, &p.body)
+            }
+        }
+    }
+}
+
 /// Every searchable document, guides first (what residents come for), each kind in site order.
 pub fn index(site: &Site) -> Vec<Doc> {
-    let mut docs = Vec::new();
-    for g in &site.guides {
-        docs.push(doc(format!("huong-dan/{}/", g.slug), "Hướng dẫn", &g.title, g.summary.clone(), &g.body));
-    }
-    for e in &site.events {
-        let s = [e.when_text.clone(), e.location.clone()].into_iter().flatten().collect::<Vec<_>>().join(" — ");
-        let s = if s.is_empty() { markdown::plain(&e.body, SNIPPET_CHARS) } else { s };
-        docs.push(doc(format!("lich/{}/", e.slug), "Lịch", &e.title, s, &e.body));
-    }
-    for n in &site.news {
-        let s = n.summary.clone().unwrap_or_else(|| markdown::plain(&n.body, SNIPPET_CHARS));
-        docs.push(doc(format!("tin-tuc/{}/", n.slug), "Tin tức", &n.title, s, &n.body));
-    }
-    for p in &site.plans {
-        let s = p.summary.clone().unwrap_or_else(|| markdown::plain(&p.body, SNIPPET_CHARS));
-        let title = match &p.number {
-            Some(n) => format!("{} (số {n})", p.title),
-            None => p.title.clone(),
-        };
-        docs.push(doc(format!("ke-hoach/{}/", p.slug), "Kế hoạch", &title, s, &p.body));
-    }
-    docs
+    sources(site).iter().map(Source::doc).collect()
 }
 
 /// The index as a script that sets one global: it loads from `file://` too (a page saved to a
@@ -72,57 +94,101 @@ pub fn script(docs: &[Doc]) -> String {
     format!("window.BANGTIN_TIM_KIEM={json};\n")
 }
 
+/// Documents folded per part of the script, on every core.
+const PART_DOCS: usize = 512;
+
+/// The same script as [`script`] of [`index`], in parts, a few hundred documents at a time: a
+/// province's index is tens of megabytes, and this way neither the documents nor the whole text
+/// are ever held at once.
+pub fn script_parts(site: &Site) -> impl Iterator<Item = Vec<u8>> + '_ {
+    use rayon::prelude::*;
+    let sources = sources(site);
+    let parts = sources.len().div_ceil(PART_DOCS).max(1);
+    (0..parts).map(move |k| {
+        let chunk = &sources[(k * PART_DOCS).min(sources.len())..((k + 1) * PART_DOCS).min(sources.len())];
+        let docs: Vec<Doc> = chunk.par_iter().map(Source::doc).collect();
+        let mut out = String::new();
+        if k == 0 {
+            out.push_str("window.BANGTIN_TIM_KIEM=[");
+        }
+        for (i, d) in docs.iter().enumerate() {
+            if k > 0 || i > 0 {
+                out.push(',');
+            }
+            doc_json(d, &mut out);
+        }
+        if k + 1 == parts {
+            out.push_str("];\n");
+        }
+        out.into_bytes()
+    })
+}
+
 fn docs_json(docs: &[Doc]) -> String {
-    // Every field is a plain string: no JSON crate needed for seven keys.
     let mut out = String::from("[");
     for (i, d) in docs.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        out.push('{');
-        for (j, (k, v)) in [
-            ("u", &d.u),
-            ("k", &d.k.to_string()),
-            ("t", &d.t),
-            ("s", &d.s),
-            ("ft", &d.ft),
-            ("fs", &d.fs),
-            ("fx", &d.fx),
-        ]
-        .into_iter()
-        .enumerate()
-        {
-            if j > 0 {
-                out.push(',');
-            }
-            out.push_str(&format!("\"{k}\":{}", json_string(v)));
-        }
-        out.push('}');
+        doc_json(d, &mut out);
     }
     out.push(']');
     out
 }
 
+fn doc_json(d: &Doc, out: &mut String) {
+    // Every field is a plain string: no JSON crate needed for seven keys.
+    out.push('{');
+    for (j, (k, v)) in
+        [("u", d.u.as_str()), ("k", d.k), ("t", &d.t), ("s", &d.s), ("ft", &d.ft), ("fs", &d.fs), ("fx", &d.fx)]
+            .into_iter()
+            .enumerate()
+    {
+        if j > 0 {
+            out.push(',');
+        }
+        out.push('"');
+        out.push_str(k);
+        out.push_str("\":");
+        push_json_string(v, out);
+    }
+    out.push('}');
+}
+
 /// A JSON string literal that is also safe inside a `<script>` element and in a `.js` file.
 pub fn json_string(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '<' => out.push_str("\\u003c"),
-            '\u{2028}' => out.push_str("\\u2028"),
-            '\u{2029}' => out.push_str("\\u2029"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
+    push_json_string(s, &mut out);
     out
+}
+
+fn push_json_string(s: &str, out: &mut String) {
+    out.push('"');
+    // Runs of characters that need no escape are copied whole.
+    let mut plain = 0;
+    for (i, c) in s.char_indices() {
+        let esc = match c {
+            '"' => "\\\"",
+            '\\' => "\\\\",
+            '\n' => "\\n",
+            '\r' => "\\r",
+            '\t' => "\\t",
+            '<' => "\\u003c",
+            '\u{2028}' => "\\u2028",
+            '\u{2029}' => "\\u2029",
+            c if (c as u32) < 0x20 => "",
+            _ => continue,
+        };
+        out.push_str(&s[plain..i]);
+        if esc.is_empty() {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push_str(esc);
+        }
+        plain = i + c.len_utf8();
+    }
+    out.push_str(&s[plain..]);
+    out.push('"');
 }
 
 /// Query words, folded: "Kích hoạt  ĐỊNH danh" → ["kich", "hoat", "dinh", "danh"].
@@ -209,5 +275,6 @@ mod tests {
     #[test]
     fn json_is_safe_in_a_script() {
         assert_eq!(json_string("a\"b</script>\n"), "\"a\\\"b\\u003c/script>\\n\"");
+        assert_eq!(json_string("\u{1}x\\\u{2028}ệ\t"), "\"\\u0001x\\\\\\u2028ệ\\t\"");
     }
 }

@@ -121,6 +121,43 @@ struct State {
     done: bool,
 }
 
+/// How long each stage took, on stderr when `BANGTIN_STAGE_TIMES` is set: what the benchmark
+/// (`benches/run`) reports beside the wall time, so a slow build says where its time went.
+pub struct StageTimes {
+    on: bool,
+    last: Mutex<Option<(Stage, Instant)>>,
+}
+
+impl StageTimes {
+    pub fn from_env() -> StageTimes {
+        StageTimes { on: std::env::var_os("BANGTIN_STAGE_TIMES").is_some(), last: Mutex::new(None) }
+    }
+
+    /// A stage begins, so the one before it is over.
+    pub fn stage(&self, next: Stage) {
+        self.end(Some(next));
+    }
+
+    fn end(&self, next: Option<Stage>) {
+        if !self.on {
+            return;
+        }
+        if let Ok(mut last) = self.last.lock() {
+            let now = Instant::now();
+            if let Some((stage, since)) = last.take() {
+                eprintln!("giai đoạn: {} {:.1} ms", stage.label(), (now - since).as_secs_f64() * 1000.0);
+            }
+            *last = next.map(|s| (s, now));
+        }
+    }
+}
+
+impl Drop for StageTimes {
+    fn drop(&mut self) {
+        self.end(None);
+    }
+}
+
 /// A spinner on stderr for builds that take longer than a second; stopped and erased on drop.
 pub struct Progress {
     shared: Option<Arc<(Mutex<State>, Condvar)>>,

@@ -6,23 +6,68 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Content may come from Word or a Mac in NFD; everything inside bangtin is NFC.
 pub fn nfc(s: &str) -> String {
-    if unicode_normalization::is_nfc(s) {
+    if plainly_nfc(s) || unicode_normalization::is_nfc(s) {
         s.to_string()
     } else {
         s.nfc().collect()
     }
 }
 
+/// Characters below this are looked up in [`settled`]: Latin with every Vietnamese letter,
+/// and the punctuation (dashes, curly quotes, ellipsis) pasted from Word.
+const SETTLED_BELOW: u32 = 0x2200;
+
+/// For each character below [`SETTLED_BELOW`]: it starts no combination and is NFC as it stands,
+/// wherever it is (canonical combining class 0, NFC quick check "yes").
+fn settled() -> &'static [u64] {
+    static BITS: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    BITS.get_or_init(|| {
+        let mut bits = vec![0u64; SETTLED_BELOW as usize / 64];
+        for c in (0..SETTLED_BELOW).filter_map(char::from_u32) {
+            let alone = unicode_normalization::is_nfc_quick(std::iter::once(c));
+            if unicode_normalization::char::canonical_combining_class(c) == 0
+                && alone == unicode_normalization::IsNormalized::Yes
+            {
+                bits[c as usize / 64] |= 1 << (c as usize % 64);
+            }
+        }
+        bits
+    })
+}
+
+/// Whether `s` is NFC because every character in it is settled: what the quick check finds, a
+/// table lookup per character instead of two property searches. Loading reads every file
+/// through here; anything else goes to the full check.
+fn plainly_nfc(s: &str) -> bool {
+    let bits = settled();
+    s.chars().all(|c| {
+        let n = c as u32;
+        n < 0x80 || (n < SETTLED_BELOW && bits[n as usize / 64] & (1 << (n % 64)) != 0)
+    })
+}
+
 /// "Kích hoạt Định danh" → "kich hoat dinh danh": no diacritics, lower case, đ → d.
+///
+/// Character by character: decomposing each one alone gives what decomposing the whole string
+/// gives once the marks are dropped, since canonical reordering only moves marks (every
+/// character with a combining class is one; a test checks all of Unicode). The search index
+/// folds every body on the site, and the streaming decomposer's buffering was most of that.
 pub fn fold(s: &str) -> String {
-    s.nfd()
-        .filter(|c| !is_combining_mark(*c))
-        .map(|c| match c {
-            'đ' | 'Đ' => 'd',
-            _ => c,
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        unicode_normalization::char::decompose_canonical(c, |d| {
+            if is_combining_mark(d) {
+                return;
+            }
+            let d = if matches!(d, 'đ' | 'Đ') { 'd' } else { d };
+            out.extend(d.to_lowercase());
+        });
+    }
+    out
 }
 
 /// A URL- and anchor-safe slug: folded, ASCII letters and digits joined by single dashes.
@@ -191,6 +236,49 @@ mod tests {
         assert_eq!(fold("Kích hoạt Định danh"), "kich hoat dinh danh");
         assert_eq!(slugify("Bước 1: Tải ứng dụng VNeID"), "buoc-1-tai-ung-dung-vneid");
         assert_eq!(slugify("I. MỤC ĐÍCH, YÊU CẦU"), "i-muc-dich-yeu-cau");
+    }
+
+    /// The fold of the whole string, through the streaming decomposer: what `fold` must equal.
+    fn fold_whole(s: &str) -> String {
+        s.nfd()
+            .filter(|c| !is_combining_mark(*c))
+            .map(|c| if matches!(c, 'đ' | 'Đ') { 'd' } else { c })
+            .flat_map(char::to_lowercase)
+            .collect()
+    }
+
+    #[test]
+    fn folding_char_by_char_is_folding_the_whole() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if unicode_normalization::char::canonical_combining_class(c) != 0 {
+                assert!(is_combining_mark(c), "{c:?} reorders but is kept");
+            }
+            let s = c.to_string();
+            assert_eq!(fold(&s), fold_whole(&s), "{c:?}");
+        }
+        for s in
+            ["Kích hoạt Định danh", "ĐẮK LẮK, Ơ ư", "a\u{301}\u{323}b\u{323}\u{301} Ω ǅ İ", "Phường 3 — “Công dân số”"]
+        {
+            assert_eq!(fold(s), fold_whole(s));
+            let nfd: String = s.nfd().collect();
+            assert_eq!(fold(&nfd), fold_whole(&nfd));
+        }
+    }
+
+    #[test]
+    fn settled_characters_are_nfc_anywhere() {
+        // A settled character after any other leaves a string as normalised as it was.
+        let samples = ["", "a", "e\u{301}", "\u{301}", "ệ", "Ư\u{323}", "\u{1100}", "\u{0F73}"];
+        for c in (0..SETTLED_BELOW).filter_map(char::from_u32) {
+            for before in samples {
+                let s = format!("{before}{c}");
+                if plainly_nfc(&s) {
+                    assert!(unicode_normalization::is_nfc(&s), "{s:?}");
+                }
+            }
+        }
+        assert!(plainly_nfc("Kích hoạt định danh — “Công dân số”…"));
+        assert!(!plainly_nfc("e\u{301}"));
     }
 
     #[test]

@@ -16,10 +16,27 @@ pub struct Attr {
     pub line: usize,
 }
 
-/// Every attribute of every start tag in `html`, in document order.
+/// Every attribute of every start tag in `html`, in document order (for tests and tools; the
+/// link check uses [`scan`], which allocates nothing).
 pub fn attributes(html: &str) -> Vec<Attr> {
-    let b = html.as_bytes();
     let mut out = Vec::new();
+    scan(html, |tag, name, raw, line| {
+        out.push(Attr {
+            tag: tag.to_ascii_lowercase(),
+            name: name.to_ascii_lowercase(),
+            value: decode_entities(raw),
+            line,
+        })
+    });
+    out
+}
+
+/// Calls `f(tag, name, raw value, line)` for every attribute of every start tag, in document
+/// order: names as written (compare them ignoring ASCII case), values with their character
+/// references still in them. Nothing is allocated, so a caller that wants a few attributes of a
+/// large site pays only for those.
+pub fn scan<'h>(html: &'h str, mut f: impl FnMut(&'h str, &'h str, &'h str, usize)) {
+    let b = html.as_bytes();
     let mut i = 0;
     let mut line = 1;
     // Lines are counted lazily up to each tag, so the scan stays linear.
@@ -45,7 +62,7 @@ pub fn attributes(html: &str) -> Vec<Attr> {
             i = start + 1;
             continue;
         }
-        let tag = rest[1..1 + name_len].to_ascii_lowercase();
+        let tag = &rest[1..1 + name_len];
         let tag_line = line_at(start);
         let mut j = start + 1 + name_len;
         loop {
@@ -60,11 +77,11 @@ pub fn attributes(html: &str) -> Vec<Attr> {
             while j < b.len() && !b[j].is_ascii_whitespace() && !matches!(b[j], b'=' | b'>' | b'/') {
                 j += 1;
             }
-            let name = html[name_start..j].to_ascii_lowercase();
+            let name = &html[name_start..j];
             while j < b.len() && b[j].is_ascii_whitespace() {
                 j += 1;
             }
-            let mut value = String::new();
+            let mut value = "";
             if j < b.len() && b[j] == b'=' {
                 j += 1;
                 while j < b.len() && b[j].is_ascii_whitespace() {
@@ -74,28 +91,40 @@ pub fn attributes(html: &str) -> Vec<Attr> {
                     let q = b[j];
                     let v_start = j + 1;
                     let v_end = b[v_start..].iter().position(|c| *c == q).map(|e| v_start + e).unwrap_or(b.len());
-                    value = decode_entities(&html[v_start..v_end]);
+                    value = &html[v_start..v_end];
                     j = (v_end + 1).min(b.len());
                 } else {
                     let v_start = j;
                     while j < b.len() && !b[j].is_ascii_whitespace() && b[j] != b'>' {
                         j += 1;
                     }
-                    value = decode_entities(&html[v_start..j]);
+                    value = &html[v_start..j];
                 }
             }
             if !name.is_empty() {
-                out.push(Attr { tag: tag.clone(), name, value, line: tag_line });
+                f(tag, name, value, tag_line);
             }
         }
         i = j.min(b.len());
         // Their text is not markup: a `<` in a script is not a tag.
-        if tag == "script" || tag == "style" {
-            let close = format!("</{tag}");
-            i = html[i..].to_ascii_lowercase().find(&close).map(|e| i + e).unwrap_or(b.len());
+        if tag.eq_ignore_ascii_case("script") || tag.eq_ignore_ascii_case("style") {
+            i = find_close(b, i, tag.as_bytes()).unwrap_or(b.len());
         }
     }
-    out
+}
+
+/// Where `</tag` starts at or after `from`, the tag's letters in any case.
+fn find_close(b: &[u8], from: usize, tag: &[u8]) -> Option<usize> {
+    let mut k = from;
+    while let Some(off) = b.get(k..)?.windows(2).position(|w| w == b"</") {
+        let at = k + off;
+        let name = b.get(at + 2..at + 2 + tag.len())?;
+        if name.eq_ignore_ascii_case(tag) {
+            return Some(at);
+        }
+        k = at + 2;
+    }
+    None
 }
 
 /// Character references as browsers read them in attribute values, for the ones our output uses.
@@ -177,6 +206,12 @@ mod tests {
     fn skips_comments_scripts_and_text() {
         let got = names("<!-- <a href=\"no\"> -->a < b<script>if (a<b) x='<a href=\"no\">'</script><p id=\"yes\">");
         assert_eq!(got, vec![("p".into(), "id".into(), "yes".into(), 1)]);
+    }
+
+    #[test]
+    fn script_ends_at_its_close_in_any_case() {
+        let got = names("<SCRIPT>x='<a href=\"no\">'</ScRiPt><i id=\"y\"><style>a<b</style><b id=z>");
+        assert_eq!(got, vec![("i".into(), "id".into(), "y".into(), 1), ("b".into(), "id".into(), "z".into(), 1)]);
     }
 
     #[test]

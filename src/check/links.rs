@@ -5,6 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
 
 use super::html;
 use crate::content::model::Site;
@@ -19,6 +20,11 @@ const LINKING: [&str; 5] = ["href", "src", "srcset", "xlink:href", "poster"];
 /// number of pages repeating it, and where the link comes from.
 pub fn check(site: &Site, files: &[OutFile]) -> Diagnostics {
     check_files(files, &site.config.base_url, &|page| origin(site, page))
+}
+
+/// [`check_pages`] for a site: problems point at the templates and content that made the page.
+pub fn check_site(site: &Site, pages: &[(&str, &PageLinks)], written: &[&str], names: &Names) -> Diagnostics {
+    check_pages(pages, written, &site.config.base_url, &|page| origin(site, page), names)
 }
 
 /// What went wrong with one link.
@@ -96,82 +102,249 @@ fn folder(page: &str) -> &str {
     page.rfind('/').map(|i| &page[..=i]).unwrap_or("")
 }
 
+/// Strings the link check compares, each kept once and named by a number: attribute values,
+/// paths, ids and tag names. A large site repeats the same navigation on every page; numbers
+/// keep what is remembered of each page small, and comparisons cheap.
+#[derive(Default)]
+pub struct Names {
+    inner: Mutex<Table>,
+}
+
+/// Each string's number, and each number's string.
+type Table = (HashMap<Arc<str>, u32>, Vec<Arc<str>>);
+
+impl Names {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Table> {
+        match self.inner.lock() {
+            Ok(g) => g,
+            Err(p) => p.into_inner(),
+        }
+    }
+
+    /// The numbers of `strings`, in order; one lock for a whole page.
+    fn intern_all<S: AsRef<str>>(&self, strings: &[S]) -> Vec<u32> {
+        let mut g = self.lock();
+        let (map, list) = &mut *g;
+        strings
+            .iter()
+            .map(|s| {
+                let s = s.as_ref();
+                if let Some(id) = map.get(s) {
+                    return *id;
+                }
+                let id = list.len() as u32;
+                let shared: Arc<str> = Arc::from(s);
+                list.push(Arc::clone(&shared));
+                map.insert(shared, id);
+                id
+            })
+            .collect()
+    }
+
+    fn all(&self) -> Vec<Arc<str>> {
+        self.lock().1.clone()
+    }
+}
+
+/// No fragment: the link names a page, not a place on it.
+const NO_FRAGMENT: u32 = u32::MAX;
+
+/// Where a link leads, by number, as read from the page that holds it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum To {
+    Here { path: u32, fragment: u32 },
+    Outside,
+    Script,
+}
+
+/// One link of a page: the first attribute on the page with its value.
+#[derive(Debug, Clone, Copy)]
+struct Found {
+    value: u32,
+    tag: u32,
+    /// Index into [`LINKING`].
+    name: u8,
+    line: u32,
+    to: To,
+}
+
+/// What the link check needs of a generated page, read from it as it is rendered: where its
+/// links lead (each value once, in order of first appearance) and its ids.
+#[derive(Debug, Clone, Default)]
+pub struct PageLinks {
+    links: Vec<Found>,
+    /// Sorted.
+    ids: Vec<u32>,
+}
+
+impl PageLinks {
+    /// Reads the page at `page` (its path under the site root).
+    pub fn read(page: &str, html: &str, base_url: &str, names: &Names) -> PageLinks {
+        struct Raw<'h> {
+            tag: &'h str,
+            name: u8,
+            value: String,
+            line: usize,
+        }
+        let mut raw: Vec<Raw> = Vec::new();
+        let mut ids: Vec<String> = Vec::new();
+        html::scan(html, |tag, name, value, line| {
+            if name.eq_ignore_ascii_case("id") || (name.eq_ignore_ascii_case("name") && tag.eq_ignore_ascii_case("a")) {
+                ids.push(html::decode_entities(value));
+            } else if let Some(k) = LINKING.iter().position(|l| name.eq_ignore_ascii_case(l)) {
+                raw.push(Raw { tag, name: k as u8, value: html::decode_entities(value), line });
+            }
+        });
+        // A value met again on the same page adds nothing: problems are counted once a page.
+        let mut seen = std::collections::HashSet::new();
+        raw.retain(|r| seen.insert((r.value.clone(), LINKING[r.name as usize] == "srcset")));
+
+        // Every string this page needs a number for, then one trip to the table.
+        let mut strings: Vec<String> = Vec::new();
+        // Per link: which attribute, and a path (with its fragment) to number, or where it leads.
+        type Pending = (usize, Option<(String, Option<String>)>, Option<To>);
+        let mut pending: Vec<Pending> = Vec::new();
+        for (i, r) in raw.iter().enumerate() {
+            let values: Vec<&str> = if LINKING[r.name as usize] == "srcset" {
+                r.value.split(',').filter_map(|c| c.split_whitespace().next()).collect()
+            } else {
+                vec![r.value.as_str()]
+            };
+            for v in values {
+                match resolve(page, v, base_url) {
+                    Target::Elsewhere => {}
+                    Target::Script => pending.push((i, None, Some(To::Script))),
+                    Target::Outside => pending.push((i, None, Some(To::Outside))),
+                    Target::Here { path, fragment } => {
+                        pending.push((i, Some((path, fragment.filter(|f| !f.is_empty()))), None))
+                    }
+                }
+            }
+        }
+        for r in &raw {
+            strings.push(r.value.clone());
+            strings.push(r.tag.to_ascii_lowercase());
+        }
+        for (_, here, _) in &pending {
+            if let Some((path, fragment)) = here {
+                strings.push(path.clone());
+                strings.extend(fragment.clone());
+            }
+        }
+        let ids_from = strings.len();
+        strings.extend(ids);
+        let numbers = names.intern_all(&strings);
+        let mut next = 2 * raw.len();
+        let mut links = Vec::with_capacity(pending.len());
+        for (i, here, to) in pending {
+            let to = match (here, to) {
+                (Some((_, fragment)), _) => {
+                    let path = numbers[next];
+                    next += 1;
+                    let fragment = match fragment {
+                        Some(_) => {
+                            next += 1;
+                            numbers[next - 1]
+                        }
+                        None => NO_FRAGMENT,
+                    };
+                    To::Here { path, fragment }
+                }
+                (None, Some(to)) => to,
+                (None, None) => continue,
+            };
+            let r = &raw[i];
+            links.push(Found { value: numbers[2 * i], tag: numbers[2 * i + 1], name: r.name, line: r.line as u32, to });
+        }
+        let mut ids = numbers[ids_from..].to_vec();
+        ids.sort_unstable();
+        ids.dedup();
+        PageLinks { links, ids }
+    }
+}
+
 /// The checks, without the site: `origin` says where a page comes from, for the message.
 pub(crate) fn check_files(files: &[OutFile], base_url: &str, origin: &dyn Fn(&str) -> String) -> Diagnostics {
-    let written: HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    let names = Names::default();
+    let pages: Vec<(&str, PageLinks)> = files
+        .iter()
+        .filter(|f| f.path.ends_with(".html"))
+        .map(|f| (f.path.as_str(), PageLinks::read(&f.path, &String::from_utf8_lossy(&f.bytes), base_url, &names)))
+        .collect();
+    let written: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    let pages: Vec<(&str, &PageLinks)> = pages.iter().map(|(p, l)| (*p, l)).collect();
+    check_pages(&pages, &written, base_url, origin, &names)
+}
+
+/// Checks every link of `pages` (sorted by path) against the files of the build, `written`.
+pub fn check_pages(
+    pages: &[(&str, &PageLinks)],
+    written: &[&str],
+    base_url: &str,
+    origin: &dyn Fn(&str) -> String,
+    names: &Names,
+) -> Diagnostics {
+    let text = names.all();
+    let written_set: HashSet<&str> = written.iter().copied().collect();
     let find = |p: &str| -> Option<String> {
         if p.is_empty() || p.ends_with('/') {
             let index = format!("{p}index.html");
-            return written.contains(index.as_str()).then_some(index);
+            return written_set.contains(index.as_str()).then_some(index);
         }
-        if written.contains(p) {
+        if written_set.contains(p) {
             return Some(p.to_string());
         }
         // A static host answers `/lich` with a redirect to `/lich/`.
         let index = format!("{p}/index.html");
-        written.contains(index.as_str()).then_some(index)
+        written_set.contains(index.as_str()).then_some(index)
     };
-    let pages: Vec<(&str, Vec<html::Attr>)> = files
-        .iter()
-        .filter(|f| f.path.ends_with(".html"))
-        .map(|f| (f.path.as_str(), html::attributes(&String::from_utf8_lossy(&f.bytes))))
-        .collect();
-    let ids: HashMap<&str, HashSet<&str>> = pages
-        .iter()
-        .map(|(p, attrs)| {
-            let ids = attrs
-                .iter()
-                .filter(|a| a.name == "id" || (a.name == "name" && a.tag == "a"))
-                .map(|a| a.value.as_str())
-                .collect();
-            (*p, ids)
-        })
-        .collect();
+    let by_path: HashMap<&str, &PageLinks> = pages.iter().map(|(p, l)| (*p, *l)).collect();
+    // What each path leads to, worked out once however many pages link to it.
+    let mut leads: HashMap<u32, Option<String>> = HashMap::new();
 
     // The same broken link in the navigation would otherwise be reported once per page.
-    let mut found: BTreeMap<Problem, Vec<(&str, &html::Attr)>> = BTreeMap::new();
-    for (page, attrs) in &pages {
-        for a in attrs.iter().filter(|a| LINKING.contains(&a.name.as_str())) {
-            let values: Vec<&str> = if a.name == "srcset" {
-                a.value.split(',').filter_map(|c| c.split_whitespace().next()).collect()
-            } else {
-                vec![a.value.as_str()]
-            };
-            for v in values {
-                let problem = match resolve(page, v, base_url) {
-                    Target::Elsewhere => continue,
-                    Target::Script => Problem::Script(v.to_string()),
-                    Target::Outside => Problem::Outside(v.to_string()),
-                    Target::Here { path, fragment } => match find(&path) {
-                        None => Problem::Missing(path),
-                        Some(file) => match fragment.filter(|f| !f.is_empty()) {
-                            Some(id) if file.ends_with(".html") => {
-                                if ids.get(file.as_str()).is_some_and(|set| set.contains(id.as_str())) {
-                                    continue;
-                                }
-                                Problem::NoAnchor { page: file, id }
+    // Per problem: the page and link where it is first met, and every (page, value) it is met at.
+    type Seen = (usize, Found, HashSet<(usize, u32)>);
+    let mut found: BTreeMap<Problem, Seen> = BTreeMap::new();
+    for (pi, (_, links)) in pages.iter().enumerate() {
+        for f in &links.links {
+            let problem = match f.to {
+                To::Script => Problem::Script(text[f.value as usize].to_string()),
+                To::Outside => Problem::Outside(text[f.value as usize].to_string()),
+                To::Here { path, fragment } => {
+                    let file = leads.entry(path).or_insert_with(|| find(&text[path as usize]));
+                    match file {
+                        None => Problem::Missing(text[path as usize].to_string()),
+                        Some(file) if fragment != NO_FRAGMENT && file.ends_with(".html") => {
+                            let has =
+                                by_path.get(file.as_str()).is_some_and(|l| l.ids.binary_search(&fragment).is_ok());
+                            if has {
+                                continue;
                             }
-                            _ => continue,
-                        },
-                    },
-                };
-                let at = found.entry(problem).or_default();
-                if !at.iter().any(|(p, x)| p == page && x.value == a.value) {
-                    at.push((page, a));
+                            Problem::NoAnchor { page: file.clone(), id: text[fragment as usize].to_string() }
+                        }
+                        Some(_) => continue,
+                    }
                 }
-            }
+            };
+            let at = found.entry(problem).or_insert_with(|| (pi, *f, HashSet::new()));
+            at.2.insert((pi, f.value));
         }
     }
 
+    let mut diags = Diagnostics::default();
+    if found.is_empty() {
+        return diags;
+    }
     let known: BTreeSet<String> = written
         .iter()
         .map(|p| p.strip_suffix("index.html").unwrap_or(p).to_string())
         .filter(|p| !p.is_empty())
         .collect();
-    let mut diags = Diagnostics::default();
-    for (problem, at) in found {
-        let Some((page, a)) = at.first() else { continue };
-        let link = format!("{}=\"{}\" (thẻ <{}>)", a.name, a.value, a.tag);
+    for (problem, (pi, a, pages_with)) in found {
+        let page = pages[pi].0;
+        let (name, value, tag) = (LINKING[a.name as usize], &text[a.value as usize], &text[a.tag as usize]);
+        let link = format!("{name}=\"{value}\" (thẻ <{tag}>)");
         let (what, hint) = match &problem {
             Problem::Missing(path) => (
                 format!(
@@ -196,16 +369,16 @@ pub(crate) fn check_files(files: &[OutFile], base_url: &str, origin: &dyn Fn(&st
             ),
             Problem::Script(_) => (format!("liên kết {link} chạy mã lệnh; trang không dùng JavaScript"), None),
         };
-        let more = if at.len() > 1 {
-            format!(" — gặp ở {} trang, đây là trang đầu tiên", at.len())
+        let more = if pages_with.len() > 1 {
+            format!(" — gặp ở {} trang, đây là trang đầu tiên", pages_with.len())
         } else {
             String::new()
         };
-        let mut d = Diagnostic::new(PathBuf::from(*page), format!("{what}{more}"))
+        let mut d = Diagnostic::new(PathBuf::from(page), format!("{what}{more}"))
             .expected(format!("sửa chỗ tạo ra liên kết này: {}", origin(page)))
             .hint(hint);
         // A line of the generated page; its column would mean nothing to the officer.
-        d.line = Some(a.line);
+        d.line = Some(a.line as usize);
         diags.push(d);
     }
     diags.sorted()

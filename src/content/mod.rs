@@ -68,6 +68,30 @@ fn list(root: &Path, dir: &str, exts: &[&str], diags: &mut Diagnostics) -> Vec<(
     out
 }
 
+/// Reads and parses `files` in parallel; the items that parsed, in file order, and every problem,
+/// in file order too, so messages come out the same on any number of cores.
+fn each<T: Send>(
+    files: Vec<(PathBuf, PathBuf)>,
+    diags: &mut Diagnostics,
+    parse: impl Fn(&Path, &Path, &mut Diagnostics) -> Option<T> + Sync,
+) -> Vec<T> {
+    use rayon::prelude::*;
+    let parsed: Vec<(Option<T>, Diagnostics)> = files
+        .par_iter()
+        .map(|(abs, rel)| {
+            let mut d = Diagnostics::default();
+            let item = parse(abs, rel, &mut d);
+            (item, d)
+        })
+        .collect();
+    let mut out = Vec::with_capacity(parsed.len());
+    for (item, d) in parsed {
+        diags.items.extend(d.items);
+        out.extend(item);
+    }
+    out
+}
+
 fn stem(p: &Path) -> String {
     p.file_stem().map(|s| crate::text::nfc(&s.to_string_lossy())).unwrap_or_default()
 }
@@ -124,56 +148,47 @@ pub fn load(root: &Path, today: chrono::NaiveDate) -> Result<Site, Diagnostics> 
             }
         }
     }
-    let mut guides = Vec::new();
-    for (abs, rel) in list(root, "guides", &["md"], &mut diags) {
-        let slug = stem(&rel);
-        if !parse::check_slug(&slug, &rel, &mut diags) {
-            continue;
+    // Guides, events, reports and news are each one file on its own: read and parsed on every
+    // core, their problems kept in file order.
+    let guides = each(list(root, "guides", &["md"], &mut diags), &mut diags, |abs, rel, diags| {
+        let slug = stem(rel);
+        if !parse::check_slug(&slug, rel, diags) {
+            return None;
         }
-        match md(&abs, &rel, &mut diags).and_then(|s| parse::guide(&slug, &s, &mut diags)) {
-            Some(g) => guides.push(g),
-            None => {
-                broken.guides.insert(slug);
-            }
+        // A guide that is there but broken is reported once, not again by everything naming it.
+        Some(md(abs, rel, diags).and_then(|s| parse::guide(&slug, &s, diags)).ok_or(slug))
+    });
+    let (guides, broken_guides): (Vec<_>, Vec<_>) = guides.into_iter().partition(Result::is_ok);
+    let guides: Vec<_> = guides.into_iter().flatten().collect();
+    broken.guides.extend(broken_guides.into_iter().filter_map(Result::err));
+    let events = each(list(root, "events", &["md"], &mut diags), &mut diags, |abs, rel, diags| {
+        let slug = stem(rel);
+        if !parse::check_slug(&slug, rel, diags) {
+            return None;
         }
-    }
-    let mut events = Vec::new();
-    for (abs, rel) in list(root, "events", &["md"], &mut diags) {
-        let slug = stem(&rel);
-        if !parse::check_slug(&slug, &rel, &mut diags) {
-            continue;
+        md(abs, rel, diags).and_then(|s| parse::event(&slug, &s, diags))
+    });
+    let reports = each(list(root, "progress", &["yaml", "yml"], &mut diags), &mut diags, |abs, rel, diags| {
+        if !parse::check_dated_name(&stem(rel), rel, diags) {
+            return None;
         }
-        if let Some(e) = md(&abs, &rel, &mut diags).and_then(|s| parse::event(&slug, &s, &mut diags)) {
-            events.push(e);
-        }
-    }
-    let mut reports = Vec::new();
-    for (abs, rel) in list(root, "progress", &["yaml", "yml"], &mut diags) {
-        if !parse::check_dated_name(&stem(&rel), &rel, &mut diags) {
-            continue;
-        }
-        let (file_date, _) = parse::split_dated_name(&stem(&rel));
-        let Some(t) = read_text(&abs, &rel, &mut diags) else { continue };
-        if let Some(r) = parse::report(&Source::yaml_file(&rel, t), file_date, &mut diags) {
-            reports.push(r);
-        }
-    }
-    let mut news = Vec::new();
-    for (abs, rel) in list(root, "news", &["md"], &mut diags) {
-        let name = stem(&rel);
-        if !parse::check_dated_name(&name, &rel, &mut diags) {
-            continue;
+        let (file_date, _) = parse::split_dated_name(&stem(rel));
+        let t = read_text(abs, rel, diags)?;
+        parse::report(&Source::yaml_file(rel, t), file_date, diags)
+    });
+    let news = each(list(root, "news", &["md"], &mut diags), &mut diags, |abs, rel, diags| {
+        let name = stem(rel);
+        if !parse::check_dated_name(&name, rel, diags) {
+            return None;
         }
         let (file_date, rest) = parse::split_dated_name(&name);
         let slug = if file_date.is_some() { format!("{}-{rest}", &name[..10]) } else { name.clone() };
         let slug = slug.trim_end_matches('-').to_string();
-        if !parse::check_slug(&slug, &rel, &mut diags) {
-            continue;
+        if !parse::check_slug(&slug, rel, diags) {
+            return None;
         }
-        if let Some(n) = md(&abs, &rel, &mut diags).and_then(|s| parse::news(&slug, file_date, &s, &mut diags)) {
-            news.push(n);
-        }
-    }
+        md(abs, rel, diags).and_then(|s| parse::news(&slug, file_date, &s, diags))
+    });
 
     let statics = static_files(root, &mut diags);
     let templates = template_overrides(root, &mut diags);

@@ -193,6 +193,128 @@ impl<'a> Latest<'a> {
     }
 }
 
+/// One indicator's figures as reports are read, oldest first: each unit's latest, and the total
+/// after every report that mentions it.
+struct Running<'a> {
+    latest: Latest<'a>,
+    history: Vec<Point>,
+}
+
+impl<'a> Running<'a> {
+    fn new(site: &Site) -> Running<'a> {
+        Running { latest: Latest { ward: None, units: vec![None; site.units.units.len()] }, history: Vec::new() }
+    }
+
+    /// After a report was read: the total joins the history if the report mentioned the indicator.
+    fn note(&mut self, mentioned: bool, date: NaiveDate, target: &Target) {
+        if mentioned {
+            if let Some((value, _, _)) = self.latest.total(target) {
+                self.history.push(Point { date, value });
+            }
+        }
+    }
+
+    /// Where the indicator stands as of `today`, from the reports read so far. Without `detail`,
+    /// the per-unit rows and the history are left empty, for a summary of totals.
+    fn progress(&self, site: &Site, plan: &Plan, ind: &Indicator, today: NaiveDate, detail: bool) -> IndicatorProgress {
+        let acc = &self.latest;
+        let history = &self.history;
+        let base_total = |base: &str| site.units.units.iter().filter_map(|u| u.bases.get(base)).sum::<u64>();
+        let (target, base) = match &ind.target {
+            Target::Count(n) => (*n as f64, None),
+            Target::PercentOf { percent, base } => {
+                let b = base_total(base);
+                ((b as f64 * percent / 100.0).ceil(), Some(b))
+            }
+            Target::Ratio { percent } => (*percent, None),
+            Target::Milestone => (1.0, None),
+        };
+        let any_unit = acc.units.iter().any(Option::is_some);
+        let (value, ratio, as_of) = match acc.total(&ind.target) {
+            Some((v, r, d)) => (Some(v), r, Some(d)),
+            None => (None, None, None),
+        };
+
+        let expected = as_of.map(|d| path_value(plan.from, ind.deadline, target, d));
+        let mut st = standing(value, Some(target), expected);
+        if ind.target == Target::Milestone && st != Standing::DaDat && value.is_some() {
+            st = if as_of.is_some_and(|d| d > ind.deadline) || today > ind.deadline {
+                Standing::ChamTienDo
+            } else {
+                Standing::DungTienDo
+            };
+        }
+        let done_on = (ind.target == Target::Milestone)
+            .then(|| history.iter().find(|p| p.value >= 1.0).map(|p| p.date))
+            .flatten();
+
+        let units = if any_unit && detail {
+            site.units
+                .units
+                .iter()
+                .zip(acc.units.iter().copied())
+                .map(|(u, l)| {
+                    let value = l.map(|(f, _)| scale(f));
+                    let ratio = match l {
+                        Some((Figure::Ratio { done, of }, _)) => Some((*done, *of)),
+                        _ => None,
+                    };
+                    let ubase = match &ind.target {
+                        Target::PercentOf { base, .. } => u.bases.get(base).copied(),
+                        _ => None,
+                    };
+                    let utarget = match &ind.target {
+                        Target::PercentOf { percent, .. } => ubase.map(|b| (b as f64 * percent / 100.0).ceil()),
+                        Target::Count(_) => ind.unit_targets.get(&u.id).map(|n| *n as f64),
+                        Target::Ratio { percent } => Some(*percent),
+                        Target::Milestone => Some(1.0),
+                    };
+                    let uexp = match (utarget, l) {
+                        (Some(t), Some((_, d))) => Some(path_value(plan.from, ind.deadline, t, d)),
+                        _ => None,
+                    };
+                    let share = match (value, utarget) {
+                        (Some(v), Some(t)) if t > 0.0 => Some(v * 100.0 / t),
+                        _ => None,
+                    };
+                    UnitProgress {
+                        unit_id: u.id.clone(),
+                        name: u.name.clone(),
+                        value,
+                        ratio,
+                        target: utarget,
+                        base: ubase,
+                        share_of_target: share,
+                        standing: standing(value, utarget, uexp),
+                    }
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+
+        IndicatorProgress {
+            id: ind.id.clone(),
+            value,
+            ratio,
+            target,
+            base,
+            share_of_target: value.filter(|_| target > 0.0).map(|v| v * 100.0 / target),
+            share_of_base: match (value, base) {
+                (Some(v), Some(b)) if b > 0 => Some(v * 100.0 / b as f64),
+                _ => None,
+            },
+            expected,
+            as_of,
+            days_left: (ind.deadline - today).num_days(),
+            standing: st,
+            done_on,
+            units,
+            history: if detail { history.clone() } else { Vec::new() },
+        }
+    }
+}
+
 pub fn indicator(
     site: &Site,
     plan: &Plan,
@@ -200,106 +322,84 @@ pub fn indicator(
     reports: &[&Report],
     today: NaiveDate,
 ) -> IndicatorProgress {
-    let base_total = |base: &str| site.units.units.iter().filter_map(|u| u.bases.get(base)).sum::<u64>();
-    let (target, base) = match &ind.target {
-        Target::Count(n) => (*n as f64, None),
-        Target::PercentOf { percent, base } => {
-            let b = base_total(base);
-            ((b as f64 * percent / 100.0).ceil(), Some(b))
-        }
-        Target::Ratio { percent } => (*percent, None),
-        Target::Milestone => (1.0, None),
-    };
-
-    let mut acc = Latest { ward: None, units: vec![None; site.units.units.len()] };
-    let mut history = Vec::new();
+    let mut run = Running::new(site);
     for r in reports {
-        if acc.read(site, r, &ind.id) {
-            if let Some((value, _, _)) = acc.total(&ind.target) {
-                history.push(Point { date: r.date, value });
+        let mentioned = run.latest.read(site, r, &ind.id);
+        run.note(mentioned, r.date, &ind.target);
+    }
+    run.progress(site, plan, ind, today, true)
+}
+
+/// A plan's reports read one at a time, oldest first, so the progress as it stood after each of
+/// them (one feed entry and one bulletin per report) costs one pass over the reports instead of
+/// reading every report again for each.
+pub struct Tracker<'a> {
+    site: &'a Site,
+    plan: &'a Plan,
+    /// Unit id → position in `site.units.units`.
+    unit_index: std::collections::HashMap<&'a str, usize>,
+    /// Indicator id → position in `plan.indicators`.
+    indicator_index: std::collections::HashMap<&'a str, usize>,
+    running: Vec<Running<'a>>,
+}
+
+impl<'a> Tracker<'a> {
+    pub fn new(site: &'a Site, plan: &'a Plan) -> Tracker<'a> {
+        Tracker {
+            site,
+            plan,
+            unit_index: site.units.units.iter().enumerate().map(|(i, u)| (u.id.as_str(), i)).collect(),
+            indicator_index: plan.indicators.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect(),
+            running: plan.indicators.iter().map(|_| Running::new(site)).collect(),
+        }
+    }
+
+    /// Takes in the plan's next report (they come in date order).
+    pub fn read(&mut self, report: &'a Report) {
+        let mut mentioned = vec![false; self.running.len()];
+        for (unit, row) in &report.values {
+            let slot = if unit == "ward" {
+                None
+            } else {
+                match self.unit_index.get(unit.as_str()) {
+                    Some(i) => Some(*i),
+                    // Not a unit of the site: never counted.
+                    None => continue,
+                }
+            };
+            for (ind, fig) in row {
+                let Some(&k) = self.indicator_index.get(ind.as_str()) else { continue };
+                let latest = &mut self.running[k].latest;
+                match slot {
+                    None => latest.ward = Some((fig, report.date)),
+                    Some(i) => latest.units[i] = Some((fig, report.date)),
+                }
+                mentioned[k] = true;
             }
         }
+        for ((run, ind), m) in self.running.iter_mut().zip(&self.plan.indicators).zip(mentioned) {
+            run.note(m, report.date, &ind.target);
+        }
     }
-    let unit_latest: Vec<_> = site.units.units.iter().zip(acc.units.iter().copied()).collect();
-    let any_unit = unit_latest.iter().any(|(_, l)| l.is_some());
-    let (value, ratio, as_of) = match acc.total(&ind.target) {
-        Some((v, r, d)) => (Some(v), r, Some(d)),
-        None => (None, None, None),
-    };
 
-    let expected = as_of.map(|d| path_value(plan.from, ind.deadline, target, d));
-    let mut st = standing(value, Some(target), expected);
-    if ind.target == Target::Milestone && st != Standing::DaDat && value.is_some() {
-        st = if as_of.is_some_and(|d| d > ind.deadline) || today > ind.deadline {
-            Standing::ChamTienDo
-        } else {
-            Standing::DungTienDo
-        };
-    }
-    let done_on =
-        (ind.target == Target::Milestone).then(|| history.iter().find(|p| p.value >= 1.0).map(|p| p.date)).flatten();
-
-    let units = if any_unit {
-        unit_latest
+    /// Every indicator as of `today`, from the reports read so far.
+    pub fn indicators(&self, today: NaiveDate) -> Vec<IndicatorProgress> {
+        self.plan
+            .indicators
             .iter()
-            .map(|(u, l)| {
-                let value = l.map(|(f, _)| scale(f));
-                let ratio = match l {
-                    Some((Figure::Ratio { done, of }, _)) => Some((*done, *of)),
-                    _ => None,
-                };
-                let ubase = match &ind.target {
-                    Target::PercentOf { base, .. } => u.bases.get(base).copied(),
-                    _ => None,
-                };
-                let utarget = match &ind.target {
-                    Target::PercentOf { percent, .. } => ubase.map(|b| (b as f64 * percent / 100.0).ceil()),
-                    Target::Count(_) => ind.unit_targets.get(&u.id).map(|n| *n as f64),
-                    Target::Ratio { percent } => Some(*percent),
-                    Target::Milestone => Some(1.0),
-                };
-                let uexp = match (utarget, l) {
-                    (Some(t), Some((_, d))) => Some(path_value(plan.from, ind.deadline, t, *d)),
-                    _ => None,
-                };
-                let share = match (value, utarget) {
-                    (Some(v), Some(t)) if t > 0.0 => Some(v * 100.0 / t),
-                    _ => None,
-                };
-                UnitProgress {
-                    unit_id: u.id.clone(),
-                    name: u.name.clone(),
-                    value,
-                    ratio,
-                    target: utarget,
-                    base: ubase,
-                    share_of_target: share,
-                    standing: standing(value, utarget, uexp),
-                }
-            })
+            .zip(&self.running)
+            .map(|(ind, run)| run.progress(self.site, self.plan, ind, today, true))
             .collect()
-    } else {
-        Vec::new()
-    };
+    }
 
-    IndicatorProgress {
-        id: ind.id.clone(),
-        value,
-        ratio,
-        target,
-        base,
-        share_of_target: value.filter(|_| target > 0.0).map(|v| v * 100.0 / target),
-        share_of_base: match (value, base) {
-            (Some(v), Some(b)) if b > 0 => Some(v * 100.0 / b as f64),
-            _ => None,
-        },
-        expected,
-        as_of,
-        days_left: (ind.deadline - today).num_days(),
-        standing: st,
-        done_on,
-        units,
-        history,
+    /// Every indicator's totals as of `today`, without per-unit rows or history.
+    pub fn totals(&self, today: NaiveDate) -> Vec<IndicatorProgress> {
+        self.plan
+            .indicators
+            .iter()
+            .zip(&self.running)
+            .map(|(ind, run)| run.progress(self.site, self.plan, ind, today, false))
+            .collect()
     }
 }
 

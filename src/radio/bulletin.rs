@@ -99,14 +99,28 @@ pub struct Bulletin {
 /// The bulletin of `plan` for `date`: progress as the reports up to that day give it, events
 /// after it, notices of the fortnight before it.
 pub fn compose(site: &Site, plan: &Plan, date: NaiveDate, sp: &Speaker) -> Bulletin {
+    let reports: Vec<_> = site.reports.iter().filter(|r| r.plan == plan.slug && r.date <= date).collect();
+    let last = reports.last().map(|r| (r.date, r.illustrative));
+    let progress = plan.indicators.iter().map(|i| progress::indicator(site, plan, i, &reports, date)).collect();
+    compose_with(site, plan, date, sp, last, progress)
+}
+
+/// [`compose`], given the progress of each of the plan's indicators as of `date` and the date of
+/// the report it stands at (with whether that report is illustrative): the site's bulletins read
+/// the reports once for all of them.
+pub fn compose_with(
+    site: &Site,
+    plan: &Plan,
+    date: NaiveDate,
+    sp: &Speaker,
+    last_report: Option<(NaiveDate, bool)>,
+    progress: Vec<IndicatorProgress>,
+) -> Bulletin {
     let cfg = &site.config.radio;
     let say = |written: &str| sp.say(&one_line(written));
-    let reports: Vec<_> = site.reports.iter().filter(|r| r.plan == plan.slug && r.date <= date).collect();
-    let as_of = reports.last().map(|r| r.date);
-    let illustrative = reports.last().is_some_and(|r| r.illustrative);
-
-    let indicators: Vec<(&Indicator, IndicatorProgress)> =
-        plan.indicators.iter().map(|i| (i, progress::indicator(site, plan, i, &reports, date))).collect();
+    let as_of = last_report.map(|(d, _)| d);
+    let illustrative = last_report.is_some_and(|(_, i)| i);
+    let indicators: Vec<(&Indicator, IndicatorProgress)> = plan.indicators.iter().zip(progress).collect();
     let mut sections = vec![opening(site, plan, date, &say)];
     if !indicators.is_empty() {
         sections.push(progress_section(site, &indicators, as_of, illustrative, &say));
@@ -653,14 +667,6 @@ fn notices_section(site: &Site, plan: &Plan, date: NaiveDate, say: &impl Fn(&str
 /// The latest report date of `plan` on or before `today`, the default day of a bulletin.
 pub fn latest_report(site: &Site, plan: &str, today: NaiveDate) -> Option<NaiveDate> {
     site.reports.iter().filter(|r| r.plan == plan && r.date <= today).map(|r| r.date).max()
-}
-
-/// Every report date of `plan`, oldest first: one bulletin each on the site.
-pub fn report_dates(site: &Site, plan: &str) -> Vec<NaiveDate> {
-    let mut d: Vec<NaiveDate> = site.reports.iter().filter(|r| r.plan == plan).map(|r| r.date).collect();
-    d.sort_unstable();
-    d.dedup();
-    d
 }
 
 /// `2023-mo-hinh-diem-2023-06-14`: the bulletin's page and file name.

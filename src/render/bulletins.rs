@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::format::{self, date, long_date};
 use super::views::Link;
-use super::{OutFile, Renderer};
+use super::Renderer;
 use crate::content::model::Site;
 use crate::radio::airtime;
 use crate::radio::bulletin::{self, Bulletin, Kind};
@@ -98,35 +98,50 @@ fn view(b: &Bulletin, plan_title: &str, slug: &str) -> RadioView {
 }
 
 /// Every bulletin's page and `.txt`, and the list of them, newest first.
-pub(super) fn pages(r: &mut Renderer, site: &Site) {
+pub(super) fn pages(r: &Renderer, site: &Site) {
+    use rayon::prelude::*;
     let cfg = &site.config.radio;
     let sp = Speaker::new(cfg.dialect, &cfg.lexicon);
     let mut cards = Vec::new();
     for plan in &site.plans {
-        for d in bulletin::report_dates(site, &plan.slug) {
-            let b = bulletin::compose(site, plan, d, &sp);
-            let slug = bulletin::slug(&plan.slug, d);
-            let v = view(&b, &plan.title, &slug);
-            r.files.push(OutFile { path: format!("{}{}", v.path, v.txt), bytes: bulletin::text(&b).into_bytes() });
-            let title = format!("Bản tin phát thanh ngày {}", date(d));
-            let desc = format!(
-                "Bản tin “Công dân số” của {} ngày {}, viết sẵn cách đọc để phát trên loa; khoảng {}.",
-                b.station,
-                date(d),
-                v.duration_text
-            );
-            let meta = super::views::PageMeta::new(site, &v.path, &title, &desc);
-            r.page("radio.html", &v.path.clone(), meta, &v);
-            cards.push(RadioCard {
-                txt_path: format!("{}{}", v.path, v.txt),
-                path: v.path,
-                iso: v.iso,
-                date_text: v.date_text,
-                plan_title: plan.title.clone(),
-                plan_number: v.plan_number,
-                duration_text: v.duration_text,
-            });
-        }
+        // One bulletin per report date (a plan has one report a day), as the reports up to it
+        // give the progress: read once, in date order, while the bulletins are composed on
+        // every core.
+        let mut tracker = crate::progress::Tracker::new(site, plan);
+        let snapshots = site.reports.iter().filter(|x| x.plan == plan.slug).map(|report| {
+            tracker.read(report);
+            (report, tracker.indicators(report.date))
+        });
+        let made: Vec<RadioCard> = snapshots
+            .par_bridge()
+            .map(|(report, progress)| {
+                let d = report.date;
+                let last = Some((d, report.illustrative));
+                let b = bulletin::compose_with(site, plan, d, &sp, last, progress);
+                let slug = bulletin::slug(&plan.slug, d);
+                let v = view(&b, &plan.title, &slug);
+                r.file(format!("{}{}", v.path, v.txt), bulletin::text(&b).into_bytes());
+                let title = format!("Bản tin phát thanh ngày {}", date(d));
+                let desc = format!(
+                    "Bản tin “Công dân số” của {} ngày {}, viết sẵn cách đọc để phát trên loa; khoảng {}.",
+                    b.station,
+                    date(d),
+                    v.duration_text
+                );
+                let meta = super::views::PageMeta::new(site, &v.path, &title, &desc);
+                r.page("radio.html", &v.path, meta, &v);
+                RadioCard {
+                    txt_path: format!("{}{}", v.path, v.txt),
+                    path: v.path,
+                    iso: v.iso,
+                    date_text: v.date_text,
+                    plan_title: plan.title.clone(),
+                    plan_number: v.plan_number,
+                    duration_text: v.duration_text,
+                }
+            })
+            .collect();
+        cards.extend(made);
     }
     cards.sort_by(|a, b| b.iso.cmp(&a.iso).then(a.path.cmp(&b.path)));
     let meta = super::views::PageMeta::new(

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 
 use super::format;
-use crate::content::model::{Report, Site, Target};
+use crate::content::model::{Site, Target};
 use crate::progress::{self, IndicatorProgress};
 use crate::text::escape_xml as x;
 
@@ -57,17 +57,15 @@ pub fn atom(site: &Site) -> Vec<u8> {
         })
         .collect();
     for plan in &site.plans {
-        let reports: Vec<&Report> = site.reports.iter().filter(|r| r.plan == plan.slug).collect();
-        for (k, r) in reports.iter().enumerate() {
-            // As it stood that day: only the reports up to this one.
-            let upto = &reports[..=k];
+        // As it stood that day: the reports up to this one, read once in date order.
+        let mut tracker = progress::Tracker::new(site, plan);
+        for r in site.reports.iter().filter(|r| r.plan == plan.slug) {
+            tracker.read(r);
             let lines: Vec<String> = plan
                 .indicators
                 .iter()
-                .map(|ind| {
-                    let p = progress::indicator(site, plan, ind, upto, r.date);
-                    indicator_line(&ind.name, &ind.target, ind.noun.as_deref().unwrap_or(""), &p)
-                })
+                .zip(tracker.totals(r.date))
+                .map(|(ind, p)| indicator_line(&ind.name, &ind.target, ind.noun.as_deref().unwrap_or(""), &p))
                 .collect();
             let iso = format::iso(r.date);
             entries.push(Entry {

@@ -296,13 +296,21 @@ pub fn render(md: &str, root: &str, raw: RawHtml) -> Rendered {
 /// Plain text of a Markdown snippet, for descriptions.
 pub fn plain(md: &str, max_chars: usize) -> String {
     let mut out = String::new();
+    // Counted as it grows: recounting the whole text after every event was quadratic in a body.
+    let mut chars = 0;
     for ev in Parser::new(md) {
         match ev {
-            Event::Text(t) | Event::Code(t) => out.push_str(&t),
-            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph) => out.push(' '),
+            Event::Text(t) | Event::Code(t) => {
+                chars += t.chars().count();
+                out.push_str(&t);
+            }
+            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph) => {
+                chars += 1;
+                out.push(' ');
+            }
             _ => {}
         }
-        if out.chars().count() > max_chars {
+        if chars > max_chars {
             break;
         }
     }

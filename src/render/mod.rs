@@ -13,12 +13,14 @@ mod views;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 use tera::{Context, Tera};
 
-use crate::content::model::Site;
+use crate::check::links::{Names, PageLinks};
+use crate::content::model::{Event, Guide, News, Site, Unit};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::progress;
 use crate::schedule;
@@ -28,7 +30,7 @@ use views::*;
 /// `/tim-kiem/`: without JavaScript, the list of every guide.
 #[derive(Serialize)]
 struct SearchView<'a> {
-    guides: &'a [GuideView],
+    guides: &'a [GuideItem],
 }
 
 /// One file of the built site.
@@ -203,23 +205,63 @@ fn load_theme(site: &Site) -> Result<(Tera, BTreeMap<String, Vec<u8>>), Diagnost
     Ok((tera, statics))
 }
 
+/// Where rendered files go as they are made: kept in memory (`serve`, `check`), or written into
+/// the new output folder (`build`), so a large site is never held whole in memory to be written.
+pub trait Sink: Sync {
+    fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), crate::Error>;
+
+    /// A file made in parts, in order; a sink that writes can write each part as it comes.
+    fn put_parts(&self, path: &str, parts: &mut dyn Iterator<Item = Vec<u8>>) -> Result<u64, crate::Error> {
+        let bytes: Vec<u8> = parts.flatten().collect();
+        let len = bytes.len() as u64;
+        self.put(path, bytes)?;
+        Ok(len)
+    }
+}
+
+/// What a render remembers of each file once the sink has it.
+pub struct Made {
+    /// Path under the output root, as in [`OutFile::path`].
+    pub path: String,
+    pub len: u64,
+    /// For an HTML page: where its links lead and its ids, for the link check.
+    pub links: Option<PageLinks>,
+}
+
+/// Pages are rendered on every core; what they share is behind locks they hold briefly.
 struct Renderer<'a> {
     tera: Tera,
     site: &'a Site,
-    files: Vec<OutFile>,
-    diags: Diagnostics,
+    sink: &'a dyn Sink,
+    names: &'a Names,
+    made: Mutex<Vec<Made>>,
+    diags: Mutex<Diagnostics>,
+    /// The first file the sink could not take.
+    failed: Mutex<Option<crate::Error>>,
+}
+
+fn locked<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    match m.lock() {
+        Ok(g) => g,
+        Err(p) => p.into_inner(),
+    }
 }
 
 impl Renderer<'_> {
-    fn page<T: Serialize>(&mut self, template: &str, path: &str, page: PageMeta, data: &T) {
+    fn page<T: Serialize + ?Sized>(&self, template: &str, path: &str, page: PageMeta, data: &T) {
         let mut ctx = Context::new();
         ctx.insert("page", &page);
         ctx.insert("data", data);
-        match self.tera.render(template, &ctx) {
+        self.render(template, path, &ctx);
+    }
+
+    fn render(&self, template: &str, path: &str, ctx: &Context) {
+        match self.tera.render(template, ctx) {
             Ok(html) => {
                 let out =
                     if path.is_empty() || path.ends_with('/') { format!("{path}index.html") } else { path.to_string() };
-                self.files.push(OutFile { path: out, bytes: html.into_bytes() });
+                let links = PageLinks::read(&out, &html, &self.site.config.base_url, self.names);
+                self.emit(out, html.into_bytes(), Some(links));
             }
             Err(e) => {
                 let file = self
@@ -230,183 +272,298 @@ impl Renderer<'_> {
                     .unwrap_or_else(|| {
                         PathBuf::from(format!("themes/{}/templates/{template}", self.site.config.theme))
                     });
-                self.diags.push(template_diag(&file, &e));
+                locked(&self.diags).push(template_diag(&file, &e));
             }
         }
+    }
+
+    /// A file that is not a page of ours: copied, or written by code rather than a template.
+    fn file(&self, path: String, bytes: Vec<u8>) {
+        // A static `.html` file is linked to and links like a page.
+        let links = path
+            .ends_with(".html")
+            .then(|| PageLinks::read(&path, &String::from_utf8_lossy(&bytes), &self.site.config.base_url, self.names));
+        self.emit(path, bytes, links);
+    }
+
+    /// A large file that is not a page, made and written in parts.
+    fn parts(&self, path: &str, parts: &mut dyn Iterator<Item = Vec<u8>>) {
+        match self.sink.put_parts(path, parts) {
+            Ok(len) => locked(&self.made).push(Made { path: path.to_string(), len, links: None }),
+            Err(e) => {
+                locked(&self.failed).get_or_insert(e);
+            }
+        }
+    }
+
+    fn emit(&self, path: String, bytes: Vec<u8>, links: Option<PageLinks>) {
+        let len = bytes.len() as u64;
+        if let Err(e) = self.sink.put(&path, bytes) {
+            locked(&self.failed).get_or_insert(e);
+        }
+        locked(&self.made).push(Made { path, len, links });
     }
 }
 
-/// Renders every page of the site as of `today`.
-pub fn render_site(site: &Site, today: NaiveDate) -> Result<Vec<OutFile>, Diagnostics> {
-    let (mut tera, statics) = load_theme(site)?;
+/// One piece of the site, rendered on whichever core is free.
+enum Task<'v> {
+    Plan(usize),
+    Guide(&'v Guide),
+    EventList,
+    Event(&'v Event, schedule::When),
+    SiteCalendar,
+    Unit(&'v Unit),
+    News(&'v News),
+    SearchIndex,
+    Feed,
+    Small,
+}
+
+/// What a task leaves for the pages that list many things.
+enum Left {
+    Nothing,
+    Plan(Box<PlanView>),
+    Guide(GuideItem),
+    News(NewsItem),
+}
+
+/// Renders every page of the site as of `today` into `sink`.
+pub fn render_site(site: &Site, today: NaiveDate, sink: &dyn Sink, names: &Names) -> Result<Render, crate::Error> {
+    use rayon::prelude::*;
+    let (mut tera, statics) = load_theme(site).map_err(crate::Error::Content)?;
     let sv = SiteView::new(site);
     tera.global_context().insert("site", &sv);
-    let mut r = Renderer { tera, site, files: Vec::new(), diags: Diagnostics::default() };
+    let r = Renderer {
+        tera,
+        site,
+        sink,
+        names,
+        made: Mutex::new(Vec::new()),
+        diags: Mutex::new(Diagnostics::default()),
+        failed: Mutex::new(None),
+    };
     let meta = |path: &str, title: &str, description: &str| PageMeta::new(site, path, title, description);
+    let current = site
+        .config
+        .current_plan
+        .as_deref()
+        .and_then(|s| site.plans.iter().position(|p| p.slug == s))
+        .or(if site.plans.is_empty() { None } else { Some(0) });
+    let events = schedule::order(&site.events, today);
 
-    let progress: BTreeMap<&str, progress::PlanProgress> =
-        site.plans.iter().map(|p| (p.slug.as_str(), progress::plan(site, p, today))).collect();
-    let current = site.config.current_plan.as_deref().and_then(|s| site.plan(s)).or_else(|| site.plans.first());
+    // First every page of its own, each from its content file alone, keeping only what the
+    // lists need of it: a page's body is rendered, written and dropped.
+    let mut tasks = vec![Task::SearchIndex, Task::Feed, Task::EventList, Task::SiteCalendar, Task::Small];
+    tasks.extend((0..site.plans.len()).map(Task::Plan));
+    tasks.extend(site.units.units.iter().map(Task::Unit));
+    tasks.extend(events.iter().map(|(e, w)| Task::Event(e, *w)));
+    tasks.extend(site.guides.iter().map(Task::Guide));
+    tasks.extend(site.news.iter().map(Task::News));
 
-    // Home.
-    let home = HomeView::new(site, current, current.map(|p| &progress[p.slug.as_str()]), today);
-    let desc = site.config.description.clone().unwrap_or_else(|| {
-        format!("Tiến độ, hướng dẫn và lịch của mô hình “Công dân số” tại {}.", site.config.locality)
-    });
-    r.page("index.html", "", meta("", &site.config.title, &desc), &home);
-    r.page(
-        "poster.html",
-        "in/",
-        meta("in/", &format!("Áp phích: {}", site.config.title), &desc),
-        &poster::campaign(site, &home),
-    );
-
-    for plan in &site.plans {
-        let pp = &progress[plan.slug.as_str()];
-        let pv = PlanView::new(site, plan, pp, today);
-        let desc = plan.summary.clone().unwrap_or_else(|| markdown::plain(&plan.title, 150));
-        r.page(
-            "plan.html",
-            &format!("ke-hoach/{}/", plan.slug),
-            meta(&format!("ke-hoach/{}/", plan.slug), &plan.title, &desc),
-            &pv,
-        );
-        let desc = format!(
-            "Tiến độ thực hiện các chỉ tiêu: {}",
-            plan.indicators.iter().map(|i| i.name.as_str()).collect::<Vec<_>>().join("; ")
-        );
-        r.files.push(OutFile { path: format!("tien-do/{}/du-lieu.csv", plan.slug), bytes: data::plan_csv(site, plan) });
-        // Standalone copies of the charts, for a slide or a Zalo message to the leadership.
-        for ind in &pv.indicators {
-            let c = &ind.charts;
-            for (suffix, svg) in [("tong", &c.overall), ("don-vi", &c.per_unit), ("thoi-gian", &c.over_time)] {
-                if !svg.is_empty() {
-                    let path = format!("tien-do/{}/{}-{suffix}.svg", plan.slug, c.file_stem);
-                    r.files.push(OutFile { path, bytes: svg.clone().into_bytes() });
+    let run = |task: &Task| -> Left {
+        match task {
+            Task::Plan(i) => {
+                let plan = &site.plans[*i];
+                let pv = PlanView::new(site, plan, &progress::plan(site, plan, today), today);
+                let desc = plan.summary.clone().unwrap_or_else(|| markdown::plain(&plan.title, 150));
+                let path = format!("ke-hoach/{}/", plan.slug);
+                r.page("plan.html", &path, meta(&path, &plan.title, &desc), &pv);
+                let desc = format!(
+                    "Tiến độ thực hiện các chỉ tiêu: {}",
+                    plan.indicators.iter().map(|i| i.name.as_str()).collect::<Vec<_>>().join("; ")
+                );
+                r.file(format!("tien-do/{}/du-lieu.csv", plan.slug), data::plan_csv(site, plan));
+                // Standalone copies of the charts, for a slide or a Zalo message to the leadership.
+                for ind in &pv.indicators {
+                    let c = &ind.charts;
+                    for (suffix, svg) in [("tong", &c.overall), ("don-vi", &c.per_unit), ("thoi-gian", &c.over_time)] {
+                        if !svg.is_empty() {
+                            let path = format!("tien-do/{}/{}-{suffix}.svg", plan.slug, c.file_stem);
+                            r.file(path, svg.clone().into_bytes());
+                        }
+                    }
+                }
+                let title = format!("Tiến độ: {}", plan.title);
+                let path = format!("tien-do/{}/", plan.slug);
+                r.page("progress.html", &path, meta(&path, &title, &markdown::plain(&desc, 160)), &pv);
+                return if Some(*i) == current { Left::Plan(Box::new(pv)) } else { Left::Nothing };
+            }
+            Task::Guide(g) => {
+                let g = GuideView::new(site, g);
+                r.page("guide.html", &g.path, meta(&g.path, &g.title, &g.summary), &g);
+                let path = format!("{}in/", g.path);
+                let title = format!("Áp phích: {}", g.title);
+                r.page("poster.html", &path, meta(&path, &title, &g.summary), &poster::guide(site, &g));
+                return Left::Guide(g.item);
+            }
+            Task::EventList => r.page(
+                "events.html",
+                "lich/",
+                meta("lich/", "Lịch", "Lịch hội nghị, ra quân, tập huấn và trực hỗ trợ người dân."),
+                &EventsView::new(site, today),
+            ),
+            Task::Event(e, w) => {
+                let ev = EventView::new(site, e, *w);
+                let desc = format!("{} — {}", ev.when_text, ev.location.clone().unwrap_or_default());
+                r.page("event.html", &ev.path, meta(&ev.path, &ev.title, desc.trim_end_matches(" — ")), &ev);
+                let path = format!("{}in/", ev.path);
+                let title = format!("Áp phích: {}", ev.title);
+                let desc = desc.trim_end_matches(" — ");
+                r.page("poster.html", &path, meta(&path, &title, desc), &poster::event(site, &ev));
+                if let (Some(name), Some(bytes)) = (&ev.ics, calendar::event_calendar(site, e)) {
+                    r.file(format!("{}{name}", ev.path), bytes);
+                }
+            }
+            Task::SiteCalendar => r.file("lich.ics".to_string(), calendar::site_calendar(site)),
+            Task::Unit(unit) => {
+                let uv = UnitEventsView::new(site, unit, today);
+                let title = format!("Lịch của {}", unit.name);
+                let desc = format!("Lịch hội nghị, ra quân, tập huấn và trực hỗ trợ người dân tại {}.", unit.name);
+                r.page("unit_events.html", &uv.path, meta(&uv.path, &title, &desc), &uv);
+                r.file(format!("{}{}", uv.path, uv.ics), calendar::unit_calendar(site, unit));
+            }
+            Task::News(n) => {
+                let n = NewsView::new(n, site.config.raw_html());
+                r.page("news.html", &n.path, meta(&n.path, &n.title, &n.description), &n);
+                return Left::News(n.item);
+            }
+            Task::SearchIndex => r.parts("tim-kiem/chi-muc.js", &mut search::script_parts(site)),
+            Task::Feed => r.file("feed.xml".into(), feed::atom(site)),
+            Task::Small => {
+                r.file("robots.txt".into(), feed::robots(site));
+                r.page(
+                    "404.html",
+                    "404.html",
+                    meta("404.html", "Không tìm thấy trang", "Trang bạn tìm không có hoặc đã được chuyển đi."),
+                    &(),
+                );
+                for (path, bytes) in &statics {
+                    r.file(path.clone(), bytes.clone());
+                }
+                for s in &site.statics {
+                    match std::fs::read(&s.abs) {
+                        Ok(bytes) => r.file(s.out.clone(), bytes),
+                        Err(e) => locked(&r.diags).push(Diagnostic::new(
+                            &s.abs,
+                            format!("không đọc được tệp tĩnh: {}", crate::diag::io_vi(&e)),
+                        )),
+                    }
                 }
             }
         }
-        let title = format!("Tiến độ: {}", plan.title);
-        r.page(
-            "progress.html",
-            &format!("tien-do/{}/", plan.slug),
-            meta(&format!("tien-do/{}/", plan.slug), &title, &markdown::plain(&desc, 160)),
-            &pv,
-        );
-    }
-
-    let guides: Vec<GuideView> = site.guides.iter().map(|g| GuideView::new(site, g)).collect();
-    r.page(
-        "guides.html",
-        "huong-dan/",
-        meta(
-            "huong-dan/",
-            "Hướng dẫn",
-            "Hướng dẫn từng bước: thẻ CCCD gắn chip, VNeID, dịch vụ công trực tuyến và các dịch vụ số khác.",
-        ),
-        &guides,
-    );
-    for g in &guides {
-        r.page("guide.html", &g.path, meta(&g.path, &g.title, &g.summary), g);
-        let path = format!("{}in/", g.path);
-        let title = format!("Áp phích: {}", g.title);
-        r.page("poster.html", &path, meta(&path, &title, &g.summary), &poster::guide(site, g));
-    }
-
-    let events = EventsView::new(site, today);
-    r.page(
-        "events.html",
-        "lich/",
-        meta("lich/", "Lịch", "Lịch hội nghị, ra quân, tập huấn và trực hỗ trợ người dân."),
-        &events,
-    );
-    for (e, w) in schedule::order(&site.events, today) {
-        let ev = EventView::new(site, e, w);
-        let desc = format!("{} — {}", ev.when_text, ev.location.clone().unwrap_or_default());
-        r.page("event.html", &ev.path.clone(), meta(&ev.path, &ev.title, desc.trim_end_matches(" — ")), &ev);
-        let path = format!("{}in/", ev.path);
-        let title = format!("Áp phích: {}", ev.title);
-        r.page("poster.html", &path, meta(&path, &title, desc.trim_end_matches(" — ")), &poster::event(site, &ev));
-        if let (Some(name), Some(bytes)) = (&ev.ics, calendar::event_calendar(site, e)) {
-            r.files.push(OutFile { path: format!("{}{name}", ev.path), bytes });
+        Left::Nothing
+    };
+    // The bulletins, the one costly part that is a sequence (each reads the reports up to its
+    // day), go alongside everything else.
+    let ((), left) = rayon::join(|| bulletins::pages(&r, site), || tasks.par_iter().map(run).collect::<Vec<Left>>());
+    let mut plan_view = None;
+    let mut guides = Vec::with_capacity(site.guides.len());
+    let mut news = Vec::with_capacity(site.news.len());
+    for l in left {
+        match l {
+            Left::Nothing => {}
+            Left::Plan(pv) => plan_view = Some(*pv),
+            Left::Guide(g) => guides.push(g),
+            Left::News(n) => news.push(n),
         }
     }
-    r.files.push(OutFile { path: events.ics_path.to_string(), bytes: calendar::site_calendar(site) });
-    for unit in &site.units.units {
-        let uv = UnitEventsView::new(site, unit, today);
-        let title = format!("Lịch của {}", unit.name);
-        let desc = format!("Lịch hội nghị, ra quân, tập huấn và trực hỗ trợ người dân tại {}.", unit.name);
-        r.page("unit_events.html", &uv.path, meta(&uv.path, &title, &desc), &uv);
-        r.files.push(OutFile { path: format!("{}{}", uv.path, uv.ics), bytes: calendar::unit_calendar(site, unit) });
-    }
 
-    let news: Vec<NewsView> = site.news.iter().map(|n| NewsView::new(n, site.config.raw_html())).collect();
-    r.page(
-        "news_list.html",
-        "tin-tuc/",
-        meta("tin-tuc/", "Tin tức", "Thông báo và tin tức về mô hình “Công dân số”."),
-        &news,
-    );
-    for n in &news {
-        r.page("news.html", &n.path, meta(&n.path, &n.title, &n.description), n);
-    }
+    // Then the pages that list them.
+    let lists: [&(dyn Fn() + Sync); 4] = [
+        &|| {
+            let home = HomeView::new(site, plan_view.as_ref(), today);
+            let desc = site.config.description.clone().unwrap_or_else(|| {
+                format!("Tiến độ, hướng dẫn và lịch của mô hình “Công dân số” tại {}.", site.config.locality)
+            });
+            r.page("index.html", "", meta("", &site.config.title, &desc), &home);
+            let title = format!("Áp phích: {}", site.config.title);
+            r.page("poster.html", "in/", meta("in/", &title, &desc), &poster::campaign(site, &home));
+        },
+        &|| {
+            let desc = "Hướng dẫn từng bước: thẻ CCCD gắn chip, VNeID, dịch vụ công trực tuyến và các dịch vụ số khác.";
+            r.page("guides.html", "huong-dan/", meta("huong-dan/", "Hướng dẫn", desc), &guides);
+        },
+        &|| {
+            let desc = "Tìm hướng dẫn, lịch và tin tức, gõ có dấu hay không dấu đều được.";
+            r.page("search.html", "tim-kiem/", meta("tim-kiem/", "Tìm kiếm", desc), &SearchView { guides: &guides });
+        },
+        &|| {
+            let desc = "Thông báo và tin tức về mô hình “Công dân số”.";
+            r.page("news_list.html", "tin-tuc/", meta("tin-tuc/", "Tin tức", desc), &news);
+        },
+    ];
+    lists.par_iter().for_each(|f| f());
 
-    bulletins::pages(&mut r, site);
-
-    r.page(
-        "search.html",
-        "tim-kiem/",
-        meta("tim-kiem/", "Tìm kiếm", "Tìm hướng dẫn, lịch và tin tức, gõ có dấu hay không dấu đều được."),
-        &SearchView { guides: &guides },
-    );
-    r.files
-        .push(OutFile { path: "tim-kiem/chi-muc.js".into(), bytes: search::script(&search::index(site)).into_bytes() });
-    r.files.push(OutFile { path: "feed.xml".into(), bytes: feed::atom(site) });
-    r.files.push(OutFile { path: "robots.txt".into(), bytes: feed::robots(site) });
-
-    r.page(
-        "404.html",
-        "404.html",
-        meta("404.html", "Không tìm thấy trang", "Trang bạn tìm không có hoặc đã được chuyển đi."),
-        &(),
-    );
-
-    if !r.diags.is_empty() {
-        return Err(r.diags);
-    }
-    let mut files = r.files;
-    for (path, bytes) in statics {
-        files.push(OutFile { path, bytes });
-    }
-    for s in &site.statics {
-        match std::fs::read(&s.abs) {
-            Ok(bytes) => files.push(OutFile { path: s.out.clone(), bytes }),
-            Err(e) => {
-                r.diags.push(Diagnostic::new(&s.abs, format!("không đọc được tệp tĩnh: {}", crate::diag::io_vi(&e))))
-            }
-        }
-    }
-    if !r.diags.is_empty() {
-        return Err(r.diags);
-    }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    let pages: Vec<&str> = files.iter().map(|f| f.path.as_str()).filter(|p| p.ends_with(".html")).collect();
-    let sitemap = feed::sitemap(site, &pages);
-    let at = files.partition_point(|f| f.path.as_str() < "sitemap.xml");
-    files.insert(at, OutFile { path: "sitemap.xml".into(), bytes: sitemap });
-    let mut diags = path_conflicts(&files, site);
-    check_links(site, &files, &mut diags);
+    // A problem in the content explains a file that could not be written (a static file named
+    // like a page's folder), so it is reported first; the disk's refusal only when there is none.
+    let failed = locked(&r.failed).take();
+    let diags = std::mem::take(&mut *locked(&r.diags));
     if !diags.is_empty() {
-        return Err(diags.sorted());
+        return Err(crate::Error::Content(diags.sorted()));
     }
-    Ok(files)
+    let mut made = std::mem::take(&mut *locked(&r.made));
+    made.sort_by(|a, b| a.path.cmp(&b.path));
+    let pages: Vec<&str> = made.iter().map(|f| f.path.as_str()).filter(|p| p.ends_with(".html")).collect();
+    let sitemap = feed::sitemap(site, &pages);
+    let at = made.partition_point(|f| f.path.as_str() < "sitemap.xml");
+    let len = sitemap.len() as u64;
+    let failed = failed.or_else(|| sink.put("sitemap.xml", sitemap).err());
+    made.insert(at, Made { path: "sitemap.xml".into(), len, links: None });
+    let paths: Vec<&str> = made.iter().map(|f| f.path.as_str()).collect();
+    let mut diags = path_conflicts(&paths, site);
+    check_links(site, &paths, &mut diags);
+    if !diags.is_empty() {
+        return Err(crate::Error::Content(diags.sorted()));
+    }
+    Ok(Render { made, failed })
+}
+
+/// What a render made, and the first file the sink could not take: reported after the link
+/// check, since a broken link is the officer's to fix first.
+pub struct Render {
+    /// Sorted by path.
+    pub made: Vec<Made>,
+    pub failed: Option<crate::Error>,
+}
+
+/// Every file in memory, sorted by path: what `serve` answers from.
+#[derive(Default)]
+pub struct Memory {
+    files: Mutex<Vec<OutFile>>,
+}
+
+impl Sink for Memory {
+    fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), crate::Error> {
+        locked(&self.files).push(OutFile { path: path.to_string(), bytes });
+        Ok(())
+    }
+}
+
+impl Memory {
+    pub fn into_files(self) -> Vec<OutFile> {
+        let mut files = match self.files.into_inner() {
+            Ok(f) => f,
+            Err(p) => p.into_inner(),
+        };
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        files
+    }
+}
+
+/// Nothing kept: `check` only needs what the render remembers.
+pub struct Discard;
+
+impl Sink for Discard {
+    fn put(&self, _: &str, _: Vec<u8>) -> Result<(), crate::Error> {
+        Ok(())
+    }
 }
 
 /// Output paths that cannot be written: a static file named like a page would silently replace
 /// it, a file named like a page's folder (`static/lich`) would make the folder impossible, and a
 /// name with a backslash or control character is not portable. Found here, `check` reports them
 /// too, against the file the officer can rename.
-fn path_conflicts(files: &[OutFile], site: &Site) -> Diagnostics {
+fn path_conflicts(files: &[&str], site: &Site) -> Diagnostics {
     let mut diags = Diagnostics::default();
     let owner = |path: &str| -> PathBuf {
         if site.statics.iter().any(|s| s.out == path) {
@@ -415,11 +572,10 @@ fn path_conflicts(files: &[OutFile], site: &Site) -> Diagnostics {
             PathBuf::from(format!("themes/{}/static/{path}", site.config.theme))
         }
     };
-    let all: std::collections::BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    let all: std::collections::BTreeSet<&str> = files.iter().copied().collect();
     let mut reported = std::collections::BTreeSet::new();
-    for (i, f) in files.iter().enumerate() {
-        let path = f.path.as_str();
-        if i > 0 && files[i - 1].path == path {
+    for (i, path) in files.iter().copied().enumerate() {
+        if i > 0 && files[i - 1] == path {
             diags.push(
                 Diagnostic::new(owner(path), "tệp tĩnh trùng đường dẫn với một trang hoặc tệp của giao diện")
                     .expected("đổi tên tệp trong static/"),
@@ -452,15 +608,15 @@ fn path_conflicts(files: &[OutFile], site: &Site) -> Diagnostics {
 /// Every link and image in every page body must lead somewhere: a page or file this build
 /// writes, another site, or an app (`tel:`, `mailto:`). Images must be our own files, since pages
 /// load nothing from other hosts, and script links are refused outright.
-fn check_links(site: &Site, files: &[OutFile], diags: &mut Diagnostics) {
-    let written: std::collections::BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+fn check_links(site: &Site, files: &[&str], diags: &mut Diagnostics) {
+    let written: std::collections::HashSet<&str> = files.iter().copied().collect();
     let exists = |p: &str| {
         written.contains(p)
             || (p.is_empty() || p.ends_with('/')) && written.contains(format!("{p}index.html").as_str())
             || written.contains(format!("{p}/index.html").as_str())
     };
     let pages: Vec<&str> =
-        files.iter().filter_map(|f| f.path.strip_suffix("index.html")).filter(|p| !p.is_empty()).collect();
+        files.iter().filter_map(|f| f.strip_suffix("index.html")).filter(|p| !p.is_empty()).collect();
     let bodies = site
         .plans
         .iter()
@@ -468,55 +624,74 @@ fn check_links(site: &Site, files: &[OutFile], diags: &mut Diagnostics) {
         .chain(site.guides.iter().map(|g| (&g.file, &g.body, g.body_line, format!("huong-dan/{}/", g.slug))))
         .chain(site.events.iter().map(|e| (&e.file, &e.body, e.body_line, format!("lich/{}/", e.slug))))
         .chain(site.news.iter().map(|n| (&n.file, &n.body, n.body_line, format!("tin-tuc/{}/", n.slug))));
-    for (file, body, body_line, page) in bodies {
-        for l in markdown::links(body) {
-            let at = Some((body_line + l.line, 1));
-            let what = if l.image { "ảnh" } else { "liên kết" };
-            let target = match markdown::classify(&l.dest) {
-                markdown::Dest::Script => {
-                    diags.push(
-                        Diagnostic::new(file, format!("{what} “{}” chạy mã lệnh trên trang", l.dest))
-                            .at(at)
-                            .expected("liên kết tới một trang: https://… hoặc /huong-dan/…"),
-                    );
-                    continue;
-                }
-                markdown::Dest::Remote if l.image => {
-                    diags.push(
-                        Diagnostic::new(file, format!("ảnh “{}” nằm trên máy chủ khác", l.dest))
-                            .at(at)
-                            .expected("ảnh chép vào static/ và ghi là /ten-anh.jpg; trang không tải gì từ nơi khác")
-                            .hint(Some("tải ảnh về, đặt vào thư mục static/, rồi viết ![mô tả](/ten-anh.jpg)".into())),
-                    );
-                    continue;
-                }
-                markdown::Dest::Remote | markdown::Dest::App | markdown::Dest::Fragment => continue,
-                markdown::Dest::SiteAbsolute(rest) => normalise("", rest),
-                markdown::Dest::Relative(rel) => normalise(&page, rel),
-            };
-            match target {
-                Some(t) if exists(&t) => {}
-                Some(t) => {
-                    let hint =
-                        crate::text::closest(&t, pages.iter().copied()).map(|p| format!("có phải ý bạn là “/{p}”?"));
-                    diags.push(
-                        Diagnostic::new(
-                            file,
-                            format!("{what} hỏng: “{}” không dẫn tới trang hay tệp nào của trang web", l.dest),
-                        )
+    use rayon::prelude::*;
+    let bodies: Vec<_> = bodies.collect();
+    let found: Vec<Vec<Diagnostic>> = bodies
+        .par_iter()
+        .map(|(file, body, body_line, page)| body_problems(file, body, *body_line, page, &exists, &pages))
+        .collect();
+    for d in found.into_iter().flatten() {
+        diags.push(d);
+    }
+}
+
+/// The problems of one body's links and images.
+fn body_problems(
+    file: &Path,
+    body: &str,
+    body_line: usize,
+    page: &str,
+    exists: &(dyn Fn(&str) -> bool + Sync),
+    pages: &[&str],
+) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    for l in markdown::links(body) {
+        let at = Some((body_line + l.line, 1));
+        let what = if l.image { "ảnh" } else { "liên kết" };
+        let target = match markdown::classify(&l.dest) {
+            markdown::Dest::Script => {
+                diags.push(
+                    Diagnostic::new(file, format!("{what} “{}” chạy mã lệnh trên trang", l.dest))
                         .at(at)
-                        .expected("đường dẫn tới một trang có thật, ví dụ /huong-dan/kich-hoat-vneid/ hoặc /lich/")
-                        .hint(hint),
-                    );
-                }
-                None => diags.push(
-                    Diagnostic::new(file, format!("{what} “{}” đi ra ngoài trang web", l.dest))
-                        .at(at)
-                        .expected("đường dẫn bắt đầu bằng / tính từ trang chủ, ví dụ /huong-dan/"),
-                ),
+                        .expected("liên kết tới một trang: https://… hoặc /huong-dan/…"),
+                );
+                continue;
             }
+            markdown::Dest::Remote if l.image => {
+                diags.push(
+                    Diagnostic::new(file, format!("ảnh “{}” nằm trên máy chủ khác", l.dest))
+                        .at(at)
+                        .expected("ảnh chép vào static/ và ghi là /ten-anh.jpg; trang không tải gì từ nơi khác")
+                        .hint(Some("tải ảnh về, đặt vào thư mục static/, rồi viết ![mô tả](/ten-anh.jpg)".into())),
+                );
+                continue;
+            }
+            markdown::Dest::Remote | markdown::Dest::App | markdown::Dest::Fragment => continue,
+            markdown::Dest::SiteAbsolute(rest) => normalise("", rest),
+            markdown::Dest::Relative(rel) => normalise(page, rel),
+        };
+        match target {
+            Some(t) if exists(&t) => {}
+            Some(t) => {
+                let hint = crate::text::closest(&t, pages.iter().copied()).map(|p| format!("có phải ý bạn là “/{p}”?"));
+                diags.push(
+                    Diagnostic::new(
+                        file,
+                        format!("{what} hỏng: “{}” không dẫn tới trang hay tệp nào của trang web", l.dest),
+                    )
+                    .at(at)
+                    .expected("đường dẫn tới một trang có thật, ví dụ /huong-dan/kich-hoat-vneid/ hoặc /lich/")
+                    .hint(hint),
+                );
+            }
+            None => diags.push(
+                Diagnostic::new(file, format!("{what} “{}” đi ra ngoài trang web", l.dest))
+                    .at(at)
+                    .expected("đường dẫn bắt đầu bằng / tính từ trang chủ, ví dụ /huong-dan/"),
+            ),
         }
     }
+    diags
 }
 
 /// Resolves `rel` against the folder `base` (`huong-dan/vneid/`), without query or fragment;

@@ -724,8 +724,10 @@ impl UnitEventsView {
     }
 }
 
+/// A guide as the lists show it (`guides.html`, `search.html`): everything of its page but the
+/// body, so a list of a province's guides does not carry every guide's text.
 #[derive(Serialize)]
-pub struct GuideView {
+pub struct GuideItem {
     pub slug: String,
     pub path: String,
     pub title: String,
@@ -740,7 +742,21 @@ pub struct GuideView {
     pub toc: Vec<TocEntry>,
     /// Other sections after the steps: common problems.
     pub problems: Vec<TocEntry>,
+}
+
+/// A guide's page.
+#[derive(Serialize)]
+pub struct GuideView {
+    #[serde(flatten)]
+    pub item: GuideItem,
     pub body_html: String,
+}
+
+impl std::ops::Deref for GuideView {
+    type Target = GuideItem;
+    fn deref(&self) -> &GuideItem {
+        &self.item
+    }
 }
 
 impl GuideView {
@@ -752,25 +768,28 @@ impl GuideView {
             .filter_map(|id| site.plans.iter().find_map(|p| p.indicator(id)).map(|i| i.name.clone()))
             .collect();
         GuideView {
-            slug: g.slug.clone(),
-            path: format!("huong-dan/{}/", g.slug),
-            title: g.title.clone(),
-            summary: g.summary.clone(),
-            audience: g.audience.clone(),
-            needs: g.needs.clone(),
-            duration: g.duration.clone(),
-            help: g.help.clone(),
-            indicators,
-            steps: body.steps,
-            toc: body.toc.iter().filter(|t| t.step).cloned().collect(),
-            problems: body.toc.into_iter().filter(|t| t.level == 2 && !t.step).collect(),
+            item: GuideItem {
+                slug: g.slug.clone(),
+                path: format!("huong-dan/{}/", g.slug),
+                title: g.title.clone(),
+                summary: g.summary.clone(),
+                audience: g.audience.clone(),
+                needs: g.needs.clone(),
+                duration: g.duration.clone(),
+                help: g.help.clone(),
+                indicators,
+                steps: body.steps,
+                toc: body.toc.iter().filter(|t| t.step).cloned().collect(),
+                problems: body.toc.into_iter().filter(|t| t.level == 2 && !t.step).collect(),
+            },
             body_html: body.html,
         }
     }
 }
 
+/// A news item as its list shows it (`news_list.html`): everything of its page but the body.
 #[derive(Serialize)]
-pub struct NewsView {
+pub struct NewsItem {
     pub slug: String,
     pub path: String,
     pub title: String,
@@ -778,37 +797,54 @@ pub struct NewsView {
     pub iso: String,
     pub summary: Option<String>,
     pub description: String,
+}
+
+/// A news item's page.
+#[derive(Serialize)]
+pub struct NewsView {
+    #[serde(flatten)]
+    pub item: NewsItem,
     pub body_html: String,
+}
+
+impl std::ops::Deref for NewsView {
+    type Target = NewsItem;
+    fn deref(&self) -> &NewsItem {
+        &self.item
+    }
 }
 
 impl NewsView {
     pub fn new(n: &News, raw: markdown::RawHtml) -> NewsView {
         NewsView {
-            slug: n.slug.clone(),
-            path: format!("tin-tuc/{}/", n.slug),
-            title: n.title.clone(),
-            date_text: long_date(n.date),
-            iso: format::iso(n.date),
-            summary: n.summary.clone(),
-            description: n.summary.clone().unwrap_or_else(|| markdown::plain(&n.body, 160)),
+            item: NewsItem {
+                slug: n.slug.clone(),
+                path: format!("tin-tuc/{}/", n.slug),
+                title: n.title.clone(),
+                date_text: long_date(n.date),
+                iso: format::iso(n.date),
+                summary: n.summary.clone(),
+                description: n.summary.clone().unwrap_or_else(|| markdown::plain(&n.body, 160)),
+            },
             body_html: markdown::render(&n.body, BODY_ROOT, raw).html,
         }
     }
 }
 
 #[derive(Serialize)]
-pub struct HomeView {
-    pub plan: Option<PlanView>,
+pub struct HomeView<'a> {
+    pub plan: Option<&'a PlanView>,
     pub events: Vec<EventCard>,
     pub news: Vec<NewsView>,
     pub guides: Vec<Link>,
     pub today_text: String,
 }
 
-impl HomeView {
-    pub fn new(site: &Site, plan: Option<&Plan>, pp: Option<&PlanProgress>, today: NaiveDate) -> HomeView {
+impl<'a> HomeView<'a> {
+    /// `plan` is the current plan's view.
+    pub fn new(site: &Site, plan: Option<&'a PlanView>, today: NaiveDate) -> HomeView<'a> {
         HomeView {
-            plan: plan.zip(pp).map(|(p, pp)| PlanView::new(site, p, pp, today)),
+            plan,
             events: schedule::next_events(&site.events, today, 3)
                 .into_iter()
                 .map(|e| EventCard::new(site, e, schedule::when(e, today)))
