@@ -34,3 +34,21 @@ fn it_is_not_in_the_help_and_refuses_a_folder_with_files() {
     std::fs::write(tmp.path().join("x"), "").unwrap();
     assert_eq!(generate(tmp.path()).code, 1);
 }
+
+/// Rendering on every core must not make the output depend on which thread finished first.
+#[test]
+fn a_parallel_build_is_byte_identical_every_time() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    assert_eq!(generate(&site).code, 0);
+    let build = |out: &std::path::Path| {
+        let r = run(&["build", "--content", s(&site), "--out", s(out), "--today", "2024-12-31", "--quiet"]);
+        assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+        snapshot(out)
+    };
+    let first = build(&tmp.path().join("a"));
+    assert!(first.len() > 100, "{} files", first.len());
+    for _ in 0..3 {
+        assert!(first == build(&tmp.path().join("b")), "two builds of the same site differ");
+    }
+}

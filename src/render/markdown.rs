@@ -295,6 +295,22 @@ pub fn render(md: &str, root: &str, raw: RawHtml) -> Rendered {
 
 /// Plain text of a Markdown snippet, for descriptions.
 pub fn plain(md: &str, max_chars: usize) -> String {
+    // pulldown-cmark reads a document's whole block structure before its first event, so a
+    // 160-character description of a long body cost a parse of all of it. A prefix that ends at
+    // a blank line gives the same events up to the cut; only link reference definitions (`[x]:`)
+    // reach back from further down, and a body with one is parsed whole.
+    let budget = max_chars.saturating_mul(4).max(1024);
+    if md.len() > budget && !md.contains("]:") {
+        let cut = md.as_bytes()[budget..].windows(2).position(|w| w == b"\n\n").map(|i| budget + i);
+        if let Some((text, true)) = cut.map(|c| plain_of(&md[..c], max_chars)) {
+            return text;
+        }
+    }
+    plain_of(md, max_chars).0
+}
+
+/// The plain text of `md` cut to `max_chars`, and whether there was more text than that.
+fn plain_of(md: &str, max_chars: usize) -> (String, bool) {
     let mut out = String::new();
     // Counted as it grows: recounting the whole text after every event was quadratic in a body.
     let mut chars = 0;
@@ -304,7 +320,8 @@ pub fn plain(md: &str, max_chars: usize) -> String {
                 chars += t.chars().count();
                 out.push_str(&t);
             }
-            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph) => {
+            // Items of a tight list have no paragraphs: without the space their words ran together.
+            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph | TagEnd::Item) => {
                 chars += 1;
                 out.push(' ');
             }
@@ -316,9 +333,9 @@ pub fn plain(md: &str, max_chars: usize) -> String {
     }
     let out = out.split_whitespace().collect::<Vec<_>>().join(" ");
     if out.chars().count() > max_chars {
-        format!("{}…", out.chars().take(max_chars).collect::<String>().trim_end())
+        (format!("{}…", out.chars().take(max_chars).collect::<String>().trim_end()), true)
     } else {
-        out
+        (out, false)
     }
 }
 
@@ -382,6 +399,27 @@ pub fn blocks(md: &str) -> Vec<Block> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_description_from_a_prefix_is_the_description_of_the_whole() {
+        let para = "Người dân mang **thẻ căn cước** gắn chip đến bộ phận một cửa của phường để được hỗ trợ. ";
+        let bodies = [
+            // Paragraphs, a tight list and a fence that runs across any cut.
+            format!("{}\n\n- Bước một\n- Bước hai\n\n```\n{}\n\nmã\n```\n", para.repeat(40), para.repeat(30)),
+            format!("# Tiêu đề\n\n{}", format!("{para}\n\n").repeat(60)),
+            // A list made loose only by a blank line far below the cut.
+            format!("- {}\n", para.repeat(3)).repeat(40) + "\n- cuối\n",
+            // A reference defined at the end, so the whole body is read.
+            format!("[Cổng dịch vụ công][dvc] {}\n\n[dvc]: https://dichvucong.gov.vn\n", para.repeat(50)),
+        ];
+        for body in &bodies {
+            for max in [160, 300, 1000] {
+                assert_eq!(plain(body, max), plain_of(body, max).0, "{max}");
+            }
+        }
+        assert!(plain(&bodies[3], 160).starts_with("Cổng dịch vụ công Người dân"));
+        assert_eq!(plain("- một\n- hai\n", 100), "một hai");
+    }
 
     #[test]
     fn ids_toc_and_steps() {
