@@ -145,10 +145,21 @@ impl StageTimes {
         if let Ok(mut last) = self.last.lock() {
             let now = Instant::now();
             if let Some((stage, since)) = last.take() {
-                eprintln!("giai đoạn: {} {:.1} ms", stage.label(), (now - since).as_secs_f64() * 1000.0);
+                let ms = (now - since).as_secs_f64() * 1000.0;
+                eprintln!("giai đoạn: {} {ms:.1} ms, bộ nhớ đỉnh {}", stage.label(), peak_memory());
             }
             *last = next.map(|s| (s, now));
         }
+    }
+}
+
+/// The process's peak resident memory so far (Linux `VmHWM`), to see which stage raises it.
+fn peak_memory() -> String {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let kb = status.lines().find_map(|l| l.strip_prefix("VmHWM:")).map(|v| v.trim().trim_end_matches(" kB"));
+    match kb.and_then(|k| k.parse::<u64>().ok()) {
+        Some(kb) => format!("{} MiB", kb / 1024),
+        None => "không rõ".into(),
     }
 }
 

@@ -5,7 +5,7 @@
 //! turns "Khu phố" into mojibake; CRLF line ends and RFC 4180 quoting, because that is what
 //! spreadsheet programs expect.
 
-use crate::content::model::{Figure, Plan, Site};
+use crate::content::model::{Figure, Plan, Report, Site};
 
 const HEADER: [&str; 12] = [
     "Ngày báo cáo",
@@ -34,47 +34,51 @@ fn cell(s: &str) -> String {
 }
 
 /// Every report of `plan`, one row per unit (then the whole `ward`) and indicator, in report,
-/// unit and indicator order.
-pub fn plan_csv(site: &Site, plan: &Plan) -> Vec<u8> {
-    let mut out = String::from("\u{feff}");
-    out.push_str(&HEADER.join(","));
-    out.push_str("\r\n");
+/// unit and indicator order; one part per report, so a province's file (tens of megabytes) is
+/// written as it is made rather than held whole.
+pub fn plan_csv<'a>(site: &'a Site, plan: &'a Plan) -> impl Iterator<Item = Vec<u8>> + 'a {
+    let mut head = String::from("\u{feff}");
+    head.push_str(&HEADER.join(","));
+    head.push_str("\r\n");
     let ward_name = format!("Toàn {}", site.config.locality);
-    let units = site.units.units.iter().map(|u| (u.id.as_str(), u.name.as_str())).chain([("ward", ward_name.as_str())]);
-    let units: Vec<(&str, &str)> = units.collect();
-    for r in site.reports.iter().filter(|r| r.plan == plan.slug) {
-        for (uid, uname) in &units {
-            let Some(row) = r.values.get(*uid) else { continue };
-            for ind in &plan.indicators {
-                let Some(fig) = row.get(&ind.id) else { continue };
-                let (count, done, of, finished) = match fig {
-                    Figure::Count(n) => (n.to_string(), String::new(), String::new(), String::new()),
-                    Figure::Ratio { done, of } => (String::new(), done.to_string(), of.to_string(), String::new()),
-                    Figure::Milestone(b) => {
-                        (String::new(), String::new(), String::new(), if *b { "có" } else { "chưa" }.to_string())
-                    }
-                };
-                let file = r.file.to_string_lossy().replace('\\', "/");
-                let cells = [
-                    r.date.format("%Y-%m-%d").to_string(),
-                    uid.to_string(),
-                    uname.to_string(),
-                    ind.id.clone(),
-                    ind.name.clone(),
-                    count,
-                    done,
-                    of,
-                    finished,
-                    r.source.clone().unwrap_or_default(),
-                    if r.illustrative { "có" } else { "" }.to_string(),
-                    file,
-                ];
-                out.push_str(&cells.iter().map(|c| cell(c)).collect::<Vec<_>>().join(","));
-                out.push_str("\r\n");
-            }
+    let reports = site.reports.iter().filter(move |r| r.plan == plan.slug);
+    std::iter::once(head.into_bytes()).chain(reports.map(move |r| report_rows(site, plan, r, &ward_name).into_bytes()))
+}
+
+fn report_rows(site: &Site, plan: &Plan, r: &Report, ward_name: &str) -> String {
+    let mut out = String::new();
+    let units = site.units.units.iter().map(|u| (u.id.as_str(), u.name.as_str())).chain([("ward", ward_name)]);
+    let file = r.file.to_string_lossy().replace('\\', "/");
+    for (uid, uname) in units {
+        let Some(row) = r.values.get(uid) else { continue };
+        for ind in &plan.indicators {
+            let Some(fig) = row.get(&ind.id) else { continue };
+            let (count, done, of, finished) = match fig {
+                Figure::Count(n) => (n.to_string(), String::new(), String::new(), String::new()),
+                Figure::Ratio { done, of } => (String::new(), done.to_string(), of.to_string(), String::new()),
+                Figure::Milestone(b) => {
+                    (String::new(), String::new(), String::new(), if *b { "có" } else { "chưa" }.to_string())
+                }
+            };
+            let cells = [
+                r.date.format("%Y-%m-%d").to_string(),
+                uid.to_string(),
+                uname.to_string(),
+                ind.id.clone(),
+                ind.name.clone(),
+                count,
+                done,
+                of,
+                finished,
+                r.source.clone().unwrap_or_default(),
+                if r.illustrative { "có" } else { "" }.to_string(),
+                file.clone(),
+            ];
+            out.push_str(&cells.iter().map(|c| cell(c)).collect::<Vec<_>>().join(","));
+            out.push_str("\r\n");
         }
     }
-    out.into_bytes()
+    out
 }
 
 #[cfg(test)]

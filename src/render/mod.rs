@@ -372,7 +372,7 @@ pub fn render_site(site: &Site, today: NaiveDate, sink: &dyn Sink, names: &Names
                     "Tiến độ thực hiện các chỉ tiêu: {}",
                     plan.indicators.iter().map(|i| i.name.as_str()).collect::<Vec<_>>().join("; ")
                 );
-                r.file(format!("tien-do/{}/du-lieu.csv", plan.slug), data::plan_csv(site, plan));
+                r.parts(&format!("tien-do/{}/du-lieu.csv", plan.slug), &mut data::plan_csv(site, plan));
                 // Standalone copies of the charts, for a slide or a Zalo message to the leadership.
                 for ind in &pv.indicators {
                     let c = &ind.charts;
