@@ -320,8 +320,18 @@ fn plain_of(md: &str, max_chars: usize) -> (String, bool) {
                 chars += t.chars().count();
                 out.push_str(&t);
             }
-            // Items of a tight list have no paragraphs: without the space their words ran together.
-            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph | TagEnd::Item) => {
+            // Every block ends in a space: a heading, or an item of a tight list (which has no
+            // paragraph), ran into the words after it.
+            Event::SoftBreak
+            | Event::HardBreak
+            | Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Item
+                | TagEnd::Heading(_)
+                | TagEnd::CodeBlock
+                | TagEnd::BlockQuote(_)
+                | TagEnd::TableCell,
+            ) => {
                 chars += 1;
                 out.push(' ');
             }
@@ -419,6 +429,7 @@ mod tests {
         }
         assert!(plain(&bodies[3], 160).starts_with("Cổng dịch vụ công Người dân"));
         assert_eq!(plain("- một\n- hai\n", 100), "một hai");
+        assert_eq!(plain("## Bước 1\n\nMở VNeID\n\n```\nmã\n```\nxong", 100), "Bước 1 Mở VNeID mã xong");
     }
 
     #[test]
