@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use saphyr_parser::{Event, Parser, Span};
+use saphyr_parser::{Event, Parser, ScalarStyle, Span};
 
 /// Position of every key (the key's own text) and list item, 1-based line, 1-based column.
 #[derive(Debug, Default)]
@@ -16,6 +16,21 @@ pub struct Positions {
     at: HashMap<String, (usize, usize)>,
     /// Where a key appears a second time in the same mapping.
     repeats: Vec<(usize, usize)>,
+    /// Values written as hexadecimal, octal or binary numbers (`0x96`, `0o150`), which YAML reads
+    /// as numbers nobody meant: their path, position and text.
+    pub radix: Vec<(String, (usize, usize), String)>,
+}
+
+/// `0x96`, `-0o17`, `0b101`: a plain scalar YAML turns into a number that is not what it shows.
+fn is_radix_number(text: &str) -> bool {
+    let t = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let digits = |radix: u32, rest: &str| !rest.is_empty() && rest.chars().all(|c| c.is_digit(radix) || c == '_');
+    match t.get(..2) {
+        Some("0x" | "0X") => digits(16, &t[2..]),
+        Some("0o" | "0O") => digits(8, &t[2..]),
+        Some("0b" | "0B") => digits(2, &t[2..]),
+        _ => false,
+    }
 }
 
 enum Frame {
@@ -36,6 +51,7 @@ impl Positions {
     pub fn of(yaml: &str) -> Positions {
         let mut at = HashMap::new();
         let mut repeats = Vec::new();
+        let mut radix = Vec::new();
         let mut stack: Vec<Frame> = Vec::new();
         let pos = |s: &Span| (s.start.line(), s.start.col() + 1);
         for item in Parser::new_from_str(yaml) {
@@ -81,6 +97,11 @@ impl Positions {
                     }
                 }
             }
+            if let (Event::Scalar(text, ScalarStyle::Plain, ..), Some(p)) = (&event, &node_path) {
+                if is_radix_number(text) {
+                    radix.push((p.clone(), pos(&span), text.to_string()));
+                }
+            }
             match event {
                 Event::MappingStart(..) => {
                     stack.push(Frame::Map { path: node_path.unwrap_or_default(), key: None, expecting_key: true })
@@ -92,7 +113,7 @@ impl Positions {
                 _ => {}
             }
         }
-        Positions { at, repeats }
+        Positions { at, repeats, radix }
     }
 
     /// The first key written twice in one mapping.
@@ -120,6 +141,19 @@ impl Positions {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_in_other_bases_are_found_where_they_stand() {
+        let p = Positions::of(
+            "target: 0x96\nvalues:\n  kp1: { cccd: 0o150, vneid: \"0x10\", ma: 0b2 }\n  kp2: [-0B101, 0150]\n",
+        );
+        let found: Vec<(&str, (usize, usize), &str)> =
+            p.radix.iter().map(|(path, at, text)| (path.as_str(), *at, text.as_str())).collect();
+        assert_eq!(
+            found,
+            [("target", (1, 9), "0x96"), ("values.kp1.cccd", (3, 16), "0o150"), ("values.kp2[0]", (4, 9), "-0B101")]
+        );
+    }
 
     #[test]
     fn keys_items_and_flow_maps() {

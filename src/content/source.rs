@@ -136,7 +136,7 @@ impl Source {
             return None;
         }
         match serde_yaml::from_str::<Value>(&self.yaml) {
-            Ok(v) => Some(v),
+            Ok(v) => self.decimal_numbers_only(diags).then_some(v),
             Err(e) => {
                 let text = e.to_string();
                 let mut pos = e.location().map(|l| (l.line() + self.yaml_first_line - 1, l.column()));
@@ -157,6 +157,42 @@ impl Source {
                 None
             }
         }
+    }
+
+    /// YAML reads `0x96` as 150 and `0o150` as 104, silently; a figure must look like what it
+    /// counts, so such a value stops the file with a message. The text is searched first, so the
+    /// YAML is walked again only in the rare file that could hold one.
+    fn decimal_numbers_only(&self, diags: &mut Diagnostics) -> bool {
+        let b = self.yaml.as_bytes();
+        let maybe = b.windows(2).any(|w| w[0] == b'0' && matches!(w[1], b'x' | b'X' | b'o' | b'O' | b'b' | b'B'));
+        if !maybe {
+            return true;
+        }
+        let found = &self.positions.get_or_init(|| Positions::of(&self.yaml)).radix;
+        for (path, (line, col), text) in found {
+            let digits = text.trim_start_matches(['-', '+']);
+            let (base, radix) = match digits.as_bytes().get(1) {
+                Some(b'x' | b'X') => ("hệ mười sáu", 16),
+                Some(b'o' | b'O') => ("hệ tám", 8),
+                _ => ("hệ hai", 2),
+            };
+            let read = match u64::from_str_radix(&digits[2..].replace('_', ""), radix) {
+                Ok(n) => format!(
+                    "YAML đọc thành {}{}",
+                    if text.starts_with('-') { "-" } else { "" },
+                    crate::render::format::int(n)
+                ),
+                Err(_) => "YAML đọc thành một số khác hẳn".to_string(),
+            };
+            diags.push(
+                Diagnostic::new(&self.rel, format!("số “{text}” viết theo {base}; {read}"))
+                    .at(Some((line + self.yaml_first_line - 1, *col)))
+                    .field(path)
+                    .expected("một số viết bằng các chữ số 0–9, ví dụ 150")
+                    .hint(Some(format!("nếu “{text}” là chữ chứ không phải số, hãy đặt trong ngoặc kép: \"{text}\""))),
+            );
+        }
+        found.is_empty()
     }
 
     /// Line and column of a dotted field path like `values.tan-phu.cccd` or `indicators[2].target`,
