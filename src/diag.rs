@@ -217,6 +217,8 @@ pub fn io_vi(err: &std::io::Error) -> String {
         AlreadyExists => "đã tồn tại",
         InvalidData => "dữ liệu không hợp lệ (có thể không phải UTF-8)",
         StorageFull => "ổ đĩa đã đầy",
+        FileTooLarge => "tệp vượt quá kích thước hệ thống cho phép",
+        QuotaExceeded => "đã dùng hết dung lượng được cấp (quota) trên ổ đĩa",
         ResourceBusy => "đang được dùng (có thể là thư mục đang đứng hoặc đang mở ở chương trình khác)",
         NotADirectory => "một phần của đường dẫn là tệp, không phải thư mục",
         IsADirectory => "là thư mục, không phải tệp",

@@ -251,14 +251,17 @@ impl Staging {
         Ok(staging)
     }
 
+    /// The file, and the path to name in a message: where it was going in `out`, since the
+    /// temporary folder is gone by the time anyone reads it.
     fn create(&self, rel: &str) -> Result<(fs::File, PathBuf), Error> {
         let path = safe_join(&self.tmp, rel)
             .ok_or_else(|| Error::Refused(format!("đường dẫn đầu ra không hợp lệ: “{rel}”")))?;
+        let shown = self.out.join(rel);
         if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(|e| Error::io(parent, "tạo thư mục", e))?;
+            fs::create_dir_all(parent).map_err(|e| Error::io(shown.parent().unwrap_or(&shown), "tạo thư mục", e))?;
         }
-        let file = fs::File::create(&path).map_err(|e| Error::io(&path, "tạo tệp", e))?;
-        Ok((file, path))
+        let file = fs::File::create(&path).map_err(|e| Error::io(&shown, "tạo tệp", e))?;
+        Ok((file, shown))
     }
 
     /// Writes one file of the site from its parts; several threads may write at once. Returns

@@ -226,3 +226,40 @@ fn check_validates_without_writing() {
     assert!(r.stdout.contains("Nội dung hợp lệ"));
     assert!(!sc.out().exists());
 }
+
+/// A disk that refuses a file (here a size limit, as a full disk would) is reported as such, the
+/// same file every time, and never as broken links to the files it could not take; the previous
+/// site stays.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_refused_write_is_named_and_changes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("output");
+    let ok = run(&["build", "--content", s(&example()), "--out", s(&out), "--today", "2024-06-03", "--quiet"]);
+    assert_eq!(ok.code, 0, "{}", ok.stderr);
+    let before = snapshot(&out);
+    let limited = || {
+        let o = std::process::Command::new("bash")
+            .args(["-c", "trap '' XFSZ; ulimit -f 8; exec \"$0\" \"$@\""])
+            .arg(env!("CARGO_BIN_EXE_bangtin"))
+            .args(["build", "--content", s(&example()), "--out", s(&out), "--today", "2024-06-03"])
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        (o.status.code(), String::from_utf8_lossy(&o.stderr).into_owned())
+    };
+    let (code, first) = limited();
+    assert_eq!(code, Some(1), "{first}");
+    assert!(first.contains("không thể ghi tệp") && first.contains("tệp vượt quá kích thước"), "{first}");
+    assert!(
+        first.contains(s(&out)) && !first.contains(".bangtin-moi-"),
+        "names the output, not a temporary folder: {first}"
+    );
+    assert!(!first.contains("không có trang hay tệp nào"), "a refused file is not a broken link: {first}");
+    for _ in 0..3 {
+        assert_eq!(limited().1, first, "the same file is reported whichever core failed first");
+    }
+    assert!(before == snapshot(&out), "the previous site is untouched");
+    let beside: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(beside, ["output"]);
+}

@@ -236,8 +236,9 @@ struct Renderer<'a> {
     names: &'a Names,
     made: Mutex<Vec<Made>>,
     diags: Mutex<Diagnostics>,
-    /// The first file the sink could not take.
-    failed: Mutex<Option<crate::Error>>,
+    /// The file the sink could not take with the smallest path: the same one whichever core
+    /// failed first.
+    failed: Mutex<Option<(String, crate::Error)>>,
 }
 
 fn locked<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -288,20 +289,28 @@ impl Renderer<'_> {
 
     /// A large file that is not a page, made and written in parts.
     fn parts(&self, path: &str, parts: &mut dyn Iterator<Item = Vec<u8>>) {
-        match self.sink.put_parts(path, parts) {
-            Ok(len) => locked(&self.made).push(Made { path: path.to_string(), len, links: None }),
-            Err(e) => {
-                locked(&self.failed).get_or_insert(e);
-            }
-        }
+        // Made even when it could not be written: the link check must not blame the pages that
+        // link to it for what is the disk's refusal.
+        let len = self.sink.put_parts(path, parts).unwrap_or_else(|e| {
+            self.fail(path, e);
+            0
+        });
+        locked(&self.made).push(Made { path: path.to_string(), len, links: None });
     }
 
     fn emit(&self, path: String, bytes: Vec<u8>, links: Option<PageLinks>) {
         let len = bytes.len() as u64;
         if let Err(e) = self.sink.put(&path, bytes) {
-            locked(&self.failed).get_or_insert(e);
+            self.fail(&path, e);
         }
         locked(&self.made).push(Made { path, len, links });
+    }
+
+    fn fail(&self, path: &str, e: crate::Error) {
+        let mut failed = locked(&self.failed);
+        if failed.as_ref().is_none_or(|(first, _)| path < first.as_str()) {
+            *failed = Some((path.to_string(), e));
+        }
     }
 }
 
@@ -496,7 +505,7 @@ pub fn render_site(site: &Site, today: NaiveDate, sink: &dyn Sink, names: &Names
 
     // A problem in the content explains a file that could not be written (a static file named
     // like a page's folder), so it is reported first; the disk's refusal only when there is none.
-    let failed = locked(&r.failed).take();
+    let failed = locked(&r.failed).take().map(|(_, e)| e);
     let diags = std::mem::take(&mut *locked(&r.diags));
     if !diags.is_empty() {
         return Err(crate::Error::Content(diags.sorted()));
