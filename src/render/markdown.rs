@@ -311,15 +311,26 @@ pub fn plain(md: &str, max_chars: usize) -> String {
 
 /// The plain text of `md` cut to `max_chars`, and whether there was more text than that.
 fn plain_of(md: &str, max_chars: usize) -> (String, bool) {
+    // Whitespace is collapsed as it comes and the characters counted as the text grows: counting
+    // raw spaces stopped early where blocks end in several (a loose list's item and paragraph)
+    // and cut the text short with no "…"; recounting the whole text each time was quadratic.
     let mut out = String::new();
-    // Counted as it grows: recounting the whole text after every event was quadratic in a body.
     let mut chars = 0;
-    for ev in Parser::new(md) {
-        match ev {
-            Event::Text(t) | Event::Code(t) => {
-                chars += t.chars().count();
-                out.push_str(&t);
+    let mut push = |s: &str, out: &mut String| {
+        for c in s.chars() {
+            if !c.is_whitespace() {
+                out.push(c);
+                chars += 1;
+            } else if !out.is_empty() && !out.ends_with(' ') {
+                out.push(' ');
+                chars += 1;
             }
+        }
+        chars
+    };
+    for ev in Parser::new(md) {
+        let count = match ev {
+            Event::Text(t) | Event::Code(t) => push(&t, &mut out),
             // Every block ends in a space: a heading, or an item of a tight list (which has no
             // paragraph), ran into the words after it.
             Event::SoftBreak
@@ -331,21 +342,18 @@ fn plain_of(md: &str, max_chars: usize) -> (String, bool) {
                 | TagEnd::CodeBlock
                 | TagEnd::BlockQuote(_)
                 | TagEnd::TableCell,
-            ) => {
-                chars += 1;
-                out.push(' ');
-            }
-            _ => {}
-        }
-        if chars > max_chars {
+            ) => push(" ", &mut out),
+            _ => continue,
+        };
+        if count > max_chars {
             break;
         }
     }
-    let out = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    let out = out.trim_end();
     if out.chars().count() > max_chars {
         (format!("{}…", out.chars().take(max_chars).collect::<String>().trim_end()), true)
     } else {
-        (out, false)
+        (out.to_string(), false)
     }
 }
 
@@ -428,6 +436,12 @@ mod tests {
             }
         }
         assert!(plain(&bodies[3], 160).starts_with("Cổng dịch vụ công Người dân"));
+        // Loose lists and quotes end each block in two spaces; they count as one.
+        for body in ["- ab\n".repeat(300) + "\n- ab\n", "- ab\n\n".repeat(60), "> ab\n\n".repeat(60)] {
+            let (text, more) = plain_of(&body, 160);
+            assert!(more && text.ends_with('…') && text.chars().count() == 161, "{text}");
+            assert_eq!(plain(&body, 160), text);
+        }
         assert_eq!(plain("- một\n- hai\n", 100), "một hai");
         assert_eq!(plain("## Bước 1\n\nMở VNeID\n\n```\nmã\n```\nxong", 100), "Bước 1 Mở VNeID mã xong");
     }
