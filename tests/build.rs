@@ -263,3 +263,28 @@ fn a_refused_write_is_named_and_changes_nothing() {
     let beside: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(beside, ["output"]);
 }
+
+/// After the deadline a target that was not reached is behind, whatever the straight path said
+/// at the last report; one that was reached is never "overdue".
+#[test]
+fn after_the_deadline_short_targets_are_behind_and_reached_ones_are_not_overdue() {
+    let during = built_example("2024-06-03");
+    let home = visible(&read(&during.out(), "index.html"));
+    assert!(home.contains("Đúng tiến độ Chỉ tiêu: 95% dân số (12.853 người) · Hạn 30/9/2024 (còn 119 ngày)"), "{home}");
+    assert!(home.contains("Đã đạt Chỉ tiêu: Hoàn thành · Hạn 31/5/2024"), "{home}");
+    assert!(!home.contains("đã quá hạn"), "a reached milestone is not overdue: {home}");
+
+    let after = built_example("2024-12-02");
+    let home = visible(&read(&after.out(), "index.html"));
+    assert!(
+        home.contains("Chậm tiến độ Chỉ tiêu: 95% dân số (12.853 người) · Hạn 30/9/2024 (đã quá hạn 63 ngày)"),
+        "{home}"
+    );
+    assert!(!home.contains("Đúng tiến độ"), "{home}");
+    assert!(
+        home.contains("Đã đạt Chỉ tiêu: Hoàn thành · Hạn 31/5/2024") && !home.contains("31/5/2024 (đã quá hạn"),
+        "{home}"
+    );
+    let progress = visible(&read(&after.out(), "tien-do/2024-cong-dan-so/index.html"));
+    assert!(!progress.contains("Đúng tiến độ"), "no unit is on track after the deadline: {progress}");
+}

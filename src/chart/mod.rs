@@ -29,7 +29,7 @@ use plotters::drawing::{DrawingArea, IntoDrawingArea};
 use plotters::element::{Circle, PathElement, Rectangle};
 use plotters::style::{Color, RGBColor, ShapeStyle};
 
-use crate::progress::{path_value, Standing};
+use crate::progress::{self, path_value, Standing};
 use crate::render::format::{date, decimal, int, iso, percent};
 use crate::text::nfc;
 
@@ -263,18 +263,6 @@ impl Data {
 
     fn expected(&self) -> Option<f64> {
         self.as_of.map(|a| path_value(self.from, self.deadline, self.target, a))
-    }
-}
-
-/// Same rule as `progress`: reached, else behind when under the straight path.
-fn standing(value: Option<f64>, target: f64, expected: Option<f64>) -> Standing {
-    match value {
-        None => Standing::ChuaCoSoLieu,
-        Some(v) if v >= target - EPS => Standing::DaDat,
-        Some(v) => match expected {
-            Some(e) if v + EPS < e => Standing::ChamTienDo,
-            _ => Standing::DungTienDo,
-        },
     }
 }
 
@@ -654,7 +642,7 @@ fn draw_bar(svg: &mut Svg, frame: &Frame, band: f64, inset: f64, bar: &Bar) {
 fn overall_count(id: &str, d: &Data) -> String {
     let mut svg = Svg::new(id);
     let expected = d.expected();
-    let st = standing(d.value, d.target, expected);
+    let st = progress::past_deadline(progress::standing(d.value, Some(d.target), expected), d.today, d.deadline);
     let share = d.value.filter(|_| d.target > 0.0).map(|v| v * 100.0 / d.target);
 
     let headline = match (d.value, share) {

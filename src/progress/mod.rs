@@ -105,7 +105,7 @@ pub fn path_value(from: NaiveDate, deadline: NaiveDate, target: f64, at: NaiveDa
     target * done as f64 / span as f64
 }
 
-fn standing(value: Option<f64>, target: Option<f64>, expected: Option<f64>) -> Standing {
+pub fn standing(value: Option<f64>, target: Option<f64>, expected: Option<f64>) -> Standing {
     match (value, target) {
         (None, _) => Standing::ChuaCoSoLieu,
         (Some(v), Some(t)) if v >= t - 1e-9 => Standing::DaDat,
@@ -113,6 +113,16 @@ fn standing(value: Option<f64>, target: Option<f64>, expected: Option<f64>) -> S
             Some(e) if v + 1e-9 < e => Standing::ChamTienDo,
             _ => Standing::DungTienDo,
         },
+    }
+}
+
+/// Past the deadline the whole target was due, whatever the straight path said at the last
+/// report: a campaign that ended short is behind, not "on track".
+pub fn past_deadline(st: Standing, today: NaiveDate, deadline: NaiveDate) -> Standing {
+    if st == Standing::DungTienDo && today > deadline {
+        Standing::ChamTienDo
+    } else {
+        st
     }
 }
 
@@ -236,7 +246,7 @@ impl<'a> Running<'a> {
         };
 
         let expected = as_of.map(|d| path_value(plan.from, ind.deadline, target, d));
-        let mut st = standing(value, Some(target), expected);
+        let mut st = past_deadline(standing(value, Some(target), expected), today, ind.deadline);
         if ind.target == Target::Milestone && st != Standing::DaDat && value.is_some() {
             st = if as_of.is_some_and(|d| d > ind.deadline) || today > ind.deadline {
                 Standing::ChamTienDo
@@ -285,7 +295,7 @@ impl<'a> Running<'a> {
                         target: utarget,
                         base: ubase,
                         share_of_target: share,
-                        standing: standing(value, utarget, uexp),
+                        standing: past_deadline(standing(value, utarget, uexp), today, ind.deadline),
                     }
                 })
                 .collect()
@@ -441,5 +451,10 @@ mod tests {
         assert_eq!(standing(Some(6.0), Some(10.0), Some(5.0)), Standing::DungTienDo);
         assert_eq!(standing(Some(4.0), Some(10.0), Some(5.0)), Standing::ChamTienDo);
         assert_eq!(standing(None, Some(10.0), None), Standing::ChuaCoSoLieu);
+        let (deadline, after) =
+            (NaiveDate::from_ymd_opt(2024, 9, 30).unwrap(), NaiveDate::from_ymd_opt(2024, 10, 1).unwrap());
+        assert_eq!(past_deadline(Standing::DungTienDo, after, deadline), Standing::ChamTienDo);
+        assert_eq!(past_deadline(Standing::DungTienDo, deadline, deadline), Standing::DungTienDo);
+        assert_eq!(past_deadline(Standing::DaDat, after, deadline), Standing::DaDat);
     }
 }

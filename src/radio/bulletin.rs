@@ -392,6 +392,8 @@ fn indicator_line(site: &Site, ind: &Indicator, p: &IndicatorProgress) -> String
     });
     match (p.standing, p.expected, &ind.target) {
         (Standing::DungTienDo, ..) => s.push_str(" Đúng tiến độ."),
+        // Past the deadline the path no longer says what is due: all of it was.
+        (Standing::ChamTienDo, ..) if p.days_left < 0 => s.push_str(" Chưa đạt chỉ tiêu."),
         (Standing::ChamTienDo, Some(e), Target::Count(_) | Target::PercentOf { .. }) => {
             s.push_str(&format!(" Chậm tiến độ: theo lộ trình, đến nay cần đạt {}.", count(e, &noun)))
         }

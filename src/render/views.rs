@@ -349,7 +349,8 @@ impl IndicatorView {
             status_label: p.standing.label(),
             expected_text,
             deadline_text: date(ind.deadline),
-            days_left_text: days_left(p.days_left),
+            // A reached target is not "overdue", however long ago its deadline was.
+            days_left_text: if p.standing == Standing::DaDat { String::new() } else { days_left(p.days_left) },
             lead: ind.lead.clone(),
             guide,
             as_of_text: p.as_of.map(date).unwrap_or_default(),
