@@ -118,15 +118,15 @@ enum Command {
         #[arg(long, value_name = "CỠ")]
         size: Option<String>,
         /// Số hướng dẫn và tin (một phần năm là hướng dẫn)
-        #[arg(long, default_value = "1000")]
+        #[arg(long, value_name = "SỐ", default_value = "1000")]
         pages: usize,
-        #[arg(long, default_value = "30")]
+        #[arg(long, value_name = "SỐ", default_value = "30")]
         units: usize,
-        #[arg(long, default_value = "100")]
+        #[arg(long, value_name = "SỐ", default_value = "100")]
         events: usize,
-        /// Số báo cáo tiến độ hằng tuần
-        #[arg(long, default_value = "52")]
-        weeks: usize,
+        /// Số báo cáo tiến độ hằng tuần, 1–52: các báo cáo nằm trong năm 2024 của kế hoạch
+        #[arg(long, value_name = "SỐ_TUẦN", default_value = "52", value_parser = clap::value_parser!(u16).range(1..=52))]
+        weeks: u16,
         /// Cũng ghi các hướng dẫn và tin thành một trang Hugo trong thư mục này
         #[arg(long, value_name = "THƯ_MỤC")]
         hugo: Option<PathBuf>,
@@ -224,7 +224,7 @@ fn command_line_error_vi(e: &clap::Error) -> String {
             format!("thiếu giá trị sau {}", ctx(ContextKind::InvalidArg))
         }
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
-            let why = e.source().map(|s| format!(": {s}")).unwrap_or_default();
+            let why = e.source().map(|s| format!(": {}", parse_error_vi(&s.to_string()))).unwrap_or_default();
             format!(
                 "giá trị “{}” của {} không dùng được{why}",
                 ctx(ContextKind::InvalidValue),
@@ -278,9 +278,13 @@ fn main() -> ExitCode {
         Command::Init { dir, today } => run_init(&dir, today.unwrap_or_else(bangtin::today_local), &ui),
         Command::New { kind, title, site, plan } => run_new(kind, title.as_deref(), plan.as_deref(), site, &ui),
         Command::Radio(args) => cli_radio::run(args),
-        Command::BenchSite { dir, size, pages, units, events, weeks, hugo } => {
-            run_bench_site(&dir, size.as_deref(), bangtin::benchsite::Size { pages, units, events, weeks }, hugo, &ui)
-        }
+        Command::BenchSite { dir, size, pages, units, events, weeks, hugo } => run_bench_site(
+            &dir,
+            size.as_deref(),
+            bangtin::benchsite::Size { pages, units, events, weeks: weeks.into() },
+            hugo,
+            &ui,
+        ),
     }
 }
 
@@ -359,6 +363,22 @@ fn run_serve(site: SiteArgs, port: u16, bind: std::net::IpAddr, ui: Ui) -> ExitC
             ui.error(&e.to_string());
             ExitCode::from(1)
         }
+    }
+}
+
+/// The reason a value parser gives, in Vietnamese: the standard number parsers and clap's range
+/// check speak English.
+fn parse_error_vi(why: &str) -> String {
+    if let Some((value, range)) = why.split_once(" is not in ") {
+        return format!("{value} nằm ngoài khoảng {}", range.replace("..=", "–"));
+    }
+    match why {
+        "invalid digit found in string" => "không phải một số nguyên không âm".into(),
+        "number too large to fit in target type" => "số quá lớn".into(),
+        "number too small to fit in target type" => "số quá nhỏ".into(),
+        "cannot parse integer from empty string" | "cannot parse float from empty string" => "trống".into(),
+        "invalid float literal" => "không phải một số".into(),
+        other => other.to_string(),
     }
 }
 
