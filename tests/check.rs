@@ -113,6 +113,33 @@ fn a_guide_no_indicator_leads_to_is_named() {
     );
 }
 
+/// HTML the sanitiser takes out is named, with its line, unless the site trusts its HTML.
+#[test]
+fn html_taken_out_of_a_body_is_a_warning_with_its_line() {
+    let sc = Scratch::of(&example());
+    sc.write(
+        "news/2024-05-21-video.md",
+        "---\ntitle: \"Video hướng dẫn\"\ndate: 2024-05-21\n---\nXem video:\n\n<iframe src=\"https://www.youtube.com/embed/x\"></iframe>\n\n<a href=\"../../lich/\" onclick=\"x()\">Lịch</a>\n",
+    );
+    let r = check(&sc, "2024-06-03");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for w in [
+        "cảnh báo: news/2024-05-21-video.md:7:1",
+        "thẻ <iframe> bị bỏ khỏi trang vì lý do an toàn",
+        "cảnh báo: news/2024-05-21-video.md:9:1",
+        "thuộc tính onclick của thẻ <a> bị bỏ khỏi trang",
+        "đặt trust_html: true trong site.yaml",
+        "Có 4 cảnh báo",
+    ] {
+        assert!(r.stderr.contains(w), "missing {w:?} in:\n{}", r.stderr);
+    }
+    let yaml = std::fs::read_to_string(sc.site().join("site.yaml")).unwrap();
+    sc.write("site.yaml", &format!("{yaml}trust_html: true\n"));
+    let r = check(&sc, "2024-06-03");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!r.stderr.contains("bị bỏ khỏi trang") && r.stderr.contains("Có 2 cảnh báo"), "{}", r.stderr);
+}
+
 #[test]
 fn build_prints_warnings_unless_quiet() {
     let sc = Scratch::of(&example());

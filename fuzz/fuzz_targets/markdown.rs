@@ -8,7 +8,7 @@
 
 use std::collections::BTreeSet;
 
-use bangtin::render::markdown::{blocks, links, plain, render, RawHtml};
+use bangtin::render::markdown::{blocks, links, plain, removed_html, render, RawHtml};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|md: &str| {
@@ -25,6 +25,7 @@ fuzz_target!(|md: &str| {
     let _ = links(md);
     let _ = plain(md, 160);
     let _ = blocks(md);
+    let _ = removed_html(md);
 });
 
 const BAD_TAGS: [&str; 14] = [

@@ -1,6 +1,6 @@
 //! Warnings: content that is valid and builds, but that a person should look at — an indicator
-//! whose figures have gone stale while its plan runs, a guide no indicator leads to, and an event
-//! that is over but still announced as tentative.
+//! whose figures have gone stale while its plan runs, a guide no indicator leads to, an event
+//! that is over but still announced as tentative, and HTML the sanitiser took out of a body.
 
 use std::path::Path;
 
@@ -38,6 +38,7 @@ pub fn warnings(site: &Site, today: NaiveDate) -> Warnings {
     stale_indicators(site, today, &mut items);
     unlinked_guides(site, &mut items);
     past_tentative_events(site, today, &mut items);
+    removed_html(site, &mut items);
     Warnings { items: Diagnostics { items }.sorted().items }
 }
 
@@ -157,5 +158,33 @@ fn past_tentative_events(site: &Site, today: NaiveDate, out: &mut Vec<Diagnostic
             .expected("status: confirmed nếu sự kiện đã diễn ra, hoặc status: cancelled nếu đã hủy")
             .hint(Some("trang lịch và tệp .ics đang báo sự kiện này là “Dự kiến”".into())),
         );
+    }
+}
+
+/// HTML written in a body that the sanitiser takes out: the page shows without it, and the
+/// officer should know why rather than think the build lost it.
+fn removed_html(site: &Site, out: &mut Vec<Diagnostic>) {
+    if site.config.raw_html() == crate::render::markdown::RawHtml::Trust {
+        return;
+    }
+    let bodies = site
+        .plans
+        .iter()
+        .map(|p| (&p.file, &p.body, p.body_line))
+        .chain(site.guides.iter().map(|g| (&g.file, &g.body, g.body_line)))
+        .chain(site.events.iter().map(|e| (&e.file, &e.body, e.body_line)))
+        .chain(site.news.iter().map(|n| (&n.file, &n.body, n.body_line)));
+    for (file, body, body_line) in bodies {
+        for (line, what) in crate::render::markdown::removed_html(body) {
+            out.push(
+                Diagnostic::new(file, format!("{what} bị bỏ khỏi trang vì lý do an toàn"))
+                    .at(Some((body_line + line, 1)))
+                    .expected("nội dung viết bằng Markdown: liên kết [chữ](địa chỉ), ảnh ![mô tả](/anh.jpg)")
+                    .hint(Some(
+                        "nếu HTML này do người tin cậy viết và cần giữ nguyên, đặt trust_html: true trong site.yaml"
+                            .into(),
+                    )),
+            );
+        }
     }
 }

@@ -132,6 +132,90 @@ pub fn links(md: &str) -> Vec<LinkRef> {
     out
 }
 
+/// What the sanitiser takes out of the HTML written in `md`, each with its 0-based line in the
+/// body: "thẻ <iframe>", "thuộc tính onclick của <a>". The officer sees the page without it and
+/// deserves to know why. An HTML block is cleaned whole, as a tag may span its lines.
+pub fn removed_html(md: &str) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    if !md.contains('<') {
+        return out;
+    }
+    let mut block: Option<(usize, String)> = None;
+    let (mut counted, mut line) = (0, 0);
+    let cleaner = sanitiser("");
+    let compare = |at: usize, html: &str, out: &mut Vec<(usize, String)>| {
+        let kept = start_tags(&cleaner.clean(html).to_string());
+        for (tag, attrs) in start_tags(html) {
+            match kept.iter().find(|(t, _)| *t == tag) {
+                None => out.push((at, format!("thẻ <{tag}>"))),
+                Some((_, kept_attrs)) => {
+                    for a in attrs.iter().filter(|a| !kept_attrs.contains(a)) {
+                        out.push((at, format!("thuộc tính {a} của thẻ <{tag}>")));
+                    }
+                }
+            }
+        }
+    };
+    for (ev, range) in Parser::new_ext(md, options()).into_offset_iter() {
+        // Lines counted forward from the last event: one pass over the body.
+        let start = range.start.min(md.len());
+        if start >= counted {
+            line += md.as_bytes()[counted..start].iter().filter(|b| **b == b'\n').count();
+            counted = start;
+        }
+        match ev {
+            Event::Start(Tag::HtmlBlock) => block = Some((line, String::new())),
+            Event::End(TagEnd::HtmlBlock) => {
+                if let Some((at, html)) = block.take() {
+                    compare(at, &html, &mut out);
+                }
+            }
+            Event::Html(h) => match &mut block {
+                Some((_, html)) => html.push_str(&h),
+                None => compare(line, &h, &mut out),
+            },
+            Event::InlineHtml(h) => compare(line, &h, &mut out),
+            _ => {}
+        }
+    }
+    out.dedup();
+    out
+}
+
+/// The start tags of a piece of HTML with their attribute names, lower case, in order; each
+/// tag name once, with the attributes of all its occurrences.
+fn start_tags(html: &str) -> Vec<(String, Vec<String>)> {
+    let mut tags: Vec<(String, Vec<String>)> = Vec::new();
+    let b = html.as_bytes();
+    let mut i = 0;
+    while let Some(off) = b[i..].iter().position(|c| *c == b'<') {
+        let start = i + off + 1;
+        let name_len = b[start..].iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+        i = start;
+        if name_len == 0 || !b[start].is_ascii_alphabetic() {
+            continue;
+        }
+        let name = html[start..start + name_len].to_ascii_lowercase();
+        let at = match tags.iter().position(|(t, _)| *t == name) {
+            Some(k) => k,
+            None => {
+                tags.push((name, Vec::new()));
+                tags.len() - 1
+            }
+        };
+        // Only this tag's attributes: from its name to its closing `>`.
+        let end = b[start..].iter().position(|c| *c == b'>').map_or(b.len(), |e| start + e);
+        crate::check::html::scan(&html[start - 1..(end + 1).min(b.len())], |_, attr, _, _| {
+            let attr = attr.to_ascii_lowercase();
+            if !tags[at].1.contains(&attr) {
+                tags[at].1.push(attr);
+            }
+        });
+        i = end.max(start);
+    }
+    tags
+}
+
 /// The links in a piece of raw HTML, read by the same parser the sanitiser uses, so what is
 /// checked is what a browser would follow.
 fn raw_links(html: &str) -> Vec<(String, bool)> {
@@ -417,6 +501,25 @@ pub fn blocks(md: &str) -> Vec<Block> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_the_sanitiser_removes_is_named_with_its_line() {
+        let md = "Mở đầu.\n\nBà con <b>lưu ý</b>: <img src=\"/chia-se.png\" alt=\"ảnh\" onerror=\"alert(2)\"> \
+                  <a href=\"/lich/\" onclick=\"x()\">lịch</a> <a href=\"javascript:alert(1)\">bấm</a>\n\n\
+                  <iframe\n  src=\"https://www.youtube.com/embed/x\">\n</iframe>\n\n<script>alert(1)</script>\n";
+        assert_eq!(
+            removed_html(md),
+            [
+                (2, "thuộc tính onerror của thẻ <img>".to_string()),
+                (2, "thuộc tính onclick của thẻ <a>".to_string()),
+                (2, "thuộc tính href của thẻ <a>".to_string()),
+                (4, "thẻ <iframe>".to_string()),
+                (8, "thẻ <script>".to_string()),
+            ]
+        );
+        assert!(removed_html("Chỉ **Markdown** và <b>chữ đậm</b>, [liên kết](/lich/).").is_empty());
+        assert!(removed_html("a < b và 3<4").is_empty());
+    }
 
     #[test]
     fn a_description_from_a_prefix_is_the_description_of_the_whole() {
