@@ -132,23 +132,26 @@ pub fn today_local() -> NaiveDate {
     (chrono::Utc::now() + chrono::Duration::hours(7)).date_naive()
 }
 
-/// Loads, validates and renders the site into `sink`, then checks every link of the generated
-/// pages. `base_url` stands in for the site's own, so the preview server's pages point at it.
-fn pipeline(
+/// Loads and validates the site, opens the sink only then (so a content error is reported
+/// before any trouble with the output folder, and creates nothing), renders into it, and checks
+/// every link of the generated pages. `base_url` stands in for the site's own, so the preview
+/// server's pages point at it.
+fn pipeline<S: render::Sink>(
     opts: &Options,
     base_url: Option<&str>,
     stage: &dyn Fn(Stage),
-    sink: &dyn render::Sink,
-) -> Result<(Vec<render::Made>, Warnings), Error> {
+    open: impl FnOnce() -> Result<S, Error>,
+) -> Result<(Vec<render::Made>, Warnings, S), Error> {
     stage(Stage::Load);
     let mut site = content::load(&opts.content, opts.today).map_err(Error::Content)?;
     if let Some(url) = base_url {
         site.config.base_url = url.to_string();
     }
     let warnings = check::warnings(&site, opts.today);
+    let sink = open()?;
     stage(Stage::Render);
     let names = check::links::Names::default();
-    let render::Render { made, failed } = render::render_site(&site, opts.today, sink, &names)?;
+    let render::Render { made, failed } = render::render_site(&site, opts.today, &sink, &names)?;
     stage(Stage::Links);
     let pages: Vec<(&str, &check::links::PageLinks)> =
         made.iter().filter_map(|m| m.links.as_ref().map(|l| (m.path.as_str(), l))).collect();
@@ -160,15 +163,14 @@ fn pipeline(
     if let Some(e) = failed {
         return Err(e);
     }
-    Ok((made, warnings))
+    Ok((made, warnings, sink))
 }
 
 /// Loads, validates and renders the site, then checks every link of the generated pages; writes
 /// nothing. `base_url` stands in for the site's own, so the preview server's pages point at it.
 pub fn render_in_memory(opts: &Options, base_url: Option<&str>, stage: &dyn Fn(Stage)) -> Result<Rendered, Error> {
     let started = Instant::now();
-    let memory = render::Memory::default();
-    let (made, warnings) = pipeline(opts, base_url, stage, &memory)?;
+    let (made, warnings, memory) = pipeline(opts, base_url, stage, || Ok(render::Memory::default()))?;
     let summary = Summary::of(&made, started);
     Ok(Rendered { files: memory.into_files(), warnings, summary })
 }
@@ -180,8 +182,10 @@ pub fn build(opts: &Options, stage: &dyn Fn(Stage)) -> Result<Rendered, Error> {
     let started = Instant::now();
     output::check_apart(&opts.content, &opts.out)?;
     output::check_replaceable(&opts.out)?;
-    let staging = output::Staging::begin(&opts.out)?;
-    let (made, warnings) = pipeline(opts, None, stage, &staging)?;
+    // Before anything can fail: what a killed build left is removed even when this one stops at
+    // a content error.
+    output::clean_leftovers(&opts.out);
+    let (made, warnings, staging) = pipeline(opts, None, stage, || output::Staging::begin(&opts.out))?;
     stage(Stage::Write);
     staging.commit()?;
     Ok(Rendered { files: Vec::new(), warnings, summary: Summary::of(&made, started) })
@@ -190,6 +194,6 @@ pub fn build(opts: &Options, stage: &dyn Fn(Stage)) -> Result<Rendered, Error> {
 /// Everything `build` checks, writing nothing.
 pub fn check(opts: &Options, stage: &dyn Fn(Stage)) -> Result<Rendered, Error> {
     let started = Instant::now();
-    let (made, warnings) = pipeline(opts, None, stage, &render::Discard)?;
+    let (made, warnings, _) = pipeline(opts, None, stage, || Ok(render::Discard))?;
     Ok(Rendered { files: Vec::new(), warnings, summary: Summary::of(&made, started) })
 }

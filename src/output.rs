@@ -243,7 +243,8 @@ impl Staging {
         check_replaceable(out)?;
         clean_leftovers(out);
         let tmp = sibling(out, "moi");
-        fs::create_dir(&tmp).map_err(|e| Error::io(&tmp, "tạo thư mục", e))?;
+        // Named as the officer wrote it: the temporary sibling means nothing to them.
+        fs::create_dir(&tmp).map_err(|e| Error::io(out, "tạo thư mục", e))?;
         let staging = Staging { out: out.to_path_buf(), tmp, committed: false };
         // The marker goes first: a folder killed at any later point is recognisably ours.
         let marker = staging.tmp.join(MARKER);

@@ -288,3 +288,23 @@ fn after_the_deadline_short_targets_are_behind_and_reached_ones_are_not_overdue(
     let progress = visible(&read(&after.out(), "tien-do/2024-cong-dan-so/index.html"));
     assert!(!progress.contains("Đúng tiến độ"), "no unit is on track after the deadline: {progress}");
 }
+
+/// A content error is reported before any trouble with the output folder, and nothing is
+/// created for a build that cannot happen.
+#[test]
+fn content_errors_come_before_an_output_folder_that_cannot_be_made() {
+    let sc = Scratch::of(&example());
+    let blocked = sc.dir.path().join("la-tep");
+    std::fs::write(&blocked, "một tệp, không phải thư mục").unwrap();
+    let out = blocked.join("output");
+    let build = || run(&["build", "--content", s(&sc.site()), "--out", s(&out), "--today", "2024-06-03"]);
+    let r = build();
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains(&format!("không thể tạo thư mục “{}”", out.display())), "{}", r.stderr);
+    assert!(!r.stderr.contains(".bangtin-moi-"), "{}", r.stderr);
+    sc.write("units.yaml", "kind: \"Khu phố\"\nunits: 3\n");
+    let r = build();
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.starts_with("lỗi: units.yaml"), "{}", r.stderr);
+    assert!(!r.stderr.contains("không thể tạo thư mục"), "{}", r.stderr);
+}
