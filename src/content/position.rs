@@ -21,14 +21,16 @@ pub struct Positions {
     pub radix: Vec<(String, (usize, usize), String)>,
 }
 
-/// `0x96`, `-0o17`, `0b101`: a plain scalar YAML turns into a number that is not what it shows.
+/// `0x96`, `-0o17`, `0b101`: a plain scalar the YAML reader turns into a number that is not what
+/// it shows. Exactly the forms it reads as numbers: lower-case prefix, digits of the base, no
+/// `_` (`0X1F` and `0b1_0` stay text, and must not be refused).
 fn is_radix_number(text: &str) -> bool {
     let t = text.strip_prefix(['-', '+']).unwrap_or(text);
-    let digits = |radix: u32, rest: &str| !rest.is_empty() && rest.chars().all(|c| c.is_digit(radix) || c == '_');
+    let digits = |radix: u32, rest: &str| !rest.is_empty() && rest.chars().all(|c| c.is_digit(radix));
     match t.get(..2) {
-        Some("0x" | "0X") => digits(16, &t[2..]),
-        Some("0o" | "0O") => digits(8, &t[2..]),
-        Some("0b" | "0B") => digits(2, &t[2..]),
+        Some("0x") => digits(16, &t[2..]),
+        Some("0o") => digits(8, &t[2..]),
+        Some("0b") => digits(2, &t[2..]),
         _ => false,
     }
 }
@@ -97,7 +99,8 @@ impl Positions {
                     }
                 }
             }
-            if let (Event::Scalar(text, ScalarStyle::Plain, ..), Some(p)) = (&event, &node_path) {
+            // A tag (`!!str 0x96`) says what the value is; only an untagged plain scalar is guessed.
+            if let (Event::Scalar(text, ScalarStyle::Plain, _, None), Some(p)) = (&event, &node_path) {
                 if is_radix_number(text) {
                     radix.push((p.clone(), pos(&span), text.to_string()));
                 }
@@ -145,14 +148,19 @@ mod tests {
     #[test]
     fn numbers_in_other_bases_are_found_where_they_stand() {
         let p = Positions::of(
-            "target: 0x96\nvalues:\n  kp1: { cccd: 0o150, vneid: \"0x10\", ma: 0b2 }\n  kp2: [-0B101, 0150]\n",
+            "target: 0x96\nvalues:\n  kp1: { cccd: 0o150, vneid: \"0x10\", ma: 0b2 }\n  kp2: [-0b101, 0150, 0X1F, 0b1_0]\ntitle: !!str 0x96\n",
         );
         let found: Vec<(&str, (usize, usize), &str)> =
             p.radix.iter().map(|(path, at, text)| (path.as_str(), *at, text.as_str())).collect();
         assert_eq!(
             found,
-            [("target", (1, 9), "0x96"), ("values.kp1.cccd", (3, 16), "0o150"), ("values.kp2[0]", (4, 9), "-0B101")]
+            [("target", (1, 9), "0x96"), ("values.kp1.cccd", (3, 16), "0o150"), ("values.kp2[0]", (4, 9), "-0b101")]
         );
+        // What is flagged is exactly what the YAML reader makes a number of, and nothing else.
+        for text in ["0x96", "0o150", "-0b101", "0X1F", "0b1_0", "0O17", "0x", "0xZZ", "+0x1f", "0b2"] {
+            let number = matches!(serde_yaml::from_str::<serde_yaml::Value>(text), Ok(serde_yaml::Value::Number(_)));
+            assert_eq!(is_radix_number(text), number, "{text}");
+        }
     }
 
     #[test]

@@ -168,8 +168,13 @@ impl Source {
         if !maybe {
             return true;
         }
-        let found = &self.positions.get_or_init(|| Positions::of(&self.yaml)).radix;
-        for (path, (line, col), text) in found {
+        let radix = &self.positions.get_or_init(|| Positions::of(&self.yaml)).radix;
+        // Only what the reader really made a number of: a hex value too long for one stays text.
+        let found: Vec<_> = radix
+            .iter()
+            .filter(|(_, _, text)| matches!(serde_yaml::from_str::<Value>(text), Ok(Value::Number(_))))
+            .collect();
+        for (path, (line, col), text) in &found {
             let digits = text.trim_start_matches(['-', '+']);
             let (base, radix) = match digits.as_bytes().get(1) {
                 Some(b'x' | b'X') => ("hệ mười sáu", 16),
