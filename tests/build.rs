@@ -287,6 +287,31 @@ fn after_the_deadline_short_targets_are_behind_and_reached_ones_are_not_overdue(
     );
     let progress = visible(&read(&after.out(), "tien-do/2024-cong-dan-so/index.html"));
     assert!(!progress.contains("Đúng tiến độ"), "no unit is on track after the deadline: {progress}");
+    // The path's old waypoint is not what is asked once the deadline has passed.
+    for page in [&home, &progress] {
+        assert!(!page.contains("Theo lộ trình, đến 31/5/2024"), "{page}");
+        assert!(page.contains("Đã hết hạn 30/9/2024 mà chưa đạt chỉ tiêu"), "{page}");
+    }
+    assert!(progress.contains("Đã hết hạn 30/9/2024: mỗi đơn vị cần đạt đủ chỉ tiêu của mình"), "{progress}");
+    // A projected day already gone is not a forecast: the figures stopped coming.
+    assert!(
+        progress.contains("đã quá hạn 30/9/2024 mà chưa đạt chỉ tiêu; chưa có báo cáo nào sau ngày 31/5/2024"),
+        "{progress}"
+    );
+    assert!(!progress.contains("theo tốc độ gần nhất"), "{progress}");
+
+    // Reached overall, with no target per unit: nobody is behind, after the deadline as before.
+    let sc = Scratch::of(&example());
+    let plan = std::fs::read_to_string(sc.site().join("plans/2024-cong-dan-so.md")).unwrap();
+    sc.write(
+        "plans/2024-cong-dan-so.md",
+        &plan.replacen("target: { percent: 95, of: population }", "target: 10000", 1),
+    );
+    let r = sc.build("2024-12-02");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let home = visible(&read(&sc.out(), "index.html"));
+    assert!(home.contains("Đã đạt Chỉ tiêu: 10.000 người · Hạn 30/9/2024"), "{home}");
+    assert!(!home.contains("Chậm tiến độ: Khu phố 1, Khu phố 2, Khu phố 3, Khu phố 4, Khu phố 5, Khu phố 6, Khu phố 7, Khu phố 8. Hướng dẫn: Làm thẻ"), "{home}");
 }
 
 /// A content error is reported before any trouble with the output folder, and nothing is

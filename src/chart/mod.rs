@@ -261,8 +261,10 @@ impl Data {
         }
     }
 
+    /// Where the straight path stood at the last report; none once the deadline has passed,
+    /// when all of the target was due and the path's old waypoint would read as what is asked.
     fn expected(&self) -> Option<f64> {
-        self.as_of.map(|a| path_value(self.from, self.deadline, self.target, a))
+        self.as_of.filter(|_| self.today <= self.deadline).map(|a| path_value(self.from, self.deadline, self.target, a))
     }
 }
 
@@ -823,7 +825,12 @@ fn per_unit_bars(id: &str, d: &Data) -> String {
     let mut svg = Svg::new(id);
     let ratio = d.kind == Kind::Ratio;
     // The straight path asks every unit for the same fraction of its own target.
-    let expected_share = if ratio { None } else { d.as_of.map(|a| path_value(d.from, d.deadline, 100.0, a)) };
+    // Past the deadline every unit owed all of its target.
+    let expected_share = match d.as_of {
+        _ if ratio => None,
+        Some(_) if d.today > d.deadline => Some(100.0),
+        a => a.map(|a| path_value(d.from, d.deadline, 100.0, a)),
+    };
     let rows: Vec<Row> = d
         .units
         .iter()
@@ -869,7 +876,9 @@ fn per_unit_bars(id: &str, d: &Data) -> String {
         } else {
             y += svg.legend(y, Swatch::Tick(TARGET, 3, None), "", "Vạch liền: 100% chỉ tiêu của đơn vị");
             desc.push("Tỷ lệ đạt so với chỉ tiêu riêng của từng đơn vị.".to_string());
-            if let (Some(e), Some(a)) = (expected_share, d.as_of) {
+            if d.today > d.deadline {
+                desc.push(format!("Đã hết hạn {}: mỗi đơn vị cần đạt đủ chỉ tiêu của mình.", date(d.deadline)));
+            } else if let (Some(e), Some(a)) = (expected_share, d.as_of) {
                 y += svg.legend(
                     y,
                     Swatch::Tick(PATH, 2, Some(DASH)),
@@ -1139,8 +1148,12 @@ fn projection_words(d: &Data, p: &Projection, last: Option<NaiveDate>) -> (Strin
     match (p.reached, p.reaches_on, p.rate_per_day) {
         (true, Some(on), _) => (format!("Đã đạt chỉ tiêu ngày {}", date(on)), false),
         (false, on, _) if past => {
-            let then = match (on, p.rate_per_day) {
-                (Some(on), Some(r)) => format!("; theo tốc độ gần nhất ({}), dự kiến ngày {} đạt", rate(r), date(on)),
+            let then = match (on, p.rate_per_day, last) {
+                // A projected day already gone says only that the figures stopped coming.
+                (Some(on), _, Some(x)) if on <= d.today => format!("; chưa có báo cáo nào sau ngày {}", date(x)),
+                (Some(on), Some(r), _) => {
+                    format!("; theo tốc độ gần nhất ({}), dự kiến ngày {} đạt", rate(r), date(on))
+                }
                 _ => String::new(),
             };
             (format!("Cảnh báo: đã quá hạn {} mà chưa đạt chỉ tiêu{then}", date(d.deadline)), true)

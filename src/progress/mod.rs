@@ -295,7 +295,11 @@ impl<'a> Running<'a> {
                         target: utarget,
                         base: ubase,
                         share_of_target: share,
-                        standing: past_deadline(standing(value, utarget, uexp), today, ind.deadline),
+                        // A unit without a target of its own is judged by nothing, before or after.
+                        standing: match utarget {
+                            Some(_) => past_deadline(standing(value, utarget, uexp), today, ind.deadline),
+                            None => standing(value, utarget, uexp),
+                        },
                     }
                 })
                 .collect()

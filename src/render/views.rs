@@ -279,6 +279,10 @@ impl IndicatorView {
             _ => String::new(),
         };
         let expected_text = match (p.expected, p.as_of, &ind.target) {
+            // The path's waypoint at the last report is no longer what is asked: all of it was.
+            (Some(_), Some(_), _) if p.standing != Standing::DaDat && p.days_left < 0 => {
+                format!("Đã hết hạn {} mà chưa đạt chỉ tiêu", date(ind.deadline))
+            }
             (Some(e), Some(d), Target::Count(_) | Target::PercentOf { .. }) if p.standing != Standing::DaDat => {
                 format!("Theo lộ trình, đến {} cần đạt {}", date(d), count_of(e, &counted))
             }
