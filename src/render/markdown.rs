@@ -113,8 +113,16 @@ pub struct LinkRef {
 /// `<a>` and `src` of `<img>` in HTML written inside it.
 pub fn links(md: &str) -> Vec<LinkRef> {
     let mut out = Vec::new();
+    // Lines counted forward from the last event: recounting from the top for every link was
+    // quadratic in a long body full of HTML.
+    let (mut counted, mut at) = (0, 0);
     for (ev, range) in Parser::new_ext(md, options()).into_offset_iter() {
-        let line = || md[..range.start.min(md.len())].matches('\n').count();
+        let start = range.start.min(md.len());
+        if start >= counted {
+            at += md.as_bytes()[counted..start].iter().filter(|b| **b == b'\n').count();
+            counted = start;
+        }
+        let line = || if start >= counted { at } else { md[..start].matches('\n').count() };
         let (dest, image) = match &ev {
             Event::Start(Tag::Link { dest_url, .. }) => (dest_url, false),
             Event::Start(Tag::Image { dest_url, .. }) => (dest_url, true),
@@ -132,86 +140,89 @@ pub fn links(md: &str) -> Vec<LinkRef> {
     out
 }
 
-/// What the sanitiser takes out of the HTML written in `md`, each with its 0-based line in the
-/// body: "thẻ <iframe>", "thuộc tính onclick của <a>". The officer sees the page without it and
-/// deserves to know why. An HTML block is cleaned whole, as a tag may span its lines.
+/// What the sanitiser takes out of the HTML written in `md`, each with the 0-based line in the
+/// body of the first raw HTML that has it: "thẻ <iframe>", "thuộc tính onclick của thẻ <a>". The
+/// officer sees the page without it and deserves to know why. The whole body is rendered both
+/// ways and the start tags and attributes counted, so a `<td>` written in a block of its own
+/// but inside a table is judged where the browser will see it.
 pub fn removed_html(md: &str) -> Vec<(usize, String)> {
     let mut out = Vec::new();
     if !md.contains('<') {
         return out;
     }
-    let mut block: Option<(usize, String)> = None;
-    let (mut counted, mut line) = (0, 0);
-    let cleaner = sanitiser("");
-    let compare = |at: usize, html: &str, out: &mut Vec<(usize, String)>| {
-        let kept = start_tags(&cleaner.clean(html).to_string());
-        for (tag, attrs) in start_tags(html) {
-            match kept.iter().find(|(t, _)| *t == tag) {
-                None => out.push((at, format!("thẻ <{tag}>"))),
-                Some((_, kept_attrs)) => {
-                    for a in attrs.iter().filter(|a| !kept_attrs.contains(a)) {
-                        out.push((at, format!("thuộc tính {a} của thẻ <{tag}>")));
-                    }
-                }
-            }
+    let (before, after) =
+        (start_tags(&render(md, "", RawHtml::Trust).html), start_tags(&render(md, "", RawHtml::Sanitise).html));
+    let count =
+        |tags: &[(String, Option<String>)], key: &(String, Option<String>)| tags.iter().filter(|t| *t == key).count();
+    let mut seen: Vec<&(String, Option<String>)> = Vec::new();
+    for key in &before {
+        if seen.contains(&key) {
+            continue;
         }
-    };
+        seen.push(key);
+        let (tag, attr) = key;
+        // An attribute counts only where its tag stayed: a removed tag is named once, alone.
+        let tag_gone = attr.is_some() && count(&after, &(tag.clone(), None)) < count(&before, &(tag.clone(), None));
+        if tag_gone || count(&after, key) >= count(&before, key) {
+            continue;
+        }
+        let what = match attr {
+            None => format!("thẻ <{tag}>"),
+            Some(a) => format!("thuộc tính {a} của thẻ <{tag}>"),
+        };
+        out.push((raw_line(md, tag, attr.as_deref()), what));
+    }
+    out
+}
+
+/// The 0-based line of the first HTML written in `md` that opens `tag` (with `attr`), or 0.
+fn raw_line(md: &str, tag: &str, attr: Option<&str>) -> usize {
+    let (mut counted, mut line) = (0, 0);
     for (ev, range) in Parser::new_ext(md, options()).into_offset_iter() {
-        // Lines counted forward from the last event: one pass over the body.
+        let (Event::Html(h) | Event::InlineHtml(h)) = ev else { continue };
         let start = range.start.min(md.len());
         if start >= counted {
             line += md.as_bytes()[counted..start].iter().filter(|b| **b == b'\n').count();
             counted = start;
         }
-        match ev {
-            Event::Start(Tag::HtmlBlock) => block = Some((line, String::new())),
-            Event::End(TagEnd::HtmlBlock) => {
-                if let Some((at, html)) = block.take() {
-                    compare(at, &html, &mut out);
-                }
-            }
-            Event::Html(h) => match &mut block {
-                Some((_, html)) => html.push_str(&h),
-                None => compare(line, &h, &mut out),
-            },
-            Event::InlineHtml(h) => compare(line, &h, &mut out),
-            _ => {}
+        let hit = start_tags(&h).iter().any(|(t, a)| t == tag && a.as_deref() == attr);
+        if hit {
+            return line;
         }
     }
-    out.dedup();
-    out
+    0
 }
 
-/// The start tags of a piece of HTML with their attribute names, lower case, in order; each
-/// tag name once, with the attributes of all its occurrences.
-fn start_tags(html: &str) -> Vec<(String, Vec<String>)> {
-    let mut tags: Vec<(String, Vec<String>)> = Vec::new();
+/// Every start tag of a piece of HTML, lower case, as `(tag, None)`, and each of its attributes
+/// as `(tag, Some(attribute))`. Comments and the text of `script` and `style` are skipped, as a
+/// browser would.
+fn start_tags(html: &str) -> Vec<(String, Option<String>)> {
+    let mut tags = Vec::new();
     let b = html.as_bytes();
     let mut i = 0;
     while let Some(off) = b[i..].iter().position(|c| *c == b'<') {
-        let start = i + off + 1;
-        let name_len = b[start..].iter().take_while(|c| c.is_ascii_alphanumeric()).count();
-        i = start;
-        if name_len == 0 || !b[start].is_ascii_alphabetic() {
+        let start = i + off;
+        let rest = &html[start..];
+        if rest.starts_with("<!--") {
+            i = rest.find("-->").map_or(b.len(), |e| start + e + 3);
             continue;
         }
-        let name = html[start..start + name_len].to_ascii_lowercase();
-        let at = match tags.iter().position(|(t, _)| *t == name) {
-            Some(k) => k,
-            None => {
-                tags.push((name, Vec::new()));
-                tags.len() - 1
-            }
-        };
-        // Only this tag's attributes: from its name to its closing `>`.
-        let end = b[start..].iter().position(|c| *c == b'>').map_or(b.len(), |e| start + e);
-        crate::check::html::scan(&html[start - 1..(end + 1).min(b.len())], |_, attr, _, _| {
-            let attr = attr.to_ascii_lowercase();
-            if !tags[at].1.contains(&attr) {
-                tags[at].1.push(attr);
-            }
+        let name_len = b[start + 1..].iter().take_while(|c| c.is_ascii_alphanumeric() || **c == b'-').count();
+        if name_len == 0 || !b[start + 1].is_ascii_alphabetic() {
+            i = start + 1;
+            continue;
+        }
+        let name = html[start + 1..start + 1 + name_len].to_ascii_lowercase();
+        let end = b[start..].iter().position(|c| *c == b'>').map_or(b.len(), |e| start + e + 1);
+        tags.push((name.clone(), None));
+        crate::check::html::scan(&html[start..end], |_, attr, _, _| {
+            tags.push((name.clone(), Some(attr.to_ascii_lowercase())));
         });
-        i = end.max(start);
+        i = end;
+        if name == "script" || name == "style" {
+            let close = format!("</{name}");
+            i = html[i..].to_ascii_lowercase().find(&close).map_or(b.len(), |e| i + e);
+        }
     }
     tags
 }
@@ -506,19 +517,26 @@ mod tests {
     fn what_the_sanitiser_removes_is_named_with_its_line() {
         let md = "Mở đầu.\n\nBà con <b>lưu ý</b>: <img src=\"/chia-se.png\" alt=\"ảnh\" onerror=\"alert(2)\"> \
                   <a href=\"/lich/\" onclick=\"x()\">lịch</a> <a href=\"javascript:alert(1)\">bấm</a>\n\n\
-                  <iframe\n  src=\"https://www.youtube.com/embed/x\">\n</iframe>\n\n<script>alert(1)</script>\n";
+                  <div>\n<iframe\n  src=\"https://www.youtube.com/embed/x\">\n</iframe>\n</div>\n\n<script>alert('<b>')</script>\n\n\
+                  <!-- <object data=\"x\"> -->\n";
+        let mut got = removed_html(md);
+        got.sort();
         assert_eq!(
-            removed_html(md),
+            got,
             [
-                (2, "thuộc tính onerror của thẻ <img>".to_string()),
-                (2, "thuộc tính onclick của thẻ <a>".to_string()),
                 (2, "thuộc tính href của thẻ <a>".to_string()),
-                (4, "thẻ <iframe>".to_string()),
-                (8, "thẻ <script>".to_string()),
+                (2, "thuộc tính onclick của thẻ <a>".to_string()),
+                (2, "thuộc tính onerror của thẻ <img>".to_string()),
+                (5, "thẻ <iframe>".to_string()),
+                (10, "thẻ <script>".to_string()),
             ]
         );
-        assert!(removed_html("Chỉ **Markdown** và <b>chữ đậm</b>, [liên kết](/lich/).").is_empty());
-        assert!(removed_html("a < b và 3<4").is_empty());
+        assert!(removed_html("Chỉ **Markdown** và <b>chữ đậm</b>, <BR/> [liên kết](/lich/).").is_empty());
+        assert!(removed_html("a < b và 3<4 <").is_empty());
+        // A cell written in a block of its own is still inside the table the browser builds.
+        let table = "<table>\n  <tr><td>a</td></tr>\n\n  <tr><td style=\"text-align: center\">b</td></tr>\n</table>\n";
+        assert_eq!(removed_html(table), []);
+        assert_eq!(removed_html("<my-widget>x</my-widget>"), [(0, "thẻ <my-widget>".to_string())]);
     }
 
     #[test]
