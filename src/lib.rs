@@ -18,6 +18,7 @@ pub mod output;
 pub mod progress;
 pub mod qr;
 pub mod radio;
+pub mod rebuild;
 pub mod render;
 pub mod scaffold;
 pub mod schedule;
@@ -90,7 +91,7 @@ impl Summary {
             calendars: count(&|p| p.ends_with(".ics")),
             data: count(&|p| p.ends_with(".csv")),
             bulletins: count(&|p| p.starts_with("phat-thanh/") && p.ends_with(".txt")),
-            search_bytes: files.iter().filter(|f| f.path == "tim-kiem/chi-muc.js").map(|f| f.len).sum(),
+            search_bytes: files.iter().filter(|f| f.path == search::PATH).map(|f| f.len).sum(),
             files: files.len(),
             bytes: files.iter().map(|f| f.len).sum(),
             elapsed: started.elapsed(),
@@ -142,6 +143,20 @@ fn pipeline<S: render::Sink>(
     stage: &dyn Fn(Stage),
     open: impl FnOnce() -> Result<S, Error>,
 ) -> Result<(Vec<render::Made>, Warnings, S), Error> {
+    pipeline_keeping(opts, base_url, stage, open, false).map(|(made, warnings, sink, _)| (made, warnings, sink))
+}
+
+/// The site, its link table and what the render kept: for a preview to re-render an edit.
+type KeptSite = (content::model::Site, check::links::Names, render::Kept);
+
+/// [`pipeline`]; with `keep`, also what [`rebuild`] needs.
+fn pipeline_keeping<S: render::Sink>(
+    opts: &Options,
+    base_url: Option<&str>,
+    stage: &dyn Fn(Stage),
+    open: impl FnOnce() -> Result<S, Error>,
+    keep: bool,
+) -> Result<(Vec<render::Made>, Warnings, S, Option<KeptSite>), Error> {
     stage(Stage::Load);
     let mut site = content::load(&opts.content, opts.today).map_err(Error::Content)?;
     if let Some(url) = base_url {
@@ -151,7 +166,7 @@ fn pipeline<S: render::Sink>(
     let sink = open()?;
     stage(Stage::Render);
     let names = check::links::Names::default();
-    let render::Render { made, failed } = render::render_site(&site, opts.today, &sink, &names)?;
+    let render::Render { made, failed, kept } = render::render_site(&site, opts.today, &sink, &names, keep)?;
     stage(Stage::Links);
     let pages: Vec<(&str, &check::links::PageLinks)> =
         made.iter().filter_map(|m| m.links.as_ref().map(|l| (m.path.as_str(), l))).collect();
@@ -163,7 +178,8 @@ fn pipeline<S: render::Sink>(
     if let Some(e) = failed {
         return Err(e);
     }
-    Ok((made, warnings, sink))
+    let kept = kept.map(|k| (site, names, k));
+    Ok((made, warnings, sink, kept))
 }
 
 /// Loads, validates and renders the site, then checks every link of the generated pages; writes

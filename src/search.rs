@@ -13,6 +13,9 @@ use crate::content::model::Site;
 use crate::render::markdown;
 use crate::text::fold;
 
+/// Where the index script is written, under the site root.
+pub const PATH: &str = "tim-kiem/chi-muc.js";
+
 /// How much of a body is searched: the opening of a long plan is what people look for, and
 /// the index stays small on a slow connection.
 const BODY_CHARS: usize = 3000;
@@ -145,6 +148,33 @@ pub fn script_parts(site: &Site) -> impl Iterator<Item = Vec<u8>> + '_ {
     })
 }
 
+/// The index script `script` with the document at `u` (a page path, as in [`Doc::u`]) replaced
+/// by `doc`; `None` when the script has no document at `u`. A preview re-renders one guide
+/// without folding every other document again. Every value is a JSON string in which `"` is
+/// escaped, so `{"u":"…"` only ever stands at the start of a document and `},{"u":"` only
+/// between two.
+pub fn splice(script: &[u8], u: &str, doc: &Doc) -> Option<Vec<u8>> {
+    let mut key = String::from("{\"u\":");
+    push_json_string(u, &mut key);
+    key.push(',');
+    let find = memchr::memmem::find;
+    let start = find(script, key.as_bytes())?;
+    let rest = &script[start..];
+    let end = start + find(rest, b"},{\"u\":").or_else(|| find(rest, b"}];\n"))? + 1;
+    let mut one = String::new();
+    doc_json(doc, &mut one);
+    let mut out = Vec::with_capacity(script.len() + one.len());
+    out.extend_from_slice(&script[..start]);
+    out.extend_from_slice(one.as_bytes());
+    out.extend_from_slice(&script[end..]);
+    Some(out)
+}
+
+/// A guide's document of the index.
+pub fn guide_doc(g: &crate::content::model::Guide) -> Doc {
+    Source::Guide(g).doc()
+}
+
 fn docs_json(docs: &[Doc]) -> String {
     let mut out = String::from("[");
     for (i, d) in docs.iter().enumerate() {
@@ -262,6 +292,28 @@ mod tests {
 
     fn d(t: &str, s: &str, x: &str) -> Doc {
         Doc { u: String::new(), k: "Hướng dẫn", t: t.into(), s: s.into(), ft: fold(t), fs: fold(s), fx: fold(x) }
+    }
+
+    #[test]
+    fn splicing_one_document_gives_the_script_of_the_new_index() {
+        let doc = |u: &str, t: &str, x: &str| Doc { u: u.into(), ..d(t, "", x) };
+        // Values that look like the separators the splice looks for.
+        let docs = vec![
+            doc("huong-dan/a/", "A", "x},{\"u\":\"huong-dan/b/\", y"),
+            doc("huong-dan/b/", "B", "}];\n"),
+            doc("huong-dan/c/", "C", "c"),
+        ];
+        let script = super::script(&docs);
+        for (i, u) in ["huong-dan/a/", "huong-dan/b/", "huong-dan/c/"].into_iter().enumerate() {
+            let mut next = docs.clone();
+            next[i] = doc(u, "Tiêu đề mới", "thân \"mới\" {\"u\":\"x\",");
+            let spliced = splice(script.as_bytes(), u, &next[i]).unwrap();
+            assert_eq!(String::from_utf8(spliced).unwrap(), super::script(&next), "{u}");
+        }
+        assert!(splice(script.as_bytes(), "huong-dan/d/", &docs[0]).is_none());
+        let one = super::script(&docs[..1]);
+        let spliced = splice(one.as_bytes(), "huong-dan/a/", &docs[2]).unwrap();
+        assert_eq!(String::from_utf8(spliced).unwrap(), super::script(&docs[2..]));
     }
 
     #[test]

@@ -140,10 +140,6 @@ impl Names {
             })
             .collect()
     }
-
-    fn all(&self) -> Vec<Arc<str>> {
-        self.lock().1.clone()
-    }
 }
 
 /// No fragment: the link names a page, not a place on it.
@@ -178,6 +174,11 @@ pub struct PageLinks {
 }
 
 impl PageLinks {
+    /// Whether every id of `before` is still on the page: no link to a place on it can break.
+    pub fn keeps_ids_of(&self, before: &PageLinks) -> bool {
+        before.ids.iter().all(|id| self.ids.binary_search(id).is_ok())
+    }
+
     /// Reads the page at `page` (its path under the site root).
     pub fn read(page: &str, html: &str, base_url: &str, names: &Names) -> PageLinks {
         struct Raw<'h> {
@@ -284,7 +285,62 @@ pub fn check_pages(
     origin: &dyn Fn(&str) -> String,
     names: &Names,
 ) -> Diagnostics {
-    let text = names.all();
+    check_among(pages, pages, written, base_url, origin, names)
+}
+
+/// [`check_site`] after some pages, `changed`, were rendered again with the same set of files:
+/// only their own links can have broken, and the links of other pages to a place on the pages
+/// that lost an id, `lost`.
+pub fn check_changed(
+    site: &Site,
+    pages: &[(&str, &PageLinks)],
+    changed: &HashSet<&str>,
+    lost: &HashSet<&str>,
+    written: &[&str],
+    names: &Names,
+) -> Diagnostics {
+    // The numbers of the paths that lead to a page that lost an id, as links write them.
+    let into: HashSet<u32> = {
+        let g = names.lock();
+        lost.iter()
+            .flat_map(|p| {
+                let dir = p.strip_suffix("index.html");
+                [
+                    Some(p.to_string()),
+                    dir.map(str::to_string),
+                    dir.and_then(|d| d.strip_suffix('/')).map(str::to_string),
+                ]
+            })
+            .flatten()
+            .filter_map(|p| g.0.get(p.as_str()).copied())
+            .collect()
+    };
+    let checked: Vec<(&str, &PageLinks)> = pages
+        .iter()
+        .filter(|(p, l)| {
+            changed.contains(p)
+                || !into.is_empty()
+                    && l.links.iter().any(|f| {
+                    matches!(f.to, To::Here { path, fragment } if fragment != NO_FRAGMENT && into.contains(&path))
+                })
+        })
+        .copied()
+        .collect();
+    check_among(&checked, pages, written, &site.config.base_url, &|page| origin(site, page), names)
+}
+
+/// Checks the links of `checked`, a part of `pages`, the whole site.
+fn check_among(
+    checked: &[(&str, &PageLinks)],
+    pages: &[(&str, &PageLinks)],
+    written: &[&str],
+    base_url: &str,
+    origin: &dyn Fn(&str) -> String,
+    names: &Names,
+) -> Diagnostics {
+    // Held while checking: every page is rendered by now, nothing else numbers strings.
+    let table = names.lock();
+    let text = &table.1;
     let written_set: HashSet<&str> = written.iter().copied().collect();
     let find = |p: &str| -> Option<String> {
         if p.is_empty() || p.ends_with('/') {
@@ -306,7 +362,7 @@ pub fn check_pages(
     // Per problem: the page and link where it is first met, and every (page, value) it is met at.
     type Seen = (usize, Found, HashSet<(usize, u32)>);
     let mut found: BTreeMap<Problem, Seen> = BTreeMap::new();
-    for (pi, (_, links)) in pages.iter().enumerate() {
+    for (pi, (_, links)) in checked.iter().enumerate() {
         for f in &links.links {
             let problem = match f.to {
                 To::Script => Problem::Script(text[f.value as usize].to_string()),
@@ -342,7 +398,7 @@ pub fn check_pages(
         .filter(|p| !p.is_empty())
         .collect();
     for (problem, (pi, a, pages_with)) in found {
-        let page = pages[pi].0;
+        let page = checked[pi].0;
         let (name, value, tag) = (LINKING[a.name as usize], &text[a.value as usize], &text[a.tag as usize]);
         let link = format!("{name}=\"{value}\" (thẻ <{tag}>)");
         let (what, hint) = match &problem {

@@ -175,16 +175,21 @@ fn removed_html(site: &Site, out: &mut Vec<Diagnostic>) {
         .chain(site.events.iter().map(|e| (&e.file, &e.body, e.body_line)))
         .chain(site.news.iter().map(|n| (&n.file, &n.body, n.body_line)));
     for (file, body, body_line) in bodies {
-        for (line, what) in crate::render::markdown::removed_html(body) {
-            out.push(
-                Diagnostic::new(file, format!("{what} bị bỏ khỏi trang vì lý do an toàn"))
-                    .at(Some((body_line + line, 1)))
-                    .expected("nội dung viết bằng Markdown: liên kết [chữ](địa chỉ), ảnh ![mô tả](/anh.jpg)")
-                    .hint(Some(
-                        "nếu HTML này do người tin cậy viết và cần giữ nguyên, đặt trust_html: true trong site.yaml"
-                            .into(),
-                    )),
-            );
-        }
+        out.extend(removed_html_in(file, body, body_line));
     }
+}
+
+/// The warnings of [`removed_html`] for one body, of `file`, starting on line `body_line`.
+pub fn removed_html_in(file: &Path, body: &str, body_line: usize) -> Vec<Diagnostic> {
+    crate::render::markdown::removed_html(body)
+        .into_iter()
+        .map(|(line, what)| {
+            Diagnostic::new(file, format!("{what} bị bỏ khỏi trang vì lý do an toàn"))
+                .at(Some((body_line + line, 1)))
+                .expected("nội dung viết bằng Markdown: liên kết [chữ](địa chỉ), ảnh ![mô tả](/anh.jpg)")
+                .hint(Some(
+                    "nếu HTML này do người tin cậy viết và cần giữ nguyên, đặt trust_html: true trong site.yaml".into(),
+                ))
+        })
+        .collect()
 }

@@ -184,7 +184,8 @@ impl Plan {
     }
 }
 
-#[derive(Debug, Clone)]
+/// Equality is what lets a preview tell a body edit from one that changes what other pages show.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Guide {
     pub slug: String,
     pub file: PathBuf,

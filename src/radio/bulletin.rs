@@ -90,6 +90,8 @@ pub struct Bulletin {
     pub station: String,
     /// The latest progress report the bulletin reads from.
     pub as_of: Option<NaiveDate>,
+    /// The slug of the guide it reads, if any.
+    pub guide: Option<String>,
     pub sections: Vec<Section>,
     pub pace: Pace,
     pub seconds: f64,
@@ -128,7 +130,8 @@ pub fn compose_with(
     if let Some(s) = events_section(site, plan, date, &say) {
         sections.push(s);
     }
-    if let Some(g) = pick_guide(site, &indicators) {
+    let guide = pick_guide(site, &indicators);
+    if let Some(g) = guide {
         sections.push(guide_section(g, &say));
     }
     if let Some(s) = notices_section(site, plan, date, &say) {
@@ -143,6 +146,7 @@ pub fn compose_with(
         site_title: site.config.title.clone(),
         station: cfg.station.clone(),
         as_of,
+        guide: guide.map(|g| g.slug.clone()),
         sections,
         pace: Pace::of(cfg),
         seconds: 0.0,
@@ -150,6 +154,21 @@ pub fn compose_with(
     };
     recount(&mut b);
     b
+}
+
+/// The section that reads guide `g`, as [`compose_with`] says it.
+pub fn spoken_guide(g: &Guide, sp: &Speaker) -> Section {
+    guide_section(g, &|written: &str| sp.say(&one_line(written)))
+}
+
+/// The bulletin as [`compose_with`] would make it once the guide it reads has a new body, given
+/// that guide's [`spoken_guide`]: the section is replaced and the air time recounted. Which guide
+/// a bulletin reads depends only on progress and front matter, so the rest is unchanged.
+pub fn replace_guide(b: &mut Bulletin, spoken: &Section) {
+    if let Some(s) = b.sections.iter_mut().find(|s| s.kind == Kind::Guide) {
+        *s = spoken.clone();
+        recount(b);
+    }
 }
 
 /// Sets every part's, section's and the whole bulletin's air time.

@@ -52,8 +52,8 @@ pub struct RadioCard {
 }
 
 #[derive(Serialize)]
-pub struct RadioList {
-    pub bulletins: Vec<RadioCard>,
+pub struct RadioList<'c> {
+    pub bulletins: Vec<&'c RadioCard>,
     pub station: String,
 }
 
@@ -97,12 +97,20 @@ fn view(b: &Bulletin, plan_title: &str, slug: &str) -> RadioView {
     }
 }
 
-/// Every bulletin's page and `.txt`, and the list of them, newest first.
-pub(super) fn pages(r: &Renderer, site: &Site) {
+/// What the site's bulletins are, kept by a preview so that a guide's edit re-renders only the
+/// bulletins that read it: each bulletin with its plan's title and its line of the list, newest
+/// first.
+pub struct Kept {
+    list: Vec<(RadioCard, Bulletin, String)>,
+}
+
+/// Every bulletin's page and `.txt`, and the list of them, newest first; what they are when
+/// `keep` is set.
+pub(super) fn pages(r: &Renderer, site: &Site, keep: bool) -> Option<Kept> {
     use rayon::prelude::*;
     let cfg = &site.config.radio;
     let sp = Speaker::new(cfg.dialect, &cfg.lexicon);
-    let mut cards = Vec::new();
+    let mut list = Vec::new();
     for plan in &site.plans {
         // One bulletin per report date (a plan has one report a day), as the reports up to it
         // give the progress: read once, in date order, while the bulletins are composed on
@@ -112,43 +120,87 @@ pub(super) fn pages(r: &Renderer, site: &Site) {
             tracker.read(report);
             (report, tracker.indicators(report.date))
         });
-        let made: Vec<RadioCard> = snapshots
+        let made: Vec<(RadioCard, Option<Bulletin>)> = snapshots
             .par_bridge()
             .map(|(report, progress)| {
-                let d = report.date;
-                let last = Some((d, report.illustrative));
-                let b = bulletin::compose_with(site, plan, d, &sp, last, progress);
-                let slug = bulletin::slug(&plan.slug, d);
-                let v = view(&b, &plan.title, &slug);
-                r.file(format!("{}{}", v.path, v.txt), bulletin::text(&b).into_bytes());
-                let title = format!("Bản tin phát thanh ngày {}", date(d));
-                let desc = format!(
-                    "Bản tin “Công dân số” của {} ngày {}, viết sẵn cách đọc để phát trên loa; khoảng {}.",
-                    b.station,
-                    date(d),
-                    v.duration_text
-                );
-                let meta = super::views::PageMeta::new(site, &v.path, &title, &desc);
-                r.page("radio.html", &v.path, meta, &v);
-                RadioCard {
-                    txt_path: format!("{}{}", v.path, v.txt),
-                    path: v.path,
-                    iso: v.iso,
-                    date_text: v.date_text,
-                    plan_title: plan.title.clone(),
-                    plan_number: v.plan_number,
-                    duration_text: v.duration_text,
-                }
+                let last = Some((report.date, report.illustrative));
+                let b = bulletin::compose_with(site, plan, report.date, &sp, last, progress);
+                let card = one(r, site, &plan.title, &b);
+                (card, keep.then_some(b))
             })
             .collect();
-        cards.extend(made);
+        list.extend(made.into_iter().map(|(card, b)| (card, b, plan.title.clone())));
     }
-    cards.sort_by(|a, b| b.iso.cmp(&a.iso).then(a.path.cmp(&b.path)));
+    list.sort_by(|a, b| b.0.iso.cmp(&a.0.iso).then(a.0.path.cmp(&b.0.path)));
+    list_page(r, site, list.iter().map(|(card, ..)| card));
+    keep.then(|| Kept { list: list.into_iter().filter_map(|(c, b, t)| Some((c, b?, t))).collect() })
+}
+
+/// The bulletins that read guide `g` rendered again after its body changed, and the list when
+/// any did (their air time is on it).
+pub(super) fn refresh_guide(r: &Renderer, site: &Site, kept: &mut Kept, g: &crate::content::model::Guide) {
+    let cfg = &site.config.radio;
+    let reading = |b: &Bulletin| b.guide.as_deref() == Some(g.slug.as_str());
+    if !kept.list.iter().any(|(_, b, _)| reading(b)) {
+        return;
+    }
+    // Spoken once, however many bulletins read it; most edits change nothing that is read.
+    let spoken = bulletin::spoken_guide(g, &Speaker::new(cfg.dialect, &cfg.lexicon));
+    let said = |b: &Bulletin| {
+        b.sections
+            .iter()
+            .find(|s| s.kind == bulletin::Kind::Guide)
+            .is_some_and(|s| s.title == spoken.title && s.lines().eq(spoken.lines()))
+    };
+    if kept.list.iter().filter(|(_, b, _)| reading(b)).all(|(_, b, _)| said(b)) {
+        return;
+    }
+    use rayon::prelude::*;
+    kept.list.par_iter_mut().filter(|(_, b, _)| reading(b)).for_each(|(card, b, title)| {
+        bulletin::replace_guide(b, &spoken);
+        *card = one(r, site, title, b);
+    });
+    list_page(r, site, kept.list.iter().map(|(card, ..)| card));
+}
+
+/// One bulletin's page and `.txt`; its line of the list.
+fn one(r: &Renderer, site: &Site, plan_title: &str, b: &Bulletin) -> RadioCard {
+    let d = b.date;
+    let slug = bulletin::slug(&b.plan, d);
+    let v = view(b, plan_title, &slug);
+    r.file(format!("{}{}", v.path, v.txt), bulletin::text(b).into_bytes());
+    let title = format!("Bản tin phát thanh ngày {}", date(d));
+    let desc = format!(
+        "Bản tin “Công dân số” của {} ngày {}, viết sẵn cách đọc để phát trên loa; khoảng {}.",
+        b.station,
+        date(d),
+        v.duration_text
+    );
+    let meta = super::views::PageMeta::new(site, &v.path, &title, &desc);
+    r.page("radio.html", &v.path, meta, &v);
+    RadioCard {
+        txt_path: format!("{}{}", v.path, v.txt),
+        path: v.path,
+        iso: v.iso,
+        date_text: v.date_text,
+        plan_title: plan_title.to_string(),
+        plan_number: v.plan_number,
+        duration_text: v.duration_text,
+    }
+}
+
+fn list_page<'c>(r: &Renderer, site: &Site, cards: impl Iterator<Item = &'c RadioCard>) {
     let meta = super::views::PageMeta::new(
         site,
         "phat-thanh/",
         "Phát thanh",
         "Bản tin “Công dân số” để Đài truyền thanh đọc trên loa: tiến độ, lịch sắp tới, hướng dẫn và thông báo, viết sẵn cách đọc.",
     );
-    r.page("radio_list.html", "phat-thanh/", meta, &RadioList { bulletins: cards, station: cfg.station.clone() });
+    let bulletins: Vec<&RadioCard> = cards.collect();
+    r.page(
+        "radio_list.html",
+        "phat-thanh/",
+        meta,
+        &RadioList { bulletins, station: site.config.radio.station.clone() },
+    );
 }

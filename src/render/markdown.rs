@@ -15,7 +15,7 @@ use serde::Serialize;
 
 use crate::text::slugify;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TocEntry {
     pub level: u8,
     pub id: String,

@@ -5,6 +5,7 @@
 mod bulletins;
 mod calendar;
 pub mod data;
+pub mod edit;
 mod feed;
 pub mod format;
 pub mod markdown;
@@ -336,9 +337,13 @@ enum Left {
     News(NewsItem),
 }
 
-/// Renders every page of the site as of `today` into `sink`.
-pub fn render_site(site: &Site, today: NaiveDate, sink: &dyn Sink, names: &Names) -> Result<Render, crate::Error> {
-    use rayon::prelude::*;
+/// The theme loaded with the site's global context, rendering into `sink`; and the theme's
+/// static files.
+fn renderer<'a>(
+    site: &'a Site,
+    sink: &'a dyn Sink,
+    names: &'a Names,
+) -> Result<(Renderer<'a>, BTreeMap<String, Vec<u8>>), crate::Error> {
     let (mut tera, statics) = load_theme(site).map_err(crate::Error::Content)?;
     let sv = SiteView::new(site);
     tera.global_context().insert("site", &sv);
@@ -351,6 +356,55 @@ pub fn render_site(site: &Site, today: NaiveDate, sink: &dyn Sink, names: &Names
         diags: Mutex::new(Diagnostics::default()),
         failed: Mutex::new(None),
     };
+    Ok((r, statics))
+}
+
+/// A guide's page and poster; what the lists show of it.
+fn guide_pages(r: &Renderer, site: &Site, g: &Guide) -> GuideItem {
+    let meta = |path: &str, title: &str, description: &str| PageMeta::new(site, path, title, description);
+    let g = GuideView::new(site, g);
+    r.page("guide.html", &g.path, meta(&g.path, &g.title, &g.summary), &g);
+    let path = format!("{}in/", g.path);
+    let title = format!("Áp phích: {}", g.title);
+    r.page("poster.html", &path, meta(&path, &title, &g.summary), &poster::guide(site, &g));
+    g.item
+}
+
+/// The pages that list every guide: `/huong-dan/`, and `/tim-kiem/` for readers without
+/// JavaScript.
+fn guide_lists(r: &Renderer, site: &Site, guides: &[GuideItem]) {
+    let meta = |path: &str, title: &str, description: &str| PageMeta::new(site, path, title, description);
+    rayon::join(
+        || {
+            let desc = "Hướng dẫn từng bước: thẻ CCCD gắn chip, VNeID, dịch vụ công trực tuyến và các dịch vụ số khác.";
+            r.page("guides.html", "huong-dan/", meta("huong-dan/", "Hướng dẫn", desc), &guides);
+        },
+        || {
+            let desc = "Tìm hướng dẫn, lịch và tin tức, gõ có dấu hay không dấu đều được.";
+            r.page("search.html", "tim-kiem/", meta("tim-kiem/", "Tìm kiếm", desc), &SearchView { guides });
+        },
+    );
+}
+
+/// What a render keeps, when asked, for a preview to re-render only what a guide's edit
+/// touches ([`edit`]).
+pub struct Kept {
+    /// What the lists show of each guide, in the site's order.
+    guides: Vec<GuideItem>,
+    bulletins: bulletins::Kept,
+}
+
+/// Renders every page of the site as of `today` into `sink`; with `keep`, keeps what
+/// [`edit::guide_body`] needs.
+pub fn render_site(
+    site: &Site,
+    today: NaiveDate,
+    sink: &dyn Sink,
+    names: &Names,
+    keep: bool,
+) -> Result<Render, crate::Error> {
+    use rayon::prelude::*;
+    let (r, statics) = renderer(site, sink, names)?;
     let meta = |path: &str, title: &str, description: &str| PageMeta::new(site, path, title, description);
     let current = site
         .config
@@ -397,14 +451,7 @@ pub fn render_site(site: &Site, today: NaiveDate, sink: &dyn Sink, names: &Names
                 r.page("progress.html", &path, meta(&path, &title, &markdown::plain(&desc, 160)), &pv);
                 return if Some(*i) == current { Left::Plan(Box::new(pv)) } else { Left::Nothing };
             }
-            Task::Guide(g) => {
-                let g = GuideView::new(site, g);
-                r.page("guide.html", &g.path, meta(&g.path, &g.title, &g.summary), &g);
-                let path = format!("{}in/", g.path);
-                let title = format!("Áp phích: {}", g.title);
-                r.page("poster.html", &path, meta(&path, &title, &g.summary), &poster::guide(site, &g));
-                return Left::Guide(g.item);
-            }
+            Task::Guide(g) => return Left::Guide(guide_pages(&r, site, g)),
             Task::EventList => r.page(
                 "events.html",
                 "lich/",
@@ -436,7 +483,7 @@ pub fn render_site(site: &Site, today: NaiveDate, sink: &dyn Sink, names: &Names
                 r.page("news.html", &n.path, meta(&n.path, &n.title, &n.description), &n);
                 return Left::News(n.item);
             }
-            Task::SearchIndex => r.parts("tim-kiem/chi-muc.js", &mut search::script_parts(site)),
+            Task::SearchIndex => r.parts(search::PATH, &mut search::script_parts(site)),
             Task::Feed => r.file("feed.xml".into(), feed::atom(site)),
             Task::Small => {
                 r.file("robots.txt".into(), feed::robots(site));
@@ -464,7 +511,8 @@ pub fn render_site(site: &Site, today: NaiveDate, sink: &dyn Sink, names: &Names
     };
     // The bulletins, the one costly part that is a sequence (each reads the reports up to its
     // day), go alongside everything else.
-    let ((), left) = rayon::join(|| bulletins::pages(&r, site), || tasks.par_iter().map(run).collect::<Vec<Left>>());
+    let (kept_bulletins, left) =
+        rayon::join(|| bulletins::pages(&r, site, keep), || tasks.par_iter().map(run).collect::<Vec<Left>>());
     let mut plan_view = None;
     let mut guides = Vec::with_capacity(site.guides.len());
     let mut news = Vec::with_capacity(site.news.len());
@@ -478,7 +526,7 @@ pub fn render_site(site: &Site, today: NaiveDate, sink: &dyn Sink, names: &Names
     }
 
     // Then the pages that list them.
-    let lists: [&(dyn Fn() + Sync); 4] = [
+    let lists: [&(dyn Fn() + Sync); 3] = [
         &|| {
             let home = HomeView::new(site, plan_view.as_ref(), today);
             let desc = site.config.description.clone().unwrap_or_else(|| {
@@ -488,14 +536,7 @@ pub fn render_site(site: &Site, today: NaiveDate, sink: &dyn Sink, names: &Names
             let title = format!("Áp phích: {}", site.config.title);
             r.page("poster.html", "in/", meta("in/", &title, &desc), &poster::campaign(site, &home));
         },
-        &|| {
-            let desc = "Hướng dẫn từng bước: thẻ CCCD gắn chip, VNeID, dịch vụ công trực tuyến và các dịch vụ số khác.";
-            r.page("guides.html", "huong-dan/", meta("huong-dan/", "Hướng dẫn", desc), &guides);
-        },
-        &|| {
-            let desc = "Tìm hướng dẫn, lịch và tin tức, gõ có dấu hay không dấu đều được.";
-            r.page("search.html", "tim-kiem/", meta("tim-kiem/", "Tìm kiếm", desc), &SearchView { guides: &guides });
-        },
+        &|| guide_lists(&r, site, &guides),
         &|| {
             let desc = "Thông báo và tin tức về mô hình “Công dân số”.";
             r.page("news_list.html", "tin-tuc/", meta("tin-tuc/", "Tin tức", desc), &news);
@@ -524,7 +565,8 @@ pub fn render_site(site: &Site, today: NaiveDate, sink: &dyn Sink, names: &Names
     if !diags.is_empty() {
         return Err(crate::Error::Content(diags.sorted()));
     }
-    Ok(Render { made, failed })
+    let kept = kept_bulletins.map(|bulletins| Kept { guides, bulletins });
+    Ok(Render { made, failed, kept })
 }
 
 /// What a render made, and the first file the sink could not take: reported after the link
@@ -533,6 +575,8 @@ pub struct Render {
     /// Sorted by path.
     pub made: Vec<Made>,
     pub failed: Option<crate::Error>,
+    /// When asked for.
+    pub kept: Option<Kept>,
 }
 
 /// Every file in memory, sorted by path: what `serve` answers from.

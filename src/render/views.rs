@@ -731,7 +731,7 @@ impl UnitEventsView {
 
 /// A guide as the lists show it (`guides.html`, `search.html`): everything of its page but the
 /// body, so a list of a province's guides does not carry every guide's text.
-#[derive(Serialize)]
+#[derive(PartialEq, Serialize)]
 pub struct GuideItem {
     pub slug: String,
     pub path: String,

@@ -37,7 +37,7 @@ pub struct Config {
 struct Snapshot {
     /// The last site that built; kept while the content has errors, so stylesheets and images
     /// still load and the officer's tab comes back the moment the error is fixed.
-    files: Arc<HashMap<String, Vec<u8>>>,
+    files: Arc<HashMap<String, Arc<Vec<u8>>>>,
     /// The error page, while the content has errors.
     error: Option<String>,
 }
@@ -54,6 +54,8 @@ struct Preview {
     ui: Ui,
     /// Warnings are printed when they change, not on every save.
     last_warnings: Mutex<String>,
+    /// What the last whole build left for the next edit to start from; none after an error.
+    warm: Mutex<Option<crate::rebuild::Warm>>,
 }
 
 /// Local time in Asia/Ho_Chi_Minh, for the timestamp of each rebuild line.
@@ -77,42 +79,47 @@ impl Preview {
     }
 
     /// Renders the site again in memory; a new version when anything a browser sees changed.
+    /// An edit of guides' bodies alone renders only what shows them ([`crate::rebuild`]).
     fn rebuild(&self, changed: &[PathBuf]) {
         let started = Instant::now();
-        let opts = crate::Options {
-            content: self.config.content.clone(),
-            out: PathBuf::new(),
-            today: self.config.today.unwrap_or_else(crate::today_local),
-        };
-        let result = crate::render_in_memory(&opts, Some(&self.base_url), &|_| {});
-        let ms = started.elapsed().as_millis();
+        let today = self.config.today.unwrap_or_else(crate::today_local);
         let before = self.snapshot();
         let what = describe_changes(&self.config.content, changed);
-        match result {
-            Ok(r) => {
-                let files: HashMap<String, Vec<u8>> = r.files.into_iter().map(|f| (f.path, f.bytes)).collect();
+        if !changed.is_empty() && before.error.is_none() {
+            let mut warm = locked(&self.warm);
+            if let Some(w) = warm.as_mut() {
+                let search = before.files.get(crate::search::PATH).map(|b| b.as_slice()).unwrap_or_default();
+                match crate::rebuild::edit(w, changed, today, search) {
+                    Some(edit) => {
+                        let same = edit.files.iter().all(|f| before.files.get(&f.path).is_some_and(|b| **b == f.bytes));
+                        if !same {
+                            let mut files = (*before.files).clone();
+                            files.extend(edit.files.into_iter().map(|f| (f.path, Arc::new(f.bytes))));
+                            self.replace(Snapshot { files: Arc::new(files), error: None });
+                            self.versions.bump();
+                        }
+                        self.built(started, changed, same, &edit.summary, &edit.warnings, &what);
+                        return;
+                    }
+                    None => *warm = None,
+                }
+            }
+        }
+        let opts = crate::Options { content: self.config.content.clone(), out: PathBuf::new(), today };
+        match crate::rebuild::render(&opts, Some(&self.base_url)) {
+            Ok((r, warm)) => {
+                let files: HashMap<String, Arc<Vec<u8>>> =
+                    r.files.into_iter().map(|f| (f.path, Arc::new(f.bytes))).collect();
                 let same = before.error.is_none() && *before.files == files;
                 self.replace(Snapshot { files: Arc::new(files), error: None });
+                *locked(&self.warm) = Some(warm);
                 if !same {
                     self.versions.bump();
                 }
-                let line = match (changed.is_empty(), same) {
-                    (true, _) => format!("Đã dựng {} trong {ms} ms.", r.summary.counts()),
-                    (false, false) => format!("[{}] Đã dựng lại {} trong {ms} ms{what}.", clock(), r.summary.counts()),
-                    (false, true) => format!("[{}] Đã dựng lại trong {ms} ms{what}: trang không đổi.", clock()),
-                };
-                self.ui.done(&line);
-                let warnings = if r.warnings.is_empty() { String::new() } else { r.warnings.to_string() };
-                if let Ok(mut last) = self.last_warnings.lock() {
-                    if *last != warnings {
-                        if !warnings.is_empty() {
-                            self.ui.warn(&warnings);
-                        }
-                        *last = warnings;
-                    }
-                }
+                self.built(started, changed, same, &r.summary, &r.warnings, &what);
             }
             Err(e) => {
+                *locked(&self.warm) = None;
                 let page = error_page::render(&self.config.content, &e);
                 let same = before.error.as_deref() == Some(page.as_str());
                 self.replace(Snapshot { files: Arc::clone(&before.files), error: Some(page) });
@@ -122,6 +129,33 @@ impl Preview {
                 self.ui.error(&format!("[{}] Không dựng được{what}:\n{e}", clock()));
                 self.ui.error("Trình duyệt đang hiện các lỗi này. Sửa tệp rồi lưu: trang sẽ tự tải lại.");
             }
+        }
+    }
+
+    /// The line saying a build is done, and the warnings when they changed.
+    fn built(
+        &self,
+        started: Instant,
+        changed: &[PathBuf],
+        same: bool,
+        summary: &crate::Summary,
+        warnings: &crate::diag::Warnings,
+        what: &str,
+    ) {
+        let ms = started.elapsed().as_millis();
+        let line = match (changed.is_empty(), same) {
+            (true, _) => format!("Đã dựng {} trong {ms} ms.", summary.counts()),
+            (false, false) => format!("[{}] Đã dựng lại {} trong {ms} ms{what}.", clock(), summary.counts()),
+            (false, true) => format!("[{}] Đã dựng lại trong {ms} ms{what}: trang không đổi.", clock()),
+        };
+        self.ui.done(&line);
+        let warnings = if warnings.is_empty() { String::new() } else { warnings.to_string() };
+        let mut last = locked(&self.last_warnings);
+        if *last != warnings {
+            if !warnings.is_empty() {
+                self.ui.warn(&warnings);
+            }
+            *last = warnings;
         }
     }
 
@@ -203,6 +237,13 @@ impl Preview {
             Some(page) => html(404, page),
             None => Response::text(404, "Không tìm thấy trang."),
         }
+    }
+}
+
+fn locked<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    match m.lock() {
+        Ok(g) => g,
+        Err(p) => p.into_inner(),
     }
 }
 
@@ -296,6 +337,7 @@ pub fn serve(config: Config, ui: Ui) -> Result<(), Error> {
         connections: AtomicUsize::new(0),
         ui,
         last_warnings: Mutex::new(String::new()),
+        warm: Mutex::new(None),
     });
     preview.rebuild(&[]);
 

@@ -1,0 +1,71 @@
+//! Edit: what a preview re-renders when only a guide's body changed, instead of the whole site.
+//! A body shows on the guide's page and poster, on the two lists of guides (its steps and
+//! sections), in its document of the search index and in the bulletins that read it; its front
+//! matter shows on many more pages, so an edit of front matter is not one of these.
+
+use super::{body_problems, bulletins, guide_lists, guide_pages, renderer, Kept, Made, Memory, OutFile};
+use crate::check::links::Names;
+use crate::content::model::Site;
+use crate::diag::Diagnostic;
+
+/// The files a guide's edit changed, and what is known of each.
+pub struct Edited {
+    /// Sorted by path.
+    pub files: Vec<OutFile>,
+    /// The same files, with the links of each page.
+    pub made: Vec<Made>,
+}
+
+/// Renders again what the body of `site.guides[i]` shows on, given the rest of the site as
+/// the last render left it: `written`, every file of it (sorted); `search`, its search index
+/// script. A problem in the body (a broken link) is returned for the whole render to report.
+pub fn guide_body(
+    site: &Site,
+    i: usize,
+    kept: &mut Kept,
+    names: &Names,
+    written: &[&str],
+    search: &[u8],
+) -> Result<Edited, Vec<Diagnostic>> {
+    let g = &site.guides[i];
+    let exists = |p: &str| {
+        let has = |f: &str| written.binary_search(&f).is_ok();
+        has(p)
+            || (p.is_empty() || p.ends_with('/')) && has(&format!("{p}index.html"))
+            || has(&format!("{p}/index.html"))
+    };
+    let pages: Vec<&str> =
+        written.iter().filter_map(|f| f.strip_suffix("index.html")).filter(|p| !p.is_empty()).collect();
+    let problems = body_problems(&g.file, &g.body, g.body_line, &format!("huong-dan/{}/", g.slug), &exists, &pages);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+
+    let memory = Memory::default();
+    let (r, _) = renderer(site, &memory, names).map_err(|e| vec![Diagnostic::new(&g.file, e.to_string())])?;
+    let item = guide_pages(&r, site, g);
+    // The lists show a guide's steps and sections, not its text.
+    if item != kept.guides[i] {
+        kept.guides[i] = item;
+        guide_lists(&r, site, &kept.guides);
+    }
+    bulletins::refresh_guide(&r, site, &mut kept.bulletins, g);
+    let doc = crate::search::guide_doc(g);
+    match crate::search::splice(search, &doc.u, &doc) {
+        Some(script) => r.file(crate::search::PATH.into(), script),
+        None => return Err(vec![Diagnostic::new(&g.file, "chỉ mục tìm kiếm không có hướng dẫn này")]),
+    }
+
+    let diags = std::mem::take(&mut *super::locked(&r.diags));
+    if !diags.is_empty() {
+        return Err(diags.items);
+    }
+    let mut made = std::mem::take(&mut *super::locked(&r.made));
+    made.sort_by(|a, b| a.path.cmp(&b.path));
+    let files = memory.into_files();
+    // The same files as before, or this is not an edit of a body alone.
+    if let Some(new) = files.iter().find(|f| written.binary_search(&f.path.as_str()).is_err()) {
+        return Err(vec![Diagnostic::new(&g.file, format!("tệp mới “{}”", new.path))]);
+    }
+    Ok(Edited { files, made })
+}
