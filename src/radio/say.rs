@@ -44,7 +44,40 @@ pub fn line(l: &str, sp: &Speaker) -> String {
         caps: false,
     }
     .read();
-    join(items)
+    drop_echoes(join(items))
+}
+
+/// "thẻ căn cước công dân (CCCD)" would say the same words twice once "CCCD" is read out: a
+/// parenthesis that only repeats the words right before it is left out.
+fn drop_echoes(said: String) -> String {
+    if !said.contains('(') {
+        return said;
+    }
+    let mut out = String::with_capacity(said.len());
+    let mut rest = said.as_str();
+    while let Some(open) = rest.find('(') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find(')') else {
+            out.push_str(&rest[open..]);
+            return out;
+        };
+        let inner = after[..close].trim().to_lowercase();
+        let before = out.trim_end().to_lowercase();
+        let echo = !inner.is_empty()
+            && !inner.contains('(')
+            && before.ends_with(&inner)
+            && before[..before.len() - inner.len()].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        if echo {
+            out.truncate(out.trim_end().len());
+            rest = &after[close + 1..];
+        } else {
+            out.push('(');
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// "tháng tư", not "tháng bốn".

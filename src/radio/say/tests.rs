@@ -193,6 +193,11 @@ const RULES: &[(&str, &str, &str)] = &[
     ("UBMTTQVN", "Ủy ban Mặt trận Tổ quốc Việt Nam", ""),
     ("CCCD gắn chip", "Căn cước công dân gắn chip", ""),
     ("thẻ CCCD", "thẻ căn cước công dân", ""),
+    // An abbreviation in brackets after its own words is not said twice.
+    ("Làm thẻ căn cước công dân (CCCD) gắn chip", "Làm thẻ căn cước công dân gắn chip", ""),
+    ("Ủy ban nhân dân (UBND) phường", "Ủy ban nhân dân phường", ""),
+    ("Bộ phận Một cửa (UBND)", "Bộ phận Một cửa (Ủy ban nhân dân)", ""),
+    ("nhân dân (UBND)", "nhân dân (Ủy ban nhân dân)", ""),
     ("TTHC", "Thủ tục hành chính", ""),
     ("DVC", "Dịch vụ công", ""),
     ("CNTT", "Công nghệ thông tin", ""),
