@@ -112,7 +112,7 @@ pub fn edit(warm: &mut Warm, changed: &[PathBuf], today: NaiveDate, before: &[u8
         let written: Vec<&str> = warm.made.iter().map(|m| m.path.as_str()).collect();
         // The index as the previous guide of this save left it.
         let index = files.iter().find(|f| f.path == crate::search::PATH).map_or(before, |f| f.bytes.as_slice());
-        let edited = render::edit::guide_body(&warm.site, i, &mut warm.kept, &warm.names, &written, index).ok()?;
+        let edited = render::edit::guide_body(&warm.site, i, &mut warm.kept, &warm.names, &written, index)?;
         for m in edited.made {
             let at = warm.made.binary_search_by(|x| x.path.as_str().cmp(&m.path)).ok()?;
             if let (Some(old), Some(new)) = (&warm.made[at].links, &m.links) {

@@ -6,7 +6,6 @@
 use super::{body_problems, bulletins, guide_lists, guide_pages, renderer, Kept, Made, Memory, OutFile};
 use crate::check::links::Names;
 use crate::content::model::Site;
-use crate::diag::Diagnostic;
 
 /// The files a guide's edit changed, and what is known of each.
 pub struct Edited {
@@ -18,7 +17,8 @@ pub struct Edited {
 
 /// Renders again what the body of `site.guides[i]` shows on, given the rest of the site as
 /// the last render left it: `written`, every file of it (sorted); `search`, its search index
-/// script. A problem in the body (a broken link) is returned for the whole render to report.
+/// script. `None` on any problem (a broken link, a template error): a whole render reports it
+/// with everything around it.
 pub fn guide_body(
     site: &Site,
     i: usize,
@@ -26,7 +26,7 @@ pub fn guide_body(
     names: &Names,
     written: &[&str],
     search: &[u8],
-) -> Result<Edited, Vec<Diagnostic>> {
+) -> Option<Edited> {
     let g = &site.guides[i];
     let exists = |p: &str| {
         let has = |f: &str| written.binary_search(&f).is_ok();
@@ -38,11 +38,11 @@ pub fn guide_body(
         written.iter().filter_map(|f| f.strip_suffix("index.html")).filter(|p| !p.is_empty()).collect();
     let problems = body_problems(&g.file, &g.body, g.body_line, &format!("huong-dan/{}/", g.slug), &exists, &pages);
     if !problems.is_empty() {
-        return Err(problems);
+        return None;
     }
 
     let memory = Memory::default();
-    let (r, _) = renderer(site, &memory, names).map_err(|e| vec![Diagnostic::new(&g.file, e.to_string())])?;
+    let (r, _) = renderer(site, &memory, names).ok()?;
     let item = guide_pages(&r, site, g);
     // The lists show a guide's steps and sections, not its text.
     if item != kept.guides[i] {
@@ -51,21 +51,16 @@ pub fn guide_body(
     }
     bulletins::refresh_guide(&r, site, &mut kept.bulletins, g);
     let doc = crate::search::guide_doc(g);
-    match crate::search::splice(search, &doc.u, &doc) {
-        Some(script) => r.file(crate::search::PATH.into(), script),
-        None => return Err(vec![Diagnostic::new(&g.file, "chỉ mục tìm kiếm không có hướng dẫn này")]),
-    }
-
-    let diags = std::mem::take(&mut *super::locked(&r.diags));
-    if !diags.is_empty() {
-        return Err(diags.items);
+    r.file(crate::search::PATH.into(), crate::search::splice(search, &doc.u, &doc)?);
+    if !super::locked(&r.diags).is_empty() {
+        return None;
     }
     let mut made = std::mem::take(&mut *super::locked(&r.made));
     made.sort_by(|a, b| a.path.cmp(&b.path));
     let files = memory.into_files();
     // The same files as before, or this is not an edit of a body alone.
-    if let Some(new) = files.iter().find(|f| written.binary_search(&f.path.as_str()).is_err()) {
-        return Err(vec![Diagnostic::new(&g.file, format!("tệp mới “{}”", new.path))]);
+    if files.iter().any(|f| written.binary_search(&f.path.as_str()).is_err()) {
+        return None;
     }
-    Ok(Edited { files, made })
+    Some(Edited { files, made })
 }
