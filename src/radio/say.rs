@@ -816,6 +816,10 @@ impl Reader<'_> {
                         } else {
                             self.count(&piece)
                         }
+                    } else if piece == "I" {
+                        // Spelled, as "II" in "II2" is: a lone "I" read again after "quý" or
+                        // "phụ lục" would be the Roman one.
+                        "i".to_string()
                     } else {
                         self.word_spoken(&piece)
                     });

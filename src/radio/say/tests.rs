@@ -193,6 +193,9 @@ const RULES: &[(&str, &str, &str)] = &[
     ("UBMTTQVN", "Ủy ban Mặt trận Tổ quốc Việt Nam", ""),
     ("CCCD gắn chip", "Căn cước công dân gắn chip", ""),
     ("thẻ CCCD", "thẻ căn cước công dân", ""),
+    // Letters glued to digits are spelled, also a lone "I" that reads as Roman after "quý".
+    ("quý I2I", "quý i hai i", ""),
+    ("Phụ lục I3", "Phụ lục i ba", ""),
     // An abbreviation in brackets after its own words is not said twice.
     ("Làm thẻ căn cước công dân (CCCD) gắn chip", "Làm thẻ căn cước công dân gắn chip", ""),
     ("Ủy ban nhân dân (UBND) phường", "Ủy ban nhân dân phường", ""),
