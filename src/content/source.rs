@@ -164,7 +164,7 @@ impl Source {
     /// YAML is walked again only in the rare file that could hold one.
     fn decimal_numbers_only(&self, diags: &mut Diagnostics) -> bool {
         let b = self.yaml.as_bytes();
-        let maybe = b.windows(2).any(|w| w[0] == b'0' && matches!(w[1], b'x' | b'X' | b'o' | b'O' | b'b' | b'B'));
+        let maybe = b.windows(2).any(|w| w[0] == b'0' && matches!(w[1], b'x' | b'o' | b'b'));
         if !maybe {
             return true;
         }
@@ -177,11 +177,11 @@ impl Source {
         for (path, (line, col), text) in &found {
             let digits = text.trim_start_matches(['-', '+']);
             let (base, radix) = match digits.as_bytes().get(1) {
-                Some(b'x' | b'X') => ("hệ mười sáu", 16),
-                Some(b'o' | b'O') => ("hệ tám", 8),
+                Some(b'x') => ("hệ mười sáu", 16),
+                Some(b'o') => ("hệ tám", 8),
                 _ => ("hệ hai", 2),
             };
-            let read = match u64::from_str_radix(&digits[2..].replace('_', ""), radix) {
+            let read = match u64::from_str_radix(&digits[2..], radix) {
                 Ok(n) => format!(
                     "YAML đọc thành {}{}",
                     if text.starts_with('-') { "-" } else { "" },
