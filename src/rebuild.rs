@@ -13,6 +13,7 @@ use std::time::Instant;
 use chrono::NaiveDate;
 
 use crate::check::links::Names;
+use crate::check::warnings::removed_html_in;
 use crate::content::model::Site;
 use crate::content::{parse, source};
 use crate::diag::{Diagnostics, Warnings};
@@ -100,13 +101,14 @@ pub fn edit(warm: &mut Warm, changed: &[PathBuf], today: NaiveDate, before: &[u8
         if new != *old {
             return None;
         }
-        let trusted = warm.site.config.raw_html() == render::markdown::RawHtml::Trust;
-        if !trusted {
-            let gone = crate::check::warnings::removed_html_in(&old.file, &old_body, old.body_line);
-            warm.warnings.items.retain(|d| !gone.contains(d));
-            warm.warnings.items.extend(crate::check::warnings::removed_html_in(&old.file, &old.body, old.body_line));
-            warm.warnings =
-                Warnings { items: Diagnostics { items: std::mem::take(&mut warm.warnings.items) }.sorted().items };
+        let g = &warm.site.guides[i];
+        let gone = removed_html_in(&warm.site, &g.file, &old_body, g.body_line);
+        let came = removed_html_in(&warm.site, &g.file, &g.body, g.body_line);
+        if gone != came {
+            let mut items = std::mem::take(&mut warm.warnings.items);
+            items.retain(|d| !gone.contains(d));
+            items.extend(came);
+            warm.warnings = Warnings { items: Diagnostics { items }.sorted().items };
         }
 
         let written: Vec<&str> = warm.made.iter().map(|m| m.path.as_str()).collect();

@@ -115,10 +115,7 @@ type Table = (HashMap<Arc<str>, u32>, Vec<Arc<str>>);
 
 impl Names {
     fn lock(&self) -> std::sync::MutexGuard<'_, Table> {
-        match self.inner.lock() {
-            Ok(g) => g,
-            Err(p) => p.into_inner(),
-        }
+        crate::locked(&self.inner)
     }
 
     /// The numbers of `strings`, in order; one lock for a whole page.

@@ -164,9 +164,6 @@ fn past_tentative_events(site: &Site, today: NaiveDate, out: &mut Vec<Diagnostic
 /// HTML written in a body that the sanitiser takes out: the page shows without it, and the
 /// officer should know why rather than think the build lost it.
 fn removed_html(site: &Site, out: &mut Vec<Diagnostic>) {
-    if site.config.raw_html() == crate::render::markdown::RawHtml::Trust {
-        return;
-    }
     let bodies = site
         .plans
         .iter()
@@ -175,12 +172,16 @@ fn removed_html(site: &Site, out: &mut Vec<Diagnostic>) {
         .chain(site.events.iter().map(|e| (&e.file, &e.body, e.body_line)))
         .chain(site.news.iter().map(|n| (&n.file, &n.body, n.body_line)));
     for (file, body, body_line) in bodies {
-        out.extend(removed_html_in(file, body, body_line));
+        out.extend(removed_html_in(site, file, body, body_line));
     }
 }
 
-/// The warnings of [`removed_html`] for one body, of `file`, starting on line `body_line`.
-pub fn removed_html_in(file: &Path, body: &str, body_line: usize) -> Vec<Diagnostic> {
+/// The warnings of [`removed_html`] for one body, of `file`, starting on line `body_line`: none
+/// when the site trusts its HTML.
+pub fn removed_html_in(site: &Site, file: &Path, body: &str, body_line: usize) -> Vec<Diagnostic> {
+    if site.config.raw_html() == crate::render::markdown::RawHtml::Trust {
+        return Vec::new();
+    }
     crate::render::markdown::removed_html(body)
         .into_iter()
         .map(|(line, what)| {

@@ -398,22 +398,17 @@ impl<'a> Tracker<'a> {
 
     /// Every indicator as of `today`, from the reports read so far.
     pub fn indicators(&self, today: NaiveDate) -> Vec<IndicatorProgress> {
-        self.plan
-            .indicators
-            .iter()
-            .zip(&self.running)
-            .map(|(ind, run)| run.progress(self.site, self.plan, ind, today, true))
-            .collect()
+        self.each(today, true)
     }
 
     /// Every indicator's totals as of `today`, without per-unit rows or history.
     pub fn totals(&self, today: NaiveDate) -> Vec<IndicatorProgress> {
-        self.plan
-            .indicators
-            .iter()
-            .zip(&self.running)
-            .map(|(ind, run)| run.progress(self.site, self.plan, ind, today, false))
-            .collect()
+        self.each(today, false)
+    }
+
+    fn each(&self, today: NaiveDate, detail: bool) -> Vec<IndicatorProgress> {
+        let progress = |(ind, run): (&Indicator, &Running)| run.progress(self.site, self.plan, ind, today, detail);
+        self.plan.indicators.iter().zip(&self.running).map(progress).collect()
     }
 }
 

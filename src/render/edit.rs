@@ -3,9 +3,10 @@
 //! sections), in its document of the search index and in the bulletins that read it; its front
 //! matter shows on many more pages, so an edit of front matter is not one of these.
 
-use super::{body_problems, bulletins, guide_lists, guide_pages, renderer, Kept, Made, Memory, OutFile};
+use super::{body_problems, bulletins, guide_lists, guide_pages, renderer, Kept, Made, Memory, OutFile, Written};
 use crate::check::links::Names;
 use crate::content::model::Site;
+use crate::locked;
 
 /// The files a guide's edit changed, and what is known of each.
 pub struct Edited {
@@ -28,16 +29,8 @@ pub fn guide_body(
     search: &[u8],
 ) -> Option<Edited> {
     let g = &site.guides[i];
-    let exists = |p: &str| {
-        let has = |f: &str| written.binary_search(&f).is_ok();
-        has(p)
-            || (p.is_empty() || p.ends_with('/')) && has(&format!("{p}index.html"))
-            || has(&format!("{p}/index.html"))
-    };
-    let pages: Vec<&str> =
-        written.iter().filter_map(|f| f.strip_suffix("index.html")).filter(|p| !p.is_empty()).collect();
-    let problems = body_problems(&g.file, &g.body, g.body_line, &format!("huong-dan/{}/", g.slug), &exists, &pages);
-    if !problems.is_empty() {
+    let page = format!("huong-dan/{}/", g.slug);
+    if !body_problems(&g.file, &g.body, g.body_line, &page, &Written::new(written)).is_empty() {
         return None;
     }
 
@@ -52,10 +45,10 @@ pub fn guide_body(
     bulletins::refresh_guide(&r, site, &mut kept.bulletins, g);
     let doc = crate::search::guide_doc(g);
     r.file(crate::search::PATH.into(), crate::search::splice(search, &doc.u, &doc)?);
-    if !super::locked(&r.diags).is_empty() {
+    if !locked(&r.diags).is_empty() {
         return None;
     }
-    let mut made = std::mem::take(&mut *super::locked(&r.made));
+    let mut made = std::mem::take(&mut *locked(&r.made));
     made.sort_by(|a, b| a.path.cmp(&b.path));
     let files = memory.into_files();
     // The same files as before, or this is not an edit of a body alone.

@@ -109,25 +109,42 @@ pub struct LinkRef {
     pub line: usize,
 }
 
+/// The 0-based lines of byte offsets of `md`, asked for in (mostly) increasing order: counted
+/// forward from the last one, since recounting from the top for each was quadratic in a long
+/// body full of links or HTML. An offset before the last is counted from the top.
+struct Lines<'a> {
+    md: &'a str,
+    counted: usize,
+    line: usize,
+}
+
+impl<'a> Lines<'a> {
+    fn new(md: &'a str) -> Lines<'a> {
+        Lines { md, counted: 0, line: 0 }
+    }
+
+    fn at(&mut self, offset: usize) -> usize {
+        let start = offset.min(self.md.len());
+        if start < self.counted {
+            return self.md[..start].matches('\n').count();
+        }
+        self.line += self.md.as_bytes()[self.counted..start].iter().filter(|b| **b == b'\n').count();
+        self.counted = start;
+        self.line
+    }
+}
+
 /// Every link and image target in `md`, for the link check: Markdown's own, and the `href` of
 /// `<a>` and `src` of `<img>` in HTML written inside it.
 pub fn links(md: &str) -> Vec<LinkRef> {
     let mut out = Vec::new();
-    // Lines counted forward from the last event: recounting from the top for every link was
-    // quadratic in a long body full of HTML.
-    let (mut counted, mut at) = (0, 0);
+    let mut lines = Lines::new(md);
     for (ev, range) in Parser::new_ext(md, options()).into_offset_iter() {
-        let start = range.start.min(md.len());
-        if start >= counted {
-            at += md.as_bytes()[counted..start].iter().filter(|b| **b == b'\n').count();
-            counted = start;
-        }
-        let line = || if start >= counted { at } else { md[..start].matches('\n').count() };
         let (dest, image) = match &ev {
             Event::Start(Tag::Link { dest_url, .. }) => (dest_url, false),
             Event::Start(Tag::Image { dest_url, .. }) => (dest_url, true),
             Event::Html(html) | Event::InlineHtml(html) => {
-                let line = line();
+                let line = lines.at(range.start);
                 for (dest, image) in raw_links(html) {
                     out.push(LinkRef { dest, image, line });
                 }
@@ -135,7 +152,7 @@ pub fn links(md: &str) -> Vec<LinkRef> {
             }
             _ => continue,
         };
-        out.push(LinkRef { dest: dest.to_string(), image, line: line() });
+        out.push(LinkRef { dest: dest.to_string(), image, line: lines.at(range.start) });
     }
     out
 }
@@ -150,20 +167,27 @@ pub fn removed_html(md: &str) -> Vec<(usize, String)> {
     if !md.contains('<') {
         return out;
     }
-    let (before, after) =
-        (start_tags(&render(md, "", RawHtml::Trust).html), start_tags(&render(md, "", RawHtml::Sanitise).html));
-    let count =
-        |tags: &[(String, Option<String>)], key: &(String, Option<String>)| tags.iter().filter(|t| *t == key).count();
-    let mut seen: Vec<&(String, Option<String>)> = Vec::new();
-    for key in &before {
-        if seen.contains(&key) {
-            continue;
+    // How many of each tag and attribute each render has, and the order they first appear in.
+    let tally = |raw: RawHtml| {
+        let mut n: std::collections::HashMap<(String, Option<String>), usize> = Default::default();
+        let mut order = Vec::new();
+        for key in start_tags(&render(md, "", raw).html) {
+            let c = n.entry(key.clone()).or_insert(0);
+            if *c == 0 {
+                order.push(key);
+            }
+            *c += 1;
         }
-        seen.push(key);
+        (order, n)
+    };
+    let ((keys, before), (_, after)) = (tally(RawHtml::Trust), tally(RawHtml::Sanitise));
+    let fewer =
+        |key: &(String, Option<String>)| after.get(key).copied().unwrap_or(0) < before.get(key).copied().unwrap_or(0);
+    for key in &keys {
         let (tag, attr) = key;
         // An attribute counts only where its tag stayed: a removed tag is named once, alone.
-        let tag_gone = attr.is_some() && count(&after, &(tag.clone(), None)) < count(&before, &(tag.clone(), None));
-        if tag_gone || count(&after, key) >= count(&before, key) {
+        let tag_gone = attr.is_some() && fewer(&(tag.clone(), None));
+        if tag_gone || !fewer(key) {
             continue;
         }
         let what = match attr {
@@ -177,17 +201,11 @@ pub fn removed_html(md: &str) -> Vec<(usize, String)> {
 
 /// The 0-based line of the first HTML written in `md` that opens `tag` (with `attr`), or 0.
 fn raw_line(md: &str, tag: &str, attr: Option<&str>) -> usize {
-    let (mut counted, mut line) = (0, 0);
+    let mut lines = Lines::new(md);
     for (ev, range) in Parser::new_ext(md, options()).into_offset_iter() {
         let (Event::Html(h) | Event::InlineHtml(h)) = ev else { continue };
-        let start = range.start.min(md.len());
-        if start >= counted {
-            line += md.as_bytes()[counted..start].iter().filter(|b| **b == b'\n').count();
-            counted = start;
-        }
-        let hit = start_tags(&h).iter().any(|(t, a)| t == tag && a.as_deref() == attr);
-        if hit {
-            return line;
+        if start_tags(&h).iter().any(|(t, a)| t == tag && a.as_deref() == attr) {
+            return lines.at(range.start);
         }
     }
     0

@@ -23,6 +23,7 @@ use tera::{Context, Tera};
 use crate::check::links::{Names, PageLinks};
 use crate::content::model::{Event, Guide, News, Site, Unit};
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::locked;
 use crate::progress;
 use crate::schedule;
 use crate::search;
@@ -240,13 +241,6 @@ struct Renderer<'a> {
     /// The file the sink could not take with the smallest path: the same one whichever core
     /// failed first.
     failed: Mutex<Option<(String, crate::Error)>>,
-}
-
-fn locked<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    match m.lock() {
-        Ok(g) => g,
-        Err(p) => p.into_inner(),
-    }
 }
 
 impl Renderer<'_> {
@@ -662,14 +656,7 @@ fn path_conflicts(files: &[&str], site: &Site) -> Diagnostics {
 /// writes, another site, or an app (`tel:`, `mailto:`). Images must be our own files, since pages
 /// load nothing from other hosts, and script links are refused outright.
 fn check_links(site: &Site, files: &[&str], diags: &mut Diagnostics) {
-    let written: std::collections::HashSet<&str> = files.iter().copied().collect();
-    let exists = |p: &str| {
-        written.contains(p)
-            || (p.is_empty() || p.ends_with('/')) && written.contains(format!("{p}index.html").as_str())
-            || written.contains(format!("{p}/index.html").as_str())
-    };
-    let pages: Vec<&str> =
-        files.iter().filter_map(|f| f.strip_suffix("index.html")).filter(|p| !p.is_empty()).collect();
+    let written = Written::new(files);
     let bodies = site
         .plans
         .iter()
@@ -681,22 +668,38 @@ fn check_links(site: &Site, files: &[&str], diags: &mut Diagnostics) {
     let bodies: Vec<_> = bodies.collect();
     let found: Vec<Vec<Diagnostic>> = bodies
         .par_iter()
-        .map(|(file, body, body_line, page)| body_problems(file, body, *body_line, page, &exists, &pages))
+        .map(|(file, body, body_line, page)| body_problems(file, body, *body_line, page, &written))
         .collect();
     for d in found.into_iter().flatten() {
         diags.push(d);
     }
 }
 
+/// The files of a render, sorted by path: where the links of a body may lead.
+struct Written<'a> {
+    files: &'a [&'a str],
+    /// The folders of its pages, for "did you mean".
+    pages: Vec<&'a str>,
+}
+
+impl<'a> Written<'a> {
+    fn new(files: &'a [&'a str]) -> Written<'a> {
+        let pages = files.iter().filter_map(|f| f.strip_suffix("index.html")).filter(|p| !p.is_empty()).collect();
+        Written { files, pages }
+    }
+
+    /// Whether a link to `p` (a path under the root, without fragment) finds a file, as a static
+    /// host answers it: `x/` and `x` by `x/index.html`.
+    fn exists(&self, p: &str) -> bool {
+        let has = |f: &str| self.files.binary_search(&f).is_ok();
+        has(p)
+            || (p.is_empty() || p.ends_with('/')) && has(&format!("{p}index.html"))
+            || has(&format!("{p}/index.html"))
+    }
+}
+
 /// The problems of one body's links and images.
-fn body_problems(
-    file: &Path,
-    body: &str,
-    body_line: usize,
-    page: &str,
-    exists: &(dyn Fn(&str) -> bool + Sync),
-    pages: &[&str],
-) -> Vec<Diagnostic> {
+fn body_problems(file: &Path, body: &str, body_line: usize, page: &str, written: &Written) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     for l in markdown::links(body) {
         let at = Some((body_line + l.line, 1));
@@ -724,9 +727,10 @@ fn body_problems(
             markdown::Dest::Relative(rel) => normalise(page, rel),
         };
         match target {
-            Some(t) if exists(&t) => {}
+            Some(t) if written.exists(&t) => {}
             Some(t) => {
-                let hint = crate::text::closest(&t, pages.iter().copied()).map(|p| format!("có phải ý bạn là “/{p}”?"));
+                let hint = crate::text::closest(&t, written.pages.iter().copied())
+                    .map(|p| format!("có phải ý bạn là “/{p}”?"));
                 diags.push(
                     Diagnostic::new(
                         file,

@@ -19,6 +19,7 @@ use std::time::Instant;
 use chrono::NaiveDate;
 
 use crate::diag::Error;
+use crate::locked;
 use crate::term::Ui;
 use http::{Method, Response, Route};
 
@@ -65,17 +66,11 @@ fn clock() -> String {
 
 impl Preview {
     fn snapshot(&self) -> Arc<Snapshot> {
-        match self.snapshot.lock() {
-            Ok(s) => Arc::clone(&s),
-            Err(p) => Arc::clone(&p.into_inner()),
-        }
+        Arc::clone(&locked(&self.snapshot))
     }
 
     fn replace(&self, next: Snapshot) {
-        match self.snapshot.lock() {
-            Ok(mut s) => *s = Arc::new(next),
-            Err(p) => *p.into_inner() = Arc::new(next),
-        }
+        *locked(&self.snapshot) = Arc::new(next);
     }
 
     /// Renders the site again in memory; a new version when anything a browser sees changed.
@@ -237,13 +232,6 @@ impl Preview {
             Some(page) => html(404, page),
             None => Response::text(404, "Không tìm thấy trang."),
         }
-    }
-}
-
-fn locked<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    match m.lock() {
-        Ok(g) => g,
-        Err(p) => p.into_inner(),
     }
 }
 
