@@ -254,6 +254,7 @@ fn command_line_error_vi(e: &clap::Error) -> String {
 }
 
 fn main() -> ExitCode {
+    bangtin::limit_allocator_arenas();
     let parsed = command().try_get_matches().and_then(|m| Cli::from_arg_matches(&m));
     let cli = match parsed {
         Ok(c) => c,

@@ -333,3 +333,74 @@ fn content_errors_come_before_an_output_folder_that_cannot_be_made() {
     assert!(r.stderr.starts_with("lỗi: units.yaml"), "{}", r.stderr);
     assert!(!r.stderr.contains("không thể tạo thư mục"), "{}", r.stderr);
 }
+
+#[test]
+fn a_province_sized_news_list_is_split_into_pages_a_phone_can_load() {
+    let sc = Scratch::of(&example());
+    // 3 news of the example plus 42: three pages of 20, the newest first.
+    for i in 0..42 {
+        let day = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap() + chrono::Duration::days(i);
+        sc.write(
+            &format!("news/{}-tin-so-{i:02}.md", day.format("%Y-%m-%d")),
+            &format!("---\ntitle: \"Tin số {i}\"\n---\nBà con lưu ý thông báo số {i}.\n"),
+        );
+    }
+    for i in 0..15 {
+        sc.write(
+            &format!("guides/them-{i:02}.md"),
+            &format!("---\ntitle: \"Hướng dẫn thêm {i}\"\nsummary: \"Việc thêm số {i}.\"\n---\n## Bước 1: Mở ứng dụng\n\nMở VNeID.\n"),
+        );
+    }
+    let r = sc.build("2024-06-03");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let out = sc.out();
+    // Entries of the page's list, not its pager.
+    let items = |html: &str| {
+        let list =
+            html.split(r#"<ul class="news-list">"#).nth(1).or_else(|| html.split(r#"<ul class="guide-list">"#).nth(1));
+        list.and_then(|l| l.split("</ul>").next()).map_or(0, |l| l.matches("<li><a href=").count())
+    };
+
+    let first = read(&out, "tin-tuc/index.html");
+    assert_eq!(items(&first), 20, "{first}");
+    // Newest first: the example's own news of May 2024 lead, the oldest added news are on page 3.
+    let v = visible(&first);
+    assert!(v.find("Mời dự hội nghị").is_some() && v.contains("Tin số 41"), "{v}");
+    assert!(!v.contains("Tin số 0 "), "{v}");
+    assert!(first.contains(r#"<nav class="pager" aria-label="Các trang tin tức">"#));
+    assert!(
+        first.contains(r#"<a href="../tin-tuc/" aria-current="page"><span class="vh">Trang </span>1</a>"#),
+        "{first}"
+    );
+    assert!(first.contains(r#"<a href="../tin-tuc/trang/2/" rel="next">Tin cũ hơn →</a>"#), "{first}");
+    assert!(!first.contains("rel=\"prev\""));
+
+    let second = read(&out, "tin-tuc/trang/2/index.html");
+    assert_eq!(items(&second), 20);
+    assert!(second.contains("<title>Tin tức — trang 2/3 — Công dân số Phường 3</title>"), "{second}");
+    assert!(visible(&second).contains("Tin tức và thông báo (trang 2/3)"));
+    assert!(second.contains(r#"<a href="../../../tin-tuc/" rel="prev">← Tin mới hơn</a>"#), "{second}");
+    assert!(second.contains(r#"<a href="../../../tin-tuc/2024-"#), "items link back up three folders");
+
+    let last = read(&out, "tin-tuc/trang/3/index.html");
+    assert_eq!(items(&last), 5);
+    assert!(visible(&last).contains("Tin số 0 "), "the oldest is last");
+    assert!(!last.contains("rel=\"next\""));
+    assert!(!out.join("tin-tuc/trang/4").exists());
+    assert!(read(&out, "sitemap.xml").contains("https://phuong3.example.gov.vn/cong-dan-so/tin-tuc/trang/3/</loc>"));
+
+    // The home page links the first twelve guides and the list of all twenty.
+    let home = read(&out, "index.html");
+    let guides = home.split(r#"<h2 id="huong-dan">"#).nth(1).unwrap().split("</section>").next().unwrap();
+    assert_eq!(guides.matches("<li>").count(), 12, "{guides}");
+    assert!(guides.contains(r#"<a href="huong-dan/">Xem tất cả 20 hướng dẫn</a>"#), "{guides}");
+    assert_eq!(items(&read(&out, "huong-dan/index.html")), 20);
+}
+
+#[test]
+fn a_ward_sized_site_keeps_one_news_page_and_every_guide_on_the_home_page() {
+    let sc = built_example("2024-06-03");
+    let list = read(&sc.out(), "tin-tuc/index.html");
+    assert!(!list.contains("pager") && !sc.out().join("tin-tuc/trang").exists());
+    assert!(!read(&sc.out(), "index.html").contains("Xem tất cả"));
+}

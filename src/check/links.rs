@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 
 use super::html;
 use crate::content::model::Site;
@@ -110,8 +110,47 @@ pub struct Names {
     inner: Mutex<Table>,
 }
 
-/// Each string's number, and each number's string.
-type Table = (HashMap<Arc<str>, u32>, Vec<Arc<str>>);
+/// Each string's number, and each number's string: all the strings in one buffer, and a hash
+/// table of numbers. A province's site has some 60,000 of them, mostly paths and addresses
+/// that one page alone names; a map of shared strings took twice the memory.
+#[derive(Default)]
+struct Table {
+    text: String,
+    /// Where string `n` is in `text`.
+    spans: Vec<(u32, u32)>,
+    numbers: hashbrown::HashTable<u32>,
+    hasher: std::collections::hash_map::RandomState,
+}
+
+impl Table {
+    fn text(&self, n: u32) -> &str {
+        span(&self.text, &self.spans, n)
+    }
+
+    fn get(&self, s: &str) -> Option<u32> {
+        use std::hash::BuildHasher;
+        self.numbers.find(self.hasher.hash_one(s), |n| self.text(*n) == s).copied()
+    }
+
+    fn intern(&mut self, s: &str) -> u32 {
+        use std::hash::BuildHasher;
+        let Table { text, spans, numbers, hasher } = self;
+        let hash = hasher.hash_one(s);
+        if let Some(n) = numbers.find(hash, |n| span(text, spans, *n) == s) {
+            return *n;
+        }
+        let n = spans.len() as u32;
+        spans.push((text.len() as u32, s.len() as u32));
+        text.push_str(s);
+        numbers.insert_unique(hash, n, |m| hasher.hash_one(span(text, spans, *m)));
+        n
+    }
+}
+
+fn span<'t>(text: &'t str, spans: &[(u32, u32)], n: u32) -> &'t str {
+    let (start, len) = spans[n as usize];
+    &text[start as usize..(start + len) as usize]
+}
 
 impl Names {
     fn lock(&self) -> std::sync::MutexGuard<'_, Table> {
@@ -121,21 +160,7 @@ impl Names {
     /// The numbers of `strings`, in order; one lock for a whole page.
     fn intern_all<S: AsRef<str>>(&self, strings: &[S]) -> Vec<u32> {
         let mut g = self.lock();
-        let (map, list) = &mut *g;
-        strings
-            .iter()
-            .map(|s| {
-                let s = s.as_ref();
-                if let Some(id) = map.get(s) {
-                    return *id;
-                }
-                let id = list.len() as u32;
-                let shared: Arc<str> = Arc::from(s);
-                list.push(Arc::clone(&shared));
-                map.insert(shared, id);
-                id
-            })
-            .collect()
+        strings.iter().map(|s| g.intern(s.as_ref())).collect()
     }
 }
 
@@ -309,7 +334,7 @@ pub fn check_changed(
                 ]
             })
             .flatten()
-            .filter_map(|p| g.0.get(p.as_str()).copied())
+            .filter_map(|p| g.get(p.as_str()))
             .collect()
     };
     let checked: Vec<(&str, &PageLinks)> = pages
@@ -337,7 +362,7 @@ fn check_among(
 ) -> Diagnostics {
     // Held while checking: every page is rendered by now, nothing else numbers strings.
     let table = names.lock();
-    let text = &table.1;
+    let text = |n: u32| table.text(n);
     let written_set: HashSet<&str> = written.iter().copied().collect();
     let find = |p: &str| -> Option<String> {
         if p.is_empty() || p.ends_with('/') {
@@ -362,19 +387,19 @@ fn check_among(
     for (pi, (_, links)) in checked.iter().enumerate() {
         for f in &links.links {
             let problem = match f.to {
-                To::Script => Problem::Script(text[f.value as usize].to_string()),
-                To::Outside => Problem::Outside(text[f.value as usize].to_string()),
+                To::Script => Problem::Script(text(f.value).to_string()),
+                To::Outside => Problem::Outside(text(f.value).to_string()),
                 To::Here { path, fragment } => {
-                    let file = leads.entry(path).or_insert_with(|| find(&text[path as usize]));
+                    let file = leads.entry(path).or_insert_with(|| find(text(path)));
                     match file {
-                        None => Problem::Missing(text[path as usize].to_string()),
+                        None => Problem::Missing(text(path).to_string()),
                         Some(file) if fragment != NO_FRAGMENT && file.ends_with(".html") => {
                             let has =
                                 by_path.get(file.as_str()).is_some_and(|l| l.ids.binary_search(&fragment).is_ok());
                             if has {
                                 continue;
                             }
-                            Problem::NoAnchor { page: file.clone(), id: text[fragment as usize].to_string() }
+                            Problem::NoAnchor { page: file.clone(), id: text(fragment).to_string() }
                         }
                         Some(_) => continue,
                     }
@@ -396,7 +421,7 @@ fn check_among(
         .collect();
     for (problem, (pi, a, pages_with)) in found {
         let page = checked[pi].0;
-        let (name, value, tag) = (LINKING[a.name as usize], &text[a.value as usize], &text[a.tag as usize]);
+        let (name, value, tag) = (LINKING[a.name as usize], &text(a.value), &text(a.tag));
         let link = format!("{name}=\"{value}\" (thẻ <{tag}>)");
         let (what, hint) = match &problem {
             Problem::Missing(path) => (
@@ -453,7 +478,7 @@ fn origin(site: &Site, page: &str) -> String {
         ["lich"] => ("events.html", None),
         ["lich", s] if site.units.get(s).is_some() => ("unit_events.html", Some("units.yaml".to_string())),
         ["lich", s] => ("event.html", site.events.iter().find(|e| e.slug == *s).and_then(|e| file(&e.file))),
-        ["tin-tuc"] => ("news_list.html", None),
+        ["tin-tuc"] | ["tin-tuc", "trang", _] => ("news_list.html", None),
         ["tin-tuc", s] => ("news.html", site.news.iter().find(|n| n.slug == *s).and_then(|n| file(&n.file))),
         _ => return format!("mẫu trang hoặc nội dung tạo ra trang “/{dir}”"),
     };

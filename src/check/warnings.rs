@@ -53,7 +53,7 @@ fn stale_indicators(site: &Site, today: NaiveDate, out: &mut Vec<Diagnostic>) {
             let last = site
                 .reports
                 .iter()
-                .filter(|r| r.plan == plan.slug && r.values.values().any(|row| row.contains_key(&ind.id)))
+                .filter(|r| r.plan == plan.slug && r.values.values().any(|row| row.get(&ind.id).is_some()))
                 .map(|r| r.date)
                 .max();
             let since = last.unwrap_or(plan.from);

@@ -311,7 +311,32 @@ pub struct Report {
     pub source: Option<String>,
     pub illustrative: bool,
     /// unit id (or `ward`) → indicator id → figure.
-    pub values: BTreeMap<String, BTreeMap<String, Figure>>,
+    pub values: BTreeMap<String, Row>,
+}
+
+/// One unit's figures in a report, by indicator id. A province's year of weekly reports holds
+/// over a hundred thousand figures: a row is one small allocation, sorted by id, whose ids are
+/// shared by every row of its report, rather than a map with a string per figure.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Row(Vec<(std::sync::Arc<str>, Figure)>);
+
+impl Row {
+    pub fn get(&self, indicator: &str) -> Option<&Figure> {
+        self.0.binary_search_by(|(id, _)| (**id).cmp(indicator)).ok().map(|i| &self.0[i].1)
+    }
+
+    /// Sets the figure of `indicator`, replacing any before it.
+    pub fn insert(&mut self, indicator: std::sync::Arc<str>, figure: Figure) {
+        match self.0.binary_search_by(|(id, _)| id.cmp(&indicator)) {
+            Ok(i) => self.0[i].1 = figure,
+            Err(i) => self.0.insert(i, (indicator, figure)),
+        }
+    }
+
+    /// By indicator id.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Figure)> {
+        self.0.iter().map(|(id, f)| (&**id, f))
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -373,5 +398,25 @@ impl Site {
 
     pub fn guide(&self, slug: &str) -> Option<&Guide> {
         self.guides.iter().find(|g| g.slug == slug)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Figure, Row};
+    use std::sync::Arc;
+
+    #[test]
+    fn a_row_finds_each_figure_by_id_in_id_order() {
+        let mut row = Row::default();
+        for (id, n) in [("vneid", 3), ("cccd", 1), ("dvc", 2)] {
+            row.insert(Arc::from(id), Figure::Count(n));
+        }
+        row.insert(Arc::from("cccd"), Figure::Count(10));
+        assert_eq!(row.get("cccd"), Some(&Figure::Count(10)));
+        assert_eq!(row.get("dvc"), Some(&Figure::Count(2)));
+        assert_eq!(row.get("khac"), None);
+        let ids: Vec<&str> = row.iter().map(|(id, _)| id).collect();
+        assert_eq!(ids, ["cccd", "dvc", "vneid"]);
     }
 }

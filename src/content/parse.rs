@@ -1,7 +1,7 @@
 //! Turns each kind of content file into its typed model, one diagnostic per problem.
 //! Checks that need more than one file (ids that must exist elsewhere) live in `validate`.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 
 use chrono::{NaiveDate, NaiveTime};
@@ -740,6 +740,8 @@ pub fn report(src: &Source, file_date: Option<NaiveDate>, diags: &mut Diagnostic
         }
     };
     let mut values = BTreeMap::new();
+    // Every row of a report names the same few indicators.
+    let mut ids: HashMap<String, std::sync::Arc<str>> = HashMap::new();
     match r.get(m, "values") {
         None => r.missing("", "values", "số liệu theo từng đơn vị: { kp1: { cccd: 120 } }"),
         Some(v) => {
@@ -748,11 +750,12 @@ pub fn report(src: &Source, file_date: Option<NaiveDate>, diags: &mut Diagnostic
                     let Some(unit) = r.key(unit, "values") else { continue };
                     let up = join("values", &unit);
                     let Some(pm) = r.as_map(per, &up) else { continue };
-                    let mut row = BTreeMap::new();
+                    let mut row = Row::default();
                     for (ind, fig) in pm {
                         let Some(ind) = r.key(ind, &up) else { continue };
                         if let Some(f) = figure(&mut r, fig, &join(&up, &ind)) {
-                            row.insert(ind.to_string(), f);
+                            let id = ids.entry(ind.to_string()).or_insert_with(|| std::sync::Arc::from(&*ind));
+                            row.insert(std::sync::Arc::clone(id), f);
                         }
                     }
                     values.insert(unit.to_string(), row);

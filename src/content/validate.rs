@@ -250,13 +250,13 @@ fn check_cumulative(site: &Site, at: &At, diags: &mut Diagnostics) {
     let mut last: BTreeMap<(&str, &str, &str), (u64, &Report)> = BTreeMap::new();
     for r in &site.reports {
         for (unit, row) in &r.values {
-            for (ind, fig) in row {
+            for (ind, fig) in row.iter() {
                 let n = match fig {
                     Figure::Count(n) => *n,
                     Figure::Ratio { done, .. } => *done,
                     Figure::Milestone(_) => continue,
                 };
-                let key = (r.plan.as_str(), unit.as_str(), ind.as_str());
+                let key = (r.plan.as_str(), unit.as_str(), ind);
                 if let Some((prev, pr)) = last.get(&key) {
                     if n < *prev {
                         diags.push(
@@ -296,7 +296,7 @@ fn check_report_values(
             unknown_unit(&r.file, &format!("values.{unit_id}"), unit_id, diags);
             continue;
         }
-        for (ind_id, fig) in row {
+        for (ind_id, fig) in row.iter() {
             let field = format!("values.{unit_id}.{ind_id}");
             let Some(ind) = plan.indicator(ind_id) else {
                 if site.broken.indicators.contains(ind_id) {

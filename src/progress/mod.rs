@@ -381,8 +381,8 @@ impl<'a> Tracker<'a> {
                     None => continue,
                 }
             };
-            for (ind, fig) in row {
-                let Some(&k) = self.indicator_index.get(ind.as_str()) else { continue };
+            for (ind, fig) in row.iter() {
+                let Some(&k) = self.indicator_index.get(ind) else { continue };
                 let latest = &mut self.running[k].latest;
                 match slot {
                     None => latest.ward = Some((fig, report.date)),

@@ -1,6 +1,6 @@
 //! Edit: what a preview re-renders when only a guide's body changed, instead of the whole site.
-//! A body shows on the guide's page and poster, on the two lists of guides (its steps and
-//! sections), in its document of the search index and in the bulletins that read it; its front
+//! A body shows on the guide's page and poster, on the two lists of guides (its number of
+//! steps), in its document of the search index and in the bulletins that read it; its front
 //! matter shows on many more pages, so an edit of front matter is not one of these.
 
 use super::{body_problems, bulletins, guide_lists, guide_pages, renderer, Kept, Made, Memory, OutFile, Written};
@@ -37,7 +37,7 @@ pub fn guide_body(
     let memory = Memory::default();
     let (r, _) = renderer(site, &memory, names).ok()?;
     let item = guide_pages(&r, site, g);
-    // The lists show a guide's steps and sections, not its text.
+    // The lists show what a guide is for and how many steps it has, not its text.
     if item != kept.guides[i] {
         kept.guides[i] = item;
         guide_lists(&r, site, &kept.guides);

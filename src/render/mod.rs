@@ -32,7 +32,7 @@ use views::*;
 /// `/tim-kiem/`: without JavaScript, the list of every guide.
 #[derive(Serialize)]
 struct SearchView<'a> {
-    guides: &'a [GuideItem],
+    guides: &'a [GuideEntry],
 }
 
 /// One file of the built site.
@@ -327,7 +327,7 @@ enum Task<'v> {
 enum Left {
     Nothing,
     Plan(Box<PlanView>),
-    Guide(GuideItem),
+    Guide(GuideEntry),
     News(NewsItem),
 }
 
@@ -353,38 +353,64 @@ fn renderer<'a>(
     Ok((r, statics))
 }
 
+/// News on a list page: a province portal has thousands, and a resident on a phone should not
+/// download them all to read the latest.
+pub const NEWS_PER_PAGE: usize = 20;
+
+/// Where page `k` of the news list is.
+pub fn news_list_path(k: usize) -> String {
+    if k <= 1 {
+        "tin-tuc/".to_string()
+    } else {
+        format!("tin-tuc/trang/{k}/")
+    }
+}
+
+/// The news list, newest first, [`NEWS_PER_PAGE`] to a page.
+fn news_lists(r: &Renderer, site: &Site, news: &[NewsItem]) {
+    let desc = "Thông báo và tin tức về mô hình “Công dân số”.";
+    let pages: Vec<&[NewsItem]> = if news.is_empty() { vec![news] } else { news.chunks(NEWS_PER_PAGE).collect() };
+    let total = pages.len();
+    for (i, items) in pages.into_iter().enumerate() {
+        let k = i + 1;
+        let path = news_list_path(k);
+        let title = if k == 1 { "Tin tức".to_string() } else { format!("Tin tức — trang {k}/{total}") };
+        let mut meta = PageMeta::new(site, &path, &title, desc);
+        if total > 1 {
+            meta.pager = Some(Pager::new(k, total, news_list_path));
+        }
+        r.page("news_list.html", &path, meta, items);
+    }
+}
+
 /// A guide's page and poster; what the lists show of it.
-fn guide_pages(r: &Renderer, site: &Site, g: &Guide) -> GuideItem {
+fn guide_pages(r: &Renderer, site: &Site, g: &Guide) -> GuideEntry {
     let meta = |path: &str, title: &str, description: &str| PageMeta::new(site, path, title, description);
     let g = GuideView::new(site, g);
     r.page("guide.html", &g.path, meta(&g.path, &g.title, &g.summary), &g);
     let path = format!("{}in/", g.path);
     let title = format!("Áp phích: {}", g.title);
     r.page("poster.html", &path, meta(&path, &title, &g.summary), &poster::guide(site, &g));
-    g.item
+    GuideEntry::from(&g.item)
 }
 
 /// The pages that list every guide: `/huong-dan/`, and `/tim-kiem/` for readers without
 /// JavaScript.
-fn guide_lists(r: &Renderer, site: &Site, guides: &[GuideItem]) {
+fn guide_lists(r: &Renderer, site: &Site, guides: &[GuideEntry]) {
     let meta = |path: &str, title: &str, description: &str| PageMeta::new(site, path, title, description);
-    rayon::join(
-        || {
-            let desc = "Hướng dẫn từng bước: thẻ CCCD gắn chip, VNeID, dịch vụ công trực tuyến và các dịch vụ số khác.";
-            r.page("guides.html", "huong-dan/", meta("huong-dan/", "Hướng dẫn", desc), &guides);
-        },
-        || {
-            let desc = "Tìm hướng dẫn, lịch và tin tức, gõ có dấu hay không dấu đều được.";
-            r.page("search.html", "tim-kiem/", meta("tim-kiem/", "Tìm kiếm", desc), &SearchView { guides });
-        },
-    );
+    // One after the other: a province's list is megabytes of template values while it renders,
+    // and the two at once were the build's peak of memory.
+    let desc = "Hướng dẫn từng bước: thẻ CCCD gắn chip, VNeID, dịch vụ công trực tuyến và các dịch vụ số khác.";
+    r.page("guides.html", "huong-dan/", meta("huong-dan/", "Hướng dẫn", desc), &guides);
+    let desc = "Tìm hướng dẫn, lịch và tin tức, gõ có dấu hay không dấu đều được.";
+    r.page("search.html", "tim-kiem/", meta("tim-kiem/", "Tìm kiếm", desc), &SearchView { guides });
 }
 
 /// What a render keeps, when asked, for a preview to re-render only what a guide's edit
 /// touches ([`edit`]).
 pub struct Kept {
     /// What the lists show of each guide, in the site's order.
-    guides: Vec<GuideItem>,
+    guides: Vec<GuideEntry>,
     bulletins: bulletins::Kept,
 }
 
@@ -531,10 +557,7 @@ pub fn render_site(
             r.page("poster.html", "in/", meta("in/", &title, &desc), &poster::campaign(site, &home));
         },
         &|| guide_lists(&r, site, &guides),
-        &|| {
-            let desc = "Thông báo và tin tức về mô hình “Công dân số”.";
-            r.page("news_list.html", "tin-tuc/", meta("tin-tuc/", "Tin tức", desc), &news);
-        },
+        &|| news_lists(&r, site, &news),
     ];
     lists.par_iter().for_each(|f| f());
 

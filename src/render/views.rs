@@ -25,6 +25,56 @@ pub struct PageMeta {
     pub root: String,
     /// First path segment, to mark the current section in navigation.
     pub section: String,
+    /// Which page of a list split over several this is, for its links to the others.
+    pub pager: Option<Pager>,
+}
+
+/// One page of a list split over several pages, and the way to the others.
+#[derive(Serialize, Debug, PartialEq)]
+pub struct Pager {
+    /// 1-based.
+    pub current: usize,
+    pub total: usize,
+    pub prev: Option<String>,
+    pub next: Option<String>,
+    /// The first and last pages and those near this one, in order; a gap is a link without a
+    /// number, shown as "…".
+    pub links: Vec<PagerLink>,
+}
+
+#[derive(Serialize, Debug, PartialEq)]
+pub struct PagerLink {
+    pub number: Option<usize>,
+    pub path: String,
+    pub current: bool,
+}
+
+impl Pager {
+    /// Page `current` of `total`, each at `path(k)`. A resident on a phone reaches any page in a
+    /// few taps without a row of hundreds of numbers: the ends, and two either side of here.
+    pub fn new(current: usize, total: usize, path: impl Fn(usize) -> String) -> Pager {
+        let mut links = Vec::new();
+        let mut last = 0;
+        for k in 1..=total {
+            if k == 1 || k == total || k.abs_diff(current) <= 2 {
+                // "…" in place of a single page would hide it for no room saved.
+                if k == last + 2 {
+                    links.push(PagerLink { number: Some(k - 1), path: path(k - 1), current: false });
+                } else if k > last + 2 {
+                    links.push(PagerLink { number: None, path: String::new(), current: false });
+                }
+                links.push(PagerLink { number: Some(k), path: path(k), current: k == current });
+                last = k;
+            }
+        }
+        Pager {
+            current,
+            total,
+            prev: (current > 1).then(|| path(current - 1)),
+            next: (current < total).then(|| path(current + 1)),
+            links,
+        }
+    }
 }
 
 fn base_path(base_url: &str) -> String {
@@ -51,6 +101,7 @@ impl PageMeta {
             url: format!("{}{}", site.config.base_url, path),
             root,
             section: path.split('/').next().unwrap_or("").to_string(),
+            pager: None,
         }
     }
 }
@@ -729,8 +780,38 @@ impl UnitEventsView {
     }
 }
 
-/// A guide as the lists show it (`guides.html`, `search.html`): everything of its page but the
-/// body, so a list of a province's guides does not carry every guide's text.
+/// A guide as the lists show it (`guides.html`, `search.html`): what tells a resident which
+/// guide is theirs, not what is inside it. A province lists thousands; each entry's steps and
+/// sections would make the lists heavy to build and to download, and would make editing a step
+/// heading in preview render the lists again for nothing they show.
+#[derive(PartialEq, Serialize)]
+pub struct GuideEntry {
+    pub slug: String,
+    pub path: String,
+    pub title: String,
+    pub summary: String,
+    pub audience: Option<String>,
+    pub duration: Option<String>,
+    pub indicators: Vec<String>,
+    pub steps: usize,
+}
+
+impl From<&GuideItem> for GuideEntry {
+    fn from(g: &GuideItem) -> GuideEntry {
+        GuideEntry {
+            slug: g.slug.clone(),
+            path: g.path.clone(),
+            title: g.title.clone(),
+            summary: g.summary.clone(),
+            audience: g.audience.clone(),
+            duration: g.duration.clone(),
+            indicators: g.indicators.clone(),
+            steps: g.steps,
+        }
+    }
+}
+
+/// Everything of a guide's page but the body: for the page and its poster.
 #[derive(PartialEq, Serialize)]
 pub struct GuideItem {
     pub slug: String,
@@ -792,7 +873,7 @@ impl GuideView {
     }
 }
 
-/// A news item as its list shows it (`news_list.html`): everything of its page but the body.
+/// A news item as its list shows it (`news_list.html`): its page but the body and description.
 #[derive(Serialize)]
 pub struct NewsItem {
     pub slug: String,
@@ -801,7 +882,6 @@ pub struct NewsItem {
     pub date_text: String,
     pub iso: String,
     pub summary: Option<String>,
-    pub description: String,
 }
 
 /// A news item's page.
@@ -809,6 +889,8 @@ pub struct NewsItem {
 pub struct NewsView {
     #[serde(flatten)]
     pub item: NewsItem,
+    /// For search engines and shared links: the summary, or the body's first words.
+    pub description: String,
     pub body_html: String,
 }
 
@@ -829,8 +911,8 @@ impl NewsView {
                 date_text: long_date(n.date),
                 iso: format::iso(n.date),
                 summary: n.summary.clone(),
-                description: n.summary.clone().unwrap_or_else(|| markdown::plain(&n.body, 160)),
             },
+            description: n.summary.clone().unwrap_or_else(|| markdown::plain(&n.body, 160)),
             body_html: markdown::render(&n.body, BODY_ROOT, raw).html,
         }
     }
@@ -838,11 +920,89 @@ impl NewsView {
 
 #[derive(Serialize)]
 pub struct HomeView<'a> {
+    /// Given to the template as its headline and cards only ([`PlanCard`]).
+    #[serde(serialize_with = "plan_card")]
     pub plan: Option<&'a PlanView>,
     pub events: Vec<EventCard>,
     pub news: Vec<NewsView>,
+    /// The first [`HOME_GUIDES`].
     pub guides: Vec<Link>,
+    /// How many guides the site has, for "all of them" when the home page shows only some.
+    pub guide_count: usize,
+    /// `2.000`.
+    pub guide_count_text: String,
     pub today_text: String,
+}
+
+/// Guides linked from the home page; the rest are a link away on `/huong-dan/`.
+pub const HOME_GUIDES: usize = 12;
+
+fn plan_card<S: serde::Serializer>(plan: &Option<&PlanView>, s: S) -> Result<S::Ok, S::Error> {
+    plan.map(PlanCard).serialize(s)
+}
+
+/// What the home page shows of the current plan: its headline and one card per indicator. The
+/// dashboard's tables and charts of every unit stay off it: at a province's size they are
+/// megabytes of template values, for a page that shows none of them.
+struct PlanCard<'a>(&'a PlanView);
+
+impl Serialize for PlanCard<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let p = self.0;
+        let mut m = s.serialize_struct("PlanCard", 13)?;
+        m.serialize_field("slug", &p.slug)?;
+        m.serialize_field("path", &p.path)?;
+        m.serialize_field("progress_path", &p.progress_path)?;
+        m.serialize_field("title", &p.title)?;
+        m.serialize_field("summary", &p.summary)?;
+        m.serialize_field("number_text", &p.number_text)?;
+        m.serialize_field("period_text", &p.period_text)?;
+        m.serialize_field("days_left_text", &p.days_left_text)?;
+        m.serialize_field("illustrative", &p.illustrative)?;
+        m.serialize_field("as_of_text", &p.as_of_text)?;
+        m.serialize_field("source", &p.source)?;
+        m.serialize_field("report_count", &p.report_count)?;
+        let cards: Vec<IndicatorCard> = p.indicators.iter().map(IndicatorCard).collect();
+        m.serialize_field("indicators", &cards)?;
+        m.end()
+    }
+}
+
+/// An indicator as its card shows it (`indicator_card` in `components.html`): without the
+/// per-unit rows, the history and the two larger charts.
+struct IndicatorCard<'a>(&'a IndicatorView);
+
+impl Serialize for IndicatorCard<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        #[derive(Serialize)]
+        struct Overall<'c> {
+            overall: &'c str,
+            file_stem: &'c str,
+        }
+        let i = self.0;
+        let mut m = s.serialize_struct("IndicatorCard", 18)?;
+        m.serialize_field("id", &i.id)?;
+        m.serialize_field("name", &i.name)?;
+        m.serialize_field("kind", &i.kind)?;
+        m.serialize_field("target_text", &i.target_text)?;
+        m.serialize_field("value_text", &i.value_text)?;
+        m.serialize_field("share_text", &i.share_text)?;
+        m.serialize_field("base_share_text", &i.base_share_text)?;
+        m.serialize_field("bar", &i.bar)?;
+        m.serialize_field("status_id", &i.status_id)?;
+        m.serialize_field("status_label", &i.status_label)?;
+        m.serialize_field("expected_text", &i.expected_text)?;
+        m.serialize_field("deadline_text", &i.deadline_text)?;
+        m.serialize_field("days_left_text", &i.days_left_text)?;
+        m.serialize_field("lead", &i.lead)?;
+        m.serialize_field("guide", &i.guide)?;
+        m.serialize_field("as_of_text", &i.as_of_text)?;
+        m.serialize_field("behind", &i.behind)?;
+        m.serialize_field("charts", &Overall { overall: &i.charts.overall, file_stem: &i.charts.file_stem })?;
+        m.end()
+    }
 }
 
 impl<'a> HomeView<'a> {
@@ -858,9 +1018,46 @@ impl<'a> HomeView<'a> {
             guides: site
                 .guides
                 .iter()
+                .take(HOME_GUIDES)
                 .map(|g| Link { title: g.title.clone(), path: format!("huong-dan/{}/", g.slug) })
                 .collect(),
+            guide_count: site.guides.len(),
+            guide_count_text: int(site.guides.len() as u64),
             today_text: long_date(today),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Pager;
+
+    fn shown(p: &Pager) -> String {
+        p.links
+            .iter()
+            .map(|l| match l.number {
+                Some(n) if l.current => format!("[{n}]"),
+                Some(n) => n.to_string(),
+                None => "…".into(),
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn a_pager_shows_the_ends_and_two_either_side() {
+        let path = |k: usize| format!("p{k}/");
+        assert_eq!(shown(&Pager::new(1, 1, path)), "[1]");
+        assert_eq!(shown(&Pager::new(1, 400, path)), "[1] 2 3 … 400");
+        assert_eq!(shown(&Pager::new(7, 400, path)), "1 … 5 6 [7] 8 9 … 400");
+        assert_eq!(shown(&Pager::new(4, 7, path)), "1 2 3 [4] 5 6 7");
+        // A gap of one page is shown as that page, never as "…".
+        assert_eq!(shown(&Pager::new(5, 9, path)), "1 2 3 4 [5] 6 7 8 9");
+        assert_eq!(shown(&Pager::new(4, 9, path)), "1 2 3 [4] 5 6 … 9");
+        assert_eq!(shown(&Pager::new(400, 400, path)), "1 … 398 399 [400]");
+        let p = Pager::new(7, 400, path);
+        assert_eq!((p.prev.as_deref(), p.next.as_deref()), (Some("p6/"), Some("p8/")));
+        let first = Pager::new(1, 2, path);
+        assert_eq!((first.prev, first.next.as_deref()), (None, Some("p2/")));
     }
 }

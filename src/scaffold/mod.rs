@@ -388,8 +388,8 @@ fn new_report(
     let mut latest: BTreeMap<(&str, &str), &Figure> = BTreeMap::new();
     for r in &reports {
         for (row, cells) in &r.values {
-            for (ind, f) in cells {
-                latest.insert((row.as_str(), ind.as_str()), f);
+            for (ind, f) in cells.iter() {
+                latest.insert((row.as_str(), ind), f);
             }
         }
     }
