@@ -63,6 +63,11 @@ pub struct Part {
     /// Spoken text, one item per line.
     pub lines: Vec<String>,
     pub seconds: f64,
+    /// At the bulletin's slow rate, when it has one.
+    pub slow_seconds: f64,
+    /// Whether the part was timed as the bulletin's opening (no pause before it), or `None`
+    /// before it is timed: a part is timed again only when its lines or that change.
+    timed_first: Option<bool>,
 }
 
 #[derive(Debug, Clone)]
@@ -171,24 +176,32 @@ pub fn replace_guide(b: &mut Bulletin, spoken: &Section) {
     }
 }
 
-/// Sets every part's, section's and the whole bulletin's air time.
+/// Sets every part's, section's and the whole bulletin's air time. Only the parts not timed
+/// yet, or whose place at the opening changed, are timed again: a bulletin reads hundreds of
+/// notices, and a guide's edit in preview or a part left out changes one section.
 fn recount(b: &mut Bulletin) {
     let pace = b.pace;
+    let slow = b.slow.map(|(p, _)| p);
     let mut first = true;
-    let mut total = 0.0;
+    let (mut total, mut slow_total) = (0.0, 0.0);
     for s in &mut b.sections {
         s.seconds = 0.0;
         for p in &mut s.parts {
-            p.seconds = airtime::seconds(p.lines.iter().map(String::as_str), &pace, first);
+            if p.timed_first != Some(first) {
+                p.seconds = airtime::seconds(p.lines.iter().map(String::as_str), &pace, first);
+                p.slow_seconds =
+                    slow.map_or(0.0, |sp| airtime::seconds(p.lines.iter().map(String::as_str), &sp, first));
+                p.timed_first = Some(first);
+            }
             first &= p.lines.is_empty();
             s.seconds += p.seconds;
+            slow_total += p.slow_seconds;
         }
         total += s.seconds;
     }
     b.seconds = total;
-    if let Some((slow, _)) = b.slow {
-        let lines: Vec<&str> = b.sections.iter().flat_map(Section::lines).collect();
-        b.slow = Some((slow, airtime::seconds(lines, &slow, true)));
+    if let Some((sp, _)) = b.slow {
+        b.slow = Some((sp, slow_total));
     }
 }
 
@@ -314,11 +327,19 @@ fn lower_first(s: &str) -> String {
 }
 
 fn part(urgency: Urgency, label: impl Into<String>, lines: Vec<String>) -> Part {
-    Part { urgency, intro: false, label: label.into(), lines, seconds: 0.0 }
+    Part { urgency, intro: false, label: label.into(), lines, seconds: 0.0, slow_seconds: 0.0, timed_first: None }
 }
 
 fn intro(line: String) -> Part {
-    Part { urgency: Urgency::Always, intro: true, label: String::new(), lines: vec![line], seconds: 0.0 }
+    Part {
+        urgency: Urgency::Always,
+        intro: true,
+        label: String::new(),
+        lines: vec![line],
+        seconds: 0.0,
+        slow_seconds: 0.0,
+        timed_first: None,
+    }
 }
 
 fn section(kind: Kind, title: impl Into<String>, parts: Vec<Part>) -> Section {
@@ -698,6 +719,60 @@ pub fn slug(plan: &str, date: NaiveDate) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every part timed from scratch, in reading order, the bulletin's opening without a pause.
+    fn timed_afresh(b: &Bulletin) -> (f64, f64) {
+        let all: Vec<&str> = b.sections.iter().flat_map(Section::lines).collect();
+        let slow = b.slow.map_or(0.0, |(sp, _)| airtime::seconds(all.iter().copied(), &sp, true));
+        (airtime::seconds(all, &b.pace, true), slow)
+    }
+
+    #[test]
+    fn air_time_kept_from_untouched_parts_is_the_time_of_the_whole() {
+        let pauses = crate::content::model::RadioConfig::PAUSES;
+        let (pace, slow) = (Pace { rate: 240.0, pauses }, Pace { rate: 200.0, pauses });
+        let lines = |n: usize, what: &str| (0..n).map(|i| format!("{what} số {i}, bà con lưu ý.")).collect();
+        let section = |kind, parts: Vec<Part>| Section { kind, title: String::new(), parts, seconds: 0.0 };
+        let mut b = Bulletin {
+            date: NaiveDate::from_ymd_opt(2024, 6, 3).unwrap(),
+            plan: "kh".into(),
+            plan_number: None,
+            site_title: String::new(),
+            station: String::new(),
+            as_of: None,
+            guide: Some("vneid".into()),
+            sections: vec![
+                section(Kind::Opening, vec![intro("Xin chào bà con.".into())]),
+                section(Kind::Guide, vec![part(Urgency::Guide, "hướng dẫn", lines(3, "Bước"))]),
+                section(
+                    Kind::Notices,
+                    vec![
+                        part(Urgency::OlderNotice, "tin 1", lines(4, "Tin")),
+                        part(Urgency::OlderNotice, "tin 2", lines(2, "Tin")),
+                    ],
+                ),
+            ],
+            pace,
+            seconds: 0.0,
+            slow: Some((slow, 0.0)),
+        };
+        let close = |(a, b): (f64, f64), (c, d): (f64, f64)| (a - c).abs() < 1e-9 && (b - d).abs() < 1e-9;
+        recount(&mut b);
+        let now = |b: &Bulletin| (b.seconds, b.slow.map_or(0.0, |s| s.1));
+        assert!(close(now(&b), timed_afresh(&b)), "{:?} {:?}", now(&b), timed_afresh(&b));
+        // A new guide section: only it is timed again.
+        let spoken = section(Kind::Guide, vec![part(Urgency::Guide, "hướng dẫn", lines(6, "Bước mới"))]);
+        replace_guide(&mut b, &spoken);
+        assert!(close(now(&b), timed_afresh(&b)), "{:?} {:?}", now(&b), timed_afresh(&b));
+        // The opening left out: the part now first loses its pause, and is timed again for it.
+        b.sections.remove(0);
+        recount(&mut b);
+        assert!(close(now(&b), timed_afresh(&b)), "{:?} {:?}", now(&b), timed_afresh(&b));
+        let before = b.seconds;
+        let left_out = trim(&mut b, before - 1.0);
+        assert_eq!(left_out, ["hướng dẫn"]);
+        assert!(close(now(&b), timed_afresh(&b)));
+    }
 
     #[test]
     fn sentences_and_lists() {
