@@ -421,7 +421,7 @@ fn check_among(
         .collect();
     for (problem, (pi, a, pages_with)) in found {
         let page = checked[pi].0;
-        let (name, value, tag) = (LINKING[a.name as usize], &text(a.value), &text(a.tag));
+        let (name, value, tag) = (LINKING[a.name as usize], text(a.value), text(a.tag));
         let link = format!("{name}=\"{value}\" (thẻ <{tag}>)");
         let (what, hint) = match &problem {
             Problem::Missing(path) => (

@@ -355,10 +355,10 @@ fn renderer<'a>(
 
 /// News on a list page: a province portal has thousands, and a resident on a phone should not
 /// download them all to read the latest.
-pub const NEWS_PER_PAGE: usize = 20;
+const NEWS_PER_PAGE: usize = 20;
 
 /// Where page `k` of the news list is.
-pub fn news_list_path(k: usize) -> String {
+fn news_list_path(k: usize) -> String {
     if k <= 1 {
         "tin-tuc/".to_string()
     } else {
@@ -391,7 +391,7 @@ fn guide_pages(r: &Renderer, site: &Site, g: &Guide) -> GuideEntry {
     let path = format!("{}in/", g.path);
     let title = format!("Áp phích: {}", g.title);
     r.page("poster.html", &path, meta(&path, &title, &g.summary), &poster::guide(site, &g));
-    GuideEntry::from(&g.item)
+    GuideEntry::from(g.item)
 }
 
 /// The pages that list every guide: `/huong-dan/`, and `/tim-kiem/` for readers without

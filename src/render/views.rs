@@ -796,16 +796,16 @@ pub struct GuideEntry {
     pub steps: usize,
 }
 
-impl From<&GuideItem> for GuideEntry {
-    fn from(g: &GuideItem) -> GuideEntry {
+impl From<GuideItem> for GuideEntry {
+    fn from(g: GuideItem) -> GuideEntry {
         GuideEntry {
-            slug: g.slug.clone(),
-            path: g.path.clone(),
-            title: g.title.clone(),
-            summary: g.summary.clone(),
-            audience: g.audience.clone(),
-            duration: g.duration.clone(),
-            indicators: g.indicators.clone(),
+            slug: g.slug,
+            path: g.path,
+            title: g.title,
+            summary: g.summary,
+            audience: g.audience,
+            duration: g.duration,
+            indicators: g.indicators,
             steps: g.steps,
         }
     }
