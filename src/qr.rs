@@ -1,13 +1,14 @@
 //! QR codes as SVG, for the posters residents scan at the café: one path of dark modules,
 //! crisp at any print size and readable without fonts.
 //!
-//! The `qrcode` crate encodes; only the choice of mask is ours. The crate scores the eight masks
-//! with a boxed closure per module and window, which made QR codes most of a large site's build
-//! (a poster per guide and per event). [`best_mask`] scores them the same way — the same rules,
-//! the same quirks, the first of equal scores — on a plain grid, so every code is the one
+//! The `qrcode` crate encodes and places the data; masking is ours. The crate scores the eight
+//! masks with a boxed closure per module and window, and masks a copy of its canvas with a
+//! function call per module, which made QR codes most of a large site's build (a poster per guide
+//! and per event). [`modules`] masks a plain grid and [`best_mask`] scores it the same way — the
+//! same rules, the same quirks, the first of equal scores — so every code is the one
 //! `QrCode::with_error_correction_level` would draw (a test compares them).
 
-use qrcode::canvas::{Canvas, MaskPattern};
+use qrcode::canvas::{Canvas, Module};
 use qrcode::{Color, EcLevel};
 
 /// Modules of white around the code, as the standard asks, so a phone finds its edge on any paper.
@@ -15,18 +16,6 @@ const QUIET: usize = 4;
 
 /// Level M survives a crease or a smudge on a printed poster and keeps the code small.
 const LEVEL: EcLevel = EcLevel::M;
-
-/// The eight masks in the order the crate tries them; the first of equal scores wins.
-const MASKS: [MaskPattern; 8] = [
-    MaskPattern::Checkerboard,
-    MaskPattern::HorizontalLines,
-    MaskPattern::VerticalLines,
-    MaskPattern::DiagonalLines,
-    MaskPattern::LargeCheckerboard,
-    MaskPattern::Fields,
-    MaskPattern::Diamonds,
-    MaskPattern::Meadow,
-];
 
 /// The modules of `url`'s code, dark as `true`, row by row, and the width.
 fn modules(url: &str) -> Option<(Vec<bool>, usize)> {
@@ -36,20 +25,101 @@ fn modules(url: &str) -> Option<(Vec<bool>, usize)> {
     let mut canvas = Canvas::new(version, LEVEL);
     canvas.draw_all_functional_patterns();
     canvas.draw_data(&data, &ec);
-    let masked = |m: MaskPattern| {
-        let mut c = canvas.clone();
-        c.apply_mask(m);
-        c.into_colors().into_iter().map(|c| c == Color::Dark).collect::<Vec<bool>>()
-    };
     let width = usize::try_from(version.width()).ok()?;
+    // The unmasked grid, and which of its modules a mask inverts: the crate's `apply_mask`
+    // calls a function per module on a copy of its canvas, eight times over.
+    let mut base = vec![false; width * width];
+    let mut maskable = vec![false; width * width];
+    for (i, (dark, open)) in base.iter_mut().zip(maskable.iter_mut()).enumerate() {
+        let (x, y) = (i16::try_from(i % width).ok()?, i16::try_from(i / width).ok()?);
+        (*dark, *open) = match canvas.get(x, y) {
+            Module::Empty => (false, true),
+            Module::Unmasked(c) => (c == Color::Dark, true),
+            Module::Masked(c) => (c == Color::Dark, false),
+        };
+    }
+    let masked = |m: usize| {
+        let mut g = base.clone();
+        for (i, (d, open)) in g.iter_mut().zip(&maskable).enumerate() {
+            if *open && inverts(m, i % width, i / width) {
+                *d = !*d;
+            }
+        }
+        // The format information: the level and the mask, twice, and the dark module.
+        let at = |(x, y): (i32, i32)| {
+            let w = width as i32;
+            (if y < 0 { y + w } else { y }) as usize * width + (if x < 0 { x + w } else { x }) as usize
+        };
+        for coords in [&FORMAT_MAIN, &FORMAT_SIDE] {
+            for (k, &xy) in coords.iter().enumerate() {
+                g[at(xy)] = FORMAT_M[m] & (1 << (14 - k)) != 0;
+            }
+        }
+        g[at((8, -8))] = true;
+        g
+    };
     let best = best_mask(width, masked)?;
     Some((best, width))
 }
 
+/// Whether mask `m` (its number in the standard, 0–7) inverts the module at `x`, `y`.
+fn inverts(m: usize, x: usize, y: usize) -> bool {
+    match m {
+        0 => (x + y) % 2 == 0,
+        1 => y % 2 == 0,
+        2 => x % 3 == 0,
+        3 => (x + y) % 3 == 0,
+        4 => (y / 2 + x / 3) % 2 == 0,
+        5 => (x * y) % 2 + (x * y) % 3 == 0,
+        6 => ((x * y) % 2 + (x * y) % 3) % 2 == 0,
+        _ => ((x + y) % 2 + (x * y) % 3) % 2 == 0,
+    }
+}
+
+/// The format information of level M with masks 0–7: fifteen bits each, from the standard's
+/// table (the crate's `FORMAT_INFOS_QR`).
+const FORMAT_M: [u32; 8] = [0x5412, 0x5125, 0x5e7c, 0x5b4b, 0x45f9, 0x40ce, 0x4f97, 0x4aa0];
+
+/// Where the format information's bits go, highest first; negative counts from the far edge.
+const FORMAT_MAIN: [(i32, i32); 15] = [
+    (0, 8),
+    (1, 8),
+    (2, 8),
+    (3, 8),
+    (4, 8),
+    (5, 8),
+    (7, 8),
+    (8, 8),
+    (8, 7),
+    (8, 5),
+    (8, 4),
+    (8, 3),
+    (8, 2),
+    (8, 1),
+    (8, 0),
+];
+const FORMAT_SIDE: [(i32, i32); 15] = [
+    (8, -1),
+    (8, -2),
+    (8, -3),
+    (8, -4),
+    (8, -5),
+    (8, -6),
+    (8, -7),
+    (-8, 8),
+    (-7, 8),
+    (-6, 8),
+    (-5, 8),
+    (-4, 8),
+    (-3, 8),
+    (-2, 8),
+    (-1, 8),
+];
+
 /// The masked grid with the lowest penalty, scored as `qrcode` 0.14 scores a normal QR code.
-fn best_mask(width: usize, masked: impl Fn(MaskPattern) -> Vec<bool>) -> Option<Vec<bool>> {
+fn best_mask(width: usize, masked: impl Fn(usize) -> Vec<bool>) -> Option<Vec<bool>> {
     let mut best: Option<(u16, Vec<bool>)> = None;
-    for m in MASKS {
+    for m in 0..8 {
         let grid = masked(m);
         let score = penalty(&grid, width);
         if best.as_ref().is_none_or(|(s, _)| score < *s) {
@@ -197,10 +267,17 @@ pub fn svg(url: &str, label: &str) -> Option<String> {
                 while x < width && dark[y * width + x] {
                     x += 1;
                 }
-                let _ = std::fmt::Write::write_fmt(
-                    &mut path,
-                    format_args!("M{} {}h{}v1h-{}z", start + QUIET, y + QUIET, x - start, x - start),
-                );
+                // `M{x} {y}h{run}v1h-{run}z`, without the formatting machinery: a poster's code
+                // is hundreds of these, and there is a poster per guide and per event.
+                path.push('M');
+                push_number(&mut path, start + QUIET);
+                path.push(' ');
+                push_number(&mut path, y + QUIET);
+                path.push('h');
+                push_number(&mut path, x - start);
+                path.push_str("v1h-");
+                push_number(&mut path, x - start);
+                path.push('z');
             } else {
                 x += 1;
             }
@@ -212,6 +289,13 @@ pub fn svg(url: &str, label: &str) -> Option<String> {
          <path fill=\"#000\" d=\"{path}\"/></svg>",
         crate::text::escape_xml(label)
     ))
+}
+
+fn push_number(out: &mut String, n: usize) {
+    if n >= 10 {
+        push_number(out, n / 10);
+    }
+    out.push(char::from(b'0' + (n % 10) as u8));
 }
 
 #[cfg(test)]

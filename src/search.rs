@@ -50,7 +50,7 @@ fn doc(u: String, k: &'static str, t: &str, s: String, body: &str) -> Doc {
 /// Vietnamese (a few hundred distinct syllables among thousands) costs a third of the bytes.
 fn distinct_words(body: &str, title: &str, snippet: &str) -> String {
     let is_sep = |c: char| !c.is_alphanumeric();
-    let mut seen: std::collections::HashSet<&str> = title.split(is_sep).chain(snippet.split(is_sep)).collect();
+    let mut seen: foldhash::HashSet<&str> = title.split(is_sep).chain(snippet.split(is_sep)).collect();
     let mut out = String::with_capacity(body.len() / 3);
     for w in body.split(is_sep).filter(|w| !w.is_empty()) {
         if seen.insert(w) {
@@ -118,19 +118,22 @@ pub fn script(docs: &[Doc]) -> String {
     format!("window.BANGTIN_TIM_KIEM={json};\n")
 }
 
-/// Documents folded per part of the script, on every core.
+/// Documents folded per part of the script.
 const PART_DOCS: usize = 512;
 
 /// The same script as [`script`] of [`index`], in parts, a few hundred documents at a time: a
 /// province's index is tens of megabytes, and this way neither the documents nor the whole text
 /// are ever held at once.
+///
+/// On one core: the render runs this as one task beside the pages. Folding each part on every
+/// core made the render's last half second single-threaded: the task's thread, waiting on a
+/// part, took pages from the other core's queue, and finished the index alone after them.
 pub fn script_parts(site: &Site) -> impl Iterator<Item = Vec<u8>> + '_ {
-    use rayon::prelude::*;
     let sources = sources(site);
     let parts = sources.len().div_ceil(PART_DOCS).max(1);
     (0..parts).map(move |k| {
         let chunk = &sources[(k * PART_DOCS).min(sources.len())..((k + 1) * PART_DOCS).min(sources.len())];
-        let docs: Vec<Doc> = chunk.par_iter().map(Source::doc).collect();
+        let docs: Vec<Doc> = chunk.iter().map(Source::doc).collect();
         let mut out = String::new();
         if k == 0 {
             out.push_str("window.BANGTIN_TIM_KIEM=[");

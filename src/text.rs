@@ -53,21 +53,59 @@ fn plainly_nfc(s: &str) -> bool {
 /// character with a combining class is one; a test checks all of Unicode). The search index
 /// folds every body on the site, and the streaming decomposer's buffering was most of that.
 pub fn fold(s: &str) -> String {
+    let table = folded();
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
             continue;
         }
-        unicode_normalization::char::decompose_canonical(c, |d| {
-            if is_combining_mark(d) {
-                return;
+        match table.get(c as usize) {
+            Some(&f) if f != MANY => {
+                if let Some(f) = char::from_u32(f) {
+                    out.push(f);
+                }
             }
-            let d = if matches!(d, 'đ' | 'Đ') { 'd' } else { d };
-            out.extend(d.to_lowercase());
-        });
+            _ => fold_char(c, &mut out),
+        }
     }
     out
+}
+
+/// [`fold_char`] of one character, worked out from the Unicode tables.
+fn fold_char(c: char, out: &mut String) {
+    unicode_normalization::char::decompose_canonical(c, |d| {
+        if is_combining_mark(d) {
+            return;
+        }
+        let d = if matches!(d, 'đ' | 'Đ') { 'd' } else { d };
+        out.extend(d.to_lowercase());
+    });
+}
+
+/// In [`folded`]: the character folds to nothing or to more than one character.
+const MANY: u32 = u32::MAX;
+
+/// [`fold_char`] of every character below [`SETTLED_BELOW`] that folds to exactly one, else
+/// [`MANY`]. The search index folds every body of the site, and two table searches per
+/// Vietnamese letter were most of that.
+fn folded() -> &'static [u32] {
+    static TABLE: std::sync::OnceLock<Vec<u32>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        (0..SETTLED_BELOW)
+            .map(|n| {
+                let mut one = String::new();
+                if let Some(c) = char::from_u32(n) {
+                    fold_char(c, &mut one);
+                }
+                let mut chars = one.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(f), None) => f as u32,
+                    _ => MANY,
+                }
+            })
+            .collect()
+    })
 }
 
 /// A URL- and anchor-safe slug: folded, ASCII letters and digits joined by single dashes.

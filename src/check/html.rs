@@ -24,7 +24,7 @@ pub fn attributes(html: &str) -> Vec<Attr> {
         out.push(Attr {
             tag: tag.to_ascii_lowercase(),
             name: name.to_ascii_lowercase(),
-            value: decode_entities(raw),
+            value: decode_entities(raw).into_owned(),
             line,
         })
     });
@@ -42,11 +42,11 @@ pub fn scan<'h>(html: &'h str, mut f: impl FnMut(&'h str, &'h str, &'h str, usiz
     // Lines are counted lazily up to each tag, so the scan stays linear.
     let mut counted = 0;
     let mut line_at = |pos: usize| {
-        line += b[counted..pos].iter().filter(|c| **c == b'\n').count();
+        line += count_newlines(&b[counted..pos]);
         counted = pos;
         line
     };
-    while let Some(off) = b[i..].iter().position(|c| *c == b'<') {
+    while let Some(off) = memchr::memchr(b'<', &b[i..]) {
         let start = i + off;
         let rest = &html[start..];
         if rest.starts_with("<!--") {
@@ -90,7 +90,7 @@ pub fn scan<'h>(html: &'h str, mut f: impl FnMut(&'h str, &'h str, &'h str, usiz
                 if j < b.len() && (b[j] == b'"' || b[j] == b'\'') {
                     let q = b[j];
                     let v_start = j + 1;
-                    let v_end = b[v_start..].iter().position(|c| *c == q).map(|e| v_start + e).unwrap_or(b.len());
+                    let v_end = memchr::memchr(q, &b[v_start..]).map(|e| v_start + e).unwrap_or(b.len());
                     value = &html[v_start..v_end];
                     j = (v_end + 1).min(b.len());
                 } else {
@@ -113,6 +113,15 @@ pub fn scan<'h>(html: &'h str, mut f: impl FnMut(&'h str, &'h str, &'h str, usiz
     }
 }
 
+/// How many `\n` are in `b`. Counted in blocks with a byte-wide sum, which the compiler turns
+/// into wide compares: every page of the site goes through here.
+fn count_newlines(b: &[u8]) -> usize {
+    let mut blocks = b.chunks_exact(128);
+    let mut n: usize = (&mut blocks).map(|c| c.iter().map(|x| u8::from(*x == b'\n')).sum::<u8>() as usize).sum();
+    n += blocks.remainder().iter().filter(|x| **x == b'\n').count();
+    n
+}
+
 /// Where `</tag` starts at or after `from`, the tag's letters in any case.
 fn find_close(b: &[u8], from: usize, tag: &[u8]) -> Option<usize> {
     let mut k = from;
@@ -128,9 +137,9 @@ fn find_close(b: &[u8], from: usize, tag: &[u8]) -> Option<usize> {
 }
 
 /// Character references as browsers read them in attribute values, for the ones our output uses.
-pub fn decode_entities(s: &str) -> String {
+pub fn decode_entities(s: &str) -> std::borrow::Cow<'_, str> {
     if !s.contains('&') {
-        return s.to_string();
+        return std::borrow::Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
@@ -169,7 +178,7 @@ pub fn decode_entities(s: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 #[cfg(test)]
@@ -178,6 +187,18 @@ mod tests {
 
     fn names(html: &str) -> Vec<(String, String, String, usize)> {
         attributes(html).into_iter().map(|a| (a.tag, a.name, a.value, a.line)).collect()
+    }
+
+    #[test]
+    fn newlines_counted_in_blocks_are_all_of_them() {
+        // Lengths around the block size, and a block of nothing but line ends (the byte sum's
+        // largest).
+        for len in [0, 1, 127, 128, 129, 255, 256, 300, 1000] {
+            for every in [1, 2, 7, 40] {
+                let b: Vec<u8> = (0..len).map(|i| if i % every == 0 { b'\n' } else { b'a' }).collect();
+                assert_eq!(count_newlines(&b), b.iter().filter(|c| **c == b'\n').count(), "{len} {every}");
+            }
+        }
     }
 
     #[test]

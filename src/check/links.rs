@@ -119,7 +119,7 @@ struct Table {
     /// Where string `n` is in `text`.
     spans: Vec<(u32, u32)>,
     numbers: hashbrown::HashTable<u32>,
-    hasher: std::collections::hash_map::RandomState,
+    hasher: foldhash::fast::RandomState,
 }
 
 impl Table {
@@ -203,78 +203,91 @@ impl PageLinks {
 
     /// Reads the page at `page` (its path under the site root).
     pub fn read(page: &str, html: &str, base_url: &str, names: &Names) -> PageLinks {
+        use std::borrow::Cow;
+        // Borrowed from the page wherever the text is already what is compared: this runs over
+        // every attribute of every page, and most values have no character reference.
         struct Raw<'h> {
-            tag: &'h str,
+            tag: Cow<'h, str>,
             name: u8,
-            value: String,
+            value: Cow<'h, str>,
             line: usize,
         }
         let mut raw: Vec<Raw> = Vec::new();
-        let mut ids: Vec<String> = Vec::new();
+        let mut ids: Vec<Cow<str>> = Vec::new();
         html::scan(html, |tag, name, value, line| {
             if name.eq_ignore_ascii_case("id") || (name.eq_ignore_ascii_case("name") && tag.eq_ignore_ascii_case("a")) {
                 ids.push(html::decode_entities(value));
             } else if let Some(k) = LINKING.iter().position(|l| name.eq_ignore_ascii_case(l)) {
+                let tag = match tag.bytes().any(|b| b.is_ascii_uppercase()) {
+                    true => Cow::Owned(tag.to_ascii_lowercase()),
+                    false => Cow::Borrowed(tag),
+                };
                 raw.push(Raw { tag, name: k as u8, value: html::decode_entities(value), line });
             }
         });
         // A value met again on the same page adds nothing: problems are counted once a page.
-        let mut seen = std::collections::HashSet::new();
-        raw.retain(|r| seen.insert((r.value.clone(), LINKING[r.name as usize] == "srcset")));
+        let keep: Vec<bool> = {
+            let mut seen = foldhash::HashSet::default();
+            raw.iter().map(|r| seen.insert((r.value.as_ref(), LINKING[r.name as usize] == "srcset"))).collect()
+        };
+        let mut keep = keep.into_iter();
+        raw.retain(|_| keep.next().unwrap_or(false));
+
+        // Per link: which attribute, and whether it leads to a path of ours (and has a
+        // fragment), or where else it leads.
+        enum Pending {
+            Here { fragment: bool },
+            To(To),
+        }
+        let mut pending: Vec<(usize, Pending)> = Vec::new();
+        // The paths and fragments of links that stay on the site, in the order of `pending`.
+        let mut here: Vec<String> = Vec::new();
+        for (i, r) in raw.iter().enumerate() {
+            let mut one = |v: &str| match resolve(page, v, base_url) {
+                Target::Elsewhere => {}
+                Target::Script => pending.push((i, Pending::To(To::Script))),
+                Target::Outside => pending.push((i, Pending::To(To::Outside))),
+                Target::Here { path, fragment } => {
+                    here.push(path);
+                    let fragment = fragment.filter(|f| !f.is_empty());
+                    pending.push((i, Pending::Here { fragment: fragment.is_some() }));
+                    here.extend(fragment);
+                }
+            };
+            if LINKING[r.name as usize] == "srcset" {
+                r.value.split(',').filter_map(|c| c.split_whitespace().next()).for_each(&mut one);
+            } else {
+                one(&r.value);
+            }
+        }
 
         // Every string this page needs a number for, then one trip to the table.
-        let mut strings: Vec<String> = Vec::new();
-        // Per link: which attribute, and a path (with its fragment) to number, or where it leads.
-        type Pending = (usize, Option<(String, Option<String>)>, Option<To>);
-        let mut pending: Vec<Pending> = Vec::new();
-        for (i, r) in raw.iter().enumerate() {
-            let values: Vec<&str> = if LINKING[r.name as usize] == "srcset" {
-                r.value.split(',').filter_map(|c| c.split_whitespace().next()).collect()
-            } else {
-                vec![r.value.as_str()]
-            };
-            for v in values {
-                match resolve(page, v, base_url) {
-                    Target::Elsewhere => {}
-                    Target::Script => pending.push((i, None, Some(To::Script))),
-                    Target::Outside => pending.push((i, None, Some(To::Outside))),
-                    Target::Here { path, fragment } => {
-                        pending.push((i, Some((path, fragment.filter(|f| !f.is_empty()))), None))
-                    }
-                }
-            }
-        }
+        let mut strings: Vec<&str> = Vec::with_capacity(2 * raw.len() + here.len() + ids.len());
         for r in &raw {
-            strings.push(r.value.clone());
-            strings.push(r.tag.to_ascii_lowercase());
+            strings.push(&r.value);
+            strings.push(&r.tag);
         }
-        for (_, here, _) in &pending {
-            if let Some((path, fragment)) = here {
-                strings.push(path.clone());
-                strings.extend(fragment.clone());
-            }
-        }
+        strings.extend(here.iter().map(String::as_str));
         let ids_from = strings.len();
-        strings.extend(ids);
+        strings.extend(ids.iter().map(|id| id.as_ref()));
         let numbers = names.intern_all(&strings);
         let mut next = 2 * raw.len();
         let mut links = Vec::with_capacity(pending.len());
-        for (i, here, to) in pending {
-            let to = match (here, to) {
-                (Some((_, fragment)), _) => {
+        for (i, p) in pending {
+            let to = match p {
+                Pending::Here { fragment } => {
                     let path = numbers[next];
                     next += 1;
                     let fragment = match fragment {
-                        Some(_) => {
+                        true => {
                             next += 1;
                             numbers[next - 1]
                         }
-                        None => NO_FRAGMENT,
+                        false => NO_FRAGMENT,
                     };
                     To::Here { path, fragment }
                 }
-                (None, Some(to)) => to,
-                (None, None) => continue,
+                Pending::To(to) => to,
             };
             let r = &raw[i];
             links.push(Found { value: numbers[2 * i], tag: numbers[2 * i + 1], name: r.name, line: r.line as u32, to });

@@ -60,10 +60,10 @@ pub fn read_text(path: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<Str
 /// A file's bytes as bangtin reads every text: UTF-8 (refused otherwise, at the line of the first
 /// bad byte), without a BOM, `\n` line ends, NFC. Apart from reading so the fuzzers reach it.
 pub fn decode(bytes: Vec<u8>, rel: &Path, diags: &mut Diagnostics) -> Option<String> {
-    let text = match String::from_utf8(bytes) {
+    let text = match simdutf8::compat::from_utf8(&bytes) {
         Ok(t) => t,
         Err(e) => {
-            let upto = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let upto = &bytes[..e.valid_up_to()];
             let line = upto.iter().filter(|b| **b == b'\n').count() + 1;
             diags.push(
                 Diagnostic::new(rel, "tệp không phải văn bản UTF-8")
@@ -73,9 +73,11 @@ pub fn decode(bytes: Vec<u8>, rel: &Path, diags: &mut Diagnostics) -> Option<Str
             return None;
         }
     };
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let text = if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_string() };
-    Some(text::nfc(&text))
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.contains('\r') {
+        return Some(text::nfc(&text.replace("\r\n", "\n").replace('\r', "\n")));
+    }
+    Some(text::nfc(text))
 }
 
 impl Source {

@@ -430,14 +430,20 @@ fn plain_of(md: &str, max_chars: usize) -> (String, bool) {
     let mut out = String::new();
     let mut chars = 0;
     let mut push = |s: &str, out: &mut String| {
-        for c in s.chars() {
-            if !c.is_whitespace() {
-                out.push(c);
-                chars += 1;
-            } else if !out.is_empty() && !out.ends_with(' ') {
+        // Word by word rather than character by character: the search index takes the plain
+        // text of every body on the site.
+        let mut rest = s;
+        while !rest.is_empty() {
+            let word = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            out.push_str(&rest[..word]);
+            chars += rest[..word].chars().count();
+            rest = &rest[word..];
+            let space = rest.find(|c: char| !c.is_whitespace()).unwrap_or(rest.len());
+            if space > 0 && !out.is_empty() && !out.ends_with(' ') {
                 out.push(' ');
                 chars += 1;
             }
+            rest = &rest[space..];
         }
         chars
     };
