@@ -40,11 +40,7 @@ fn modules(url: &str) -> Option<(Vec<bool>, usize)> {
     }
     let masked = |m: usize| {
         let mut g = base.clone();
-        for (i, (d, open)) in g.iter_mut().zip(&maskable).enumerate() {
-            if *open && inverts(m, i % width, i / width) {
-                *d = !*d;
-            }
-        }
+        invert(&mut g, &maskable, width, m);
         // The format information: the level and the mask, twice, and the dark module.
         let at = |(x, y): (i32, i32)| {
             let w = width as i32;
@@ -62,17 +58,25 @@ fn modules(url: &str) -> Option<(Vec<bool>, usize)> {
     Some((best, width))
 }
 
-/// Whether mask `m` (its number in the standard, 0–7) inverts the module at `x`, `y`.
-fn inverts(m: usize, x: usize, y: usize) -> bool {
+/// Inverts the modules of `g` that mask `m` (its number in the standard, 0–7) covers, where
+/// `open` allows. One loop per formula, so that none is chosen per module.
+fn invert(g: &mut [bool], open: &[bool], w: usize, m: usize) {
+    fn each(g: &mut [bool], open: &[bool], w: usize, covers: impl Fn(usize, usize) -> bool) {
+        for (y, (row, open)) in g.chunks_exact_mut(w).zip(open.chunks_exact(w)).enumerate() {
+            for (x, (d, open)) in row.iter_mut().zip(open).enumerate() {
+                *d ^= *open && covers(x, y);
+            }
+        }
+    }
     match m {
-        0 => (x + y) % 2 == 0,
-        1 => y % 2 == 0,
-        2 => x % 3 == 0,
-        3 => (x + y) % 3 == 0,
-        4 => (y / 2 + x / 3) % 2 == 0,
-        5 => (x * y) % 2 + (x * y) % 3 == 0,
-        6 => ((x * y) % 2 + (x * y) % 3) % 2 == 0,
-        _ => ((x + y) % 2 + (x * y) % 3) % 2 == 0,
+        0 => each(g, open, w, |x, y| (x + y) % 2 == 0),
+        1 => each(g, open, w, |_, y| y % 2 == 0),
+        2 => each(g, open, w, |x, _| x % 3 == 0),
+        3 => each(g, open, w, |x, y| (x + y) % 3 == 0),
+        4 => each(g, open, w, |x, y| (y / 2 + x / 3) % 2 == 0),
+        5 => each(g, open, w, |x, y| (x * y) % 2 + (x * y) % 3 == 0),
+        6 => each(g, open, w, |x, y| ((x * y) % 2 + (x * y) % 3) % 2 == 0),
+        _ => each(g, open, w, |x, y| ((x + y) % 2 + (x * y) % 3) % 2 == 0),
     }
 }
 

@@ -109,7 +109,20 @@ pub fn compose(site: &Site, plan: &Plan, date: NaiveDate, sp: &Speaker) -> Bulle
     let reports: Vec<_> = site.reports.iter().filter(|r| r.plan == plan.slug && r.date <= date).collect();
     let last = reports.last().map(|r| (r.date, r.illustrative));
     let progress = plan.indicators.iter().map(|i| progress::indicator(site, plan, i, &reports, date)).collect();
-    compose_with(site, plan, date, sp, last, progress)
+    compose_with(site, plan, date, sp, last, progress, &SpokenNotices::new(site))
+}
+
+/// Each news item's notice as the bulletins say it, said once for all of them. A notice is
+/// read by every bulletin of the fortnight after it, and saying the ~300 notices of each of a
+/// province's bulletins was most of their cost. The notices of a province's 8,000 news items
+/// take about 4 MB said.
+pub struct SpokenNotices(Vec<std::sync::OnceLock<[String; 2]>>);
+
+impl SpokenNotices {
+    /// Room for every news item of `site`, none said yet.
+    pub fn new(site: &Site) -> SpokenNotices {
+        SpokenNotices(site.news.iter().map(|_| std::sync::OnceLock::new()).collect())
+    }
 }
 
 /// [`compose`], given the progress of each of the plan's indicators as of `date` and the date of
@@ -122,6 +135,7 @@ pub fn compose_with(
     sp: &Speaker,
     last_report: Option<(NaiveDate, bool)>,
     progress: Vec<IndicatorProgress>,
+    notices: &SpokenNotices,
 ) -> Bulletin {
     let cfg = &site.config.radio;
     let say = |written: &str| sp.say(&one_line(written));
@@ -139,7 +153,7 @@ pub fn compose_with(
     if let Some(g) = guide {
         sections.push(guide_section(g, &say));
     }
-    if let Some(s) = notices_section(site, plan, date, &say) {
+    if let Some(s) = notices_section(site, plan, date, &say, notices) {
         sections.push(s);
     }
     sections.push(closing(site, &say));
@@ -681,29 +695,41 @@ fn notice_words(n: &News) -> String {
 
 /// Notices of this plan, or of none, from the fortnight up to the bulletin's day, newest first;
 /// each is read, then "Xin nhắc lại" and read again.
-fn notices_section(site: &Site, plan: &Plan, date: NaiveDate, say: &impl Fn(&str) -> String) -> Option<Section> {
+fn notices_section(
+    site: &Site,
+    plan: &Plan,
+    date: NaiveDate,
+    say: &impl Fn(&str) -> String,
+    said: &SpokenNotices,
+) -> Option<Section> {
     let since = date - Duration::days(NOTICE_DAYS);
-    let recent: Vec<&News> = site
+    let recent: Vec<(usize, &News)> = site
         .news
         .iter()
-        .filter(|n| n.date <= date && n.date >= since)
-        .filter(|n| n.plan.as_deref().is_none_or(|p| p == plan.slug))
+        .enumerate()
+        .filter(|(_, n)| n.date <= date && n.date >= since)
+        .filter(|(_, n)| n.plan.as_deref().is_none_or(|p| p == plan.slug))
         .collect();
     if recent.is_empty() {
         return None;
     }
     let mut parts = vec![intro(say("Sau đây là các thông báo."))];
-    for (i, n) in recent.iter().enumerate() {
-        let words = notice_words(n);
+    for (i, (k, n)) in recent.iter().enumerate() {
         let urgency = if i == 0 { Urgency::NewestNotice } else { Urgency::OlderNotice };
         let label = format!("thông báo “{}” ({})", one_line(&n.title), dmy(n.date));
-        parts.push(part(
-            urgency,
-            label,
-            vec![say(&format!("Thông báo: {words}")), say(&format!("Xin nhắc lại: {words}"))],
-        ));
+        let lines = match said.0.get(*k) {
+            Some(once) => once.get_or_init(|| notice_lines(n, say)).to_vec(),
+            None => notice_lines(n, say).to_vec(),
+        };
+        parts.push(part(urgency, label, lines));
     }
     Some(section(Kind::Notices, "Thông báo", parts))
+}
+
+/// A notice read, then "Xin nhắc lại" and read again.
+fn notice_lines(n: &News, say: &impl Fn(&str) -> String) -> [String; 2] {
+    let words = notice_words(n);
+    [say(&format!("Thông báo: {words}")), say(&format!("Xin nhắc lại: {words}"))]
 }
 
 /// The latest report date of `plan` on or before `today`, the default day of a bulletin.

@@ -110,6 +110,7 @@ pub(super) fn pages(r: &Renderer, site: &Site, keep: bool) -> Option<Kept> {
     use rayon::prelude::*;
     let cfg = &site.config.radio;
     let sp = Speaker::new(cfg.dialect, &cfg.lexicon);
+    let notices = bulletin::SpokenNotices::new(site);
     let mut list = Vec::new();
     for plan in &site.plans {
         // One bulletin per report date (a plan has one report a day), as the reports up to it
@@ -124,7 +125,7 @@ pub(super) fn pages(r: &Renderer, site: &Site, keep: bool) -> Option<Kept> {
             .par_bridge()
             .map(|(report, progress)| {
                 let last = Some((report.date, report.illustrative));
-                let b = bulletin::compose_with(site, plan, report.date, &sp, last, progress);
+                let b = bulletin::compose_with(site, plan, report.date, &sp, last, progress, &notices);
                 let card = one(r, site, &plan.title, &b);
                 (card, keep.then_some(b))
             })

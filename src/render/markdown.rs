@@ -430,21 +430,7 @@ fn plain_of(md: &str, max_chars: usize) -> (String, bool) {
     let mut out = String::new();
     let mut chars = 0;
     let mut push = |s: &str, out: &mut String| {
-        // Word by word rather than character by character: the search index takes the plain
-        // text of every body on the site.
-        let mut rest = s;
-        while !rest.is_empty() {
-            let word = rest.find(char::is_whitespace).unwrap_or(rest.len());
-            out.push_str(&rest[..word]);
-            chars += rest[..word].chars().count();
-            rest = &rest[word..];
-            let space = rest.find(|c: char| !c.is_whitespace()).unwrap_or(rest.len());
-            if space > 0 && !out.is_empty() && !out.ends_with(' ') {
-                out.push(' ');
-                chars += 1;
-            }
-            rest = &rest[space..];
-        }
+        chars += collapse_into(s, out);
         chars
     };
     for ev in Parser::new(md) {
@@ -474,6 +460,42 @@ fn plain_of(md: &str, max_chars: usize) -> (String, bool) {
     } else {
         (out.to_string(), false)
     }
+}
+
+/// Appends `s` to `out` with each run of whitespace as one space, none at the start of `out`
+/// or after a space it ends in; returns how many characters it added. Byte by byte and word by
+/// word: the search index takes the plain text of every body on the site, and decoding every
+/// character to ask whether it is whitespace was most of that.
+fn collapse_into(s: &str, out: &mut String) -> usize {
+    let b = s.as_bytes();
+    let mut added = 0;
+    let (mut i, mut word) = (0, 0);
+    let flush = |from: usize, to: usize, out: &mut String| {
+        out.push_str(&s[from..to]);
+        b[from..to].iter().filter(|c| (**c as i8) >= -0x40).count()
+    };
+    while i < b.len() {
+        // The lead bytes of every non-ASCII whitespace character: U+0085 and U+00A0 (C2),
+        // U+1680 (E1), U+2000–U+205F (E2), U+3000 (E3).
+        let (space, len) = match b[i] {
+            b'\t'..=b'\r' | b' ' => (true, 1),
+            c if c < 0x80 => (false, 1),
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => {
+                s[i..].chars().next().map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8()))
+            }
+            c => (false, c.leading_ones().max(1) as usize),
+        };
+        if space {
+            added += flush(word, i, out);
+            if !out.is_empty() && !out.ends_with(' ') {
+                out.push(' ');
+                added += 1;
+            }
+            word = i + len;
+        }
+        i += len;
+    }
+    added + flush(word, b.len(), out)
 }
 
 /// The words of a piece of HTML: tags dropped, and with them what `<script>` and `<style>` hold.
@@ -535,6 +557,44 @@ pub fn blocks(md: &str) -> Vec<Block> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn whitespace_collapsed_by_bytes_as_by_characters() {
+        // Every whitespace character, the letters sharing their lead bytes, and text around.
+        let pieces = [
+            " ", "\t", "\n", "\u{b}", "\u{c}", "\r", "\u{85}", "\u{a0}", "\u{1680}", "\u{2000}", "\u{200a}",
+            "\u{2028}", "\u{2029}", "\u{202f}", "\u{205f}", "\u{3000}", "\u{1c}", "\u{200b}", "©", "ạ", "ệ", "—", "“",
+            "、", "a", "Đ", "😀", "x y",
+        ];
+        let by_chars = |s: &str, out: &mut String| {
+            let mut n = 0;
+            for c in s.chars() {
+                if !c.is_whitespace() {
+                    out.push(c);
+                    n += 1;
+                } else if !out.is_empty() && !out.ends_with(' ') {
+                    out.push(' ');
+                    n += 1;
+                }
+            }
+            n
+        };
+        let mut seed = 11u64;
+        for _ in 0..4000 {
+            let mut parts = Vec::new();
+            for _ in 0..(seed % 9) {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                parts.push(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            let text = parts.concat();
+            for start in ["", "x", "x "] {
+                let (mut ours, mut theirs) = (start.to_string(), start.to_string());
+                assert_eq!(super::collapse_into(&text, &mut ours), by_chars(&text, &mut theirs), "{text:?}");
+                assert_eq!(ours, theirs, "{text:?}");
+            }
+            seed = seed.wrapping_add(1);
+        }
+    }
+
     use super::*;
 
     #[test]
