@@ -255,7 +255,8 @@ impl Renderer<'_> {
         // Into bytes, checked here: `Tera::render` checks its output with std's slower check.
         let mut bytes = Vec::with_capacity(16 * 1024);
         let rendered = self.tera.render_to(template, ctx, &mut bytes).and_then(|()| {
-            simdutf8::basic::from_utf8(&bytes).map_err(|_| tera::Error::message("the template's output is not UTF-8"))
+            simdutf8::basic::from_utf8(&bytes)
+                .map_err(|_| tera::Error::message("mẫu trang tạo ra văn bản không phải UTF-8"))
         });
         match rendered {
             Ok(html) => {
