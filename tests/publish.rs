@@ -63,7 +63,7 @@ fn the_feed_is_read_by_feedparser() {
     {
         let sc = built(&site, today);
         let loaded = bangtin::content::load(&sc.site(), date(today)).unwrap();
-        let entries = if entries == 0 { loaded.news.len() + loaded.reports.len() } else { entries };
+        let entries = if entries == 0 { (loaded.news.len() + loaded.reports.len()).min(50) } else { entries };
         let base = loaded.config.base_url.clone();
         let out = Command::new(&py)
             .arg(repo().join("tests/feed_check.py"))
@@ -77,6 +77,31 @@ fn the_feed_is_read_by_feedparser() {
         assert!(out.status.success(), "{}: feed_check.py failed:\n{text}", site.display());
         assert!(text.contains(&format!("{entries} entries read by feedparser")), "{text}");
     }
+}
+
+#[test]
+fn the_feed_holds_the_newest_fifty_entries() {
+    let sc = Scratch::of(&example());
+    // The example's 3 news items (April and May 2024) and 5 reports (May 2024) are newer than these 60.
+    for i in 0..60 {
+        let day = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap() + chrono::Duration::days(i);
+        sc.write(
+            &format!("news/{}-tin-so-{i:02}.md", day.format("%Y-%m-%d")),
+            &format!("---\ntitle: \"Tin số {i}\"\n---\nBà con lưu ý thông báo số {i}.\n"),
+        );
+    }
+    let r = sc.build("2024-06-03");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let feed = read(&sc.out(), "feed.xml");
+    assert_eq!(feed.matches("<entry>").count(), 50, "{feed}");
+    assert!(feed.contains("<title>Tiến độ đến ngày 31/5/2024: "), "{feed}");
+    // The 42 newest of the added items, with their summaries; not the 18 oldest.
+    for i in [18, 59] {
+        assert!(feed.contains(&format!("<title>Tin số {i}</title>")), "Tin số {i} missing:\n{feed}");
+        assert!(feed.contains(&format!("<summary>Bà con lưu ý thông báo số {i}.</summary>")), "{feed}");
+    }
+    assert!(!feed.contains("<title>Tin số 17</title>"), "{feed}");
+    assert!(feed.contains("<updated>2024-05-31T00:00:00+07:00</updated>\n  <author>"), "{feed}");
 }
 
 #[test]
