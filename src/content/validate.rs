@@ -13,11 +13,45 @@ use crate::text::did_you_mean;
 
 /// Builds positioned diagnostics by re-reading a file, once per file, only on the error path.
 struct At<'a> {
+    site: &'a Site,
     root: &'a Path,
     sources: RefCell<HashMap<PathBuf, Option<Source>>>,
 }
 
-impl At<'_> {
+impl<'a> At<'a> {
+    fn new(site: &'a Site, root: &'a Path) -> At<'a> {
+        At { site, root, sources: RefCell::new(HashMap::new()) }
+    }
+
+    /// A unit id that `units.yaml` does not have, unless its definition is what failed.
+    fn unknown_unit(&self, rel: &Path, field: &str, id: &str, diags: &mut Diagnostics) {
+        let site = self.site;
+        if site.broken.all_units || site.broken.units.contains(id) {
+            return;
+        }
+        let unit_ids: Vec<&str> = site.units.units.iter().map(|u| u.id.as_str()).collect();
+        let unit_kind = site.units.kind.to_lowercase();
+        diags.push(
+            self.diag(rel, field, format!("không có {unit_kind} nào mang mã “{id}” trong units.yaml"))
+                .expected(format!("một mã trong units.yaml: {}", unit_ids.join(", ")))
+                .hint(did_you_mean(id, unit_ids.iter().copied())),
+        );
+    }
+
+    /// A plan that `plans/` does not have, unless its file is what failed.
+    fn unknown_plan(&self, rel: &Path, field: &str, id: &str, diags: &mut Diagnostics) {
+        let site = self.site;
+        if site.broken.plans.contains(id) {
+            return;
+        }
+        let plan_ids: Vec<&str> = site.plans.iter().map(|p| p.slug.as_str()).collect();
+        diags.push(
+            self.diag(rel, field, format!("không có kế hoạch “{id}” trong plans/"))
+                .expected(format!("tên một tệp trong plans/ (không có .md): {}", plan_ids.join(", ")))
+                .hint(did_you_mean(id, plan_ids.iter().copied())),
+        );
+    }
+
     fn diag(&self, rel: &Path, field: &str, problem: String) -> Diagnostic {
         let mut sources = self.sources.borrow_mut();
         let src = sources.entry(rel.to_path_buf()).or_insert_with(|| {
@@ -35,32 +69,13 @@ impl At<'_> {
 }
 
 pub fn cross_check(site: &Site, root: &Path, today: chrono::NaiveDate, diags: &mut Diagnostics) {
-    let at = At { root, sources: RefCell::new(HashMap::new()) };
-    let unit_ids: Vec<&str> = site.units.units.iter().map(|u| u.id.as_str()).collect();
-    let plan_ids: Vec<&str> = site.plans.iter().map(|p| p.slug.as_str()).collect();
+    let at = At::new(site, root);
     let guide_ids: Vec<&str> = site.guides.iter().map(|g| g.slug.as_str()).collect();
     let unit_kind = site.units.kind.to_lowercase();
-
-    let unknown_unit = |rel: &Path, field: &str, id: &str, diags: &mut Diagnostics| {
-        if site.broken.all_units || site.broken.units.contains(id) {
-            return;
-        }
-        diags.push(
-            at.diag(rel, field, format!("không có {unit_kind} nào mang mã “{id}” trong units.yaml"))
-                .expected(format!("một mã trong units.yaml: {}", unit_ids.join(", ")))
-                .hint(did_you_mean(id, unit_ids.iter().copied())),
-        );
-    };
-    let unknown_plan = |rel: &Path, field: &str, id: &str, diags: &mut Diagnostics| {
-        if site.broken.plans.contains(id) {
-            return;
-        }
-        diags.push(
-            at.diag(rel, field, format!("không có kế hoạch “{id}” trong plans/"))
-                .expected(format!("tên một tệp trong plans/ (không có .md): {}", plan_ids.join(", ")))
-                .hint(did_you_mean(id, plan_ids.iter().copied())),
-        );
-    };
+    let unknown_unit =
+        |rel: &Path, field: &str, id: &str, diags: &mut Diagnostics| at.unknown_unit(rel, field, id, diags);
+    let unknown_plan =
+        |rel: &Path, field: &str, id: &str, diags: &mut Diagnostics| at.unknown_plan(rel, field, id, diags);
 
     if let Some(cp) = &site.config.current_plan {
         if site.plan(cp).is_none() {
@@ -184,10 +199,34 @@ pub fn cross_check(site: &Site, root: &Path, today: chrono::NaiveDate, diags: &m
         }
     }
 
+    check_reports(&at, today, diags);
+
+    for e in &site.events {
+        if e.repeat.is_some() {
+            if let Some(first) = e.starts.map(|w| w.date) {
+                if crate::schedule::next_occurrence(e, first).is_none() {
+                    diags.push(
+                        at.diag(
+                            &e.file,
+                            "repeat",
+                            "lịch lặp lại không rơi vào ngày nào trong khoảng thời gian đã cho".into(),
+                        )
+                        .expected("các ngày trong tuần có nằm giữa ngày bắt đầu và ngày kết thúc (until)"),
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn check_reports(at: &At, today: chrono::NaiveDate, diags: &mut Diagnostics) {
+    let site = at.site;
+    // A province's year of weekly reports names a unit 15,000 times.
+    let units: HashMap<&str, &Unit> = site.units.units.iter().map(|u| (u.id.as_str(), u)).collect();
     let mut report_dates: BTreeMap<(&str, chrono::NaiveDate), &Path> = BTreeMap::new();
     for r in &site.reports {
         let Some(plan) = site.plan(&r.plan) else {
-            unknown_plan(&r.file, "plan", &r.plan, diags);
+            at.unknown_plan(&r.file, "plan", &r.plan, diags);
             continue;
         };
         if let Some(first) = report_dates.insert((r.plan.as_str(), r.date), &r.file) {
@@ -222,33 +261,16 @@ pub fn cross_check(site: &Site, root: &Path, today: chrono::NaiveDate, diags: &m
                     .hint(Some("nếu đang dựng trang cho một ngày khác, dùng --today YYYY-MM-DD".into())),
             );
         }
-        check_report_values(site, plan, r, &at, &unknown_unit, diags);
+        check_report_values(at, &units, plan, r, diags);
     }
-    check_cumulative(site, &at, diags);
-
-    for e in &site.events {
-        if e.repeat.is_some() {
-            if let Some(first) = e.starts.map(|w| w.date) {
-                if crate::schedule::next_occurrence(e, first).is_none() {
-                    diags.push(
-                        at.diag(
-                            &e.file,
-                            "repeat",
-                            "lịch lặp lại không rơi vào ngày nào trong khoảng thời gian đã cho".into(),
-                        )
-                        .expected("các ngày trong tuần có nằm giữa ngày bắt đầu và ngày kết thúc (until)"),
-                    );
-                }
-            }
-        }
-    }
+    check_cumulative(at, diags);
 }
 
 /// Reports are cumulative from the plan's start, so a unit's figure never falls. A fall is almost
 /// always a week's count typed in place of the running total.
-fn check_cumulative(site: &Site, at: &At, diags: &mut Diagnostics) {
-    let mut last: BTreeMap<(&str, &str, &str), (u64, &Report)> = BTreeMap::new();
-    for r in &site.reports {
+fn check_cumulative(at: &At, diags: &mut Diagnostics) {
+    let mut last: foldhash::HashMap<(&str, &str, &str), (u64, &Report)> = foldhash::HashMap::default();
+    for r in &at.site.reports {
         for (unit, row) in &r.values {
             for (ind, fig) in row.iter() {
                 let n = match fig {
@@ -281,29 +303,24 @@ fn check_cumulative(site: &Site, at: &At, diags: &mut Diagnostics) {
     }
 }
 
-fn check_report_values(
-    site: &Site,
-    plan: &Plan,
-    r: &Report,
-    at: &At,
-    unknown_unit: &dyn Fn(&Path, &str, &str, &mut Diagnostics),
-    diags: &mut Diagnostics,
-) {
+fn check_report_values(at: &At, units: &HashMap<&str, &Unit>, plan: &Plan, r: &Report, diags: &mut Diagnostics) {
+    let site = at.site;
     let ind_ids: Vec<&str> = plan.indicators.iter().map(|i| i.id.as_str()).collect();
     for (unit_id, row) in &r.values {
-        let unit = site.units.get(unit_id);
+        let unit = units.get(unit_id.as_str()).copied();
         if unit.is_none() && unit_id != "ward" {
-            unknown_unit(&r.file, &format!("values.{unit_id}"), unit_id, diags);
+            at.unknown_unit(&r.file, &format!("values.{unit_id}"), unit_id, diags);
             continue;
         }
         for (ind_id, fig) in row.iter() {
-            let field = format!("values.{unit_id}.{ind_id}");
+            // Named only in a message: there are a hundred thousand figures.
+            let field = || format!("values.{unit_id}.{ind_id}");
             let Some(ind) = plan.indicator(ind_id) else {
                 if site.broken.indicators.contains(ind_id) {
                     continue;
                 }
                 diags.push(
-                    at.diag(&r.file, &field, format!("kế hoạch “{}” không có chỉ tiêu “{ind_id}”", plan.slug))
+                    at.diag(&r.file, &field(), format!("kế hoạch “{}” không có chỉ tiêu “{ind_id}”", plan.slug))
                         .expected(format!("một mã chỉ tiêu của kế hoạch: {}", ind_ids.join(", ")))
                         .hint(did_you_mean(ind_id, ind_ids.iter().copied())),
                 );
@@ -322,7 +339,7 @@ fn check_report_values(
                     Target::Milestone => "done (đã xong) hoặc not-done (chưa xong)",
                 };
                 diags.push(
-                    at.diag(&r.file, &field, format!("số liệu không đúng dạng của chỉ tiêu “{}”", ind.name))
+                    at.diag(&r.file, &field(), format!("số liệu không đúng dạng của chỉ tiêu “{}”", ind.name))
                         .expected(expected),
                 );
                 continue;
@@ -338,7 +355,7 @@ fn check_report_values(
                     diags.push(
                         at.diag(
                             &r.file,
-                            &field,
+                            &field(),
                             format!("số liệu {} lớn hơn cơ số “{base}” của {whose} ({})", int(*n), int(cap)),
                         )
                         .expected(format!("không quá {} — kiểm tra lại số liệu hoặc cơ số trong units.yaml", int(cap))),

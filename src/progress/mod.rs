@@ -151,22 +151,6 @@ struct Latest<'a> {
 }
 
 impl<'a> Latest<'a> {
-    /// Takes in one report; says whether it mentions the indicator.
-    fn read(&mut self, site: &Site, report: &'a Report, ind: &str) -> bool {
-        let mut mentioned = false;
-        if let Some(f) = report.values.get("ward").and_then(|row| row.get(ind)) {
-            self.ward = Some((f, report.date));
-            mentioned = true;
-        }
-        for (slot, u) in self.units.iter_mut().zip(&site.units.units) {
-            if let Some(f) = report.values.get(&u.id).and_then(|row| row.get(ind)) {
-                *slot = Some((f, report.date));
-                mentioned = true;
-            }
-        }
-        mentioned
-    }
-
     /// The total so far on the indicator's scale, its ratio parts and the date it stands at.
     ///
     /// A unit's latest figure may come from an older report than another unit's; the total is the
@@ -329,21 +313,6 @@ impl<'a> Running<'a> {
     }
 }
 
-pub fn indicator(
-    site: &Site,
-    plan: &Plan,
-    ind: &Indicator,
-    reports: &[&Report],
-    today: NaiveDate,
-) -> IndicatorProgress {
-    let mut run = Running::new(site);
-    for r in reports {
-        let mentioned = run.latest.read(site, r, &ind.id);
-        run.note(mentioned, r.date, &ind.target);
-    }
-    run.progress(site, plan, ind, today, true)
-}
-
 /// A plan's reports read one at a time, oldest first, so the progress as it stood after each of
 /// them (one feed entry and one bulletin per report) costs one pass over the reports instead of
 /// reading every report again for each.
@@ -412,9 +381,16 @@ impl<'a> Tracker<'a> {
     }
 }
 
+/// Where every indicator of `plan` stands as of `today`. The reports are read once for all the
+/// indicators: reading them once per indicator looked up each of a province's 300 units in every
+/// report eight times, a thirtieth of a second per call.
 pub fn plan(site: &Site, plan: &Plan, today: NaiveDate) -> PlanProgress {
     let reports: Vec<&Report> = site.reports.iter().filter(|r| r.plan == plan.slug).collect();
-    let indicators = plan.indicators.iter().map(|ind| indicator(site, plan, ind, &reports, today)).collect();
+    let mut tracker = Tracker::new(site, plan);
+    for r in &reports {
+        tracker.read(r);
+    }
+    let indicators = tracker.indicators(today);
     let last = reports.last();
     PlanProgress {
         plan: plan.slug.clone(),
