@@ -1,8 +1,13 @@
 //! Rebuild: what `serve` does after a save, when doing less than a whole build gives the same
-//! site. Today that is a save that changed only the body of one or more guides, the edit an
-//! officer makes most while previewing: the guide's pages, the lists of guides, its search
-//! document and the bulletins that read it are rendered again, and its links checked. Anything
-//! else (front matter, a new or deleted file, a report, the theme, a new day) is a whole build.
+//! site. That is a save that changed only:
+//! - the body of one or more guides, the edit an officer makes most while previewing: the
+//!   guide's pages, the lists of guides, its search document and the bulletins that read it are
+//!   rendered again;
+//! - progress reports, new or edited, the weekly task: the plan's pages, charts and CSV, the
+//!   home page, the feed and the bulletins of the reports' days and after are rendered again.
+//!
+//! The links of what was rendered are checked. Anything else (front matter, a deleted file, a
+//! report moved to another day, the theme, a new day) is a whole build.
 //!
 //! A test renders every edit both ways and compares every file, the warnings and the summary.
 
@@ -14,11 +19,14 @@ use chrono::NaiveDate;
 
 use crate::check::links::Names;
 use crate::check::warnings::removed_html_in;
-use crate::content::model::Site;
-use crate::content::{parse, source};
-use crate::diag::{Diagnostics, Warnings};
+use crate::content::model::{Report, Site};
+use crate::content::{self, parse, source};
+use crate::diag::{Diagnostic, Diagnostics, Warnings};
 use crate::render::{self, Kept, Made, OutFile};
 use crate::{Error, Options, Rendered, Summary};
+
+/// A file of the site as it was before an edit, by path.
+pub type Before<'a> = dyn Fn(&str) -> Option<&'a [u8]> + Sync + 'a;
 
 /// What a whole build leaves for the next edit to start from.
 pub struct Warm {
@@ -28,6 +36,8 @@ pub struct Warm {
     /// Every file of the site, sorted by path.
     made: Vec<Made>,
     warnings: Warnings,
+    /// Those of the warnings that the reports decide ([`crate::check::warnings::of_reports`]).
+    report_warnings: Vec<Diagnostic>,
     today: NaiveDate,
 }
 
@@ -38,7 +48,10 @@ pub fn render(opts: &Options, base_url: Option<&str>) -> Result<(Rendered, Warm)
     let (made, warnings, memory, kept) = crate::pipeline_keeping(opts, base_url, &|_| {}, memory, true)?;
     let summary = Summary::of(&made, started);
     let rendered = Rendered { files: memory.into_files(), warnings: warnings.clone(), summary };
-    let warm = kept.map(|(site, names, kept)| Warm { site, names, kept, made, warnings, today: opts.today });
+    let warm = kept.map(|(site, names, kept)| {
+        let report_warnings = crate::check::warnings::of_reports(&site, opts.today);
+        Warm { site, names, kept, made, warnings, report_warnings, today: opts.today }
+    });
     // A render asked to keep always keeps.
     warm.map(|w| (rendered, w)).ok_or_else(|| Error::Refused("bản dựng không giữ lại được trạng thái".into()))
 }
@@ -70,17 +83,37 @@ fn edited_guides(site: &Site, changed: &[PathBuf]) -> Option<Vec<usize>> {
     Some(guides)
 }
 
-/// Renders again what `changed` touches, when that is only guides' bodies, updating `warm`;
-/// `before` is the site's search index script before the edit. `None` when the edit needs a
-/// whole build, or found a problem a whole build reports best: `warm` is then stale.
-pub fn edit(warm: &mut Warm, changed: &[PathBuf], today: NaiveDate, before: &[u8]) -> Option<Edit> {
+/// Renders again what `changed` touches, when that is only guides' bodies or only progress
+/// reports, updating `warm`; `before` gives a file of the site as it was before the edit. `None`
+/// when the edit needs a whole build, or found a problem a whole build reports best: `warm` is
+/// then stale.
+pub fn edit(warm: &mut Warm, changed: &[PathBuf], today: NaiveDate, before: &Before) -> Option<Edit> {
     let started = Instant::now();
     if today != warm.today {
         return None;
     }
-    let mut files: Vec<OutFile> = Vec::new();
     let mut lost: HashSet<String> = HashSet::new();
-    for i in edited_guides(&warm.site, changed)? {
+    let files = match edited_guides(&warm.site, changed) {
+        Some(guides) => edit_guides(warm, &guides, before, &mut lost)?,
+        None => edit_reports(warm, &edited_reports(&warm.site, changed)?, before, &mut lost)?,
+    };
+
+    let pages: Vec<(&str, &crate::check::links::PageLinks)> =
+        warm.made.iter().filter_map(|m| m.links.as_ref().map(|l| (m.path.as_str(), l))).collect();
+    let written: Vec<&str> = warm.made.iter().map(|m| m.path.as_str()).collect();
+    let changed: HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    let lost: HashSet<&str> = lost.iter().map(String::as_str).collect();
+    let broken = crate::check::links::check_changed(&warm.site, &pages, &changed, &lost, &written, &warm.names);
+    if !broken.is_empty() {
+        return None;
+    }
+    Some(Edit { files, warnings: warm.warnings.clone(), summary: Summary::of(&warm.made, started) })
+}
+
+/// The guides' bodies of `guides` read again and what shows them rendered; the files changed.
+fn edit_guides(warm: &mut Warm, guides: &[usize], before: &Before, lost: &mut HashSet<String>) -> Option<Vec<OutFile>> {
+    let mut files: Vec<OutFile> = Vec::new();
+    for &i in guides {
         let old = &mut warm.site.guides[i];
         let mut diags = Diagnostics::default();
         let abs = warm.site.root.join(&old.file);
@@ -104,42 +137,136 @@ pub fn edit(warm: &mut Warm, changed: &[PathBuf], today: NaiveDate, before: &[u8
         let g = &warm.site.guides[i];
         let gone = removed_html_in(&warm.site, &g.file, &old_body, g.body_line);
         let came = removed_html_in(&warm.site, &g.file, &g.body, g.body_line);
-        if gone != came {
-            let mut items = std::mem::take(&mut warm.warnings.items);
-            items.retain(|d| !gone.contains(d));
-            items.extend(came);
-            warm.warnings = Warnings { items: Diagnostics { items }.sorted().items };
-        }
+        replace_warnings(&mut warm.warnings, &gone, came);
 
         let written: Vec<&str> = warm.made.iter().map(|m| m.path.as_str()).collect();
         // The index as the previous guide of this save left it.
-        let index = files.iter().find(|f| f.path == crate::search::PATH).map_or(before, |f| f.bytes.as_slice());
+        let index = match files.iter().find(|f| f.path == crate::search::PATH) {
+            Some(f) => f.bytes.as_slice(),
+            None => before(crate::search::PATH)?,
+        };
         let edited = render::edit::guide_body(&warm.site, i, &mut warm.kept, &warm.names, &written, index)?;
-        for m in edited.made {
-            let at = warm.made.binary_search_by(|x| x.path.as_str().cmp(&m.path)).ok()?;
-            if let (Some(old), Some(new)) = (&warm.made[at].links, &m.links) {
-                if !new.keeps_ids_of(old) {
-                    lost.insert(m.path.clone());
-                }
-            }
-            warm.made[at] = m;
+        merge(warm, edited, &mut files, lost);
+    }
+    Some(files)
+}
+
+/// The reports in `progress/` named by `changed` (relative to the site folder), when every
+/// file changed is one: `None` when anything else changed, or a report is gone.
+fn edited_reports(site: &Site, changed: &[PathBuf]) -> Option<Vec<PathBuf>> {
+    let root_abs = site.root.canonicalize().ok()?;
+    let mut reports = Vec::new();
+    for p in changed {
+        let rel = p.strip_prefix(&root_abs).or_else(|_| p.strip_prefix(&site.root)).ok()?;
+        if rel.parent() != Some(Path::new("progress")) {
+            return None;
         }
-        for f in edited.files {
-            match files.binary_search_by(|x| x.path.cmp(&f.path)) {
-                Ok(at) => files[at] = f,
-                Err(at) => files.insert(at, f),
-            }
+        let name = rel.file_name()?.to_string_lossy();
+        // Not read by a build: an editor's backup or swap file.
+        if name.starts_with('.') || name.ends_with('~') {
+            continue;
+        }
+        let yaml = matches!(rel.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"));
+        match std::fs::symlink_metadata(p) {
+            Ok(m) if m.is_file() && yaml => reports.push(rel.to_path_buf()),
+            Ok(_) => return None,
+            // Gone: an editor's temporary file is nothing; a report is.
+            Err(_) if !site.reports.iter().any(|r| r.file == rel) => {}
+            Err(_) => return None,
         }
     }
+    reports.sort_unstable();
+    reports.dedup();
+    Some(reports)
+}
 
-    let pages: Vec<(&str, &crate::check::links::PageLinks)> =
-        warm.made.iter().filter_map(|m| m.links.as_ref().map(|l| (m.path.as_str(), l))).collect();
-    let written: Vec<&str> = warm.made.iter().map(|m| m.path.as_str()).collect();
-    let changed: HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    let lost: HashSet<&str> = lost.iter().map(String::as_str).collect();
-    let broken = crate::check::links::check_changed(&warm.site, &pages, &changed, &lost, &written, &warm.names);
-    if !broken.is_empty() {
+/// The reports `rels` read again (a report may be new) and what shows them rendered; the
+/// files changed. A report whose plan or date changed is left to a whole build: the bulletin
+/// of its old day would have to go.
+fn edit_reports(
+    warm: &mut Warm,
+    rels: &[PathBuf],
+    before: &Before,
+    lost: &mut HashSet<String>,
+) -> Option<Vec<OutFile>> {
+    let site = &mut warm.site;
+    let mut fresh: Vec<(String, NaiveDate)> = Vec::new();
+    for rel in rels {
+        let mut diags = Diagnostics::default();
+        let new = content::read_report(&site.root.join(rel), rel, &mut diags)?;
+        if !diags.is_empty() {
+            return None;
+        }
+        let key = (new.plan.clone(), new.date);
+        match site.reports.iter().position(|r| r.file == *rel) {
+            Some(i) if (site.reports[i].plan.as_str(), site.reports[i].date) != (key.0.as_str(), key.1) => return None,
+            Some(i) if site.reports[i] == new => continue,
+            Some(i) => site.reports[i] = new,
+            None => {
+                // Where the load's order puts it: by plan, then date.
+                let at = site.reports.partition_point(|r| (r.plan.as_str(), r.date) < (key.0.as_str(), key.1));
+                site.reports.insert(at, new);
+            }
+        }
+        fresh.push(key);
+    }
+    if fresh.is_empty() {
+        return Some(Vec::new());
+    }
+    let mut diags = Diagnostics::default();
+    content::validate::reports(site, &site.root, warm.today, &mut diags);
+    if !diags.is_empty() {
         return None;
     }
-    Some(Edit { files, warnings: warm.warnings.clone(), summary: Summary::of(&warm.made, started) })
+    let came = crate::check::warnings::of_reports(site, warm.today);
+    replace_warnings(&mut warm.warnings, &warm.report_warnings, came.clone());
+    warm.report_warnings = came;
+
+    let mut plans: Vec<(usize, NaiveDate)> = Vec::new();
+    for (i, plan) in site.plans.iter().enumerate() {
+        if let Some(from) = fresh.iter().filter(|(p, _)| *p == plan.slug).map(|(_, d)| *d).min() {
+            plans.push((i, from));
+        }
+    }
+    let is_fresh = |r: &Report| fresh.iter().any(|(p, d)| *p == r.plan && *d == r.date);
+    let written: Vec<&str> = warm.made.iter().map(|m| m.path.as_str()).collect();
+    let edited =
+        render::edit::reports(site, &plans, &is_fresh, &mut warm.kept, &warm.names, &written, before, warm.today)?;
+    let mut files = Vec::new();
+    merge(warm, edited, &mut files, lost);
+    Some(files)
+}
+
+/// `gone` out of the site's warnings and `came` in, when they differ.
+fn replace_warnings(warnings: &mut Warnings, gone: &[Diagnostic], came: Vec<Diagnostic>) {
+    if gone != came.as_slice() {
+        let mut items = std::mem::take(&mut warnings.items);
+        items.retain(|d| !gone.contains(d));
+        items.extend(came);
+        *warnings = Warnings { items: Diagnostics { items }.sorted().items };
+    }
+}
+
+/// What an edit rendered, into the site's list of files (a new file joins it) and into
+/// `files`, the files this save changed; the pages that lost an id into `lost`.
+fn merge(warm: &mut Warm, edited: render::edit::Edited, files: &mut Vec<OutFile>, lost: &mut HashSet<String>) {
+    for m in edited.made {
+        match warm.made.binary_search_by(|x| x.path.as_str().cmp(&m.path)) {
+            Ok(at) => {
+                if let (Some(old), Some(new)) = (&warm.made[at].links, &m.links) {
+                    if !new.keeps_ids_of(old) {
+                        lost.insert(m.path.clone());
+                    }
+                }
+                warm.made[at] = m;
+            }
+            Err(at) => warm.made.insert(at, m),
+        }
+    }
+    for f in edited.files {
+        match files.binary_search_by(|x| x.path.cmp(&f.path)) {
+            Ok(at) => files[at] = f,
+            Err(at) => files.insert(at, f),
+        }
+    }
 }

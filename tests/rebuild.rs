@@ -1,6 +1,7 @@
-//! `serve`'s rebuild after an edit of guides' bodies gives exactly what a whole build of the
-//! edited site gives: every file, the warnings and the summary. Edits that need a whole build
-//! (front matter, new or deleted files, a broken link) are refused by the shortcut.
+//! `serve`'s rebuild after an edit of guides' bodies, or of progress reports, gives exactly what
+//! a whole build of the edited site gives: every file, the warnings and the summary. Edits that
+//! need a whole build (front matter, deleted files, a report moved to another day, a broken link,
+//! a report a build refuses) are refused by the shortcut.
 
 mod common;
 
@@ -31,14 +32,20 @@ impl Preview {
         Preview { sc, opts, warm, files }
     }
 
+    fn whole_warnings(&self) -> String {
+        render_in_memory(&self.opts, BASE, &|_| {}).unwrap().warnings.to_string()
+    }
+
     /// The shortcut's rebuild after `changed`; `None` when it leaves the edit to a whole build.
     fn edit(&mut self, changed: &[&str]) -> Option<Vec<String>> {
         let changed: Vec<PathBuf> = changed.iter().map(|rel| self.sc.file(rel)).collect();
-        let search = self.files["tim-kiem/chi-muc.js"].clone();
-        let e = rebuild::edit(&mut self.warm, &changed, self.opts.today, &search)?;
+        let files = &self.files;
+        let before = |path: &str| files.get(path).map(Vec::as_slice);
+        let e = rebuild::edit(&mut self.warm, &changed, self.opts.today, &before)?;
         let paths: Vec<String> = e.files.iter().map(|f| f.path.clone()).collect();
+        // A new file (a new report's bulletin) must be one a whole build makes too: the paths
+        // are compared below.
         for f in e.files {
-            assert!(self.files.contains_key(&f.path), "an edit makes no new file: {}", f.path);
             self.files.insert(f.path, f.bytes);
         }
         let full = render_in_memory(&self.opts, BASE, &|_| {}).unwrap();
@@ -154,7 +161,122 @@ fn a_link_from_another_page_into_an_edited_guide_is_checked_again() {
     // Taken away: a whole build reports the other page's link.
     p.sc.edit(cccd, "## Bước 2: Chuẩn bị giấy tờ", "## Chuẩn bị giấy tờ");
     let changed = [p.sc.file(cccd)];
-    assert!(rebuild::edit(&mut p.warm, &changed, p.opts.today, &p.files["tim-kiem/chi-muc.js"]).is_none());
+    let files = &p.files;
+    let before = |path: &str| files.get(path).map(Vec::as_slice);
+    assert!(rebuild::edit(&mut p.warm, &changed, p.opts.today, &before).is_none());
     let whole = render_in_memory(&p.opts, BASE, &|_| {}).err().expect("a whole build reports the link").to_string();
     assert!(whole.contains("guides/kich-hoat-vneid.md") && whole.contains("#buoc-2"), "{whole}");
+}
+
+const LAST: &str = "progress/2024-05-31.yaml";
+const PLAN: &str = "2024-cong-dan-so";
+
+#[test]
+fn a_new_or_edited_report_renders_as_a_whole_build_would() {
+    // Twenty days after the last report: every indicator not reached is warned about as stale.
+    let mut p = Preview::of(&example(), "2024-06-20");
+    assert!(p.whole_warnings().contains("không có số liệu mới"));
+
+    // The next week's report: its bulletin and the sitemap's line for it are new files.
+    let last = std::fs::read_to_string(p.sc.file(LAST)).unwrap();
+    let next = last.replace("date: 2024-05-31", "date: 2024-06-14").replace("kp1: { cccd: 1295", "kp1: { cccd: 1401");
+    p.sc.write("progress/2024-06-14.yaml", &next);
+    let changed = p.edit(&["progress/2024-06-14.yaml"]).expect("a new report is rebuilt by the shortcut");
+    let bulletin = format!("phat-thanh/{PLAN}-2024-06-14/index.html");
+    for path in [
+        bulletin.as_str(),
+        "phat-thanh/index.html",
+        "sitemap.xml",
+        "feed.xml",
+        "index.html",
+        "in/index.html",
+        "ke-hoach/2024-cong-dan-so/index.html",
+        "tien-do/2024-cong-dan-so/index.html",
+        "tien-do/2024-cong-dan-so/du-lieu.csv",
+        "tien-do/2024-cong-dan-so/cccd-thoi-gian.svg",
+    ] {
+        assert!(changed.iter().any(|c| c == path), "{path} not in {changed:?}");
+    }
+    // The bulletins before it read the reports up to their own day.
+    assert!(!changed.iter().any(|c| c.contains("2024-05-31")), "{changed:?}");
+    let csv = String::from_utf8(p.files["tien-do/2024-cong-dan-so/du-lieu.csv"].clone()).unwrap();
+    assert!(csv.contains("2024-06-14,kp1,Khu phố 1,cccd,") && csv.contains(",1401,,,,"), "{}", &csv[csv.len() - 600..]);
+    // The new report is recent: the stale warnings went with it.
+    assert!(!p.whole_warnings().contains("không có số liệu mới"), "{}", p.whole_warnings());
+
+    // A figure of a report in the middle: its bulletin and the later ones change.
+    let may17 = "progress/2024-05-17.yaml";
+    p.sc.edit(may17, "kp1: { cccd: 1264", "kp1: { cccd: 1270");
+    let changed = p.edit(&[may17]).unwrap();
+    for day in ["2024-05-17", "2024-05-24", "2024-05-31", "2024-06-14"] {
+        assert!(changed.iter().any(|c| c.contains(day) && c.ends_with(".txt")), "{day}: {changed:?}");
+    }
+    assert!(!changed.iter().any(|c| c.contains("2024-05-10")), "{changed:?}");
+
+    // Three reports saved together, one of them with nothing changed: the bulletins from the
+    // earliest changed day on change.
+    p.sc.edit("progress/2024-06-14.yaml", "kp2: { cccd: 1664", "kp2: { cccd: 1700");
+    p.sc.edit("progress/2024-05-24.yaml", "kp3: { cccd: 1144", "kp3: { cccd: 1145");
+    let changed = p.edit(&["progress/2024-06-14.yaml", LAST, "progress/2024-05-24.yaml"]).unwrap();
+    assert!(changed.iter().any(|c| c.contains("2024-05-24") && c.ends_with(".txt")), "{changed:?}");
+
+    // Saved unchanged, and an editor's files next to the reports: nothing to render.
+    assert_eq!(
+        p.edit(&[LAST, "progress/.2024-05-31.yaml.swp", "progress/2024-05-31.yaml~"]).unwrap(),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn reports_a_build_refuses_or_that_move_are_left_to_a_whole_build() {
+    let refused = |edit: &dyn Fn(&Scratch) -> Vec<&'static str>| {
+        let mut p = Preview::of(&example(), "2024-06-20");
+        let changed = edit(&p.sc);
+        assert!(p.edit(&changed).is_none(), "{changed:?}");
+        // A whole build of the same content: refused too, or built (a deleted or moved report).
+        let _ = render_in_memory(&p.opts, BASE, &|_| {});
+    };
+    // A figure above its base, and a cumulative figure that falls.
+    refused(&|sc| {
+        sc.edit(LAST, "kp1: { cccd: 1295", "kp1: { cccd: 999999");
+        vec![LAST]
+    });
+    refused(&|sc| {
+        sc.edit(LAST, "kp1: { cccd: 1295", "kp1: { cccd: 1000");
+        vec![LAST]
+    });
+    // Malformed YAML, an unknown unit, a date after today.
+    refused(&|sc| {
+        sc.write("progress/2024-06-14.yaml", "date: 2024-06-14\nplan: [\n");
+        vec!["progress/2024-06-14.yaml"]
+    });
+    refused(&|sc| {
+        let last = std::fs::read_to_string(sc.file(LAST)).unwrap();
+        sc.write("progress/2024-06-14.yaml", &last.replace("2024-05-31", "2024-06-14").replace("kp8:", "kp9:"));
+        vec!["progress/2024-06-14.yaml"]
+    });
+    refused(&|sc| {
+        let last = std::fs::read_to_string(sc.file(LAST)).unwrap();
+        sc.write("progress/2024-07-05.yaml", &last.replace("2024-05-31", "2024-07-05"));
+        vec!["progress/2024-07-05.yaml"]
+    });
+    // A report moved to another day, and one deleted: a bulletin must go.
+    refused(&|sc| {
+        sc.edit(LAST, "date: 2024-05-31", "date: 2024-05-30");
+        vec![LAST]
+    });
+    refused(&|sc| {
+        std::fs::remove_file(sc.file(LAST)).unwrap();
+        vec![LAST]
+    });
+    // A file the build does not read there, and a report saved with a guide.
+    refused(&|sc| {
+        sc.write("progress/ghi-chu.txt", "số liệu tuần sau");
+        vec!["progress/ghi-chu.txt"]
+    });
+    refused(&|sc| {
+        sc.edit(LAST, "kp1: { cccd: 1295", "kp1: { cccd: 1296");
+        sc.edit("guides/the-cccd-gan-chip.md", "Không cần mang sổ hộ khẩu.", "Không cần mang sổ hộ khẩu giấy.");
+        vec![LAST, "guides/the-cccd-gan-chip.md"]
+    });
 }

@@ -376,7 +376,8 @@ fn check_among(
     // Held while checking: every page is rendered by now, nothing else numbers strings.
     let table = names.lock();
     let text = |n: u32| table.text(n);
-    let written_set: HashSet<&str> = written.iter().copied().collect();
+    // Built for every check, of a preview's edit too: foldhash, not SipHash, for 16k paths.
+    let written_set: foldhash::HashSet<&str> = written.iter().copied().collect();
     let find = |p: &str| -> Option<String> {
         if p.is_empty() || p.ends_with('/') {
             let index = format!("{p}index.html");
@@ -389,7 +390,7 @@ fn check_among(
         let index = format!("{p}/index.html");
         written_set.contains(index.as_str()).then_some(index)
     };
-    let by_path: HashMap<&str, &PageLinks> = pages.iter().map(|(p, l)| (*p, *l)).collect();
+    let by_path: foldhash::HashMap<&str, &PageLinks> = pages.iter().map(|(p, l)| (*p, *l)).collect();
     // What each path leads to, worked out once however many pages link to it.
     let mut leads: HashMap<u32, Option<String>> = HashMap::new();
 

@@ -35,27 +35,30 @@ fn at(site: &Site, rel: &Path, field: &str, problem: String) -> Diagnostic {
 /// Every warning for the site as of `today`, sorted by file and line.
 pub fn warnings(site: &Site, today: NaiveDate) -> Warnings {
     let mut items = Vec::new();
-    stale_indicators(site, today, &mut items);
+    items.extend(of_reports(site, today));
     unlinked_guides(site, &mut items);
     past_tentative_events(site, today, &mut items);
     removed_html(site, &mut items);
     Warnings { items: Diagnostics { items }.sorted().items }
 }
 
+/// The warnings the progress reports decide: indicators without a recent figure. A preview
+/// that read reports again replaces these alone.
+pub fn of_reports(site: &Site, today: NaiveDate) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    stale_indicators(site, today, &mut out);
+    out
+}
+
 fn stale_indicators(site: &Site, today: NaiveDate, out: &mut Vec<Diagnostic>) {
     for plan in site.plans.iter().filter(|p| p.from <= today && today <= p.to) {
         let pp = progress::plan(site, plan, today);
         for (i, ind) in plan.indicators.iter().enumerate() {
-            let reached = pp.indicators.iter().any(|p| p.id == ind.id && p.standing == Standing::DaDat);
-            if reached {
+            if pp.indicators[i].standing == Standing::DaDat {
                 continue;
             }
-            let last = site
-                .reports
-                .iter()
-                .filter(|r| r.plan == plan.slug && r.values.values().any(|row| row.get(&ind.id).is_some()))
-                .map(|r| r.date)
-                .max();
+            // The history has a point for every report that gives the indicator a figure.
+            let last = pp.indicators[i].history.last().map(|p| p.date);
             let since = last.unwrap_or(plan.from);
             let days = (today - since).num_days();
             if days <= STALE_AFTER_DAYS {

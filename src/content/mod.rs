@@ -5,7 +5,7 @@ pub mod model;
 pub mod parse;
 mod position;
 pub mod source;
-mod validate;
+pub(crate) mod validate;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -168,14 +168,7 @@ pub fn load(root: &Path, today: chrono::NaiveDate) -> Result<Site, Diagnostics> 
         }
         md(abs, rel, diags).and_then(|s| parse::event(&slug, &s, diags))
     });
-    let reports = each(list(root, "progress", &["yaml", "yml"], &mut diags), &mut diags, |abs, rel, diags| {
-        if !parse::check_dated_name(&stem(rel), rel, diags) {
-            return None;
-        }
-        let (file_date, _) = parse::split_dated_name(&stem(rel));
-        let t = read_text(abs, rel, diags)?;
-        parse::report(&Source::yaml_file(rel, t), file_date, diags)
-    });
+    let reports = each(list(root, "progress", &["yaml", "yml"], &mut diags), &mut diags, read_report);
     let news = each(list(root, "news", &["md"], &mut diags), &mut diags, |abs, rel, diags| {
         let name = stem(rel);
         if !parse::check_dated_name(&name, rel, diags) {
@@ -215,6 +208,16 @@ pub fn load(root: &Path, today: chrono::NaiveDate) -> Result<Site, Diagnostics> 
     }
     order(&mut site);
     Ok(site)
+}
+
+/// One progress report, `rel` under the site folder; its problems go to `diags`.
+pub fn read_report(abs: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<Report> {
+    if !parse::check_dated_name(&stem(rel), rel, diags) {
+        return None;
+    }
+    let (file_date, _) = parse::split_dated_name(&stem(rel));
+    let t = read_text(abs, rel, diags)?;
+    parse::report(&Source::yaml_file(rel, t), file_date, diags)
 }
 
 /// Only `site.yaml` of the site in `root`, for commands that need its settings but not the whole

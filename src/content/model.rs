@@ -303,7 +303,7 @@ pub enum Figure {
     Milestone(bool),
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Report {
     pub file: PathBuf,
     pub date: NaiveDate,
@@ -317,7 +317,7 @@ pub struct Report {
 /// One unit's figures in a report, by indicator id. A province's year of weekly reports holds
 /// over a hundred thousand figures: a row is one small allocation, sorted by id, whose ids are
 /// shared by every row of its report, rather than a map with a string per figure.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Row(Vec<(std::sync::Arc<str>, Figure)>);
 
 impl Row {

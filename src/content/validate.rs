@@ -219,6 +219,12 @@ pub fn cross_check(site: &Site, root: &Path, today: chrono::NaiveDate, diags: &m
     }
 }
 
+/// The checks of the progress reports, for a preview that read some reports again; the same
+/// checks [`cross_check`] makes of them.
+pub fn reports(site: &Site, root: &Path, today: chrono::NaiveDate, diags: &mut Diagnostics) {
+    check_reports(&At::new(site, root), today, diags);
+}
+
 fn check_reports(at: &At, today: chrono::NaiveDate, diags: &mut Diagnostics) {
     let site = at.site;
     // A province's year of weekly reports names a unit 15,000 times.

@@ -320,9 +320,9 @@ pub struct Tracker<'a> {
     site: &'a Site,
     plan: &'a Plan,
     /// Unit id → position in `site.units.units`.
-    unit_index: std::collections::HashMap<&'a str, usize>,
-    /// Indicator id → position in `plan.indicators`.
-    indicator_index: std::collections::HashMap<&'a str, usize>,
+    unit_index: foldhash::HashMap<&'a str, usize>,
+    /// Indicator id → position in `plan.indicators`: looked up for every figure.
+    indicator_index: foldhash::HashMap<&'a str, usize>,
     running: Vec<Running<'a>>,
 }
 

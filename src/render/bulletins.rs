@@ -1,12 +1,14 @@
 //! `/phat-thanh/`: the loudspeaker bulletin of every report date of every plan, as a page and as
 //! the plain-text file the station reads from — the same text `bangtin radio --date` prints.
 
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::format::{self, date, long_date};
 use super::views::Link;
 use super::Renderer;
-use crate::content::model::Site;
+
+use crate::content::model::{Plan, Site};
 use crate::radio::airtime;
 use crate::radio::bulletin::{self, Bulletin, Kind};
 use crate::radio::Speaker;
@@ -97,44 +99,71 @@ fn view(b: &Bulletin, plan_title: &str, slug: &str) -> RadioView {
     }
 }
 
-/// What the site's bulletins are, kept by a preview so that a guide's edit re-renders only the
-/// bulletins that read it: each bulletin with its plan's title and its line of the list, newest
-/// first.
+/// What the site's bulletins are, kept by a preview so that an edit re-renders only the
+/// bulletins it touches: each bulletin with its plan's title and its line of the list, newest
+/// first; and the notices as they were said.
 pub struct Kept {
     list: Vec<(RadioCard, Bulletin, String)>,
+    notices: bulletin::SpokenNotices,
 }
 
 /// Every bulletin's page and `.txt`, and the list of them, newest first; what they are when
 /// `keep` is set.
 pub(super) fn pages(r: &Renderer, site: &Site, keep: bool) -> Option<Kept> {
-    use rayon::prelude::*;
-    let cfg = &site.config.radio;
-    let sp = Speaker::new(cfg.dialect, &cfg.lexicon);
     let notices = bulletin::SpokenNotices::new(site);
     let mut list = Vec::new();
     for plan in &site.plans {
-        // One bulletin per report date (a plan has one report a day), as the reports up to it
-        // give the progress: read once, in date order, while the bulletins are composed on
-        // every core.
-        let mut tracker = crate::progress::Tracker::new(site, plan);
-        let snapshots = site.reports.iter().filter(|x| x.plan == plan.slug).map(|report| {
-            tracker.read(report);
-            (report, tracker.indicators(report.date))
-        });
-        let made: Vec<(RadioCard, Option<Bulletin>)> = snapshots
-            .par_bridge()
-            .map(|(report, progress)| {
-                let last = Some((report.date, report.illustrative));
-                let b = bulletin::compose_with(site, plan, report.date, &sp, last, progress, &notices);
-                let card = one(r, site, &plan.title, &b);
-                (card, keep.then_some(b))
-            })
-            .collect();
-        list.extend(made.into_iter().map(|(card, b)| (card, b, plan.title.clone())));
+        let made = compose(r, site, plan, None, &notices);
+        list.extend(made.into_iter().map(|(card, b)| (card, keep.then_some(b), plan.title.clone())));
     }
-    list.sort_by(|a, b| b.0.iso.cmp(&a.0.iso).then(a.0.path.cmp(&b.0.path)));
+    sort(&mut list);
     list_page(r, site, list.iter().map(|(card, ..)| card));
-    keep.then(|| Kept { list: list.into_iter().filter_map(|(c, b, t)| Some((c, b?, t))).collect() })
+    keep.then(|| Kept { list: list.into_iter().filter_map(|(c, b, t)| Some((c, b?, t))).collect(), notices })
+}
+
+/// Newest first, as the list shows them.
+fn sort<B>(list: &mut [(RadioCard, B, String)]) {
+    list.sort_by(|a, b| b.0.iso.cmp(&a.0.iso).then(a.0.path.cmp(&b.0.path)));
+}
+
+/// The bulletins of `plan`, one per report date (a plan has one report a day), or only those
+/// dated `from` or later: their pages and `.txt`, their lines of the list, and each bulletin.
+/// As the reports up to each day give the progress: read once, in date order, while the
+/// bulletins are composed on every core.
+fn compose(
+    r: &Renderer,
+    site: &Site,
+    plan: &Plan,
+    from: Option<NaiveDate>,
+    notices: &bulletin::SpokenNotices,
+) -> Vec<(RadioCard, Bulletin)> {
+    use rayon::prelude::*;
+    let cfg = &site.config.radio;
+    let sp = Speaker::new(cfg.dialect, &cfg.lexicon);
+    let mut tracker = crate::progress::Tracker::new(site, plan);
+    let snapshots = site.reports.iter().filter(|x| x.plan == plan.slug).filter_map(|report| {
+        tracker.read(report);
+        from.is_none_or(|d| report.date >= d).then(|| (report, tracker.indicators(report.date)))
+    });
+    snapshots
+        .par_bridge()
+        .map(|(report, progress)| {
+            let last = Some((report.date, report.illustrative));
+            let b = bulletin::compose_with(site, plan, report.date, &sp, last, progress, notices);
+            (one(r, site, &plan.title, &b), b)
+        })
+        .collect()
+}
+
+/// The bulletins of `plan` dated `from` or later composed again after its reports changed, a
+/// new report's bulletin with them, and the list. A bulletin reads the reports up to its day,
+/// so those before `from` are as they were.
+pub(super) fn refresh_reports(r: &Renderer, site: &Site, kept: &mut Kept, plan: &Plan, from: NaiveDate) {
+    let made = compose(r, site, plan, Some(from), &kept.notices);
+    kept.list.retain(|(_, b, _)| b.plan != plan.slug || b.date < from);
+    kept.list.extend(made.into_iter().map(|(card, b)| (card, b, plan.title.clone())));
+    sort(&mut kept.list);
+    list_page(r, site, kept.list.iter().map(|(card, ..)| card));
 }
 
 /// The bulletins that read guide `g` rendered again after its body changed, and the list when

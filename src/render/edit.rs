@@ -1,11 +1,22 @@
-//! Edit: what a preview re-renders when only a guide's body changed, instead of the whole site.
+//! Edit: what a preview re-renders, instead of the whole site, when only a guide's body or
+//! only progress reports changed.
+//!
 //! A body shows on the guide's page and poster, on the two lists of guides (its number of
 //! steps), in its document of the search index and in the bulletins that read it; its front
 //! matter shows on many more pages, so an edit of front matter is not one of these.
+//!
+//! A plan's reports show on its plan and progress pages, charts and CSV file, on the home page
+//! and the campaign's poster when it is the current plan, in the feed, and in the bulletins
+//! of their day and after.
 
-use super::{body_problems, bulletins, guide_lists, guide_pages, renderer, Kept, Made, Memory, OutFile, Written};
+use chrono::NaiveDate;
+
+use super::{
+    body_problems, bulletins, csv_path, current_plan, data, feed, guide_lists, guide_pages, home_pages, plan_pages,
+    renderer, Kept, Made, Memory, OutFile, Renderer, Written,
+};
 use crate::check::links::Names;
-use crate::content::model::Site;
+use crate::content::model::{Report, Site};
 use crate::locked;
 
 /// The files a guide's edit changed, and what is known of each.
@@ -45,15 +56,74 @@ pub fn guide_body(
     bulletins::refresh_guide(&r, site, &mut kept.bulletins, g);
     let doc = crate::search::guide_doc(g);
     r.file(crate::search::PATH.into(), crate::search::splice(search, &doc.u, &doc)?);
-    if !locked(&r.diags).is_empty() {
-        return None;
-    }
-    let mut made = std::mem::take(&mut *locked(&r.made));
-    made.sort_by(|a, b| a.path.cmp(&b.path));
+    let made = made(r)?;
     let files = memory.into_files();
     // The same files as before, or this is not an edit of a body alone.
     if files.iter().any(|f| written.binary_search(&f.path.as_str()).is_err()) {
         return None;
     }
     Some(Edited { files, made })
+}
+
+/// Renders again what the progress reports of some plans show on, given the rest of the site as
+/// the last render left it. `plans` are the plans whose reports changed, by index, each with the
+/// date of its earliest changed or new report, that `fresh` tells apart; `before` gives a file
+/// of the site as it was; `written`, every file of it (sorted). A new report adds its bulletin,
+/// and the sitemap with it. `None` on any problem, as for [`guide_body`].
+#[allow(clippy::too_many_arguments)]
+pub fn reports(
+    site: &Site,
+    plans: &[(usize, NaiveDate)],
+    fresh: &(dyn Fn(&Report) -> bool + Sync),
+    kept: &mut Kept,
+    names: &Names,
+    written: &[&str],
+    before: &crate::rebuild::Before,
+    today: NaiveDate,
+) -> Option<Edited> {
+    let memory = Memory::default();
+    let (r, _) = renderer(site, &memory, names).ok()?;
+    let current = current_plan(site);
+    let Kept { bulletins, csv, .. } = kept;
+    // The pages and charts of a plan on one core, its bulletins and CSV on the other.
+    let (views, spliced) = rayon::join(
+        || plans.iter().map(|&(i, _)| (i, plan_pages(&r, site, i, today))).collect::<Vec<_>>(),
+        || {
+            r.file("feed.xml".into(), feed::atom(site));
+            plans.iter().try_for_each(|&(i, from)| {
+                let plan = &site.plans[i];
+                bulletins::refresh_reports(&r, site, bulletins, plan, from);
+                let path = csv_path(plan);
+                let (bytes, parts) = data::splice_csv(site, plan, before(&path)?, &csv[i], fresh)?;
+                csv[i] = parts;
+                r.file(path, bytes);
+                Some(())
+            })
+        },
+    );
+    spliced?;
+    if let Some((_, pv)) = views.iter().find(|(i, _)| Some(*i) == current) {
+        home_pages(&r, site, Some(pv), today);
+    }
+    let mut pages: Vec<String> = locked(&r.made).iter().map(|m| m.path.clone()).collect();
+    pages.retain(|p| p.ends_with(".html") && written.binary_search(&p.as_str()).is_err());
+    if !pages.is_empty() {
+        // A new page (a new report's bulletin) is one more line of the sitemap.
+        pages.extend(written.iter().filter(|p| p.ends_with(".html")).map(|p| p.to_string()));
+        pages.sort_unstable();
+        let pages: Vec<&str> = pages.iter().map(String::as_str).collect();
+        r.file("sitemap.xml".into(), feed::sitemap(site, &pages));
+    }
+    let made = made(r)?;
+    Some(Edited { files: memory.into_files(), made })
+}
+
+/// What is known of each file rendered, sorted by path; `None` when a template failed.
+fn made(r: Renderer) -> Option<Vec<Made>> {
+    if !locked(&r.diags).is_empty() {
+        return None;
+    }
+    let mut made = std::mem::take(&mut *locked(&r.made));
+    made.sort_by(|a, b| a.path.cmp(&b.path));
+    Some(made)
 }

@@ -56,9 +56,13 @@ fn indicator_line(name: &str, target: &Target, noun: &str, p: &IndicatorProgress
 /// the build time.
 pub fn atom(site: &Site) -> Vec<u8> {
     let base = &site.config.base_url;
+    // The news are in date order, newest first: one older than the one at place ENTRIES has as
+    // many entries before it as the feed holds.
+    let oldest = site.news.get(ENTRIES.min(site.news.len()).saturating_sub(1)).map(|n| n.date);
     let mut entries: Vec<Entry> = site
         .news
         .iter()
+        .take_while(|n| oldest.is_some_and(|d| n.date >= d))
         .map(|n| Entry {
             date: n.date,
             id: format!("{base}tin-tuc/{}/", n.slug),

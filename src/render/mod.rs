@@ -21,7 +21,7 @@ use serde::Serialize;
 use tera::{Context, Tera};
 
 use crate::check::links::{Names, PageLinks};
-use crate::content::model::{Event, Guide, News, Site, Unit};
+use crate::content::model::{Event, Guide, News, Plan, Site, Unit};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::locked;
 use crate::progress;
@@ -332,7 +332,8 @@ enum Task<'v> {
 /// What a task leaves for the pages that list many things.
 enum Left {
     Nothing,
-    Plan(Box<PlanView>),
+    /// The plan's index; its view when it is the current plan; its CSV's parts when kept.
+    Plan(usize, Option<Box<PlanView>>, Option<data::CsvParts>),
     Guide(GuideEntry),
     News(NewsItem),
 }
@@ -412,12 +413,64 @@ fn guide_lists(r: &Renderer, site: &Site, guides: &[GuideEntry]) {
     r.page("search.html", "tim-kiem/", meta("tim-kiem/", "Tìm kiếm", desc), &SearchView { guides });
 }
 
+/// The plan the home page shows: `current_plan`, else the newest.
+fn current_plan(site: &Site) -> Option<usize> {
+    let named = site.config.current_plan.as_deref().and_then(|s| site.plans.iter().position(|p| p.slug == s));
+    named.or(if site.plans.is_empty() { None } else { Some(0) })
+}
+
+fn csv_path(plan: &Plan) -> String {
+    format!("tien-do/{}/du-lieu.csv", plan.slug)
+}
+
+/// Plan `i`'s page, its progress page and the standalone copies of its charts; its view.
+fn plan_pages(r: &Renderer, site: &Site, i: usize, today: NaiveDate) -> PlanView {
+    let meta = |path: &str, title: &str, description: &str| PageMeta::new(site, path, title, description);
+    let plan = &site.plans[i];
+    let pv = PlanView::new(site, plan, &progress::plan(site, plan, today), today);
+    let desc = plan.summary.clone().unwrap_or_else(|| markdown::plain(&plan.title, 150));
+    let path = format!("ke-hoach/{}/", plan.slug);
+    r.page("plan.html", &path, meta(&path, &plan.title, &desc), &pv);
+    let desc = format!(
+        "Tiến độ thực hiện các chỉ tiêu: {}",
+        plan.indicators.iter().map(|i| i.name.as_str()).collect::<Vec<_>>().join("; ")
+    );
+    // Standalone copies of the charts, for a slide or a Zalo message to the leadership.
+    for ind in &pv.indicators {
+        let c = &ind.charts;
+        for (suffix, svg) in [("tong", &c.overall), ("don-vi", &c.per_unit), ("thoi-gian", &c.over_time)] {
+            if !svg.is_empty() {
+                let path = format!("tien-do/{}/{}-{suffix}.svg", plan.slug, c.file_stem);
+                r.file(path, svg.clone().into_bytes());
+            }
+        }
+    }
+    let title = format!("Tiến độ: {}", plan.title);
+    let path = format!("tien-do/{}/", plan.slug);
+    r.page("progress.html", &path, meta(&path, &title, &markdown::plain(&desc, 160)), &pv);
+    pv
+}
+
+/// The home page and the campaign's poster, showing the current plan's `plan_view`.
+fn home_pages(r: &Renderer, site: &Site, plan_view: Option<&PlanView>, today: NaiveDate) {
+    let meta = |path: &str, title: &str, description: &str| PageMeta::new(site, path, title, description);
+    let home = HomeView::new(site, plan_view, today);
+    let desc = site.config.description.clone().unwrap_or_else(|| {
+        format!("Tiến độ, hướng dẫn và lịch của mô hình “Công dân số” tại {}.", site.config.locality)
+    });
+    r.page("index.html", "", meta("", &site.config.title, &desc), &home);
+    let title = format!("Áp phích: {}", site.config.title);
+    r.page("poster.html", "in/", meta("in/", &title, &desc), &poster::campaign(site, &home));
+}
+
 /// What a render keeps, when asked, for a preview to re-render only what a guide's edit
 /// touches ([`edit`]).
 pub struct Kept {
     /// What the lists show of each guide, in the site's order.
     guides: Vec<GuideEntry>,
     bulletins: bulletins::Kept,
+    /// Where each report's rows are in each plan's CSV file, by plan.
+    csv: Vec<data::CsvParts>,
 }
 
 /// Renders every page of the site as of `today` into `sink`; with `keep`, keeps what
@@ -432,12 +485,7 @@ pub fn render_site(
     use rayon::prelude::*;
     let (r, statics) = renderer(site, sink, names)?;
     let meta = |path: &str, title: &str, description: &str| PageMeta::new(site, path, title, description);
-    let current = site
-        .config
-        .current_plan
-        .as_deref()
-        .and_then(|s| site.plans.iter().position(|p| p.slug == s))
-        .or(if site.plans.is_empty() { None } else { Some(0) });
+    let current = current_plan(site);
     let events = schedule::order(&site.events, today);
 
     // First every page of its own, each from its content file alone, keeping only what the
@@ -453,29 +501,12 @@ pub fn render_site(
         match task {
             Task::Plan(i) => {
                 let plan = &site.plans[*i];
-                let pv = PlanView::new(site, plan, &progress::plan(site, plan, today), today);
-                let desc = plan.summary.clone().unwrap_or_else(|| markdown::plain(&plan.title, 150));
-                let path = format!("ke-hoach/{}/", plan.slug);
-                r.page("plan.html", &path, meta(&path, &plan.title, &desc), &pv);
-                let desc = format!(
-                    "Tiến độ thực hiện các chỉ tiêu: {}",
-                    plan.indicators.iter().map(|i| i.name.as_str()).collect::<Vec<_>>().join("; ")
-                );
-                r.parts(&format!("tien-do/{}/du-lieu.csv", plan.slug), &mut data::plan_csv(site, plan));
-                // Standalone copies of the charts, for a slide or a Zalo message to the leadership.
-                for ind in &pv.indicators {
-                    let c = &ind.charts;
-                    for (suffix, svg) in [("tong", &c.overall), ("don-vi", &c.per_unit), ("thoi-gian", &c.over_time)] {
-                        if !svg.is_empty() {
-                            let path = format!("tien-do/{}/{}-{suffix}.svg", plan.slug, c.file_stem);
-                            r.file(path, svg.clone().into_bytes());
-                        }
-                    }
-                }
-                let title = format!("Tiến độ: {}", plan.title);
-                let path = format!("tien-do/{}/", plan.slug);
-                r.page("progress.html", &path, meta(&path, &title, &markdown::plain(&desc, 160)), &pv);
-                return if Some(*i) == current { Left::Plan(Box::new(pv)) } else { Left::Nothing };
+                let pv = plan_pages(&r, site, *i, today);
+                let path = csv_path(plan);
+                let mut lens = Vec::new();
+                r.parts(&path, &mut data::plan_csv(site, plan).inspect(|p| lens.push(p.len())));
+                let csv = keep.then(|| data::CsvParts::new(site, plan, &lens));
+                return Left::Plan(*i, (Some(*i) == current).then(|| Box::new(pv)), csv);
             }
             Task::Guide(g) => return Left::Guide(guide_pages(&r, site, g)),
             Task::EventList => r.page(
@@ -544,31 +575,26 @@ pub fn render_site(
         || tasks.par_iter().with_max_len(4).map(run).collect::<Vec<Left>>(),
     );
     let mut plan_view = None;
+    let mut csv = vec![data::CsvParts::default(); site.plans.len()];
     let mut guides = Vec::with_capacity(site.guides.len());
     let mut news = Vec::with_capacity(site.news.len());
     for l in left {
         match l {
             Left::Nothing => {}
-            Left::Plan(pv) => plan_view = Some(*pv),
+            Left::Plan(i, pv, parts) => {
+                plan_view = pv.map(|pv| *pv).or(plan_view);
+                csv[i] = parts.unwrap_or_default();
+            }
             Left::Guide(g) => guides.push(g),
             Left::News(n) => news.push(n),
         }
     }
 
     // Then the pages that list them.
-    let lists: [&(dyn Fn() + Sync); 3] = [
-        &|| {
-            let home = HomeView::new(site, plan_view.as_ref(), today);
-            let desc = site.config.description.clone().unwrap_or_else(|| {
-                format!("Tiến độ, hướng dẫn và lịch của mô hình “Công dân số” tại {}.", site.config.locality)
-            });
-            r.page("index.html", "", meta("", &site.config.title, &desc), &home);
-            let title = format!("Áp phích: {}", site.config.title);
-            r.page("poster.html", "in/", meta("in/", &title, &desc), &poster::campaign(site, &home));
-        },
-        &|| guide_lists(&r, site, &guides),
-        &|| news_lists(&r, site, &news),
-    ];
+    let lists: [&(dyn Fn() + Sync); 3] =
+        [&|| home_pages(&r, site, plan_view.as_ref(), today), &|| guide_lists(&r, site, &guides), &|| {
+            news_lists(&r, site, &news)
+        }];
     lists.par_iter().for_each(|f| f());
 
     // A problem in the content explains a file that could not be written (a static file named
@@ -592,7 +618,7 @@ pub fn render_site(
     if !diags.is_empty() {
         return Err(crate::Error::Content(diags.sorted()));
     }
-    let kept = kept_bulletins.map(|bulletins| Kept { guides, bulletins });
+    let kept = kept_bulletins.map(|bulletins| Kept { guides, bulletins, csv });
     Ok(Render { made, failed, kept })
 }
 

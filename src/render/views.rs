@@ -465,9 +465,12 @@ pub struct PlanView {
 impl PlanView {
     pub fn new(site: &Site, plan: &Plan, pp: &PlanProgress, today: NaiveDate) -> PlanView {
         let body = markdown::render(&plan.body, BODY_ROOT, site.config.raw_html());
+        // Three charts an indicator, one of a bar per unit: a province's plan is the longest
+        // view of its site, and a preview renders it again for every report saved.
+        use rayon::prelude::*;
         let indicators = plan
             .indicators
-            .iter()
+            .par_iter()
             .zip(&pp.indicators)
             .map(|(i, p)| IndicatorView::new(site, plan, i, p, today))
             .collect();

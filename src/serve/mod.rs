@@ -83,8 +83,8 @@ impl Preview {
         if !changed.is_empty() && before.error.is_none() {
             let mut warm = locked(&self.warm);
             if let Some(w) = warm.as_mut() {
-                let search = before.files.get(crate::search::PATH).map(|b| b.as_slice()).unwrap_or_default();
-                match crate::rebuild::edit(w, changed, today, search) {
+                let file = |path: &str| before.files.get(path).map(|b| b.as_slice());
+                match crate::rebuild::edit(w, changed, today, &file) {
                     Some(edit) => {
                         let same = edit.files.iter().all(|f| before.files.get(&f.path).is_some_and(|b| **b == f.bytes));
                         if !same {
