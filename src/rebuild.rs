@@ -162,8 +162,8 @@ fn edited_reports(site: &Site, changed: &[PathBuf]) -> Option<Vec<PathBuf>> {
             return None;
         }
         let name = rel.file_name()?.to_string_lossy();
-        // Not read by a build: an editor's backup or swap file.
-        if name.starts_with('.') || name.ends_with('~') {
+        // An editor's backup or swap file.
+        if content::unread(&name) {
             continue;
         }
         let yaml = matches!(rel.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"));

@@ -34,7 +34,7 @@ fn list(root: &Path, dir: &str, exts: &[&str], diags: &mut Diagnostics) -> Vec<(
         let abs = entry.path().to_path_buf();
         let rel = abs.strip_prefix(root).unwrap_or(&abs).to_path_buf();
         let name = entry.file_name().to_string_lossy();
-        if name.starts_with('.') || name.ends_with('~') {
+        if unread(&name) {
             continue;
         }
         if entry.path_is_symlink() {
@@ -90,6 +90,11 @@ fn each<T: Send>(
         out.extend(item);
     }
     out
+}
+
+/// A name in the content folder that a build does not read: hidden, or an editor's backup.
+pub fn unread(name: &str) -> bool {
+    name.starts_with('.') || name.ends_with('~')
 }
 
 fn stem(p: &Path) -> String {
@@ -254,7 +259,7 @@ fn check_layout(root: &Path, diags: &mut Diagnostics) {
     let known: Vec<&str> = TOP_FILES.iter().chain(TOP_DIRS.iter()).copied().collect();
     for (name, ft) in names {
         let rel = PathBuf::from(&name);
-        if name.starts_with('.') || name.ends_with('~') {
+        if unread(&name) {
             continue;
         }
         if ft.is_symlink() {

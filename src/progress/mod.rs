@@ -337,6 +337,15 @@ impl<'a> Tracker<'a> {
         }
     }
 
+    /// A tracker that has read `reports`, the plan's, in date order.
+    pub fn after(site: &'a Site, plan: &'a Plan, reports: impl IntoIterator<Item = &'a Report>) -> Tracker<'a> {
+        let mut tracker = Tracker::new(site, plan);
+        for r in reports {
+            tracker.read(r);
+        }
+        tracker
+    }
+
     /// Takes in the plan's next report (they come in date order).
     pub fn read(&mut self, report: &'a Report) {
         let mut mentioned = vec![false; self.running.len()];
@@ -386,11 +395,7 @@ impl<'a> Tracker<'a> {
 /// report eight times, a thirtieth of a second per call.
 pub fn plan(site: &Site, plan: &Plan, today: NaiveDate) -> PlanProgress {
     let reports: Vec<&Report> = site.reports.iter().filter(|r| r.plan == plan.slug).collect();
-    let mut tracker = Tracker::new(site, plan);
-    for r in &reports {
-        tracker.read(r);
-    }
-    let indicators = tracker.indicators(today);
+    let indicators = Tracker::after(site, plan, reports.iter().copied()).indicators(today);
     let last = reports.last();
     PlanProgress {
         plan: plan.slug.clone(),

@@ -108,11 +108,7 @@ pub struct Bulletin {
 pub fn compose(site: &Site, plan: &Plan, date: NaiveDate, sp: &Speaker) -> Bulletin {
     let reports: Vec<_> = site.reports.iter().filter(|r| r.plan == plan.slug && r.date <= date).collect();
     let last = reports.last().map(|r| (r.date, r.illustrative));
-    let mut tracker = progress::Tracker::new(site, plan);
-    for r in &reports {
-        tracker.read(r);
-    }
-    let progress = tracker.indicators(date);
+    let progress = progress::Tracker::after(site, plan, reports.iter().copied()).indicators(date);
     compose_with(site, plan, date, sp, last, progress, &SpokenNotices::new(site))
 }
 

@@ -7,7 +7,6 @@ use serde::Serialize;
 use super::format::{self, date, long_date};
 use super::views::Link;
 use super::Renderer;
-
 use crate::content::model::{Plan, Site};
 use crate::radio::airtime;
 use crate::radio::bulletin::{self, Bulletin, Kind};

@@ -42,9 +42,14 @@ pub fn plan_csv<'a>(site: &'a Site, plan: &'a Plan) -> impl Iterator<Item = Vec<
     let mut head = String::from("\u{feff}");
     head.push_str(&HEADER.join(","));
     head.push_str("\r\n");
-    let ward_name = format!("Toàn {}", site.config.locality);
+    let ward_name = ward_name(site);
     let reports = site.reports.iter().filter(move |r| r.plan == plan.slug);
     std::iter::once(head.into_bytes()).chain(reports.map(move |r| report_rows(site, plan, r, &ward_name).into_bytes()))
+}
+
+/// What the rows of the whole ward's figures name as their unit.
+fn ward_name(site: &Site) -> String {
+    format!("Toàn {}", site.config.locality)
 }
 
 /// Where each part of a plan's CSV file is: the header's length, then each report's date and
@@ -86,7 +91,7 @@ pub fn splice_csv(
         old.insert(*date, before.get(at..at + len)?);
         at += len;
     }
-    let ward_name = format!("Toàn {}", site.config.locality);
+    let ward_name = ward_name(site);
     let mut out = Vec::with_capacity(before.len() + before.len() / parts.reports.len().max(1));
     out.extend_from_slice(before.get(..parts.head)?);
     let mut next = CsvParts { head: parts.head, reports: Vec::with_capacity(parts.reports.len() + 1) };
