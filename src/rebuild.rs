@@ -22,7 +22,7 @@ use crate::check::warnings::removed_html_in;
 use crate::content::model::{Report, Site};
 use crate::content::{self, parse, source};
 use crate::diag::{Diagnostic, Diagnostics, Warnings};
-use crate::render::{self, Kept, Made, OutFile};
+use crate::render::{self, Grown, Kept, Made, OutFile};
 use crate::{Error, Options, Rendered, Summary};
 
 /// A file of the site as it was before an edit, by path.
@@ -56,10 +56,13 @@ pub fn render(opts: &Options, base_url: Option<&str>) -> Result<(Rendered, Warm)
     warm.map(|w| (rendered, w)).ok_or_else(|| Error::Refused("bản dựng không giữ lại được trạng thái".into()))
 }
 
-/// The files an edit changed (sorted by path), with the site's warnings and summary after it.
+/// The files an edit changed (sorted by path), with the site's summary after it and its
+/// warnings when the edit changed them.
 pub struct Edit {
     pub files: Vec<OutFile>,
-    pub warnings: Warnings,
+    /// Files the edit changed only from some point on, such as a plan's CSV after a new week.
+    pub grown: Vec<Grown>,
+    pub warnings: Option<Warnings>,
     pub summary: Summary,
 }
 
@@ -92,27 +95,40 @@ pub fn edit(warm: &mut Warm, changed: &[PathBuf], today: NaiveDate, before: &Bef
     if today != warm.today {
         return None;
     }
-    let mut lost: HashSet<String> = HashSet::new();
-    let files = match edited_guides(&warm.site, changed) {
-        Some(guides) => edit_guides(warm, &guides, before, &mut lost)?,
-        None => edit_reports(warm, &edited_reports(&warm.site, changed)?, before, &mut lost)?,
+    let mut ch = Changes::default();
+    match edited_guides(&warm.site, changed) {
+        Some(guides) => edit_guides(warm, &guides, before, &mut ch)?,
+        None => edit_reports(warm, &edited_reports(&warm.site, changed)?, before, &mut ch)?,
     };
 
     let pages: Vec<(&str, &crate::check::links::PageLinks)> =
         warm.made.iter().filter_map(|m| m.links.as_ref().map(|l| (m.path.as_str(), l))).collect();
     let written: Vec<&str> = warm.made.iter().map(|m| m.path.as_str()).collect();
-    let changed: HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    let lost: HashSet<&str> = lost.iter().map(String::as_str).collect();
+    let changed: HashSet<&str> = ch.files.iter().map(|f| f.path.as_str()).collect();
+    let lost: HashSet<&str> = ch.lost.iter().map(String::as_str).collect();
     let broken = crate::check::links::check_changed(&warm.site, &pages, &changed, &lost, &written, &warm.names);
     if !broken.is_empty() {
         return None;
     }
-    Some(Edit { files, warnings: warm.warnings.clone(), summary: Summary::of(&warm.made, started) })
+    // A province's site has thousands of warnings; a preview prints them again only when they change.
+    let warnings = ch.warned.then(|| warm.warnings.clone());
+    Some(Edit { files: ch.files, grown: ch.grown, warnings, summary: Summary::of(&warm.made, started) })
+}
+
+/// What a save changed so far.
+#[derive(Default)]
+struct Changes {
+    /// Sorted by path.
+    files: Vec<OutFile>,
+    grown: Vec<Grown>,
+    /// The pages that lost an id another page may link to.
+    lost: HashSet<String>,
+    /// Whether the site's warnings changed.
+    warned: bool,
 }
 
 /// The guides' bodies of `guides` read again and what shows them rendered; the files changed.
-fn edit_guides(warm: &mut Warm, guides: &[usize], before: &Before, lost: &mut HashSet<String>) -> Option<Vec<OutFile>> {
-    let mut files: Vec<OutFile> = Vec::new();
+fn edit_guides(warm: &mut Warm, guides: &[usize], before: &Before, ch: &mut Changes) -> Option<()> {
     for &i in guides {
         let old = &mut warm.site.guides[i];
         let mut diags = Diagnostics::default();
@@ -137,18 +153,18 @@ fn edit_guides(warm: &mut Warm, guides: &[usize], before: &Before, lost: &mut Ha
         let g = &warm.site.guides[i];
         let gone = removed_html_in(&warm.site, &g.file, &old_body, g.body_line);
         let came = removed_html_in(&warm.site, &g.file, &g.body, g.body_line);
-        replace_warnings(&mut warm.warnings, &gone, came);
+        ch.warned |= replace_warnings(&mut warm.warnings, &gone, came);
 
         let written: Vec<&str> = warm.made.iter().map(|m| m.path.as_str()).collect();
         // The index as the previous guide of this save left it.
-        let index = match files.iter().find(|f| f.path == crate::search::PATH) {
+        let index = match ch.files.iter().find(|f| f.path == crate::search::PATH) {
             Some(f) => f.bytes.as_slice(),
             None => before(crate::search::PATH)?,
         };
         let edited = render::edit::guide_body(&warm.site, i, &mut warm.kept, &warm.names, &written, index)?;
-        merge(warm, edited, &mut files, lost);
+        merge(warm, edited, ch);
     }
-    Some(files)
+    Some(())
 }
 
 /// The reports in `progress/` named by `changed` (relative to the site folder), when every
@@ -183,12 +199,7 @@ fn edited_reports(site: &Site, changed: &[PathBuf]) -> Option<Vec<PathBuf>> {
 /// The reports `rels` read again (a report may be new) and what shows them rendered; the
 /// files changed. A report whose plan or date changed is left to a whole build: the bulletin
 /// of its old day would have to go.
-fn edit_reports(
-    warm: &mut Warm,
-    rels: &[PathBuf],
-    before: &Before,
-    lost: &mut HashSet<String>,
-) -> Option<Vec<OutFile>> {
+fn edit_reports(warm: &mut Warm, rels: &[PathBuf], before: &Before, ch: &mut Changes) -> Option<()> {
     let site = &mut warm.site;
     let mut fresh: Vec<(String, NaiveDate)> = Vec::new();
     for rel in rels {
@@ -211,16 +222,15 @@ fn edit_reports(
         fresh.push(key);
     }
     if fresh.is_empty() {
-        return Some(Vec::new());
+        return Some(());
     }
+    let is_fresh = |r: &Report| fresh.iter().any(|(p, d)| *p == r.plan && *d == r.date);
+    let changed: Vec<usize> = (0..site.reports.len()).filter(|&k| is_fresh(&site.reports[k])).collect();
     let mut diags = Diagnostics::default();
-    content::validate::reports(site, &site.root, warm.today, &mut diags);
+    content::validate::reports(site, &site.root, &changed, warm.today, &mut diags);
     if !diags.is_empty() {
         return None;
     }
-    let came = crate::check::warnings::of_reports(site, warm.today);
-    replace_warnings(&mut warm.warnings, &warm.report_warnings, came.clone());
-    warm.report_warnings = came;
 
     let mut plans: Vec<(usize, NaiveDate)> = Vec::new();
     for (i, plan) in site.plans.iter().enumerate() {
@@ -228,34 +238,39 @@ fn edit_reports(
             plans.push((i, from));
         }
     }
-    let is_fresh = |r: &Report| fresh.iter().any(|(p, d)| *p == r.plan && *d == r.date);
     let written: Vec<&str> = warm.made.iter().map(|m| m.path.as_str()).collect();
-    let edited =
-        render::edit::reports(site, &plans, &is_fresh, &mut warm.kept, &warm.names, &written, before, warm.today)?;
-    let mut files = Vec::new();
-    merge(warm, edited, &mut files, lost);
-    Some(files)
+    let (came, edited) = rayon::join(
+        || crate::check::warnings::of_reports(site, warm.today),
+        || render::edit::reports(site, &plans, &is_fresh, &mut warm.kept, &warm.names, &written, before, warm.today),
+    );
+    let edited = edited?;
+    ch.warned |= replace_warnings(&mut warm.warnings, &warm.report_warnings, came.clone());
+    warm.report_warnings = came;
+    merge(warm, edited, ch);
+    Some(())
 }
 
-/// `gone` out of the site's warnings and `came` in, when they differ.
-fn replace_warnings(warnings: &mut Warnings, gone: &[Diagnostic], came: Vec<Diagnostic>) {
-    if gone != came.as_slice() {
-        let mut items = std::mem::take(&mut warnings.items);
-        items.retain(|d| !gone.contains(d));
-        items.extend(came);
-        *warnings = Warnings { items: Diagnostics { items }.sorted().items };
+/// `gone` out of the site's warnings and `came` in, when they differ; whether they did.
+fn replace_warnings(warnings: &mut Warnings, gone: &[Diagnostic], came: Vec<Diagnostic>) -> bool {
+    if gone == came.as_slice() {
+        return false;
     }
+    let mut items = std::mem::take(&mut warnings.items);
+    items.retain(|d| !gone.contains(d));
+    items.extend(came);
+    *warnings = Warnings { items: Diagnostics { items }.sorted().items };
+    true
 }
 
-/// What an edit rendered, into the site's list of files (a new file joins it) and into
-/// `files`, the files this save changed; the pages that lost an id into `lost`.
-fn merge(warm: &mut Warm, edited: render::edit::Edited, files: &mut Vec<OutFile>, lost: &mut HashSet<String>) {
+/// What an edit rendered, into the site's list of files (a new file joins it) and into the
+/// changes of this save.
+fn merge(warm: &mut Warm, edited: render::edit::Edited, ch: &mut Changes) {
     for m in edited.made {
         match warm.made.binary_search_by(|x| x.path.as_str().cmp(&m.path)) {
             Ok(at) => {
                 if let (Some(old), Some(new)) = (&warm.made[at].links, &m.links) {
                     if !new.keeps_ids_of(old) {
-                        lost.insert(m.path.clone());
+                        ch.lost.insert(m.path.clone());
                     }
                 }
                 warm.made[at] = m;
@@ -264,9 +279,11 @@ fn merge(warm: &mut Warm, edited: render::edit::Edited, files: &mut Vec<OutFile>
         }
     }
     for f in edited.files {
-        match files.binary_search_by(|x| x.path.cmp(&f.path)) {
-            Ok(at) => files[at] = f,
-            Err(at) => files.insert(at, f),
+        match ch.files.binary_search_by(|x| x.path.cmp(&f.path)) {
+            Ok(at) => ch.files[at] = f,
+            Err(at) => ch.files.insert(at, f),
         }
     }
+    // One save's reports are rendered together: a file grows once.
+    ch.grown.extend(edited.grown);
 }

@@ -20,6 +20,8 @@ struct Preview {
     opts: Options,
     warm: Warm,
     files: BTreeMap<String, Vec<u8>>,
+    /// As a preview last printed them.
+    warnings: String,
 }
 
 impl Preview {
@@ -29,7 +31,7 @@ impl Preview {
         let opts = Options { content: sc.site(), out: PathBuf::new(), today };
         let (r, warm) = rebuild::render(&opts, BASE).unwrap();
         let files = r.files.into_iter().map(|f| (f.path, f.bytes)).collect();
-        Preview { sc, opts, warm, files }
+        Preview { sc, opts, warm, files, warnings: r.warnings.to_string() }
     }
 
     fn whole_warnings(&self) -> String {
@@ -42,14 +44,26 @@ impl Preview {
         let files = &self.files;
         let before = |path: &str| files.get(path).map(Vec::as_slice);
         let e = rebuild::edit(&mut self.warm, &changed, self.opts.today, &before)?;
-        let paths: Vec<String> = e.files.iter().map(|f| f.path.clone()).collect();
+        let grown = e.grown.iter().map(|g| g.path.clone());
+        let mut paths: Vec<String> = e.files.iter().map(|f| f.path.clone()).chain(grown).collect();
+        paths.sort();
         // A new file (a new report's bulletin) must be one a whole build makes too: the paths
         // are compared below.
         for f in e.files {
             self.files.insert(f.path, f.bytes);
         }
+        for g in e.grown {
+            let file = self.files.get_mut(&g.path).expect("a file grows from what it was");
+            assert!(g.keep <= file.len(), "{}", g.path);
+            file.truncate(g.keep);
+            file.extend(g.tail);
+        }
         let full = render_in_memory(&self.opts, BASE, &|_| {}).unwrap();
-        assert_eq!(e.warnings.to_string(), full.warnings.to_string());
+        // No warnings: the edit left them as they were.
+        if let Some(w) = e.warnings {
+            self.warnings = w.to_string();
+        }
+        assert_eq!(self.warnings, full.warnings.to_string());
         assert_eq!(e.summary.counts(), full.summary.counts());
         assert_eq!((e.summary.files, e.summary.bytes), (full.summary.files, full.summary.bytes));
         let full: BTreeMap<String, Vec<u8>> = full.files.into_iter().map(|f| (f.path, f.bytes)).collect();
@@ -244,6 +258,17 @@ fn reports_a_build_refuses_or_that_move_are_left_to_a_whole_build() {
     refused(&|sc| {
         sc.edit(LAST, "kp1: { cccd: 1295", "kp1: { cccd: 1000");
         vec![LAST]
+    });
+    // A middle week's figure above the next week's (1,284): the fall is in the report after it.
+    refused(&|sc| {
+        sc.edit("progress/2024-05-17.yaml", "kp1: { cccd: 1264", "kp1: { cccd: 1290");
+        vec!["progress/2024-05-17.yaml"]
+    });
+    // A second report of a day that has one.
+    refused(&|sc| {
+        let last = std::fs::read_to_string(sc.file(LAST)).unwrap();
+        sc.write("progress/2024-05-31-bo-sung.yaml", &last);
+        vec!["progress/2024-05-31-bo-sung.yaml"]
     });
     // Malformed YAML, an unknown unit, a date after today.
     refused(&|sc| {

@@ -307,12 +307,14 @@ pub(crate) fn check_files(files: &[OutFile], base_url: &str, origin: &dyn Fn(&st
         .filter(|f| f.path.ends_with(".html"))
         .map(|f| (f.path.as_str(), PageLinks::read(&f.path, &String::from_utf8_lossy(&f.bytes), base_url, &names)))
         .collect();
-    let written: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    let pages: Vec<(&str, &PageLinks)> = pages.iter().map(|(p, l)| (*p, l)).collect();
+    let mut written: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    written.sort_unstable();
+    let mut pages: Vec<(&str, &PageLinks)> = pages.iter().map(|(p, l)| (*p, l)).collect();
+    pages.sort_unstable_by(|a, b| a.0.cmp(b.0));
     check_pages(&pages, &written, base_url, origin, &names)
 }
 
-/// Checks every link of `pages` (sorted by path) against the files of the build, `written`.
+/// Checks every link of `pages` against the files of the build, `written`, both sorted by path.
 pub fn check_pages(
     pages: &[(&str, &PageLinks)],
     written: &[&str],
@@ -350,17 +352,24 @@ pub fn check_changed(
             .filter_map(|p| g.get(p.as_str()))
             .collect()
     };
-    let checked: Vec<(&str, &PageLinks)> = pages
-        .iter()
-        .filter(|(p, l)| {
-            changed.contains(p)
-                || !into.is_empty()
-                    && l.links.iter().any(|f| {
-                    matches!(f.to, To::Here { path, fragment } if fragment != NO_FRAGMENT && into.contains(&path))
-                })
-        })
-        .copied()
-        .collect();
+    let checked: Vec<(&str, &PageLinks)> = if into.is_empty() {
+        // `pages` is sorted by path: the changed pages are found, not sought among 15,000.
+        let mut checked: Vec<(&str, &PageLinks)> =
+            changed.iter().filter_map(|c| pages.binary_search_by(|(p, _)| p.cmp(c)).ok().map(|i| pages[i])).collect();
+        checked.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        checked
+    } else {
+        pages
+            .iter()
+            .filter(|(p, l)| {
+                changed.contains(p)
+                    || l.links.iter().any(|f| {
+                        matches!(f.to, To::Here { path, fragment } if fragment != NO_FRAGMENT && into.contains(&path))
+                    })
+            })
+            .copied()
+            .collect()
+    };
     check_among(&checked, pages, written, &site.config.base_url, &|page| origin(site, page), names)
 }
 
@@ -376,21 +385,33 @@ fn check_among(
     // Held while checking: every page is rendered by now, nothing else numbers strings.
     let table = names.lock();
     let text = |n: u32| table.text(n);
-    // Built for every check, of a preview's edit too: foldhash, not SipHash, for 16k paths.
-    let written_set: foldhash::HashSet<&str> = written.iter().copied().collect();
+    // `written` and `pages` are sorted by path. A whole site's check looks up every path and
+    // tables pay; a preview's edit checks a few pages, and building the tables of 15,000 paths
+    // cost more than all its lookups.
+    let few = checked.len() <= 64;
+    let written_set: foldhash::HashSet<&str> = if few { Default::default() } else { written.iter().copied().collect() };
+    let is_written = |p: &str| if few { written.binary_search(&p).is_ok() } else { written_set.contains(p) };
     let find = |p: &str| -> Option<String> {
         if p.is_empty() || p.ends_with('/') {
             let index = format!("{p}index.html");
-            return written_set.contains(index.as_str()).then_some(index);
+            return is_written(&index).then_some(index);
         }
-        if written_set.contains(p) {
+        if is_written(p) {
             return Some(p.to_string());
         }
         // A static host answers `/lich` with a redirect to `/lich/`.
         let index = format!("{p}/index.html");
-        written_set.contains(index.as_str()).then_some(index)
+        is_written(&index).then_some(index)
     };
-    let by_path: foldhash::HashMap<&str, &PageLinks> = pages.iter().map(|(p, l)| (*p, *l)).collect();
+    let by_path: foldhash::HashMap<&str, &PageLinks> =
+        if few { Default::default() } else { pages.iter().map(|(p, l)| (*p, *l)).collect() };
+    let links_of = |file: &str| -> Option<&PageLinks> {
+        if few {
+            pages.binary_search_by(|(p, _)| (*p).cmp(file)).ok().map(|i| pages[i].1)
+        } else {
+            by_path.get(file).copied()
+        }
+    };
     // What each path leads to, worked out once however many pages link to it.
     let mut leads: HashMap<u32, Option<String>> = HashMap::new();
 
@@ -408,8 +429,7 @@ fn check_among(
                     match file {
                         None => Problem::Missing(text(path).to_string()),
                         Some(file) if fragment != NO_FRAGMENT && file.ends_with(".html") => {
-                            let has =
-                                by_path.get(file.as_str()).is_some_and(|l| l.ids.binary_search(&fragment).is_ok());
+                            let has = links_of(file).is_some_and(|l| l.ids.binary_search(&fragment).is_ok());
                             if has {
                                 continue;
                             }

@@ -219,57 +219,122 @@ pub fn cross_check(site: &Site, root: &Path, today: chrono::NaiveDate, diags: &m
     }
 }
 
-/// The checks of the progress reports, for a preview that read some reports again; the same
-/// checks [`cross_check`] makes of them.
-pub fn reports(site: &Site, root: &Path, today: chrono::NaiveDate, diags: &mut Diagnostics) {
-    check_reports(&At::new(site, root), today, diags);
+/// The checks of the progress reports `fresh` (indexes into `site.reports`), for a preview
+/// that read them again, when the site passed [`cross_check`] before: what it would find now.
+/// The cumulative check needs only each figure's neighbours, the figures of the same unit and
+/// indicator just before and after it: a province's year of reports holds 125,000 figures.
+pub fn reports(site: &Site, root: &Path, fresh: &[usize], today: chrono::NaiveDate, diags: &mut Diagnostics) {
+    let at = At::new(site, root);
+    let units = unit_index(site);
+    for &k in fresh {
+        let r = &site.reports[k];
+        let same_day = |(j, q): &(usize, &Report)| *j != k && q.plan == r.plan && q.date == r.date;
+        let first = site.reports.iter().enumerate().find(same_day).map(|(_, q)| q.file.as_path());
+        check_report(&at, &units, r, first, today, diags);
+        // The plan's reports, in the load's order: by plan, then date.
+        let start = site.reports[..k].iter().rposition(|q| q.plan != r.plan).map_or(0, |j| j + 1);
+        let end = site.reports[k..].iter().position(|q| q.plan != r.plan).map_or(site.reports.len(), |j| k + j);
+        let (before, after) = (&site.reports[start..k], &site.reports[k + 1..end]);
+        for (unit, row) in &r.values {
+            for (ind, fig) in row.iter() {
+                let Some(n) = cumulative(fig) else { continue };
+                let figure = |q: &'_ Report| q.values.get(unit).and_then(|row| row.get(ind)).and_then(cumulative);
+                if let Some((prev, q)) = before.iter().rev().find_map(|q| figure(q).map(|m| (m, q))) {
+                    if n < prev {
+                        diags.push(fall(&at, r, unit, ind, (prev, q), n));
+                    }
+                }
+                if let Some((next, q)) = after.iter().find_map(|q| figure(q).map(|m| (m, q))) {
+                    if next < n {
+                        diags.push(fall(&at, q, unit, ind, (n, r), next));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A province's year of weekly reports names a unit 15,000 times.
+fn unit_index(site: &Site) -> HashMap<&str, &Unit> {
+    site.units.units.iter().map(|u| (u.id.as_str(), u)).collect()
 }
 
 fn check_reports(at: &At, today: chrono::NaiveDate, diags: &mut Diagnostics) {
-    let site = at.site;
-    // A province's year of weekly reports names a unit 15,000 times.
-    let units: HashMap<&str, &Unit> = site.units.units.iter().map(|u| (u.id.as_str(), u)).collect();
+    let units = unit_index(at.site);
     let mut report_dates: BTreeMap<(&str, chrono::NaiveDate), &Path> = BTreeMap::new();
-    for r in &site.reports {
-        let Some(plan) = site.plan(&r.plan) else {
-            at.unknown_plan(&r.file, "plan", &r.plan, diags);
-            continue;
-        };
-        if let Some(first) = report_dates.insert((r.plan.as_str(), r.date), &r.file) {
-            diags.push(
-                at.diag(
-                    &r.file,
-                    "date",
-                    format!("đã có báo cáo ngày {} của kế hoạch này ({})", dmy(r.date), first.display()),
-                )
-                .expected("mỗi ngày một báo cáo; gộp số liệu vào một tệp"),
-            );
-        }
-        if r.date < plan.from || r.date > plan.to {
-            diags.push(
-                at.diag(
-                    &r.file,
-                    "date",
-                    format!(
-                        "ngày báo cáo {} nằm ngoài thời gian của kế hoạch ({} – {})",
-                        dmy(r.date),
-                        dmy(plan.from),
-                        dmy(plan.to)
-                    ),
-                )
-                .expected("một ngày trong thời gian thực hiện kế hoạch"),
-            );
-        }
-        if r.date > today {
-            diags.push(
-                at.diag(&r.file, "date", format!("ngày báo cáo {} chưa tới (hôm nay là {})", dmy(r.date), dmy(today)))
-                    .expected("ngày số liệu được chốt, không muộn hơn hôm nay")
-                    .hint(Some("nếu đang dựng trang cho một ngày khác, dùng --today YYYY-MM-DD".into())),
-            );
-        }
-        check_report_values(at, &units, plan, r, diags);
+    for r in &at.site.reports {
+        let first = report_dates.insert((r.plan.as_str(), r.date), &r.file);
+        check_report(at, &units, r, first, today, diags);
     }
     check_cumulative(at, diags);
+}
+
+/// The checks of one report alone; `first`, another report of its plan on its day.
+fn check_report(
+    at: &At,
+    units: &HashMap<&str, &Unit>,
+    r: &Report,
+    first: Option<&Path>,
+    today: chrono::NaiveDate,
+    diags: &mut Diagnostics,
+) {
+    let Some(plan) = at.site.plan(&r.plan) else {
+        at.unknown_plan(&r.file, "plan", &r.plan, diags);
+        return;
+    };
+    if let Some(first) = first {
+        diags.push(
+            at.diag(
+                &r.file,
+                "date",
+                format!("đã có báo cáo ngày {} của kế hoạch này ({})", dmy(r.date), first.display()),
+            )
+            .expected("mỗi ngày một báo cáo; gộp số liệu vào một tệp"),
+        );
+    }
+    if r.date < plan.from || r.date > plan.to {
+        diags.push(
+            at.diag(
+                &r.file,
+                "date",
+                format!(
+                    "ngày báo cáo {} nằm ngoài thời gian của kế hoạch ({} – {})",
+                    dmy(r.date),
+                    dmy(plan.from),
+                    dmy(plan.to)
+                ),
+            )
+            .expected("một ngày trong thời gian thực hiện kế hoạch"),
+        );
+    }
+    if r.date > today {
+        diags.push(
+            at.diag(&r.file, "date", format!("ngày báo cáo {} chưa tới (hôm nay là {})", dmy(r.date), dmy(today)))
+                .expected("ngày số liệu được chốt, không muộn hơn hôm nay")
+                .hint(Some("nếu đang dựng trang cho một ngày khác, dùng --today YYYY-MM-DD".into())),
+        );
+    }
+    check_report_values(at, units, plan, r, diags);
+}
+
+/// What a figure adds up to from the plan's start; a milestone is not a count.
+fn cumulative(fig: &Figure) -> Option<u64> {
+    match fig {
+        Figure::Count(n) => Some(*n),
+        Figure::Ratio { done, .. } => Some(*done),
+        Figure::Milestone(_) => None,
+    }
+}
+
+/// `r`'s figure `n` of `unit` and `ind`, below `prev` in the earlier report `pr`.
+fn fall(at: &At, r: &Report, unit: &str, ind: &str, (prev, pr): (u64, &Report), n: u64) -> Diagnostic {
+    at.diag(
+        &r.file,
+        &format!("values.{unit}.{ind}"),
+        format!("số liệu cộng dồn giảm từ {} (báo cáo ngày {}) xuống {}", int(prev), dmy(pr.date), int(n)),
+    )
+    .expected(format!("không nhỏ hơn {}: số liệu là tổng cộng dồn từ đầu kế hoạch", int(prev)))
+    .hint(Some("nếu đây là số của riêng tuần này, hãy cộng thêm vào tổng kỳ trước".into()))
 }
 
 /// Reports are cumulative from the plan's start, so a unit's figure never falls. A fall is almost
@@ -279,28 +344,11 @@ fn check_cumulative(at: &At, diags: &mut Diagnostics) {
     for r in &at.site.reports {
         for (unit, row) in &r.values {
             for (ind, fig) in row.iter() {
-                let n = match fig {
-                    Figure::Count(n) => *n,
-                    Figure::Ratio { done, .. } => *done,
-                    Figure::Milestone(_) => continue,
-                };
+                let Some(n) = cumulative(fig) else { continue };
                 let key = (r.plan.as_str(), unit.as_str(), ind);
-                if let Some((prev, pr)) = last.get(&key) {
-                    if n < *prev {
-                        diags.push(
-                            at.diag(
-                                &r.file,
-                                &format!("values.{unit}.{ind}"),
-                                format!(
-                                    "số liệu cộng dồn giảm từ {} (báo cáo ngày {}) xuống {}",
-                                    int(*prev),
-                                    dmy(pr.date),
-                                    int(n)
-                                ),
-                            )
-                            .expected(format!("không nhỏ hơn {}: số liệu là tổng cộng dồn từ đầu kế hoạch", int(*prev)))
-                            .hint(Some("nếu đây là số của riêng tuần này, hãy cộng thêm vào tổng kỳ trước".into())),
-                        );
+                if let Some(&(prev, pr)) = last.get(&key) {
+                    if n < prev {
+                        diags.push(fall(at, r, unit, ind, (prev, pr), n));
                     }
                 }
                 last.insert(key, (n, r));

@@ -74,14 +74,15 @@ impl CsvParts {
 
 /// `plan`'s file as [`plan_csv`] makes it, made from `before`, the file as it was with `parts`:
 /// the rows of the reports `fresh` says changed, or that are new, are made again; the others are
-/// copied. `None` when `before` is not the file `parts` describe, or a report is gone.
+/// copied. Given as the length of `before` that stays, up to the first changed report, and what
+/// follows it. `None` when `before` is not the file `parts` describe, or a report is gone.
 pub fn splice_csv(
     site: &Site,
     plan: &Plan,
     before: &[u8],
     parts: &CsvParts,
     fresh: &dyn Fn(&Report) -> bool,
-) -> Option<(Vec<u8>, CsvParts)> {
+) -> Option<(usize, Vec<u8>, CsvParts)> {
     if parts.head + parts.reports.iter().map(|(_, n)| n).sum::<usize>() != before.len() {
         return None;
     }
@@ -92,21 +93,33 @@ pub fn splice_csv(
         at += len;
     }
     let ward_name = ward_name(site);
-    let mut out = Vec::with_capacity(before.len() + before.len() / parts.reports.len().max(1));
-    out.extend_from_slice(before.get(..parts.head)?);
+    // The reports keep their order, and none is gone (checked below): those before the first
+    // changed one are where they were.
+    let (mut keep, mut tail, mut changed) = (parts.head, Vec::new(), false);
     let mut next = CsvParts { head: parts.head, reports: Vec::with_capacity(parts.reports.len() + 1) };
     let mut kept = 0;
     for r in site.reports.iter().filter(|r| r.plan == plan.slug) {
-        let start = out.len();
         let rows = old.get(&r.date);
         kept += usize::from(rows.is_some());
-        match rows {
-            Some(rows) if !fresh(r) => out.extend_from_slice(rows),
-            _ => out.extend_from_slice(report_rows(site, plan, r, &ward_name).as_bytes()),
-        }
-        next.reports.push((r.date, out.len() - start));
+        let len = match rows {
+            Some(rows) if !fresh(r) => {
+                if !changed {
+                    keep += rows.len();
+                } else {
+                    tail.extend_from_slice(rows);
+                }
+                rows.len()
+            }
+            _ => {
+                changed = true;
+                let rows = report_rows(site, plan, r, &ward_name);
+                tail.extend_from_slice(rows.as_bytes());
+                rows.len()
+            }
+        };
+        next.reports.push((r.date, len));
     }
-    (kept == parts.reports.len()).then_some((out, next))
+    (kept == parts.reports.len()).then_some((keep, tail, next))
 }
 
 /// The rows of one report. The cells every row of the report shares (its date, source and file,

@@ -9,11 +9,13 @@
 //! and the campaign's poster when it is the current plan, in the feed, and in the bulletins
 //! of their day and after.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 
 use super::{
     body_problems, bulletins, csv_path, current_plan, data, feed, guide_lists, guide_pages, home_pages, plan_pages,
-    renderer, Kept, Made, Memory, OutFile, Renderer, Written,
+    Grown, Kept, Made, Memory, OutFile, Renderer, Written,
 };
 use crate::check::links::Names;
 use crate::content::model::{Report, Site};
@@ -23,6 +25,7 @@ use crate::locked;
 pub struct Edited {
     /// Sorted by path.
     pub files: Vec<OutFile>,
+    pub grown: Vec<Grown>,
     /// The same files, with the links of each page.
     pub made: Vec<Made>,
 }
@@ -46,7 +49,7 @@ pub fn guide_body(
     }
 
     let memory = Memory::default();
-    let (r, _) = renderer(site, &memory, names).ok()?;
+    let r = Renderer::new(site, Arc::clone(&kept.tera), &memory, names);
     let item = guide_pages(&r, site, g);
     // The lists show what a guide is for and how many steps it has, not its text.
     if item != kept.guides[i] {
@@ -62,7 +65,7 @@ pub fn guide_body(
     if files.iter().any(|f| written.binary_search(&f.path.as_str()).is_err()) {
         return None;
     }
-    Some(Edited { files, made })
+    Some(Edited { files, grown: Vec::new(), made })
 }
 
 /// Renders again what the progress reports of some plans show on, given the rest of the site as
@@ -82,26 +85,29 @@ pub fn reports(
     today: NaiveDate,
 ) -> Option<Edited> {
     let memory = Memory::default();
-    let (r, _) = renderer(site, &memory, names).ok()?;
+    let r = Renderer::new(site, Arc::clone(&kept.tera), &memory, names);
     let current = current_plan(site);
     let Kept { bulletins, csv, .. } = kept;
     // The pages and charts of a plan on one core, its bulletins and CSV on the other.
-    let (views, spliced) = rayon::join(
+    let (views, grown) = rayon::join(
         || plans.iter().map(|&(i, _)| (i, plan_pages(&r, site, i, today))).collect::<Vec<_>>(),
         || {
             r.file("feed.xml".into(), feed::atom(site));
-            plans.iter().try_for_each(|&(i, from)| {
+            let mut grown = Vec::new();
+            for &(i, from) in plans {
                 let plan = &site.plans[i];
                 bulletins::refresh_reports(&r, site, bulletins, plan, from);
                 let path = csv_path(plan);
-                let (bytes, parts) = data::splice_csv(site, plan, before(&path)?, &csv[i], fresh)?;
+                let (keep, tail, parts) = data::splice_csv(site, plan, before(&path)?, &csv[i], fresh)?;
                 csv[i] = parts;
-                r.file(path, bytes);
-                Some(())
-            })
+                let len = (keep + tail.len()) as u64;
+                locked(&r.made).push(Made { path: path.clone(), len, links: None });
+                grown.push(Grown { path, keep, tail });
+            }
+            Some(grown)
         },
     );
-    spliced?;
+    let grown = grown?;
     if let Some((_, pv)) = views.iter().find(|(i, _)| Some(*i) == current) {
         home_pages(&r, site, Some(pv), today);
     }
@@ -115,7 +121,7 @@ pub fn reports(
         r.file("sitemap.xml".into(), feed::sitemap(site, &pages));
     }
     let made = made(r)?;
-    Some(Edited { files: memory.into_files(), made })
+    Some(Edited { files: memory.into_files(), grown, made })
 }
 
 /// What is known of each file rendered, sorted by path; `None` when a template failed.

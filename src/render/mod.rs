@@ -14,7 +14,7 @@ mod views;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -40,6 +40,15 @@ pub struct OutFile {
     /// Path under the output root, `/`-separated, never starting with `/` or containing `..`.
     pub path: String,
     pub bytes: Vec<u8>,
+}
+
+/// A file a preview's edit changed only from some point on: its first `keep` bytes as they
+/// were, then `tail`. A new week's report adds its rows at the end of a plan's CSV file (17 MB
+/// at 10k pages), which the preview then extends where it is rather than copying it whole.
+pub struct Grown {
+    pub path: String,
+    pub keep: usize,
+    pub tail: Vec<u8>,
 }
 
 /// The default theme, compiled in so a site folder anywhere builds with nothing beside it.
@@ -232,7 +241,8 @@ pub struct Made {
 
 /// Pages are rendered on every core; what they share is behind locks they hold briefly.
 struct Renderer<'a> {
-    tera: Tera,
+    /// Shared with [`Kept`]: a preview's edit renders with the templates the build parsed.
+    tera: Arc<Tera>,
     site: &'a Site,
     sink: &'a dyn Sink,
     names: &'a Names,
@@ -245,9 +255,15 @@ struct Renderer<'a> {
 
 impl Renderer<'_> {
     fn page<T: Serialize + ?Sized>(&self, template: &str, path: &str, page: PageMeta, data: &T) {
+        self.page_of(template, path, page, tera::Value::from_serializable(data));
+    }
+
+    /// A page whose data is already a template value: one view for two pages is made into a
+    /// value once (a province's progress view is a tree of 300 units × 8 indicators).
+    fn page_of(&self, template: &str, path: &str, page: PageMeta, data: tera::Value) {
         let mut ctx = Context::new();
         ctx.insert("page", &page);
-        ctx.insert("data", data);
+        ctx.insert_value("data", data);
         self.render(template, path, &ctx);
     }
 
@@ -338,26 +354,29 @@ enum Left {
     News(NewsItem),
 }
 
-/// The theme loaded with the site's global context, rendering into `sink`; and the theme's
-/// static files.
-fn renderer<'a>(
-    site: &'a Site,
-    sink: &'a dyn Sink,
-    names: &'a Names,
-) -> Result<(Renderer<'a>, BTreeMap<String, Vec<u8>>), crate::Error> {
+/// The theme's own files, by output path.
+type Statics = BTreeMap<String, Vec<u8>>;
+
+/// The theme's templates parsed, with the site's global context; and the theme's static files.
+fn theme(site: &Site) -> Result<(Arc<Tera>, Statics), crate::Error> {
     let (mut tera, statics) = load_theme(site).map_err(crate::Error::Content)?;
     let sv = SiteView::new(site);
     tera.global_context().insert("site", &sv);
-    let r = Renderer {
-        tera,
-        site,
-        sink,
-        names,
-        made: Mutex::new(Vec::new()),
-        diags: Mutex::new(Diagnostics::default()),
-        failed: Mutex::new(None),
-    };
-    Ok((r, statics))
+    Ok((Arc::new(tera), statics))
+}
+
+impl<'a> Renderer<'a> {
+    fn new(site: &'a Site, tera: Arc<Tera>, sink: &'a dyn Sink, names: &'a Names) -> Renderer<'a> {
+        Renderer {
+            tera,
+            site,
+            sink,
+            names,
+            made: Mutex::new(Vec::new()),
+            diags: Mutex::new(Diagnostics::default()),
+            failed: Mutex::new(None),
+        }
+    }
 }
 
 /// News on a list page: a province portal has thousands, and a resident on a phone should not
@@ -428,13 +447,23 @@ fn plan_pages(r: &Renderer, site: &Site, i: usize, today: NaiveDate) -> PlanView
     let meta = |path: &str, title: &str, description: &str| PageMeta::new(site, path, title, description);
     let plan = &site.plans[i];
     let pv = PlanView::new(site, plan, &progress::plan(site, plan, today), today);
-    let desc = plan.summary.clone().unwrap_or_else(|| markdown::plain(&plan.title, 150));
-    let path = format!("ke-hoach/{}/", plan.slug);
-    r.page("plan.html", &path, meta(&path, &plan.title, &desc), &pv);
-    let desc = format!(
-        "Tiến độ thực hiện các chỉ tiêu: {}",
-        plan.indicators.iter().map(|i| i.name.as_str()).collect::<Vec<_>>().join("; ")
-    );
+    let data = tera::Value::from_serializable(&pv);
+    let plan_page = || {
+        let desc = plan.summary.clone().unwrap_or_else(|| markdown::plain(&plan.title, 150));
+        let path = format!("ke-hoach/{}/", plan.slug);
+        r.page_of("plan.html", &path, meta(&path, &plan.title, &desc), data.clone());
+    };
+    let progress_page = || {
+        let desc = format!(
+            "Tiến độ thực hiện các chỉ tiêu: {}",
+            plan.indicators.iter().map(|i| i.name.as_str()).collect::<Vec<_>>().join("; ")
+        );
+        let title = format!("Tiến độ: {}", plan.title);
+        let path = format!("tien-do/{}/", plan.slug);
+        r.page_of("progress.html", &path, meta(&path, &title, &markdown::plain(&desc, 160)), data.clone());
+    };
+    // Each a page of a province's size, rendered again for every report a preview saves.
+    rayon::join(plan_page, progress_page);
     // Standalone copies of the charts, for a slide or a Zalo message to the leadership.
     for ind in &pv.indicators {
         let c = &ind.charts;
@@ -445,9 +474,6 @@ fn plan_pages(r: &Renderer, site: &Site, i: usize, today: NaiveDate) -> PlanView
             }
         }
     }
-    let title = format!("Tiến độ: {}", plan.title);
-    let path = format!("tien-do/{}/", plan.slug);
-    r.page("progress.html", &path, meta(&path, &title, &markdown::plain(&desc, 160)), &pv);
     pv
 }
 
@@ -466,6 +492,9 @@ fn home_pages(r: &Renderer, site: &Site, plan_view: Option<&PlanView>, today: Na
 /// What a render keeps, when asked, for a preview to re-render only what a guide's edit
 /// touches ([`edit`]).
 pub struct Kept {
+    /// The templates, parsed. An edit changes no template and nothing of the site's global
+    /// context (its title, contact, plans' names).
+    tera: Arc<Tera>,
     /// What the lists show of each guide, in the site's order.
     guides: Vec<GuideEntry>,
     bulletins: bulletins::Kept,
@@ -483,7 +512,8 @@ pub fn render_site(
     keep: bool,
 ) -> Result<Render, crate::Error> {
     use rayon::prelude::*;
-    let (r, statics) = renderer(site, sink, names)?;
+    let (tera, statics) = theme(site)?;
+    let r = Renderer::new(site, Arc::clone(&tera), sink, names);
     let meta = |path: &str, title: &str, description: &str| PageMeta::new(site, path, title, description);
     let current = current_plan(site);
     let events = schedule::order(&site.events, today);
@@ -618,7 +648,7 @@ pub fn render_site(
     if !diags.is_empty() {
         return Err(crate::Error::Content(diags.sorted()));
     }
-    let kept = kept_bulletins.map(|bulletins| Kept { guides, bulletins, csv });
+    let kept = kept_bulletins.map(|bulletins| Kept { tera, guides, bulletins, csv });
     Ok(Render { made, failed, kept })
 }
 
