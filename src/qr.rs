@@ -205,12 +205,13 @@ fn penalties_bits(g: &[bool], w: usize) -> (u32, u32, u32) {
     let full: u64 = if w == 64 { u64::MAX } else { (1u64 << w) - 1 };
     let mut rows = vec![0u64; w];
     let mut cols = vec![0u64; w];
-    for y in 0..w {
-        for x in 0..w {
-            if g[y * w + x] {
-                rows[y] |= 1 << x;
-                cols[x] |= 1 << y;
-            }
+    // Without a branch per module: a code's modules are as good as random, and a mispredicted
+    // branch on every other one was half the time of all the QR codes of a province's site.
+    for (y, line) in g.chunks_exact(w).enumerate() {
+        for (x, &dark) in line.iter().enumerate() {
+            let bit = u64::from(dark);
+            rows[y] |= bit << x;
+            cols[x] |= bit << y;
         }
     }
     let mut runs = 0;
