@@ -454,11 +454,12 @@ fn plain_of(md: &str, max_chars: usize) -> (String, bool) {
             break;
         }
     }
-    let out = out.trim_end();
-    if out.chars().count() > max_chars {
-        (format!("{}…", out.chars().take(max_chars).collect::<String>().trim_end()), true)
-    } else {
-        (out.to_string(), false)
+    out.truncate(out.trim_end().len());
+    // Cut where the character after the last one kept starts, not by collecting characters:
+    // the search index cuts every long body at 3,000.
+    match out.char_indices().nth(max_chars) {
+        Some((cut, _)) => (format!("{}…", out[..cut].trim_end()), true),
+        None => (out, false),
     }
 }
 
