@@ -6,11 +6,16 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Content may come from Word or a Mac in NFD; everything inside bangtin is NFC.
 pub fn nfc(s: &str) -> String {
-    if plainly_nfc(s) || unicode_normalization::is_nfc(s) {
+    if is_nfc(s) {
         s.to_string()
     } else {
         s.nfc().collect()
     }
+}
+
+/// Whether `s` is NFC already, as nearly every file is.
+pub fn is_nfc(s: &str) -> bool {
+    plainly_nfc(s) || unicode_normalization::is_nfc(s)
 }
 
 /// Characters below this are looked up in [`settled`]: Latin with every Vietnamese letter,
