@@ -677,6 +677,33 @@ mod tests {
     }
 
     #[test]
+    fn decoding_drops_a_bom_and_gives_nfc_with_lf_line_ends() {
+        let decoded = |bytes: &[u8]| {
+            let mut diags = Diagnostics::default();
+            let text = decode(bytes.to_vec(), Path::new("x.md"), &mut diags);
+            (text, diags.len())
+        };
+        let nfc = "Định danh điện tử\ncấp độ 2\n";
+        let nfd: String = unicode_normalization::UnicodeNormalization::nfd(nfc).collect();
+        assert_ne!(nfd, nfc);
+        for (input, what) in [
+            (nfc.to_string(), "NFC"),
+            (format!("\u{feff}{nfc}"), "NFC after a BOM"),
+            (nfd.clone(), "NFD"),
+            (format!("\u{feff}{nfd}"), "NFD after a BOM"),
+            (nfc.replace('\n', "\r\n"), "CRLF"),
+            (format!("\u{feff}{}", nfc.replace('\n', "\r")), "CR after a BOM"),
+        ] {
+            assert_eq!(decoded(input.as_bytes()), (Some(nfc.to_string()), 0), "{what}");
+        }
+        // A BOM is dropped only at the start.
+        let inner = "a\u{feff}b".to_string();
+        assert_eq!(decoded(inner.as_bytes()), (Some(inner.clone()), 0));
+        let (text, problems) = decoded(b"d\xf2ng 1\nd\xe0ng 2");
+        assert_eq!((text, problems), (None, 1));
+    }
+
+    #[test]
     fn locates_nested_keys_and_items() {
         let s = src("date: 2023-06-14\nvalues:\n  tan-phu: { dinh-danh-2: 186 }\n  tan-my:\n    dinh-danh-2: 9\n");
         assert_eq!(s.locate("values.tan-my.dinh-danh-2"), Some((5, 5)));
