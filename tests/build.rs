@@ -338,13 +338,7 @@ fn content_errors_come_before_an_output_folder_that_cannot_be_made() {
 fn a_province_sized_news_list_is_split_into_pages_a_phone_can_load() {
     let sc = Scratch::of(&example());
     // 3 news of the example plus 42: three pages of 20, the newest first.
-    for i in 0..42 {
-        let day = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap() + chrono::Duration::days(i);
-        sc.write(
-            &format!("news/{}-tin-so-{i:02}.md", day.format("%Y-%m-%d")),
-            &format!("---\ntitle: \"Tin số {i}\"\n---\nBà con lưu ý thông báo số {i}.\n"),
-        );
-    }
+    sc.add_daily_news(42);
     for i in 0..15 {
         sc.write(
             &format!("guides/them-{i:02}.md"),

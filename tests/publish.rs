@@ -83,13 +83,7 @@ fn the_feed_is_read_by_feedparser() {
 fn the_feed_holds_the_newest_fifty_entries() {
     let sc = Scratch::of(&example());
     // The example's 3 news items (April and May 2024) and 5 reports (May 2024) are newer than these 60.
-    for i in 0..60 {
-        let day = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap() + chrono::Duration::days(i);
-        sc.write(
-            &format!("news/{}-tin-so-{i:02}.md", day.format("%Y-%m-%d")),
-            &format!("---\ntitle: \"Tin số {i}\"\n---\nBà con lưu ý thông báo số {i}.\n"),
-        );
-    }
+    sc.add_daily_news(60);
     let r = sc.build("2024-06-03");
     assert_eq!(r.code, 0, "{}", r.stderr);
     let feed = read(&sc.out(), "feed.xml");

@@ -63,6 +63,18 @@ impl Scratch {
         fs::write(p, text).unwrap();
     }
 
+    /// `n` short news items, one a day from 1 January 2024 ("Tin số 0" onwards): older than
+    /// the example's own news and reports.
+    pub fn add_daily_news(&self, n: i64) {
+        for i in 0..n {
+            let day = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap() + chrono::Duration::days(i);
+            self.write(
+                &format!("news/{}-tin-so-{i:02}.md", day.format("%Y-%m-%d")),
+                &format!("---\ntitle: \"Tin số {i}\"\n---\nBà con lưu ý thông báo số {i}.\n"),
+            );
+        }
+    }
+
     pub fn edit(&self, rel: &str, from: &str, to: &str) {
         let p = self.file(rel);
         let text = fs::read_to_string(&p).unwrap();
