@@ -197,21 +197,6 @@ fn pipeline_keeping<S: render::Sink>(
     Ok((made, warnings, sink, kept))
 }
 
-/// glibc gives each thread that allocates an arena of its own and keeps in it what the thread
-/// frees; the main thread and one rayon worker per core make one arena more than there are
-/// cores. As many arenas as cores took 4 MiB off the peak of a 10k-page build, no slower
-/// (`benches/README.md`). Call before any other thread starts.
-pub fn limit_allocator_arenas() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    {
-        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
-        // SAFETY: mallopt changes only the allocator's settings, and no other thread runs yet.
-        unsafe {
-            libc::mallopt(libc::M_ARENA_MAX, i32::try_from(cores).unwrap_or(i32::MAX));
-        }
-    }
-}
-
 /// Loads, validates and renders the site, then checks every link of the generated pages; writes
 /// nothing. `base_url` stands in for the site's own, so the preview server's pages point at it.
 pub fn render_in_memory(opts: &Options, base_url: Option<&str>, stage: &dyn Fn(Stage)) -> Result<Rendered, Error> {
