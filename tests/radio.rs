@@ -137,6 +137,31 @@ fn progress_names_every_indicator_and_the_hamlets_behind() {
 }
 
 #[test]
+fn of_many_units_behind_only_the_furthest_are_read_out() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    let args = ["bench-site", s(&site), "--pages", "10", "--units", "40", "--events", "3", "--weeks", "52"];
+    assert_eq!(run(&args).code, 0);
+    let r = run(&["radio", "--content", s(&site), "--today", "2024-12-31"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let progress = section(&r.stdout, "Tiến độ");
+    let counted: Vec<&&str> = progress.iter().filter(|l| l.contains("khu phố còn chậm, chậm nhất là")).collect();
+    assert!(!counted.is_empty(), "{progress:?}");
+    for line in counted {
+        // "Có hai mươi mốt trên bốn mươi khu phố còn chậm, chậm nhất là Khu phố …, … và Khu phố …."
+        assert!(line.contains(" trên bốn mươi khu phố còn chậm"), "{line}");
+        let named = line.split("chậm nhất là ").nth(1).unwrap();
+        assert_eq!(named.matches("Khu phố").count(), 5, "{line}");
+    }
+    // Every indicator in a few sentences, not forty names each.
+    for line in &progress {
+        assert!(line.matches("Khu phố").count() <= 5, "{line}");
+    }
+    let progress_time = section_seconds(&r.stdout)[1];
+    assert!(progress_time < 5 * 60, "{progress_time} s of progress");
+}
+
+#[test]
 fn each_notice_is_said_again() {
     let text = radio(&[]).stdout;
     let notices = section(&text, "Thông báo");

@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::airtime::{self, Pace};
 use super::Speaker;
 use crate::content::model::{Event, Guide, Indicator, News, Plan, Repeat, Site, Status, Target};
-use crate::progress::{self, IndicatorProgress, Standing};
+use crate::progress::{self, IndicatorProgress, Standing, UnitProgress};
 use crate::render::format::{self, date as dmy, int, percent};
 use crate::render::markdown::{self, Block};
 use crate::schedule::{self, When};
@@ -457,14 +457,40 @@ fn indicator_line(site: &Site, ind: &Indicator, p: &IndicatorProgress) -> String
         (Standing::ChamTienDo, ..) => s.push_str(" Chậm tiến độ."),
         _ => {}
     }
-    let behind: Vec<String> = p.behind().map(|u| u.name.clone()).collect();
-    match behind.as_slice() {
-        [] => {}
-        [one] => s.push_str(&format!(" {one} còn chậm.")),
-        many => s.push_str(&format!(" Các {} còn chậm: {}.", site.units.kind.to_lowercase(), and_list(many))),
+    let kind = site.units.kind.to_lowercase();
+    let behind: Vec<&UnitProgress> = p.behind().collect();
+    let named: Vec<String> = furthest_behind(&behind).iter().map(|u| u.name.clone()).collect();
+    match behind.len() {
+        0 => {}
+        1 => s.push_str(&format!(" {} còn chậm.", named[0])),
+        n if n <= NAMED_BEHIND => s.push_str(&format!(" Các {kind} còn chậm: {}.", and_list(&named))),
+        n => s.push_str(&format!(
+            " Có {} trên {} {kind} còn chậm, chậm nhất là {}.",
+            int(n as u64),
+            int(p.units.len() as u64),
+            and_list(&named)
+        )),
     }
     s
 }
+
+/// The units behind that the bulletin names: all of a few, in the site's order; of more, the
+/// [`NAMED_BEHIND`] furthest from their own target, furthest first (a unit with no figure yet
+/// is furthest of all; ties keep the site's order).
+fn furthest_behind<'p>(behind: &[&'p UnitProgress]) -> Vec<&'p UnitProgress> {
+    let mut named = behind.to_vec();
+    if named.len() > NAMED_BEHIND {
+        named.sort_by(|a, b| a.share_of_target.unwrap_or(0.0).total_cmp(&b.share_of_target.unwrap_or(0.0)));
+        named.truncate(NAMED_BEHIND);
+    }
+    named
+}
+
+/// How many units behind an indicator the bulletin names. A ward's handful of hamlets are all
+/// named, which is what moves them; beyond that the furthest behind are named and the rest
+/// counted: a province's 300 units, all read out, made a bulletin of an hour, 17 minutes of it
+/// names no listener could follow.
+const NAMED_BEHIND: usize = 5;
 
 fn progress_section(
     site: &Site,
@@ -751,6 +777,32 @@ mod tests {
         let all: Vec<&str> = b.sections.iter().flat_map(Section::lines).collect();
         let slow = b.slow.map_or(0.0, |(sp, _)| airtime::seconds(all.iter().copied(), &sp, true));
         (airtime::seconds(all, &b.pace, true), slow)
+    }
+
+    #[test]
+    fn of_many_units_behind_the_furthest_are_named_furthest_first() {
+        let unit = |id: &str, share: Option<f64>| UnitProgress {
+            unit_id: id.into(),
+            name: id.into(),
+            value: share,
+            ratio: None,
+            target: Some(1.0),
+            base: None,
+            share_of_target: share,
+            standing: Standing::ChamTienDo,
+        };
+        let few = [unit("a", Some(0.5)), unit("b", Some(0.1)), unit("c", Some(0.3))];
+        let ids = |us: Vec<&UnitProgress>| us.iter().map(|u| u.unit_id.clone()).collect::<Vec<_>>();
+        assert_eq!(
+            ids(furthest_behind(&few.iter().collect::<Vec<_>>())),
+            ["a", "b", "c"],
+            "a few keep the site's order"
+        );
+
+        let shares = [Some(0.6), Some(0.2), None, Some(0.9), Some(0.2), Some(0.05), Some(0.7), Some(0.4)];
+        let many: Vec<UnitProgress> = shares.iter().enumerate().map(|(i, s)| unit(&format!("u{i}"), *s)).collect();
+        let named = furthest_behind(&many.iter().collect::<Vec<_>>());
+        assert_eq!(ids(named), ["u2", "u5", "u1", "u4", "u7"], "no figure first, then lowest share, ties in order");
     }
 
     #[test]
