@@ -68,26 +68,24 @@ pub fn clean_leftovers(out: &Path) {
 /// thousands of unlinks, most of a build's writing time when done one by one.
 fn remove_ours(dir: &Path) -> std::io::Result<()> {
     use rayon::prelude::*;
-    let entries: Vec<PathBuf> =
-        fs::read_dir(dir)?.flatten().filter(|e| e.file_name() != MARKER).map(|e| e.path()).collect();
+    // Kinds as the listing gives them (no `stat` of each entry), never through a link.
+    let is_dir = |e: &fs::DirEntry| e.file_type().is_ok_and(|t| t.is_dir());
+    let entries: Vec<fs::DirEntry> = fs::read_dir(dir)?.flatten().filter(|e| e.file_name() != MARKER).collect();
     // What the folders hold, a few at a time on every core: a site's folders are few and
     // uneven (`tin-tuc/` is half of a province's site), so one core took most of them alone.
     let mut inner = Vec::new();
     let mut folders = Vec::new();
-    for p in entries {
-        if fs::symlink_metadata(&p)?.is_dir() {
-            inner.extend(fs::read_dir(&p)?.flatten().map(|e| e.path()));
-            folders.push(p);
+    for e in entries {
+        if is_dir(&e) {
+            inner.extend(fs::read_dir(e.path())?.flatten());
+            folders.push(e.path());
         } else {
-            inner.push(p);
+            inner.push(e);
         }
     }
-    inner.par_iter().with_max_len(16).try_for_each(|p| {
-        if fs::symlink_metadata(p)?.is_dir() {
-            fs::remove_dir_all(p)
-        } else {
-            fs::remove_file(p)
-        }
+    inner.par_iter().with_max_len(16).try_for_each(|e| match is_dir(e) {
+        true => fs::remove_dir_all(e.path()),
+        false => fs::remove_file(e.path()),
     })?;
     folders.iter().try_for_each(fs::remove_dir_all)?;
     let _ = fs::remove_file(dir.join(MARKER));
@@ -450,6 +448,27 @@ mod tests {
         assert!(dir.path().join(format!(".output.bangtin-cu-{}", dead - 3)).is_file());
         #[cfg(unix)]
         assert!(dir.path().join("ngoai/quan-trong.txt").exists(), "a symlink is never followed");
+    }
+
+    /// The kinds come from the listing now, not from a `stat` of each entry: a link to a
+    /// folder, at the top or further in, is removed as a link and what it leads to stays.
+    #[cfg(unix)]
+    #[test]
+    fn removing_a_folder_of_ours_never_follows_a_link_in_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = dir.path().join("ngoai");
+        fs::create_dir_all(outside.join("con")).unwrap();
+        fs::write(outside.join("con/quan-trong.txt"), "x").unwrap();
+        let ours = dir.path().join(format!(".output.bangtin-cu-{}", u32::MAX - 9));
+        fs::create_dir_all(ours.join("tin-tuc/a")).unwrap();
+        fs::write(ours.join(MARKER), MARKER_TEXT).unwrap();
+        fs::write(ours.join("tin-tuc/a/index.html"), "tin").unwrap();
+        std::os::unix::fs::symlink(&outside, ours.join("lien-ket")).unwrap();
+        std::os::unix::fs::symlink(&outside, ours.join("tin-tuc/lien-ket")).unwrap();
+        std::os::unix::fs::symlink(outside.join("con"), ours.join("tin-tuc/a/lien-ket")).unwrap();
+        remove_ours(&ours).unwrap();
+        assert!(!ours.exists());
+        assert!(outside.join("con/quan-trong.txt").is_file(), "what the links lead to is not ours");
     }
 
     #[test]
