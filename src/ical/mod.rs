@@ -77,36 +77,52 @@ pub fn to_utc(local: NaiveDateTime) -> NaiveDateTime {
 impl Calendar {
     /// The file's bytes: UTF-8, CRLF after every line, folded at 75 octets.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut w = Writer::default();
-        w.line("BEGIN:VCALENDAR");
-        w.line("VERSION:2.0");
-        w.text("PRODID", &self.product);
-        w.line("CALSCALE:GREGORIAN");
-        w.line("METHOD:PUBLISH");
-        if let Some(name) = &self.name {
-            w.text("X-WR-CALNAME", name);
-            w.text("X-WR-TIMEZONE", TZID);
-            // Subscribed calendars otherwise refresh when the app pleases, sometimes weekly.
-            w.line("REFRESH-INTERVAL;VALUE=DURATION:P1D");
-            w.line("X-PUBLISHED-TTL:P1D");
-        }
-        // Always present, even when no event needs it: RFC 5545 wants at least one component in
-        // a calendar, and a hamlet's calendar may be empty for a while.
-        w.line("BEGIN:VTIMEZONE");
-        w.line(&format!("TZID:{TZID}"));
-        w.line("BEGIN:STANDARD");
-        w.line("DTSTART:19700101T000000");
-        w.line("TZOFFSETFROM:+0700");
-        w.line("TZOFFSETTO:+0700");
-        w.line("TZNAME:+07");
-        w.line("END:STANDARD");
-        w.line("END:VTIMEZONE");
-        for e in &self.events {
-            w.event(e);
-        }
-        w.line("END:VCALENDAR");
-        w.out.into_bytes()
+        let texts: Vec<String> = self.events.iter().map(VEvent::to_text).collect();
+        file(&self.product, self.name.as_deref(), texts.iter().map(String::as_str))
     }
+}
+
+impl VEvent {
+    /// The event's lines as they stand in a file: one event is in many calendars (the site's,
+    /// its own, each unit's), and is written once.
+    pub fn to_text(&self) -> String {
+        let mut w = Writer::default();
+        w.event(self);
+        w.out
+    }
+}
+
+/// A whole `.ics` file of events already written by [`VEvent::to_text`], as [`Calendar`] says.
+pub fn file<'a>(product: &str, name: Option<&str>, events: impl Iterator<Item = &'a str>) -> Vec<u8> {
+    let mut w = Writer::default();
+    w.line("BEGIN:VCALENDAR");
+    w.line("VERSION:2.0");
+    w.text("PRODID", product);
+    w.line("CALSCALE:GREGORIAN");
+    w.line("METHOD:PUBLISH");
+    if let Some(name) = name {
+        w.text("X-WR-CALNAME", name);
+        w.text("X-WR-TIMEZONE", TZID);
+        // Subscribed calendars otherwise refresh when the app pleases, sometimes weekly.
+        w.line("REFRESH-INTERVAL;VALUE=DURATION:P1D");
+        w.line("X-PUBLISHED-TTL:P1D");
+    }
+    // Always present, even when no event needs it: RFC 5545 wants at least one component in
+    // a calendar, and a hamlet's calendar may be empty for a while.
+    w.line("BEGIN:VTIMEZONE");
+    w.line(&format!("TZID:{TZID}"));
+    w.line("BEGIN:STANDARD");
+    w.line("DTSTART:19700101T000000");
+    w.line("TZOFFSETFROM:+0700");
+    w.line("TZOFFSETTO:+0700");
+    w.line("TZNAME:+07");
+    w.line("END:STANDARD");
+    w.line("END:VTIMEZONE");
+    for e in events {
+        w.out.push_str(e);
+    }
+    w.line("END:VCALENDAR");
+    w.out.into_bytes()
 }
 
 #[derive(Default)]

@@ -5,8 +5,8 @@
 use chrono::NaiveTime;
 
 use super::views::{repeat_text, status_note};
-use crate::content::model::{Event, Site, Status, Unit};
-use crate::ical::{self, Calendar, Moment, Recurrence, VEvent};
+use crate::content::model::{Event, Site, Status};
+use crate::ical::{self, Moment, Recurrence, VEvent};
 use crate::schedule;
 
 const PRODUCT: &str = "-//bangtin//Cong dan so//VI";
@@ -86,29 +86,32 @@ pub fn vevent(site: &Site, e: &Event) -> Option<VEvent> {
     })
 }
 
-/// Dated events in the order they start, then by file name.
-fn calendar<'a>(site: &Site, events: impl Iterator<Item = &'a Event>, name: Option<String>) -> Vec<u8> {
-    let mut dated: Vec<(&Event, VEvent)> = events.filter_map(|e| vevent(site, e).map(|v| (e, v))).collect();
+/// Every `.ics` file of the site, one at a time into `put` (path, bytes): `/lich.ics`, each
+/// unit's `/lich/<unit>/lich.ics` for its head to subscribe to, and each dated event's own
+/// beside its page. Each event is written as calendar text once, in the order events start
+/// (then by file name), and the text is dropped with the last file: a province's ward-wide
+/// events are in all 300 unit calendars, and writing them again for each was 3% of a build.
+pub fn files(site: &Site, mut put: impl FnMut(String, Vec<u8>)) {
+    let mut dated: Vec<(&Event, VEvent)> = site.events.iter().filter_map(|e| vevent(site, e).map(|v| (e, v))).collect();
     dated.sort_by(|(a, _), (b, _)| a.starts.cmp(&b.starts).then_with(|| a.slug.cmp(&b.slug)));
-    Calendar { product: PRODUCT.to_string(), name, events: dated.into_iter().map(|(_, v)| v).collect() }.to_bytes()
+    let written: Vec<(&Event, String)> = dated.into_iter().map(|(e, v)| (e, v.to_text())).collect();
+    let file = |name: Option<String>, keep: &dyn Fn(&Event) -> bool| {
+        ical::file(PRODUCT, name.as_deref(), written.iter().filter(|(e, _)| keep(e)).map(|(_, t)| t.as_str()))
+    };
+    put("lich.ics".to_string(), file(Some(format!("Lịch — {}", site.config.title)), &|_| true));
+    for unit in &site.units.units {
+        let name = format!("Lịch {} — {}", unit.name, site.config.title);
+        put(format!("lich/{}/{UNIT_FILE}", unit.id), file(Some(name), &|e| schedule::concerns(e, &unit.id)));
+    }
+    for (e, text) in &written {
+        put(format!("lich/{}/{}", e.slug, event_file(e)), ical::file(PRODUCT, None, std::iter::once(text.as_str())));
+    }
 }
 
-/// `/lich.ics`: every dated event of the site.
-pub fn site_calendar(site: &Site) -> Vec<u8> {
-    calendar(site, site.events.iter(), Some(format!("Lịch — {}", site.config.title)))
-}
+/// The name of a unit's calendar, beside its page `/lich/<unit>/`.
+pub const UNIT_FILE: &str = "lich.ics";
 
-/// `/lich/<unit>/lich.ics`: what concerns one unit, for its head to subscribe to.
-pub fn unit_calendar(site: &Site, unit: &Unit) -> Vec<u8> {
-    calendar(
-        site,
-        site.events.iter().filter(|e| schedule::concerns(e, &unit.id)),
-        Some(format!("Lịch {} — {}", unit.name, site.config.title)),
-    )
-}
-
-/// `/lich/<event>/<event>.ics`: one event to add; `None` without a date.
-pub fn event_calendar(site: &Site, e: &Event) -> Option<Vec<u8>> {
-    vevent(site, e)?;
-    Some(calendar(site, std::iter::once(e), None))
+/// The name of an event's own calendar, beside its page `/lich/<event>/`.
+pub fn event_file(e: &Event) -> String {
+    format!("{}.ics", e.slug)
 }

@@ -337,7 +337,8 @@ enum Task<'v> {
     Guide(&'v Guide),
     EventList,
     Event(&'v Event, schedule::When),
-    SiteCalendar,
+    /// Every `.ics` file: the site's, each unit's and each event's.
+    Calendars,
     Unit(&'v Unit),
     News(&'v News),
     SearchIndex,
@@ -520,7 +521,7 @@ pub fn render_site(
 
     // First every page of its own, each from its content file alone, keeping only what the
     // lists need of it: a page's body is rendered, written and dropped.
-    let mut tasks = vec![Task::SearchIndex, Task::Feed, Task::EventList, Task::SiteCalendar, Task::Small];
+    let mut tasks = vec![Task::SearchIndex, Task::Feed, Task::EventList, Task::Calendars, Task::Small];
     tasks.extend((0..site.plans.len()).map(Task::Plan));
     tasks.extend(site.units.units.iter().map(Task::Unit));
     tasks.extend(events.iter().map(|(e, w)| Task::Event(e, *w)));
@@ -553,17 +554,13 @@ pub fn render_site(
                 let title = format!("Áp phích: {}", ev.title);
                 let desc = desc.trim_end_matches(" — ");
                 r.page("poster.html", &path, meta(&path, &title, desc), &poster::event(site, &ev));
-                if let (Some(name), Some(bytes)) = (&ev.ics, calendar::event_calendar(site, e)) {
-                    r.file(format!("{}{name}", ev.path), bytes);
-                }
             }
-            Task::SiteCalendar => r.file("lich.ics".to_string(), calendar::site_calendar(site)),
+            Task::Calendars => calendar::files(site, |path, bytes| r.file(path, bytes)),
             Task::Unit(unit) => {
                 let uv = UnitEventsView::new(site, unit, today);
                 let title = format!("Lịch của {}", unit.name);
                 let desc = format!("Lịch hội nghị, ra quân, tập huấn và trực hỗ trợ người dân tại {}.", unit.name);
                 r.page("unit_events.html", &uv.path, meta(&uv.path, &title, &desc), &uv);
-                r.file(format!("{}{}", uv.path, uv.ics), calendar::unit_calendar(site, unit));
             }
             Task::News(n) => {
                 let n = NewsView::new(n, site.config.raw_html());

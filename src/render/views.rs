@@ -689,7 +689,7 @@ impl EventView {
                 (Some(_), Sched::Upcoming(d)) => format!("{}, {}", long_date(d), time_range(e)),
                 _ => String::new(),
             },
-            ics: e.starts.map(|_| format!("{}.ics", e.slug)),
+            ics: e.starts.map(|_| super::calendar::event_file(e)),
         }
     }
 }
@@ -778,7 +778,7 @@ impl UnitEventsView {
             path: format!("lich/{}/", unit.id),
             sections: sections(site, site.events.iter().filter(|e| schedule::concerns(e, &unit.id)), today),
             today_text: long_date(today),
-            ics: "lich.ics",
+            ics: super::calendar::UNIT_FILE,
         }
     }
 }
