@@ -38,6 +38,9 @@ fn modules(url: &str) -> Option<(Vec<bool>, usize)> {
             Module::Masked(c) => (c == Color::Dark, false),
         };
     }
+    if width <= 64 {
+        return Some((best_mask_rows(&base, &maskable, width), width));
+    }
     let masked = |m: usize| {
         let mut g = base.clone();
         invert(&mut g, &maskable, width, m);
@@ -120,7 +123,8 @@ const FORMAT_SIDE: [(i32, i32); 15] = [
     (-1, 8),
 ];
 
-/// The masked grid with the lowest penalty, scored as `qrcode` 0.14 scores a normal QR code.
+/// The masked grid with the lowest penalty, scored as `qrcode` 0.14 scores a normal QR code; for
+/// codes wider than 64 modules (thousands of bytes), [`best_mask_rows`] for the rest.
 fn best_mask(width: usize, masked: impl Fn(usize) -> Vec<bool>) -> Option<Vec<bool>> {
     let mut best: Option<(u16, Vec<bool>)> = None;
     for m in 0..8 {
@@ -136,11 +140,78 @@ fn best_mask(width: usize, masked: impl Fn(usize) -> Vec<bool>) -> Option<Vec<bo
 /// Adjacent runs, 2×2 blocks, finder-like patterns and balance; the crate's arithmetic is in
 /// `u16`, so the sum wraps the same way.
 fn penalty(g: &[bool], w: usize) -> u16 {
-    let (runs, blocks, finder) = if w <= 64 { penalties_bits(g, w) } else { penalties_scalar(g, w) };
     let dark = g.iter().filter(|d| **d).count();
-    let ratio = dark * 200 / g.len();
+    total(penalties_scalar(g, w), dark, g.len())
+}
+
+/// The score of the rules and the balance of `dark` modules among `all`.
+fn total((runs, blocks, finder): (u32, u32, u32), dark: usize, all: usize) -> u16 {
+    let ratio = dark * 200 / all;
     let balance = ratio.abs_diff(100) as u32;
     (runs.wrapping_add(blocks).wrapping_add(finder).wrapping_add(balance) & 0xFFFF) as u16
+}
+
+/// Which modules of each row mask `m` covers, for rows 0–63 of any width: module `x` is bit `x`.
+/// The same for every code, so made once.
+fn mask_rows() -> &'static [[u64; 64]; 8] {
+    static ROWS: std::sync::OnceLock<[[u64; 64]; 8]> = std::sync::OnceLock::new();
+    ROWS.get_or_init(|| {
+        let mut rows = [[0u64; 64]; 8];
+        for (m, rows) in rows.iter_mut().enumerate() {
+            let mut g = vec![false; 64 * 64];
+            invert(&mut g, &[true; 64 * 64], 64, m);
+            for (row, line) in rows.iter_mut().zip(g.chunks_exact(64)) {
+                *row = line.iter().enumerate().fold(0, |r, (x, &d)| r | (u64::from(d) << x));
+            }
+        }
+        rows
+    })
+}
+
+/// [`best_mask`] for codes up to 64 modules wide, every page address: each mask is a few word
+/// operations per row on the grid held as bits, where masking a grid of `bool`s module by
+/// module, eight times over, and then packing each into bits to score it was most of the time
+/// of a poster's code.
+fn best_mask_rows(base: &[bool], open: &[bool], w: usize) -> Vec<bool> {
+    let pack = |g: &[bool]| -> Vec<u64> {
+        g.chunks_exact(w).map(|line| line.iter().enumerate().fold(0, |r, (x, &d)| r | (u64::from(d) << x))).collect()
+    };
+    let (base, open) = (pack(base), pack(open));
+    let patterns = mask_rows();
+    let at = |(x, y): (i32, i32)| {
+        let wi = w as i32;
+        ((if x < 0 { x + wi } else { x }) as usize, (if y < 0 { y + wi } else { y }) as usize)
+    };
+    let mut best: Option<(u16, Vec<u64>)> = None;
+    let mut cols = vec![0u64; w];
+    for (m, pattern) in patterns.iter().enumerate() {
+        let mut rows: Vec<u64> = base.iter().zip(&open).zip(pattern).map(|((b, o), p)| b ^ (o & p)).collect();
+        // The format information: the level and the mask, twice, and the dark module.
+        for coords in [&FORMAT_MAIN, &FORMAT_SIDE] {
+            for (k, &xy) in coords.iter().enumerate() {
+                let (x, y) = at(xy);
+                let dark = FORMAT_M[m] & (1 << (14 - k)) != 0;
+                rows[y] = (rows[y] & !(1 << x)) | (u64::from(dark) << x);
+            }
+        }
+        let (x, y) = at((8, -8));
+        rows[y] |= 1 << x;
+        cols.iter_mut().for_each(|c| *c = 0);
+        for (y, &row) in rows.iter().enumerate() {
+            let mut r = row;
+            while r != 0 {
+                cols[r.trailing_zeros() as usize] |= 1 << y;
+                r &= r - 1;
+            }
+        }
+        let dark = rows.iter().map(|r| r.count_ones() as usize).sum();
+        let score = total(penalties_packed(&rows, &cols, w), dark, w * w);
+        if best.as_ref().is_none_or(|(s, _)| score < *s) {
+            best = Some((score, rows));
+        }
+    }
+    let rows = best.map(|(_, r)| r).unwrap_or_default();
+    rows.iter().flat_map(|r| (0..w).map(move |x| r & (1 << x) != 0)).collect()
 }
 
 /// `#.###.#`, read from the start of a line.
@@ -201,22 +272,11 @@ fn penalties_scalar(g: &[bool], w: usize) -> (u32, u32, u32) {
 /// The same rules on rows and columns held as bits (module `x` is bit `x`), for codes up to 64
 /// modules wide — every page address: a few word operations per line instead of one test per
 /// module and window.
-fn penalties_bits(g: &[bool], w: usize) -> (u32, u32, u32) {
+fn penalties_packed(rows: &[u64], cols: &[u64], w: usize) -> (u32, u32, u32) {
     let full: u64 = if w == 64 { u64::MAX } else { (1u64 << w) - 1 };
-    let mut rows = vec![0u64; w];
-    let mut cols = vec![0u64; w];
-    // Without a branch per module: a code's modules are as good as random, and a mispredicted
-    // branch on every other one was half the time of all the QR codes of a province's site.
-    for (y, line) in g.chunks_exact(w).enumerate() {
-        for (x, &dark) in line.iter().enumerate() {
-            let bit = u64::from(dark);
-            rows[y] |= bit << x;
-            cols[x] |= bit << y;
-        }
-    }
     let mut runs = 0;
     let mut finder = [0u32; 2];
-    for (d, lines) in [&rows, &cols].into_iter().enumerate() {
+    for (d, lines) in [rows, cols].into_iter().enumerate() {
         for &r in lines {
             // A run ends wherever a module differs from the next one, and at the end of the line.
             let mut ends = (r ^ (r >> 1)) & (full >> 1);
@@ -328,7 +388,13 @@ mod tests {
                         (seed >> 33) % density == 0
                     })
                     .collect();
-                assert_eq!(super::penalties_bits(&g, w), super::penalties_scalar(&g, w), "width {w}");
+                let mut rows = vec![0u64; w];
+                let mut cols = vec![0u64; w];
+                for (i, _) in g.iter().enumerate().filter(|(_, d)| **d) {
+                    rows[i / w] |= 1 << (i % w);
+                    cols[i % w] |= 1 << (i / w);
+                }
+                assert_eq!(super::penalties_packed(&rows, &cols, w), super::penalties_scalar(&g, w), "width {w}");
             }
         }
     }
