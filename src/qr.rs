@@ -124,7 +124,8 @@ const FORMAT_SIDE: [(i32, i32); 15] = [
 ];
 
 /// The masked grid with the lowest penalty, scored as `qrcode` 0.14 scores a normal QR code; for
-/// codes wider than 64 modules (thousands of bytes), [`best_mask_rows`] for the rest.
+/// codes wider than 64 modules (addresses of more than about 250 bytes); [`best_mask_rows`] for the
+/// rest.
 fn best_mask(width: usize, masked: impl Fn(usize) -> Vec<bool>) -> Option<Vec<bool>> {
     let mut best: Option<(u16, Vec<bool>)> = None;
     for m in 0..8 {
