@@ -59,27 +59,9 @@ pub struct VEvent {
     pub categories: Option<String>,
 }
 
-/// A whole `.ics` file.
-#[derive(Debug, Clone)]
-pub struct Calendar {
-    /// PRODID: who made the file.
-    pub product: String,
-    /// X-WR-CALNAME: the name a subscribed calendar shows; `None` for a single event to add.
-    pub name: Option<String>,
-    pub events: Vec<VEvent>,
-}
-
 /// The UTC instant of a local time in [`TZID`].
 pub fn to_utc(local: NaiveDateTime) -> NaiveDateTime {
     local - Duration::hours(UTC_OFFSET_HOURS)
-}
-
-impl Calendar {
-    /// The file's bytes: UTF-8, CRLF after every line, folded at 75 octets.
-    pub fn to_bytes(&self) -> Vec<u8> {
-        let texts: Vec<String> = self.events.iter().map(VEvent::to_text).collect();
-        file(&self.product, self.name.as_deref(), texts.iter().map(String::as_str))
-    }
 }
 
 impl VEvent {
@@ -92,7 +74,9 @@ impl VEvent {
     }
 }
 
-/// A whole `.ics` file of events already written by [`VEvent::to_text`], as [`Calendar`] says.
+/// A whole `.ics` file: UTF-8, CRLF after every line, folded at 75 octets. `product` is the
+/// PRODID, who made the file; `name` the X-WR-CALNAME a subscribed calendar shows (`None` for a
+/// single event to add); `events` as [`VEvent::to_text`] wrote them.
 pub fn file<'a>(product: &str, name: Option<&str>, events: impl Iterator<Item = &'a str>) -> Vec<u8> {
     let mut w = Writer::default();
     w.line("BEGIN:VCALENDAR");
@@ -293,8 +277,7 @@ mod tests {
 
     #[test]
     fn an_empty_calendar_is_still_valid_and_crlf() {
-        let cal = Calendar { product: "-//x//y//VI".into(), name: Some("Lịch, ấp".into()), events: vec![] };
-        let text = String::from_utf8(cal.to_bytes()).unwrap();
+        let text = String::from_utf8(file("-//x//y//VI", Some("Lịch, ấp"), std::iter::empty())).unwrap();
         assert!(text.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
         assert!(text.contains("X-WR-CALNAME:Lịch\\, ấp\r\n"));
         assert!(text.contains("BEGIN:VTIMEZONE\r\nTZID:Asia/Ho_Chi_Minh\r\n"));
