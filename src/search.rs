@@ -38,31 +38,141 @@ pub struct Doc {
 }
 
 fn doc(u: String, k: &'static str, t: &str, s: String, body: &str) -> Doc {
-    let body = markdown::plain(body, BODY_CHARS);
     let (ft, fs) = (fold(t), fold(&s));
-    let fx = distinct_words(&fold(&body), &ft, &fs);
+    let fx = body_words(body, &ft, &fs);
     Doc { u, k, ft, fs, fx, t: t.to_string(), s }
 }
 
-/// The body as the search uses it: each word once, in order of first use, leaving out words of
-/// the title and snippet. A body word only ever decides whether a query word starts some word
-/// of the body, so this finds and ranks exactly as the whole text would, and a page of
-/// Vietnamese (a few hundred distinct syllables among thousands) costs a third of the bytes.
-fn distinct_words(body: &str, title: &str, snippet: &str) -> String {
-    let is_sep = |c: char| !c.is_alphanumeric();
-    // Room for a page's distinct words from the start: growing the set was a tenth of this.
-    let mut seen = foldhash::HashSet::with_capacity_and_hasher(body.len() / 10, Default::default());
-    seen.extend(title.split(is_sep).chain(snippet.split(is_sep)));
-    let mut out = String::with_capacity(body.len() / 3);
-    for w in body.split(is_sep).filter(|w| !w.is_empty()) {
-        if seen.insert(w) {
-            if !out.is_empty() {
-                out.push(' ');
+/// The body as the search uses it: the words of its plain text cut at [`BODY_CHARS`], folded,
+/// each once in order of first use, leaving out words of the (folded) title and snippet. A body
+/// word only ever decides whether a query word starts some word of the body, so this finds and
+/// ranks exactly as the whole text would, and a page of Vietnamese (a few hundred distinct
+/// syllables among thousands) costs a third of the bytes.
+///
+/// What `fold(markdown::plain(body, BODY_CHARS))` split into words would give, in one pass over
+/// the Markdown's text: the search index reads every body of the site, and the plain text, its
+/// folding and the words hashed as strings were each written out in full, a sixth of a build.
+fn body_words(body: &str, title: &str, snippet: &str) -> String {
+    markdown::plain_prefix(body, BODY_CHARS, |md| {
+        let mut w = BodyWords::new(md.len(), title, snippet);
+        markdown::plain_pieces(md, |piece| w.take(piece));
+        let full = w.full;
+        (w.finish(), full)
+    })
+}
+
+/// The words seen so far: those of up to 8 bytes (every Vietnamese syllable, folded) packed in a
+/// `u64`, the longer ones as strings.
+struct Seen {
+    short: foldhash::HashSet<u64>,
+    long: foldhash::HashSet<String>,
+}
+
+impl Seen {
+    /// Whether `w` is new. A word has no NUL (not alphanumeric), so zero padding keeps words
+    /// of different lengths apart.
+    fn insert(&mut self, w: &str) -> bool {
+        match w.len() {
+            0 => false,
+            n @ 1..=8 => {
+                let mut k = [0u8; 8];
+                k[..n].copy_from_slice(w.as_bytes());
+                self.short.insert(u64::from_le_bytes(k))
             }
-            out.push_str(w);
+            _ => !self.long.contains(w) && self.long.insert(w.to_string()),
         }
     }
-    out
+}
+
+/// [`body_words`] as the text comes: whitespace collapsed and counted as
+/// [`markdown::plain`] does, to cut where it cuts.
+struct BodyWords {
+    folder: crate::text::Folder,
+    seen: Seen,
+    out: String,
+    word: String,
+    /// Characters of the collapsed text so far.
+    chars: usize,
+    /// The collapsed text is empty or ends in a space: whitespace now adds nothing.
+    at_space: bool,
+    /// The text went on past [`BODY_CHARS`].
+    full: bool,
+}
+
+impl BodyWords {
+    fn new(len: usize, title: &str, snippet: &str) -> BodyWords {
+        let is_sep = |c: char| !c.is_alphanumeric();
+        // Room for a page's distinct words from the start: growing the set was a tenth of this.
+        let mut seen = Seen {
+            short: foldhash::HashSet::with_capacity_and_hasher(len / 10, Default::default()),
+            long: Default::default(),
+        };
+        for w in title.split(is_sep).chain(snippet.split(is_sep)) {
+            seen.insert(w);
+        }
+        BodyWords {
+            folder: crate::text::Folder::new(),
+            seen,
+            out: String::with_capacity(len / 3),
+            word: String::new(),
+            chars: 0,
+            at_space: true,
+            full: false,
+        }
+    }
+
+    /// Takes one piece of the plain text; `false` once the cut is reached.
+    fn take(&mut self, piece: &str) -> bool {
+        for c in piece.chars() {
+            let space = c.is_whitespace();
+            if space && self.at_space {
+                continue;
+            }
+            if self.chars == BODY_CHARS {
+                self.full = true;
+                return false;
+            }
+            self.chars += 1;
+            self.at_space = space;
+            if space {
+                self.end_word();
+                continue;
+            }
+            match self.folder.one(c) {
+                Some(f) if f.is_alphanumeric() => self.word.push(f),
+                Some(_) => self.end_word(),
+                None => {
+                    let mut many = String::new();
+                    self.folder.push(c, &mut many);
+                    for f in many.chars() {
+                        if f.is_alphanumeric() {
+                            self.word.push(f);
+                        } else {
+                            self.end_word();
+                        }
+                    }
+                }
+            }
+        }
+        true
+    }
+
+    fn end_word(&mut self) {
+        if !self.word.is_empty() {
+            if self.seen.insert(&self.word) {
+                if !self.out.is_empty() {
+                    self.out.push(' ');
+                }
+                self.out.push_str(&self.word);
+            }
+            self.word.clear();
+        }
+    }
+
+    fn finish(mut self) -> String {
+        self.end_word();
+        self.out
+    }
 }
 
 /// What a document of the index is made from.
@@ -359,6 +469,47 @@ mod tests {
         for q in ["the can cuoc", "vneid", "chi", "dien thoai mang", "mot cua", "hoat", "cuo", "xyz", "ca"] {
             let t = terms(q);
             assert_eq!(score(&compact, &t), score(&whole, &t), "{q}");
+        }
+    }
+
+    /// The body words as they were first written: the plain text, folded, split and kept once.
+    fn words_of_the_whole_text(body: &str, title: &str, snippet: &str) -> String {
+        let is_sep = |c: char| !c.is_alphanumeric();
+        let mut seen: std::collections::HashSet<&str> = title.split(is_sep).chain(snippet.split(is_sep)).collect();
+        let text = fold(&markdown::plain(body, BODY_CHARS));
+        let words: Vec<&str> = text.split(is_sep).filter(|w| !w.is_empty() && seen.insert(w)).collect();
+        words.join(" ")
+    }
+
+    #[test]
+    fn body_words_are_the_words_of_the_folded_plain_text() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+        let mut bodies: Vec<String> = walkdir::WalkDir::new(&root)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
+            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+            .collect();
+        assert!(bodies.len() >= 5, "the example site's Markdown");
+        let para = "Người dân mang **thẻ căn cước** gắn chip đến bộ phận một cửa; `VNeID` mức 2. ";
+        bodies.extend([
+            // Cut inside a word, at a space, and past the prefix a long body is read from.
+            "chữ ".repeat(749) + "nghiêng dài",
+            "ab ".repeat(1000) + "cuối",
+            format!("{}\n\n", para.repeat(30)).repeat(8),
+            format!("[Cổng][dvc] {}\n\n[dvc]: https://dichvucong.gov.vn\n", para.repeat(200)),
+            // Words of exactly 8 and 9 bytes, whitespace that is not ASCII, and characters
+            // that fold to several (Hangul syllables to jamo, "İ" to "i" and a mark) or to none.
+            "abcdefgh abcdefghi abcdefgh abcdefghi 12345678 123456789".to_string(),
+            "một\u{a0}hai\u{2003}ba\u{3000}bốn\u{85}năm – “sáu” …bảy".to_string(),
+            "한국어 İstanbul ǅemal e\u{301} Ω ﬁ ⅷ x\u{200b}y".to_string(),
+            "- một\n- hai\n\n> trích\n\n| a | b |\n|---|---|\n| c | d |\n\n## Bước 1\n".to_string(),
+        ]);
+        for body in &bodies {
+            for (t, s) in [("", ""), ("kich hoat vneid", "mang the can cuoc"), ("chu", "ab")] {
+                assert_eq!(body_words(body, t, s), words_of_the_whole_text(body, t, s), "{body}");
+            }
         }
     }
 

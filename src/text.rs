@@ -58,23 +58,54 @@ fn plainly_nfc(s: &str) -> bool {
 /// character with a combining class is one; a test checks all of Unicode). The search index
 /// folds every body on the site, and the streaming decomposer's buffering was most of that.
 pub fn fold(s: &str) -> String {
-    let table = folded();
+    let folder = Folder::new();
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-            continue;
-        }
-        match table.get(c as usize) {
-            Some(&f) if f != MANY => {
-                if let Some(f) = char::from_u32(f) {
-                    out.push(f);
-                }
-            }
-            _ => fold_char(c, &mut out),
+        match folder.one(c) {
+            Some(f) => out.push(f),
+            None => fold_char(c, &mut out),
         }
     }
     out
+}
+
+/// [`fold`] one character at a time, for a caller that splits words as it folds.
+#[derive(Clone, Copy)]
+pub struct Folder {
+    table: &'static [u32],
+}
+
+impl Folder {
+    pub fn new() -> Folder {
+        Folder { table: folded() }
+    }
+
+    /// What `c` folds to when that is exactly one character; `None` when it is none or several,
+    /// which [`Folder::push`] writes.
+    #[inline]
+    pub fn one(&self, c: char) -> Option<char> {
+        if c.is_ascii() {
+            return Some(c.to_ascii_lowercase());
+        }
+        match self.table.get(c as usize) {
+            Some(&f) if f != MANY => char::from_u32(f),
+            _ => None,
+        }
+    }
+
+    /// Appends what `c` folds to.
+    pub fn push(&self, c: char, out: &mut String) {
+        match self.one(c) {
+            Some(f) => out.push(f),
+            None => fold_char(c, out),
+        }
+    }
+}
+
+impl Default for Folder {
+    fn default() -> Folder {
+        Folder::new()
+    }
 }
 
 /// [`fold_char`] of one character, worked out from the Unicode tables.

@@ -408,34 +408,33 @@ pub fn render(md: &str, root: &str, raw: RawHtml) -> Rendered {
 
 /// Plain text of a Markdown snippet, for descriptions.
 pub fn plain(md: &str, max_chars: usize) -> String {
-    // pulldown-cmark reads a document's whole block structure before its first event, so a
-    // 160-character description of a long body cost a parse of all of it. A prefix that ends at
-    // a blank line gives the same events up to the cut; only link reference definitions (`[x]:`)
-    // reach back from further down, and a body with one is parsed whole.
+    plain_prefix(md, max_chars, |md| plain_of(md, max_chars))
+}
+
+/// `run` over as much of `md` as its first `max_chars` characters of plain text need: `run`
+/// returns its result and whether it reached that many.
+///
+/// pulldown-cmark reads a document's whole block structure before its first event, so a
+/// 160-character description of a long body cost a parse of all of it. A prefix that ends at a
+/// blank line gives the same events up to the cut; only link reference definitions (`[x]:`)
+/// reach back from further down, and a body with one is parsed whole.
+pub fn plain_prefix<T>(md: &str, max_chars: usize, run: impl Fn(&str) -> (T, bool)) -> T {
     let budget = max_chars.saturating_mul(4).max(1024);
     if md.len() > budget && !md.contains("]:") {
         let cut = md.as_bytes()[budget..].windows(2).position(|w| w == b"\n\n").map(|i| budget + i);
-        if let Some((text, true)) = cut.map(|c| plain_of(&md[..c], max_chars)) {
+        if let Some((text, true)) = cut.map(|c| run(&md[..c])) {
             return text;
         }
     }
-    plain_of(md, max_chars).0
+    run(md).0
 }
 
-/// The plain text of `md` cut to `max_chars`, and whether there was more text than that.
-fn plain_of(md: &str, max_chars: usize) -> (String, bool) {
-    // Whitespace is collapsed as it comes and the characters counted as the text grows: counting
-    // raw spaces stopped early where blocks end in several (a loose list's item and paragraph)
-    // and cut the text short with no "…"; recounting the whole text each time was quadratic.
-    let mut out = String::new();
-    let mut chars = 0;
-    let mut push = |s: &str, out: &mut String| {
-        chars += collapse_into(s, out);
-        chars
-    };
+/// The plain text of `md` in pieces, in order: the text of each `Text` and `Code`, and a " "
+/// at each line break and block end. Stops when `take` returns `false`.
+pub fn plain_pieces(md: &str, mut take: impl FnMut(&str) -> bool) {
     for ev in Parser::new(md) {
-        let count = match ev {
-            Event::Text(t) | Event::Code(t) => push(&t, &mut out),
+        let more = match ev {
+            Event::Text(t) | Event::Code(t) => take(&t),
             // Every block ends in a space: a heading, or an item of a tight list (which has no
             // paragraph), ran into the words after it.
             Event::SoftBreak
@@ -447,13 +446,26 @@ fn plain_of(md: &str, max_chars: usize) -> (String, bool) {
                 | TagEnd::CodeBlock
                 | TagEnd::BlockQuote(_)
                 | TagEnd::TableCell,
-            ) => push(" ", &mut out),
+            ) => take(" "),
             _ => continue,
         };
-        if count > max_chars {
+        if !more {
             break;
         }
     }
+}
+
+/// The plain text of `md` cut to `max_chars`, and whether there was more text than that.
+fn plain_of(md: &str, max_chars: usize) -> (String, bool) {
+    // Whitespace is collapsed as it comes and the characters counted as the text grows: counting
+    // raw spaces stopped early where blocks end in several (a loose list's item and paragraph)
+    // and cut the text short with no "…"; recounting the whole text each time was quadratic.
+    let mut out = String::new();
+    let mut chars = 0;
+    plain_pieces(md, |s| {
+        chars += collapse_into(s, &mut out);
+        chars <= max_chars
+    });
     out.truncate(out.trim_end().len());
     // Cut where the character after the last one kept starts, not by collecting characters:
     // the search index cuts every long body at 3,000.
