@@ -120,6 +120,8 @@ struct Table {
     spans: Vec<(u32, u32)>,
     numbers: hashbrown::HashTable<u32>,
     hasher: foldhash::fast::RandomState,
+    /// One bit per number: the string is the path of a file the build has made.
+    made: Vec<u64>,
 }
 
 impl Table {
@@ -134,7 +136,7 @@ impl Table {
 
     fn intern(&mut self, s: &str) -> u32 {
         use std::hash::BuildHasher;
-        let Table { text, spans, numbers, hasher } = self;
+        let Table { text, spans, numbers, hasher, .. } = self;
         let hash = hasher.hash_one(s);
         if let Some(n) = numbers.find(hash, |n| span(text, spans, *n) == s) {
             return *n;
@@ -144,6 +146,28 @@ impl Table {
         text.push_str(s);
         numbers.insert_unique(hash, n, |m| hasher.hash_one(span(text, spans, *m)));
         n
+    }
+}
+
+impl Table {
+    fn is_made(&self, file: &str) -> bool {
+        self.get(file).is_some_and(|n| self.made.get(n as usize / 64).is_some_and(|w| w & (1 << (n % 64)) != 0))
+    }
+
+    /// Whether the link check would find a file of the build at `path` (a link's path, as
+    /// [`check_among`] looks it up), among the files made so far.
+    fn leads_to_made(&self, path: &str, buf: &mut String) -> bool {
+        let mut with = |tail: &str| {
+            buf.clear();
+            buf.push_str(path);
+            buf.push_str(tail);
+            self.is_made(buf)
+        };
+        if path.is_empty() || path.ends_with('/') {
+            with("index.html")
+        } else {
+            self.is_made(path) || with("/index.html")
+        }
     }
 }
 
@@ -157,10 +181,15 @@ impl Names {
         crate::locked(&self.inner)
     }
 
-    /// The numbers of `strings`, in order; one lock for a whole page.
-    fn intern_all<S: AsRef<str>>(&self, strings: &[S]) -> Vec<u32> {
+    /// Records that the build made the file at `path`, so that [`PageLinks::read`] of a later
+    /// page keeps no link that plainly leads to it.
+    pub fn made(&self, path: &str) {
         let mut g = self.lock();
-        strings.iter().map(|s| g.intern(s.as_ref())).collect()
+        let n = g.intern(path) as usize;
+        if g.made.len() <= n / 64 {
+            g.made.resize(n / 64 + 1, 0);
+        }
+        g.made[n / 64] |= 1 << (n % 64);
     }
 }
 
@@ -261,38 +290,38 @@ impl PageLinks {
             }
         }
 
-        // Every string this page needs a number for, then one trip to the table.
-        let mut strings: Vec<&str> = Vec::with_capacity(2 * raw.len() + here.len() + ids.len());
-        for r in &raw {
-            strings.push(&r.value);
-            strings.push(&r.tag);
-        }
-        strings.extend(here.iter().map(String::as_str));
-        let ids_from = strings.len();
-        strings.extend(ids.iter().map(|id| id.as_ref()));
-        let numbers = names.intern_all(&strings);
-        let mut next = 2 * raw.len();
+        // One trip to the table for the whole page. A link without a fragment to a file already
+        // made cannot break (a preview's edit keeps the set of files; any other edit is a whole
+        // build), so it is not kept: on a province's site most of a page's links are its
+        // navigation, to pages made long before, and keeping them all until the check at the
+        // end was a tenth of the build's peak memory.
+        let mut g = names.lock();
+        let mut buf = String::new();
+        let mut here = here.iter();
         let mut links = Vec::with_capacity(pending.len());
         for (i, p) in pending {
             let to = match p {
                 Pending::Here { fragment } => {
-                    let path = numbers[next];
-                    next += 1;
-                    let fragment = match fragment {
-                        true => {
-                            next += 1;
-                            numbers[next - 1]
-                        }
-                        false => NO_FRAGMENT,
-                    };
-                    To::Here { path, fragment }
+                    let path = here.next().map_or("", String::as_str);
+                    let fragment = if fragment { here.next().map(String::as_str) } else { None };
+                    if fragment.is_none() && g.leads_to_made(path, &mut buf) {
+                        continue;
+                    }
+                    To::Here { path: g.intern(path), fragment: fragment.map_or(NO_FRAGMENT, |f| g.intern(f)) }
                 }
                 Pending::To(to) => to,
             };
             let r = &raw[i];
-            links.push(Found { value: numbers[2 * i], tag: numbers[2 * i + 1], name: r.name, line: r.line as u32, to });
+            links.push(Found {
+                value: g.intern(&r.value),
+                tag: g.intern(&r.tag),
+                name: r.name,
+                line: r.line as u32,
+                to,
+            });
         }
-        let mut ids = numbers[ids_from..].to_vec();
+        let mut ids: Vec<u32> = ids.iter().map(|id| g.intern(id)).collect();
+        drop(g);
         ids.sort_unstable();
         ids.dedup();
         PageLinks { links, ids }
@@ -584,5 +613,48 @@ mod tests {
         assert!(got[1].contains("“#buoc-9”") && got[1].starts_with("huong-dan/a/index.html:2"), "{got:#?}");
         assert!(got[2].contains("src=\"/anh.png\"") && got[2].contains("ra ngoài thư mục"), "{got:#?}");
         assert!(got[3].starts_with("huong-dan/b/index.html:1") && got[3].contains("ra ngoài"), "{got:#?}");
+    }
+
+    #[test]
+    fn links_to_files_already_made_are_not_kept_and_the_check_finds_the_same() {
+        let nav = "<a href=\"../../\">t</a><a href=\"../../lich\">l</a><link href=\"../../style.css\">";
+        let files = [
+            file("huong-dan/a/index.html", &format!("{nav}<a href=\"../b/\">b</a><a href=\"../b/#buoc-9\">b</a>")),
+            file("huong-dan/b/index.html", &format!("{nav}<h2 id=\"buoc-1\"><a href=\"../c/\">c</a>")),
+            file("huong-dan/d/index.html", &format!("{nav}<a href=\"../b/#buoc-1\">b</a><a href=\"/x\">x</a>")),
+            file("lich/index.html", ""),
+            file("index.html", ""),
+            file("style.css", ""),
+        ];
+        let check = |made_first: bool| {
+            let names = Names::default();
+            if made_first {
+                files.iter().for_each(|f| names.made(&f.path));
+            }
+            let read: Vec<(&str, PageLinks)> = files
+                .iter()
+                .filter(|f| f.path.ends_with(".html"))
+                .map(|f| {
+                    (
+                        f.path.as_str(),
+                        PageLinks::read(&f.path, &String::from_utf8_lossy(&f.bytes), "https://x.vn/", &names),
+                    )
+                })
+                .collect();
+            let kept: usize = read.iter().map(|(_, l)| l.links.len()).sum();
+            let pages: Vec<(&str, &PageLinks)> = read.iter().map(|(p, l)| (*p, l)).collect();
+            let mut written: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+            written.sort_unstable();
+            let diags = check_pages(&pages, &written, "https://x.vn/", &|p| p.to_string(), &names);
+            let got: Vec<String> =
+                diags.items.iter().map(|d| format!("{}:{:?} {}", d.file.display(), d.line, d.problem)).collect();
+            (got, kept)
+        };
+        let ((all, kept_all), (after, kept_after)) = (check(false), check(true));
+        assert_eq!(all.len(), 3, "../c/, #buoc-9 and /x: {all:#?}");
+        assert_eq!(after, all);
+        // Of the nav's three links on each page and "../b/", nothing is kept; the anchors and
+        // the links that lead nowhere are.
+        assert_eq!((kept_all, kept_after), (14, 4));
     }
 }

@@ -312,6 +312,7 @@ impl Renderer<'_> {
             self.fail(path, e);
             0
         });
+        self.names.made(path);
         locked(&self.made).push(Made { path: path.to_string(), len, links: None });
     }
 
@@ -320,6 +321,7 @@ impl Renderer<'_> {
         if let Err(e) = self.sink.put(&path, bytes) {
             self.fail(&path, e);
         }
+        self.names.made(&path);
         locked(&self.made).push(Made { path, len, links });
     }
 
