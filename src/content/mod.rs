@@ -3,6 +3,7 @@
 
 pub mod model;
 pub mod parse;
+mod plain_yaml;
 mod position;
 pub mod source;
 pub(crate) mod validate;

@@ -146,6 +146,9 @@ impl Source {
             diags.push(Diagnostic::new(&self.rel, "tệp YAML quá lớn").expected("dưới 5 MB"));
             return None;
         }
+        if let Some(v) = super::plain_yaml::read(&self.yaml) {
+            return Some(v);
+        }
         match serde_yaml::from_str::<Value>(&self.yaml) {
             Ok(v) => self.decimal_numbers_only(diags).then_some(v),
             Err(e) => {
