@@ -586,3 +586,34 @@ fn a_radio_rate_out_of_range() {
         ],
     );
 }
+
+#[test]
+fn a_broken_link_is_found_in_the_body_of_every_kind_of_page() {
+    // Each body also links to pages made before and after its own (the schedule early, the
+    // lists last): those are fine, whenever the render made them.
+    let files = [
+        "plans/2024-cong-dan-so.md",
+        "guides/kich-hoat-vneid.md",
+        "events/hoi-nghi-lan-1.md",
+        "news/2024-05-20-kenh-zalo-chinh-thuc.md",
+    ];
+    let err = rejects(
+        |sc| {
+            for (i, f) in files.iter().enumerate() {
+                let mut text = std::fs::read_to_string(sc.file(f)).unwrap();
+                text.push_str(&format!(
+                    "\n\n[lịch](/lich/) [tin](/tin-tuc/) [trang chủ](/) [hướng dẫn](../../huong-dan/) [hỏng](/khong-co-{i}/)\n"
+                ));
+                sc.write(f, &text);
+            }
+        },
+        &["liên kết hỏng: “/khong-co-0/”"],
+    );
+    for (i, f) in files.iter().enumerate() {
+        // The message names the file on its first line: `lỗi: <file>:<line>:<column>`.
+        let at = err.find(&format!("“/khong-co-{i}/”")).unwrap_or_else(|| panic!("{f}: {err}"));
+        let start = err[..at].rfind("lỗi:").unwrap_or(0);
+        assert!(err[start..at].contains(&format!("{f}:")), "{f}: {}", &err[start..at]);
+    }
+    assert_eq!(err.matches("liên kết hỏng").count(), 4, "{err}");
+}

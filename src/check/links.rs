@@ -181,6 +181,12 @@ impl Names {
         crate::locked(&self.inner)
     }
 
+    /// Whether a link to `path` (under the site root, without fragment) leads to a file made
+    /// so far, as a static host answers it.
+    pub fn leads_to_made(&self, path: &str) -> bool {
+        self.lock().leads_to_made(path, &mut String::new())
+    }
+
     /// Records that the build made the file at `path`, so that [`PageLinks::read`] of a later
     /// page keeps no link that plainly leads to it.
     pub fn made(&self, path: &str) {

@@ -39,6 +39,9 @@ pub struct Rendered {
     pub toc: Vec<TocEntry>,
     /// Number of `Bước N` step headings.
     pub steps: usize,
+    /// What [`links`] finds, taken from the same parse.
+    #[serde(skip)]
+    pub links: Vec<LinkRef>,
 }
 
 /// "Bước 3: Xác thực" → Some(3).
@@ -315,16 +318,25 @@ fn sanitiser(root: &str) -> ammonia::Builder<'static> {
 /// Renders a page body. `root` leads from the page back to the site root (`../../`).
 pub fn render(md: &str, root: &str, raw: RawHtml) -> Rendered {
     let mut has_html = false;
+    // The links for the check are taken here, as [`links`] takes them, rather than by parsing
+    // every body of the site again after the render.
+    let mut links = Vec::new();
+    let mut lines = Lines::new(md);
     let mut events: Vec<Event> = Parser::new_ext(md, options())
-        .map(|ev| match ev {
+        .into_offset_iter()
+        .map(|(ev, range)| match ev {
             Event::Html(s) | Event::InlineHtml(s) => {
                 has_html = true;
+                let line = lines.at(range.start);
+                links.extend(raw_links(&s).into_iter().map(|(dest, image)| LinkRef { dest, image, line }));
                 Event::Html(s)
             }
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                links.push(LinkRef { dest: dest_url.to_string(), image: false, line: lines.at(range.start) });
                 Event::Start(Tag::Link { link_type, dest_url: rewrite(dest_url, root), title, id })
             }
             Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                links.push(LinkRef { dest: dest_url.to_string(), image: true, line: lines.at(range.start) });
                 Event::Start(Tag::Image { link_type, dest_url: rewrite(dest_url, root), title, id })
             }
             other => other,
@@ -403,7 +415,7 @@ pub fn render(md: &str, root: &str, raw: RawHtml) -> Rendered {
     // Without HTML of its own, a body is exactly what pulldown-cmark wrote from Markdown, which
     // escapes every text and attribute; only a body with HTML in it needs (and pays for) a cleaning.
     let html = if has_html && raw == RawHtml::Sanitise { sanitiser(root).clean(&html).to_string() } else { html };
-    Rendered { html, toc, steps }
+    Rendered { html, toc, steps, links }
 }
 
 /// Plain text of a Markdown snippet, for descriptions.
@@ -850,5 +862,29 @@ mod tests {
         assert_eq!(classify("mailto:a@b.vn"), Dest::App);
         assert_eq!(classify("//evil.example/x"), Dest::Remote);
         assert_eq!(classify("/lich/"), Dest::SiteAbsolute("lich/"));
+    }
+
+    #[test]
+    fn a_render_lists_the_links_the_check_would() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+        let mut bodies: Vec<String> = walkdir::WalkDir::new(root)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
+            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+            .collect();
+        bodies.push(
+            "[a](/lich/)\n\n<p>x <a href=\"../b/\">b</a>\n<img src=\"/anh.png\"></p>\n\n![c](c.png) [d][r]\n\n\
+             | [e](#f) | <a href=\"tel:1\">g</a> |\n|---|---|\n\n[r]: https://x.vn/\n"
+                .to_string(),
+        );
+        let mut total = 0;
+        for body in &bodies {
+            let got = render(body, "../../", RawHtml::Sanitise).links;
+            assert_eq!(got, links(body), "{body}");
+            total += got.len();
+        }
+        assert!(total >= 7, "the seven written above, and the example site's: {total}");
     }
 }

@@ -247,6 +247,8 @@ struct Renderer<'a> {
     sink: &'a dyn Sink,
     names: &'a Names,
     made: Mutex<Vec<Made>>,
+    /// By page path: the links of its body that were not settled when it was rendered.
+    open_links: Mutex<Vec<(String, Vec<markdown::LinkRef>)>>,
     diags: Mutex<Diagnostics>,
     /// The file the sink could not take with the smallest path: the same one whichever core
     /// failed first.
@@ -325,6 +327,17 @@ impl Renderer<'_> {
         locked(&self.made).push(Made { path, len, links });
     }
 
+    /// Keeps the links of the body of the page at `page` that the check after the render must
+    /// look at: those to a file not made yet, and those that are wrong wherever they lead. A
+    /// link to a file already made, another site or an app is settled here.
+    fn body_links(&self, page: &str, links: Vec<markdown::LinkRef>) {
+        let open: Vec<markdown::LinkRef> =
+            links.into_iter().filter(|l| !settled(page, l, &|t| self.names.leads_to_made(t))).collect();
+        if !open.is_empty() {
+            locked(&self.open_links).push((page.to_string(), open));
+        }
+    }
+
     fn fail(&self, path: &str, e: crate::Error) {
         let mut failed = locked(&self.failed);
         if failed.as_ref().is_none_or(|(first, _)| path < first.as_str()) {
@@ -376,6 +389,7 @@ impl<'a> Renderer<'a> {
             sink,
             names,
             made: Mutex::new(Vec::new()),
+            open_links: Mutex::new(Vec::new()),
             diags: Mutex::new(Diagnostics::default()),
             failed: Mutex::new(None),
         }
@@ -415,8 +429,10 @@ fn news_lists(r: &Renderer, site: &Site, news: &[NewsItem]) {
 /// A guide's page and poster; what the lists show of it.
 fn guide_pages(r: &Renderer, site: &Site, g: &Guide) -> GuideEntry {
     let meta = |path: &str, title: &str, description: &str| PageMeta::new(site, path, title, description);
-    let g = GuideView::new(site, g);
+    let mut g = GuideView::new(site, g);
     r.page("guide.html", &g.path, meta(&g.path, &g.title, &g.summary), &g);
+    let links = std::mem::take(&mut g.body_links);
+    r.body_links(&g.path, links);
     let path = format!("{}in/", g.path);
     let title = format!("Áp phích: {}", g.title);
     r.page("poster.html", &path, meta(&path, &title, &g.summary), &poster::guide(site, &g));
@@ -449,7 +465,8 @@ fn csv_path(plan: &Plan) -> String {
 fn plan_pages(r: &Renderer, site: &Site, i: usize, today: NaiveDate) -> PlanView {
     let meta = |path: &str, title: &str, description: &str| PageMeta::new(site, path, title, description);
     let plan = &site.plans[i];
-    let pv = PlanView::new(site, plan, &progress::plan(site, plan, today), today);
+    let mut pv = PlanView::new(site, plan, &progress::plan(site, plan, today), today);
+    r.body_links(&pv.path, std::mem::take(&mut pv.body_links));
     let data = tera::Value::from_serializable(&pv);
     let plan_page = || {
         let desc = plan.summary.clone().unwrap_or_else(|| markdown::plain(&plan.title, 150));
@@ -523,12 +540,15 @@ pub fn render_site(
 
     // First every page of its own, each from its content file alone, keeping only what the
     // lists need of it: a page's body is rendered, written and dropped.
-    let mut tasks = vec![Task::SearchIndex, Task::Feed, Task::EventList, Task::Calendars, Task::Small];
+    // The news go last, once everything they link to is made (the schedule, the plan, the
+    // guides their bodies name), so that their pages' and bodies' links are settled as they are
+    // rendered instead of kept for the check at the end ([`Names::made`]).
+    let mut tasks = vec![Task::Feed, Task::EventList, Task::Calendars, Task::Small];
     tasks.extend((0..site.plans.len()).map(Task::Plan));
     tasks.extend(site.units.units.iter().map(Task::Unit));
     tasks.extend(events.iter().map(|(e, w)| Task::Event(e, *w)));
     tasks.extend(site.guides.iter().map(Task::Guide));
-    tasks.extend(site.news.iter().map(Task::News));
+    let news: Vec<Task> = site.news.iter().map(Task::News).collect();
 
     let run = |task: &Task| -> Left {
         match task {
@@ -549,7 +569,8 @@ pub fn render_site(
                 &EventsView::new(site, today),
             ),
             Task::Event(e, w) => {
-                let ev = EventView::new(site, e, *w);
+                let mut ev = EventView::new(site, e, *w);
+                r.body_links(&ev.path, std::mem::take(&mut ev.body_links));
                 let desc = format!("{} — {}", ev.when_text, ev.location.clone().unwrap_or_default());
                 r.page("event.html", &ev.path, meta(&ev.path, &ev.title, desc.trim_end_matches(" — ")), &ev);
                 let path = format!("{}in/", ev.path);
@@ -565,7 +586,9 @@ pub fn render_site(
                 r.page("unit_events.html", &uv.path, meta(&uv.path, &title, &desc), &uv);
             }
             Task::News(n) => {
-                let n = NewsView::new(n, site.config.raw_html());
+                let mut n = NewsView::new(n, site.config.raw_html());
+                let links = std::mem::take(&mut n.body_links);
+                r.body_links(&n.path, links);
                 r.page("news.html", &n.path, meta(&n.path, &n.title, &n.description), &n);
                 return Left::News(n.item);
             }
@@ -595,13 +618,22 @@ pub fn render_site(
         }
         Left::Nothing
     };
-    // The bulletins, the one costly part that is a sequence (each reads the reports up to its
-    // day), go alongside everything else. The tasks are handed out a few at a time: rayon splits
-    // a list only while it is stolen from, and a core that finished early sat idle beside the
-    // other's last run of a thousand guides (a quarter of a second at 10k pages).
+    // The bulletins and the search index, the two costly parts that are each a sequence (a
+    // bulletin reads the reports up to its day; the index is one file), go alongside everything
+    // else. The tasks are handed out a few at a time: rayon splits a list only while it is
+    // stolen from, and a core that finished early sat idle beside the other's last run of a
+    // thousand guides (a quarter of a second at 10k pages).
     let (kept_bulletins, left) = rayon::join(
-        || bulletins::pages(&r, site, keep),
-        || tasks.par_iter().with_max_len(4).map(run).collect::<Vec<Left>>(),
+        || {
+            let kept = bulletins::pages(&r, site, keep);
+            run(&Task::SearchIndex);
+            kept
+        },
+        || {
+            let mut left = tasks.par_iter().with_max_len(4).map(run).collect::<Vec<Left>>();
+            left.par_extend(news.par_iter().with_max_len(4).map(run));
+            left
+        },
     );
     let mut plan_view = None;
     let mut csv = vec![data::CsvParts::default(); site.plans.len()];
@@ -643,7 +675,8 @@ pub fn render_site(
     made.insert(at, Made { path: "sitemap.xml".into(), len, links: None });
     let paths: Vec<&str> = made.iter().map(|f| f.path.as_str()).collect();
     let mut diags = path_conflicts(&paths, site);
-    check_links(site, &paths, &mut diags);
+    let open = std::mem::take(&mut *locked(&r.open_links));
+    check_links(site, &paths, open, &mut diags);
     if !diags.is_empty() {
         return Err(crate::Error::Content(diags.sorted()));
     }
@@ -742,24 +775,40 @@ fn path_conflicts(files: &[&str], site: &Site) -> Diagnostics {
 
 /// Every link and image in every page body must lead somewhere: a page or file this build
 /// writes, another site, or an app (`tel:`, `mailto:`). Images must be our own files, since pages
-/// load nothing from other hosts, and script links are refused outright.
-fn check_links(site: &Site, files: &[&str], diags: &mut Diagnostics) {
+/// load nothing from other hosts, and script links are refused outright. `open` holds, by page,
+/// the links each body's render did not settle ([`Renderer::body_links`]); every body of the site
+/// is rendered by one task, so no other link can be wrong.
+fn check_links(site: &Site, files: &[&str], open: Vec<(String, Vec<markdown::LinkRef>)>, diags: &mut Diagnostics) {
+    if open.is_empty() {
+        return;
+    }
     let written = Written::new(files);
+    let open: std::collections::HashMap<String, Vec<markdown::LinkRef>> = open.into_iter().collect();
     let bodies = site
         .plans
         .iter()
-        .map(|p| (&p.file, &p.body, p.body_line, format!("ke-hoach/{}/", p.slug)))
-        .chain(site.guides.iter().map(|g| (&g.file, &g.body, g.body_line, format!("huong-dan/{}/", g.slug))))
-        .chain(site.events.iter().map(|e| (&e.file, &e.body, e.body_line, format!("lich/{}/", e.slug))))
-        .chain(site.news.iter().map(|n| (&n.file, &n.body, n.body_line, format!("tin-tuc/{}/", n.slug))));
-    use rayon::prelude::*;
-    let bodies: Vec<_> = bodies.collect();
-    let found: Vec<Vec<Diagnostic>> = bodies
-        .par_iter()
-        .map(|(file, body, body_line, page)| body_problems(file, body, *body_line, page, &written))
-        .collect();
-    for d in found.into_iter().flatten() {
-        diags.push(d);
+        .map(|p| (&p.file, p.body_line, format!("ke-hoach/{}/", p.slug)))
+        .chain(site.guides.iter().map(|g| (&g.file, g.body_line, format!("huong-dan/{}/", g.slug))))
+        .chain(site.events.iter().map(|e| (&e.file, e.body_line, format!("lich/{}/", e.slug))))
+        .chain(site.news.iter().map(|n| (&n.file, n.body_line, format!("tin-tuc/{}/", n.slug))));
+    for (file, body_line, page) in bodies {
+        if let Some(links) = open.get(&page) {
+            for d in link_problems(file, links, body_line, &page, &written) {
+                diags.push(d);
+            }
+        }
+    }
+}
+
+/// Whether the link `l` in the body of the page at `page` is fine wherever it leads, or leads to
+/// a file that is `made`: what [`link_problems`] would find nothing wrong with.
+fn settled(page: &str, l: &markdown::LinkRef, made: &dyn Fn(&str) -> bool) -> bool {
+    match markdown::classify(&l.dest) {
+        markdown::Dest::Script => false,
+        markdown::Dest::Remote => !l.image,
+        markdown::Dest::App | markdown::Dest::Fragment => true,
+        markdown::Dest::SiteAbsolute(rest) => normalise("", rest).is_some_and(|t| made(&t)),
+        markdown::Dest::Relative(rel) => normalise(page, rel).is_some_and(|t| made(&t)),
     }
 }
 
@@ -788,8 +837,19 @@ impl<'a> Written<'a> {
 
 /// The problems of one body's links and images.
 fn body_problems(file: &Path, body: &str, body_line: usize, page: &str, written: &Written) -> Vec<Diagnostic> {
+    link_problems(file, &markdown::links(body), body_line, page, written)
+}
+
+/// The problems of `links`, of the body of the page at `page`.
+fn link_problems(
+    file: &Path,
+    links: &[markdown::LinkRef],
+    body_line: usize,
+    page: &str,
+    written: &Written,
+) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
-    for l in markdown::links(body) {
+    for l in links {
         let at = Some((body_line + l.line, 1));
         let what = if l.image { "ảnh" } else { "liên kết" };
         let target = match markdown::classify(&l.dest) {

@@ -454,6 +454,9 @@ pub struct PlanView {
     pub indicators: Vec<IndicatorView>,
     pub tasks: Vec<TaskView>,
     pub body_html: String,
+    /// The body's links, for the link check once every file is made; not for templates.
+    #[serde(skip)]
+    pub body_links: Vec<markdown::LinkRef>,
     pub toc: Vec<TocEntry>,
     pub illustrative: bool,
     pub as_of_text: String,
@@ -516,6 +519,7 @@ impl PlanView {
                 })
                 .collect(),
             body_html: body.html,
+            body_links: body.links,
             toc: body.toc.into_iter().filter(|t| t.level <= 3).collect(),
             illustrative: pp.illustrative,
             as_of_text: pp.latest.map(date).unwrap_or_default(),
@@ -608,6 +612,9 @@ pub struct EventView {
     pub units: Vec<String>,
     pub plan: Option<Link>,
     pub body_html: String,
+    /// The body's links, for the link check once every file is made; not for templates.
+    #[serde(skip)]
+    pub body_links: Vec<markdown::LinkRef>,
     pub state: &'static str,
     /// The units concerned, each linking to its own calendar page.
     pub unit_links: Vec<Link>,
@@ -649,6 +656,7 @@ fn unit_links(site: &Site, e: &Event) -> Vec<Link> {
 
 impl EventView {
     pub fn new(site: &Site, e: &Event, w: Sched) -> EventView {
+        let body = markdown::render(&e.body, BODY_ROOT, site.config.raw_html());
         let status_note = status_note(e.status).to_string();
         let date_text = match e.starts {
             None => e.when_text.clone().unwrap_or_else(|| "Sẽ thông báo sau".into()),
@@ -682,7 +690,8 @@ impl EventView {
                 .as_ref()
                 .and_then(|p| site.plan(p))
                 .map(|p| Link { title: p.title.clone(), path: format!("ke-hoach/{}/", p.slug) }),
-            body_html: markdown::render(&e.body, BODY_ROOT, site.config.raw_html()).html,
+            body_html: body.html,
+            body_links: body.links,
             state: state(w),
             unit_links: unit_links(site, e),
             next_text: match (&e.repeat, w) {
@@ -839,6 +848,9 @@ pub struct GuideView {
     #[serde(flatten)]
     pub item: GuideItem,
     pub body_html: String,
+    /// The body's links, for the link check once every file is made; not for templates.
+    #[serde(skip)]
+    pub body_links: Vec<markdown::LinkRef>,
 }
 
 impl std::ops::Deref for GuideView {
@@ -872,6 +884,7 @@ impl GuideView {
                 problems: body.toc.into_iter().filter(|t| t.level == 2 && !t.step).collect(),
             },
             body_html: body.html,
+            body_links: body.links,
         }
     }
 }
@@ -895,6 +908,9 @@ pub struct NewsView {
     /// For search engines and shared links: the summary, or the body's first words.
     pub description: String,
     pub body_html: String,
+    /// The body's links, for the link check once every file is made; not for templates.
+    #[serde(skip)]
+    pub body_links: Vec<markdown::LinkRef>,
 }
 
 impl std::ops::Deref for NewsView {
@@ -906,6 +922,7 @@ impl std::ops::Deref for NewsView {
 
 impl NewsView {
     pub fn new(n: &News, raw: markdown::RawHtml) -> NewsView {
+        let body = markdown::render(&n.body, BODY_ROOT, raw);
         NewsView {
             item: NewsItem {
                 slug: n.slug.clone(),
@@ -916,7 +933,8 @@ impl NewsView {
                 summary: n.summary.clone(),
             },
             description: n.summary.clone().unwrap_or_else(|| markdown::plain(&n.body, 160)),
-            body_html: markdown::render(&n.body, BODY_ROOT, raw).html,
+            body_html: body.html,
+            body_links: body.links,
         }
     }
 }
