@@ -97,6 +97,16 @@ fn resolve(page: &str, raw: &str, base_url: &str) -> Target {
     }
 }
 
+/// Whether the link check finds the file at `file` for a link to `path` (without fragment),
+/// as [`check_among`] looks it up, that file being made.
+fn leads_to(path: &str, file: &str) -> bool {
+    if path.is_empty() || path.ends_with('/') {
+        file.strip_suffix("index.html") == Some(path)
+    } else {
+        file == path || file.strip_suffix("/index.html") == Some(path)
+    }
+}
+
 /// The folder a page's relative links start from: `huong-dan/x/index.html` → `huong-dan/x/`.
 fn folder(page: &str) -> &str {
     page.rfind('/').map(|i| &page[..=i]).unwrap_or("")
@@ -296,11 +306,13 @@ impl PageLinks {
             }
         }
 
-        // One trip to the table for the whole page. A link without a fragment to a file already
-        // made cannot break (a preview's edit keeps the set of files; any other edit is a whole
-        // build), so it is not kept: on a province's site most of a page's links are its
-        // navigation, to pages made long before, and keeping them all until the check at the
-        // end was a tenth of the build's peak memory.
+        // One trip to the table for the whole page. A link that cannot break is not kept for
+        // the check at the end: on a province's site most of a page's links are its navigation,
+        // to pages made before it, and keeping them all was a tenth of the build's peak memory.
+        // Those are links without a fragment to a file already made (a preview's edit keeps the
+        // set of files; any other edit is a whole build) or to this page, which is being made,
+        // and links to a place on this page that it has.
+        let own_ids: std::cell::OnceCell<foldhash::HashSet<&str>> = std::cell::OnceCell::new();
         let mut g = names.lock();
         let mut buf = String::new();
         let mut here = here.iter();
@@ -310,7 +322,14 @@ impl PageLinks {
                 Pending::Here { fragment } => {
                     let path = here.next().map_or("", String::as_str);
                     let fragment = if fragment { here.next().map(String::as_str) } else { None };
-                    if fragment.is_none() && g.leads_to_made(path, &mut buf) {
+                    let settled = match fragment {
+                        None => leads_to(path, page) || g.leads_to_made(path, &mut buf),
+                        Some(f) => {
+                            leads_to(path, page)
+                                && own_ids.get_or_init(|| ids.iter().map(|id| id.as_ref()).collect()).contains(f)
+                        }
+                    };
+                    if settled {
                         continue;
                     }
                     To::Here { path: g.intern(path), fragment: fragment.map_or(NO_FRAGMENT, |f| g.intern(f)) }
@@ -627,7 +646,13 @@ mod tests {
         let files = [
             file("huong-dan/a/index.html", &format!("{nav}<a href=\"../b/\">b</a><a href=\"../b/#buoc-9\">b</a>")),
             file("huong-dan/b/index.html", &format!("{nav}<h2 id=\"buoc-1\"><a href=\"../c/\">c</a>")),
-            file("huong-dan/d/index.html", &format!("{nav}<a href=\"../b/#buoc-1\">b</a><a href=\"/x\">x</a>")),
+            file(
+                "huong-dan/d/index.html",
+                &format!(
+                    "{nav}<a href=\"../b/#buoc-1\">b</a><a href=\"/x\">x</a>\n<a href=\"./\">d</a>\
+                     <a href=\"https://x.vn/huong-dan/d/\">d</a><a href=\"#top\">d</a><h1 id=\"top\"><a href=\"#khong\">d</a>"
+                ),
+            ),
             file("lich/index.html", ""),
             file("index.html", ""),
             file("style.css", ""),
@@ -657,10 +682,11 @@ mod tests {
             (got, kept)
         };
         let ((all, kept_all), (after, kept_after)) = (check(false), check(true));
-        assert_eq!(all.len(), 3, "../c/, #buoc-9 and /x: {all:#?}");
+        assert_eq!(all.len(), 4, "../c/, #buoc-9, /x and #khong: {all:#?}");
         assert_eq!(after, all);
-        // Of the nav's three links on each page and "../b/", nothing is kept; the anchors and
-        // the links that lead nowhere are.
-        assert_eq!((kept_all, kept_after), (14, 4));
+        // A page's links to itself, and to a place on it that it has, are never kept. Of the
+        // nav's three links on each page and "../b/", nothing is kept once they are made; the
+        // links to a place on another page and those that lead nowhere are.
+        assert_eq!((kept_all, kept_after), (15, 5));
     }
 }

@@ -522,6 +522,13 @@ pub struct Kept {
     csv: Vec<data::CsvParts>,
 }
 
+/// The pages that list many things, made once every other page is: the home page and its
+/// poster, the guides, the search page without script, the first page of news. Every page
+/// links to them, so [`render_site`] names them as made from the start ([`Names::made`]), and
+/// fails if one was not.
+const LISTS: [&str; 5] =
+    ["index.html", "in/index.html", "huong-dan/index.html", "tim-kiem/index.html", "tin-tuc/index.html"];
+
 /// Renders every page of the site as of `today` into `sink`; with `keep`, keeps what
 /// [`edit::guide_body`] needs.
 pub fn render_site(
@@ -543,10 +550,13 @@ pub fn render_site(
     // The news go last, once everything they link to is made (the schedule, the plan, the
     // guides their bodies name), so that their pages' and bodies' links are settled as they are
     // rendered instead of kept for the check at the end ([`Names::made`]).
+    // The lists, made last, are linked to from every page.
+    LISTS.iter().for_each(|p| names.made(p));
     let mut tasks = vec![Task::Feed, Task::EventList, Task::Calendars, Task::Small];
     tasks.extend((0..site.plans.len()).map(Task::Plan));
-    tasks.extend(site.units.units.iter().map(Task::Unit));
+    // A unit's schedule lists its events: made after them, its links are settled as it is.
     tasks.extend(events.iter().map(|(e, w)| Task::Event(e, *w)));
+    tasks.extend(site.units.units.iter().map(Task::Unit));
     tasks.extend(site.guides.iter().map(Task::Guide));
     let news: Vec<Task> = site.news.iter().map(Task::News).collect();
 
@@ -667,6 +677,10 @@ pub fn render_site(
     }
     let mut made = std::mem::take(&mut *locked(&r.made));
     made.sort_by(|a, b| a.path.cmp(&b.path));
+    if let Some(p) = LISTS.iter().find(|p| made.binary_search_by(|m| m.path.as_str().cmp(p)).is_err()) {
+        // Named as made from the start, so no link to it was kept for the check.
+        return Err(crate::Error::Refused(format!("lỗi của bangtin: trang “/{p}” không được dựng")));
+    }
     let pages: Vec<&str> = made.iter().map(|f| f.path.as_str()).filter(|p| p.ends_with(".html")).collect();
     let sitemap = feed::sitemap(site, &pages);
     let at = made.partition_point(|f| f.path.as_str() < "sitemap.xml");
