@@ -349,6 +349,10 @@ impl<'a> Tracker<'a> {
     /// Takes in the plan's next report (they come in date order).
     pub fn read(&mut self, report: &'a Report) {
         let mut mentioned = vec![false; self.running.len()];
+        // A report's rows share one string per indicator id: each is looked up once a report,
+        // by its address, not hashed again for every unit (300 units × 8 indicators × a year of
+        // reports, read again for the plan, the warnings and the bulletins on every save).
+        let mut seen: Vec<((*const u8, usize), Option<usize>)> = Vec::with_capacity(self.running.len());
         for (unit, row) in &report.values {
             let slot = if unit == "ward" {
                 None
@@ -360,7 +364,16 @@ impl<'a> Tracker<'a> {
                 }
             };
             for (ind, fig) in row.iter() {
-                let Some(&k) = self.indicator_index.get(ind) else { continue };
+                let at = (ind.as_ptr(), ind.len());
+                let k = match seen.iter().find(|(p, _)| *p == at) {
+                    Some(&(_, k)) => k,
+                    None => {
+                        let k = self.indicator_index.get(ind).copied();
+                        seen.push((at, k));
+                        k
+                    }
+                };
+                let Some(k) = k else { continue };
                 let latest = &mut self.running[k].latest;
                 match slot {
                     None => latest.ward = Some((fig, report.date)),
