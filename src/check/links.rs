@@ -157,9 +157,7 @@ impl Table {
         numbers.insert_unique(hash, n, |m| hasher.hash_one(span(text, spans, *m)));
         n
     }
-}
 
-impl Table {
     fn is_made(&self, file: &str) -> bool {
         self.get(file).is_some_and(|n| self.made.get(n as usize / 64).is_some_and(|w| w & (1 << (n % 64)) != 0))
     }

@@ -143,21 +143,26 @@ pub fn links(md: &str) -> Vec<LinkRef> {
     let mut out = Vec::new();
     let mut lines = Lines::new(md);
     for (ev, range) in Parser::new_ext(md, options()).into_offset_iter() {
-        let (dest, image) = match &ev {
-            Event::Start(Tag::Link { dest_url, .. }) => (dest_url, false),
-            Event::Start(Tag::Image { dest_url, .. }) => (dest_url, true),
-            Event::Html(html) | Event::InlineHtml(html) => {
-                let line = lines.at(range.start);
-                for (dest, image) in raw_links(html) {
-                    out.push(LinkRef { dest, image, line });
-                }
-                continue;
-            }
-            _ => continue,
-        };
-        out.push(LinkRef { dest: dest.to_string(), image, line: lines.at(range.start) });
+        links_of(&ev, range.start, &mut lines, &mut out);
     }
     out
+}
+
+/// Adds to `out` the links of one event of a body, which starts at byte `start`.
+fn links_of(ev: &Event, start: usize, lines: &mut Lines, out: &mut Vec<LinkRef>) {
+    match ev {
+        Event::Start(Tag::Link { dest_url, .. }) => {
+            out.push(LinkRef { dest: dest_url.to_string(), image: false, line: lines.at(start) })
+        }
+        Event::Start(Tag::Image { dest_url, .. }) => {
+            out.push(LinkRef { dest: dest_url.to_string(), image: true, line: lines.at(start) })
+        }
+        Event::Html(html) | Event::InlineHtml(html) => {
+            let line = lines.at(start);
+            out.extend(raw_links(html).into_iter().map(|(dest, image)| LinkRef { dest, image, line }));
+        }
+        _ => {}
+    }
 }
 
 /// What the sanitiser takes out of the HTML written in `md`, each with the 0-based line in the
@@ -324,22 +329,21 @@ pub fn render(md: &str, root: &str, raw: RawHtml) -> Rendered {
     let mut lines = Lines::new(md);
     let mut events: Vec<Event> = Parser::new_ext(md, options())
         .into_offset_iter()
-        .map(|(ev, range)| match ev {
-            Event::Html(s) | Event::InlineHtml(s) => {
-                has_html = true;
-                let line = lines.at(range.start);
-                links.extend(raw_links(&s).into_iter().map(|(dest, image)| LinkRef { dest, image, line }));
-                Event::Html(s)
+        .map(|(ev, range)| {
+            links_of(&ev, range.start, &mut lines, &mut links);
+            match ev {
+                Event::Html(s) | Event::InlineHtml(s) => {
+                    has_html = true;
+                    Event::Html(s)
+                }
+                Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                    Event::Start(Tag::Link { link_type, dest_url: rewrite(dest_url, root), title, id })
+                }
+                Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                    Event::Start(Tag::Image { link_type, dest_url: rewrite(dest_url, root), title, id })
+                }
+                other => other,
             }
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
-                links.push(LinkRef { dest: dest_url.to_string(), image: false, line: lines.at(range.start) });
-                Event::Start(Tag::Link { link_type, dest_url: rewrite(dest_url, root), title, id })
-            }
-            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
-                links.push(LinkRef { dest: dest_url.to_string(), image: true, line: lines.at(range.start) });
-                Event::Start(Tag::Image { link_type, dest_url: rewrite(dest_url, root), title, id })
-            }
-            other => other,
         })
         .collect();
 
@@ -578,6 +582,20 @@ pub fn blocks(md: &str) -> Vec<Block> {
     }
     flush(&mut text, &mut out);
     out
+}
+
+/// Every Markdown file of the example site, front matter and all: real bodies for tests that
+/// compare two ways of reading them.
+#[cfg(test)]
+pub(crate) fn example_files() -> Vec<String> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    walkdir::WalkDir::new(root)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
+        .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+        .collect()
 }
 
 #[cfg(test)]
@@ -866,14 +884,7 @@ mod tests {
 
     #[test]
     fn a_render_lists_the_links_the_check_would() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
-        let mut bodies: Vec<String> = walkdir::WalkDir::new(root)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_map(Result::ok)
-            .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
-            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
-            .collect();
+        let mut bodies = example_files();
         bodies.push(
             "[a](/lich/)\n\n<p>x <a href=\"../b/\">b</a>\n<img src=\"/anh.png\"></p>\n\n![c](c.png) [d][r]\n\n\
              | [e](#f) | <a href=\"tel:1\">g</a> |\n|---|---|\n\n[r]: https://x.vn/\n"

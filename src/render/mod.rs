@@ -545,19 +545,20 @@ pub fn render_site(
     let current = current_plan(site);
     let events = schedule::order(&site.events, today);
 
+    // A page's links to files already made are settled as it is read, not kept for the check
+    // at the end ([`Names::made`]); the order of the tasks below makes most links such.
+    LISTS.iter().for_each(|p| names.made(p));
+
     // First every page of its own, each from its content file alone, keeping only what the
     // lists need of it: a page's body is rendered, written and dropped.
-    // The news go last, once everything they link to is made (the schedule, the plan, the
-    // guides their bodies name), so that their pages' and bodies' links are settled as they are
-    // rendered instead of kept for the check at the end ([`Names::made`]).
-    // The lists, made last, are linked to from every page.
-    LISTS.iter().for_each(|p| names.made(p));
     let mut tasks = vec![Task::Feed, Task::EventList, Task::Calendars, Task::Small];
     tasks.extend((0..site.plans.len()).map(Task::Plan));
     // A unit's schedule lists its events: made after them, its links are settled as it is.
     tasks.extend(events.iter().map(|(e, w)| Task::Event(e, *w)));
     tasks.extend(site.units.units.iter().map(Task::Unit));
     tasks.extend(site.guides.iter().map(Task::Guide));
+    // The news go last, once everything they link to is made (the schedule, the plan, the
+    // guides their bodies name).
     let news: Vec<Task> = site.news.iter().map(Task::News).collect();
 
     let run = |task: &Task| -> Left {
