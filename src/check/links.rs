@@ -314,7 +314,8 @@ impl PageLinks {
         let mut g = names.lock();
         let mut buf = String::new();
         let mut here = here.iter();
-        let mut links = Vec::with_capacity(pending.len());
+        // Not sized for every link: most are settled, and what is kept lives until the check.
+        let mut links = Vec::new();
         for (i, p) in pending {
             let to = match p {
                 Pending::Here { fragment } => {
@@ -347,6 +348,7 @@ impl PageLinks {
         drop(g);
         ids.sort_unstable();
         ids.dedup();
+        ids.shrink_to_fit();
         PageLinks { links, ids }
     }
 }
