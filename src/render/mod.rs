@@ -680,7 +680,9 @@ pub fn render_site(
     made.sort_by(|a, b| a.path.cmp(&b.path));
     if let Some(p) = LISTS.iter().find(|p| made.binary_search_by(|m| m.path.as_str().cmp(p)).is_err()) {
         // Named as made from the start, so no link to it was kept for the check.
-        return Err(crate::Error::Refused(format!("lỗi của bangtin: trang “/{p}” không được dựng")));
+        return Err(crate::Error::Refused(format!(
+            "trang “/{p}” không được dựng, dù mọi trang khác liên kết tới nó: đây là lỗi của bangtin, không phải của nội dung"
+        )));
     }
     let pages: Vec<&str> = made.iter().map(|f| f.path.as_str()).filter(|p| p.ends_with(".html")).collect();
     let sitemap = feed::sitemap(site, &pages);
