@@ -61,10 +61,7 @@ pub fn fold(s: &str) -> String {
     let folder = Folder::new();
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        match folder.one(c) {
-            Some(f) => out.push(f),
-            None => fold_char(c, &mut out),
-        }
+        folder.push(c, &mut out);
     }
     out
 }

@@ -97,14 +97,19 @@ fn resolve(page: &str, raw: &str, base_url: &str) -> Target {
     }
 }
 
-/// Whether the link check finds the file at `file` for a link to `path` (without fragment),
-/// as [`check_among`] looks it up, that file being made.
+/// The files a static host answers a link to `path` (under the site root, without fragment)
+/// with, each as `path` and a tail, in the order it tries them: `x/` (and the root) by
+/// `x/index.html`; `x` by the file `x`, else by `x/index.html` (a redirect to `x/`). The link
+/// check, the body links' check and the links settled while pages are made all go by this.
+pub(crate) fn served_by(path: &str) -> impl Iterator<Item = (&str, &'static str)> {
+    let tails: &'static [&'static str] =
+        if path.is_empty() || path.ends_with('/') { &["index.html"] } else { &["", "/index.html"] };
+    tails.iter().map(move |tail| (path, *tail))
+}
+
+/// Whether a link to `path` (without fragment) may find the file at `file`, that file being made.
 fn leads_to(path: &str, file: &str) -> bool {
-    if path.is_empty() || path.ends_with('/') {
-        file.strip_suffix("index.html") == Some(path)
-    } else {
-        file == path || file.strip_suffix("/index.html") == Some(path)
-    }
+    served_by(path).any(|(p, tail)| file.strip_prefix(p) == Some(tail))
 }
 
 /// The folder a page's relative links start from: `huong-dan/x/index.html` → `huong-dan/x/`.
@@ -165,17 +170,12 @@ impl Table {
     /// Whether the link check would find a file of the build at `path` (a link's path, as
     /// [`check_among`] looks it up), among the files made so far.
     fn leads_to_made(&self, path: &str, buf: &mut String) -> bool {
-        let mut with = |tail: &str| {
+        served_by(path).any(|(p, tail)| {
             buf.clear();
-            buf.push_str(path);
+            buf.push_str(p);
             buf.push_str(tail);
             self.is_made(buf)
-        };
-        if path.is_empty() || path.ends_with('/') {
-            with("index.html")
-        } else {
-            self.is_made(path) || with("/index.html")
-        }
+        })
     }
 }
 
@@ -445,18 +445,8 @@ fn check_among(
     let few = checked.len() <= 64;
     let written_set: foldhash::HashSet<&str> = if few { Default::default() } else { written.iter().copied().collect() };
     let is_written = |p: &str| if few { written.binary_search(&p).is_ok() } else { written_set.contains(p) };
-    let find = |p: &str| -> Option<String> {
-        if p.is_empty() || p.ends_with('/') {
-            let index = format!("{p}index.html");
-            return is_written(&index).then_some(index);
-        }
-        if is_written(p) {
-            return Some(p.to_string());
-        }
-        // A static host answers `/lich` with a redirect to `/lich/`.
-        let index = format!("{p}/index.html");
-        is_written(&index).then_some(index)
-    };
+    let find =
+        |p: &str| -> Option<String> { served_by(p).map(|(p, tail)| format!("{p}{tail}")).find(|f| is_written(f)) };
     let by_path: foldhash::HashMap<&str, &PageLinks> =
         if few { Default::default() } else { pages.iter().map(|(p, l)| (*p, *l)).collect() };
     let links_of = |file: &str| -> Option<&PageLinks> {

@@ -843,12 +843,10 @@ impl<'a> Written<'a> {
     }
 
     /// Whether a link to `p` (a path under the root, without fragment) finds a file, as a static
-    /// host answers it: `x/` and `x` by `x/index.html`.
+    /// host answers it ([`crate::check::links::served_by`]).
     fn exists(&self, p: &str) -> bool {
-        let has = |f: &str| self.files.binary_search(&f).is_ok();
-        has(p)
-            || (p.is_empty() || p.ends_with('/')) && has(&format!("{p}index.html"))
-            || has(&format!("{p}/index.html"))
+        crate::check::links::served_by(p)
+            .any(|(p, tail)| self.files.binary_search(&format!("{p}{tail}").as_str()).is_ok())
     }
 }
 
