@@ -3,6 +3,8 @@
 //! - the body of one or more guides, the edit an officer makes most while previewing: the
 //!   guide's pages, the lists of guides, its search document and the bulletins that read it are
 //!   rendered again;
+//! - the body of one or more news items: the item's page, its search document and, when it has
+//!   no summary, the feed and the bulletins whose notices read it;
 //! - progress reports, new or edited, the weekly task: the plan's pages, charts and CSV, the
 //!   home page, the feed and the bulletins of the reports' days and after are rendered again.
 //!
@@ -66,24 +68,36 @@ pub struct Edit {
     pub summary: Summary,
 }
 
-/// The guides whose files are `changed`, by index; `None` when anything else changed.
-fn edited_guides(site: &Site, changed: &[PathBuf]) -> Option<Vec<usize>> {
+/// A content file whose body alone an edit may have changed.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Body {
+    Guide(usize),
+    News(usize),
+}
+
+/// The guides and news items whose files are `changed`; `None` when anything else changed.
+fn edited_bodies(site: &Site, changed: &[PathBuf]) -> Option<Vec<Body>> {
     let root_abs = site.root.canonicalize().ok()?;
-    let mut guides = Vec::new();
+    let mut bodies = Vec::new();
     for p in changed {
         let rel = p.strip_prefix(&root_abs).or_else(|_| p.strip_prefix(&site.root)).ok()?;
-        let known = site.guides.iter().position(|g| g.file == rel);
+        let folder = rel.parent().and_then(Path::to_str);
+        let known = match folder {
+            Some("guides") => site.guides.iter().position(|g| g.file == rel).map(Body::Guide),
+            Some("news") => site.news.iter().position(|n| n.file == rel).map(Body::News),
+            _ => return None,
+        };
         match std::fs::symlink_metadata(p) {
-            Ok(m) if m.is_file() => guides.push(known?),
+            Ok(m) if m.is_file() => bodies.push(known?),
             Ok(_) => return None,
-            // Gone: an editor's temporary file next to the guides is nothing; a guide is.
-            Err(_) if known.is_none() && rel.parent() == Some(Path::new("guides")) => {}
+            // Gone: an editor's temporary file next to the guides or news is nothing; one of them is.
+            Err(_) if known.is_none() => {}
             Err(_) => return None,
         }
     }
-    guides.sort_unstable();
-    guides.dedup();
-    Some(guides)
+    bodies.sort_unstable();
+    bodies.dedup();
+    Some(bodies)
 }
 
 /// Renders again what `changed` touches, when that is only guides' bodies or only progress
@@ -96,8 +110,8 @@ pub fn edit(warm: &mut Warm, changed: &[PathBuf], today: NaiveDate, before: &Bef
         return None;
     }
     let mut ch = Changes::default();
-    match edited_guides(&warm.site, changed) {
-        Some(guides) => edit_guides(warm, &guides, before, &mut ch)?,
+    match edited_bodies(&warm.site, changed) {
+        Some(bodies) => edit_bodies(warm, &bodies, before, &mut ch)?,
         None => edit_reports(warm, &edited_reports(&warm.site, changed)?, before, &mut ch)?,
     };
 
@@ -127,44 +141,68 @@ struct Changes {
     warned: bool,
 }
 
-/// The guides' bodies of `guides` read again and what shows them rendered; the files changed.
-fn edit_guides(warm: &mut Warm, guides: &[usize], before: &Before, ch: &mut Changes) -> Option<()> {
-    for &i in guides {
-        let old = &mut warm.site.guides[i];
-        let mut diags = Diagnostics::default();
-        let abs = warm.site.root.join(&old.file);
-        let text = source::read_text(&abs, &old.file, &mut diags)?;
-        let src = source::Source::front_matter_file(&old.file, &text, &mut diags)?;
-        let mut new = parse::guide(&old.slug, &src, &mut diags)?;
-        if !diags.is_empty() {
-            return None;
-        }
-        if new.body == old.body {
-            if new != *old {
-                return None;
-            }
-            continue;
-        }
-        let old_body = std::mem::replace(&mut old.body, std::mem::take(&mut new.body));
-        new.body.clone_from(&old.body);
-        if new != *old {
-            return None;
-        }
-        let g = &warm.site.guides[i];
-        let gone = removed_html_in(&warm.site, &g.file, &old_body, g.body_line);
-        let came = removed_html_in(&warm.site, &g.file, &g.body, g.body_line);
+/// The bodies of `bodies` read again and what shows them rendered; the files changed.
+fn edit_bodies(warm: &mut Warm, bodies: &[Body], before: &Before, ch: &mut Changes) -> Option<()> {
+    for &body in bodies {
+        let Some((file, old_body, body_line)) = read_body(&mut warm.site, body)? else { continue };
+        let gone = removed_html_in(&warm.site, &file, &old_body, body_line);
+        let new_body = match body {
+            Body::Guide(i) => &warm.site.guides[i].body,
+            Body::News(k) => &warm.site.news[k].body,
+        };
+        let came = removed_html_in(&warm.site, &file, new_body, body_line);
         ch.warned |= replace_warnings(&mut warm.warnings, &gone, came);
 
         let written: Vec<&str> = warm.made.iter().map(|m| m.path.as_str()).collect();
-        // The index as the previous guide of this save left it.
+        // The index as the previous body of this save left it.
         let index = match ch.files.iter().find(|f| f.path == crate::search::PATH) {
             Some(f) => f.bytes.as_slice(),
             None => before(crate::search::PATH)?,
         };
-        let edited = render::edit::guide_body(&warm.site, i, &mut warm.kept, &warm.names, &written, index)?;
+        let (site, kept, names) = (&warm.site, &mut warm.kept, &warm.names);
+        let edited = match body {
+            Body::Guide(i) => render::edit::guide_body(site, i, kept, names, &written, index)?,
+            Body::News(k) => render::edit::news_body(site, k, kept, names, &written, index)?,
+        };
         merge(warm, edited, ch);
     }
     Some(())
+}
+
+/// The file of `body` read again into the site, when only its body changed: its path, the
+/// body it had and the line its body starts on. `Some(None)` when nothing changed; `None` when
+/// more than the body did, or the file has a problem a whole build reports best.
+fn read_body(site: &mut Site, body: Body) -> Option<Option<(PathBuf, String, usize)>> {
+    let mut diags = Diagnostics::default();
+    // Everything but the body must be as it was: it shows on other pages.
+    macro_rules! swap_body {
+        ($old:expr, $new:expr) => {{
+            let (old, mut new) = ($old, $new?);
+            if !diags.is_empty() {
+                return None;
+            }
+            if new.body == old.body {
+                return (new == *old).then_some(None);
+            }
+            let old_body = std::mem::replace(&mut old.body, std::mem::take(&mut new.body));
+            new.body.clone_from(&old.body);
+            (new == *old).then(|| Some((old.file.clone(), old_body, old.body_line)))
+        }};
+    }
+    match body {
+        Body::Guide(i) => {
+            let g = &site.guides[i];
+            let text = source::read_text(&site.root.join(&g.file), &g.file, &mut diags)?;
+            let src = source::Source::front_matter_file(&g.file, &text, &mut diags)?;
+            let new = parse::guide(&g.slug, &src, &mut diags);
+            swap_body!(&mut site.guides[i], new)
+        }
+        Body::News(k) => {
+            let n = &site.news[k];
+            let new = content::read_news(&site.root.join(&n.file), &n.file, &mut diags);
+            swap_body!(&mut site.news[k], new)
+        }
+    }
 }
 
 /// The reports in `progress/` named by `changed` (relative to the site folder), when every

@@ -341,6 +341,11 @@ pub fn guide_doc(g: &crate::content::model::Guide) -> Doc {
     Source::Guide(g).doc()
 }
 
+/// A news item's document of the index.
+pub fn news_doc(n: &crate::content::model::News) -> Doc {
+    Source::News(n).doc()
+}
+
 fn docs_json(docs: &[Doc]) -> String {
     let mut out = String::from("[");
     for (i, d) in docs.iter().enumerate() {

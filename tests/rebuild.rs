@@ -1,4 +1,4 @@
-//! `serve`'s rebuild after an edit of guides' bodies, or of progress reports, gives exactly what
+//! `serve`'s rebuild after an edit of guides' or news items' bodies, or of progress reports, gives exactly what
 //! a whole build of the edited site gives: every file, the warnings and the summary. Edits that
 //! need a whole build (front matter, deleted files, a report moved to another day, a broken link,
 //! a report a build refuses) are refused by the shortcut.
@@ -127,6 +127,57 @@ fn an_edited_guide_body_renders_as_a_whole_build_would() {
 }
 
 #[test]
+fn an_edited_news_body_renders_as_a_whole_build_would() {
+    // Without a summary, the start of the body is the notice the bulletins of its fortnight
+    // read, the feed's summary and the page's description.
+    let zalo = "news/2024-05-20-kenh-zalo-chinh-thuc.md";
+    let sc = Scratch::of(&example());
+    let text = std::fs::read_to_string(sc.file(zalo)).unwrap();
+    sc.write(zalo, &text.lines().filter(|l| !l.starts_with("summary:")).map(|l| format!("{l}\n")).collect::<String>());
+    let mut p = Preview::of(&sc.site(), "2024-06-03");
+
+    p.sc.edit(zalo, "Thực hiện mô hình “Công dân số”, UBND", "Hưởng ứng mô hình “Công dân số”, UBND");
+    let changed = p.edit(&[zalo]).expect("a news body edit is rebuilt by the shortcut");
+    let bulletin = "phat-thanh/2024-cong-dan-so-2024-05-24/2024-cong-dan-so-2024-05-24.txt";
+    for path in [
+        "tin-tuc/2024-05-20-kenh-zalo-chinh-thuc/index.html",
+        "tim-kiem/chi-muc.js",
+        "feed.xml",
+        bulletin,
+        "phat-thanh/2024-cong-dan-so-2024-05-31/2024-cong-dan-so-2024-05-31.txt",
+        "phat-thanh/index.html",
+    ] {
+        assert!(changed.iter().any(|c| c == path), "{path} not in {changed:?}");
+    }
+    assert!(!changed.iter().any(|c| c.contains("2024-05-17")), "a bulletin before the notice: {changed:?}");
+    let said = String::from_utf8(p.files[bulletin].clone()).unwrap();
+    assert!(said.contains("Hưởng ứng mô hình"), "{said}");
+    let feed = String::from_utf8(p.files["feed.xml"].clone()).unwrap();
+    assert!(feed.contains("Hưởng ứng mô hình"), "{feed}");
+
+    // A sentence past the notice, in an item with a summary: only its page and its document of
+    // the search change.
+    let desk = "news/2024-05-06-lich-truc-ho-tro-mot-cua.md";
+    p.sc.edit(desk, "số điện thoại chính chủ.", "số điện thoại chính chủ của mình.");
+    let changed = p.edit(&[desk]).unwrap();
+    assert_eq!(changed, ["tim-kiem/chi-muc.js", "tin-tuc/2024-05-06-lich-truc-ho-tro-mot-cua/index.html"]);
+
+    // HTML the sanitiser takes out (a warning) in a news item, with a guide's edit in the same save.
+    let cccd = "guides/the-cccd-gan-chip.md";
+    p.sc.edit(desk, "của mình.", "của mình. <iframe src=\"x\"></iframe>");
+    p.sc.edit(cccd, "Không cần mang sổ hộ khẩu.", "Không cần mang sổ hộ khẩu giấy.");
+    let changed = p.edit(&[desk, cccd]).unwrap();
+    assert!(changed.iter().any(|c| c == "huong-dan/the-cccd-gan-chip/index.html"), "{changed:?}");
+    assert!(p.warnings.contains(desk), "{}", p.warnings);
+    p.sc.edit(desk, " <iframe src=\"x\"></iframe>", "");
+    p.edit(&[desk]).unwrap();
+    assert!(!p.warnings.contains(desk), "{}", p.warnings);
+
+    // Saved unchanged, with an editor's file that is gone.
+    assert_eq!(p.edit(&[zalo, "news/.2024-05-20-kenh-zalo-chinh-thuc.md.swp"]).unwrap(), Vec::<String>::new());
+}
+
+#[test]
 fn edits_beyond_a_body_are_left_to_a_whole_build() {
     let cccd = "guides/the-cccd-gan-chip.md";
     let refused = |edit: &dyn Fn(&Scratch) -> Vec<&'static str>| {
@@ -156,6 +207,22 @@ fn edits_beyond_a_body_are_left_to_a_whole_build() {
     refused(&|sc| {
         sc.edit("site.yaml", "title:", "title:");
         vec!["site.yaml"]
+    });
+    // A news item's front matter shows on the lists and the home page; a broken link in its body.
+    let zalo = "news/2024-05-20-kenh-zalo-chinh-thuc.md";
+    refused(&|sc| {
+        sc.edit(zalo, "title: \"", "title: \"Mới: ");
+        vec![zalo]
+    });
+    refused(&|sc| {
+        sc.edit(zalo, "rồi nhắn tin.", "rồi nhắn tin. Xem [hướng dẫn](/huong-dan/khong-co/).");
+        vec![zalo]
+    });
+    // A news item and a report in one save.
+    refused(&|sc| {
+        sc.edit(zalo, "rồi nhắn tin.", "rồi nhắn tin ngay.");
+        sc.edit("progress/2024-05-31.yaml", "2024", "2024");
+        vec![zalo, "progress/2024-05-31.yaml"]
     });
 }
 

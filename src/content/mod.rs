@@ -175,19 +175,7 @@ pub fn load(root: &Path, today: chrono::NaiveDate) -> Result<Site, Diagnostics> 
         md(abs, rel, diags).and_then(|s| parse::event(&slug, &s, diags))
     });
     let reports = each(list(root, "progress", &["yaml", "yml"], &mut diags), &mut diags, read_report);
-    let news = each(list(root, "news", &["md"], &mut diags), &mut diags, |abs, rel, diags| {
-        let name = stem(rel);
-        if !parse::check_dated_name(&name, rel, diags) {
-            return None;
-        }
-        let (file_date, rest) = parse::split_dated_name(&name);
-        let slug = if file_date.is_some() { format!("{}-{rest}", &name[..10]) } else { name.clone() };
-        let slug = slug.trim_end_matches('-').to_string();
-        if !parse::check_slug(&slug, rel, diags) {
-            return None;
-        }
-        md(abs, rel, diags).and_then(|s| parse::news(&slug, file_date, &s, diags))
-    });
+    let news = each(list(root, "news", &["md"], &mut diags), &mut diags, read_news);
 
     let statics = static_files(root, &mut diags);
     let templates = template_overrides(root, &mut diags);
@@ -224,6 +212,22 @@ pub fn read_report(abs: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<Re
     let (file_date, _) = parse::split_dated_name(&stem(rel));
     let t = read_text(abs, rel, diags)?;
     parse::report(&Source::yaml_file(rel, t), file_date, diags)
+}
+
+/// One news item, `rel` under the site folder; its problems go to `diags`.
+pub fn read_news(abs: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<News> {
+    let name = stem(rel);
+    if !parse::check_dated_name(&name, rel, diags) {
+        return None;
+    }
+    let (file_date, rest) = parse::split_dated_name(&name);
+    let slug = if file_date.is_some() { format!("{}-{rest}", &name[..10]) } else { name.clone() };
+    let slug = slug.trim_end_matches('-').to_string();
+    if !parse::check_slug(&slug, rel, diags) {
+        return None;
+    }
+    let t = read_text(abs, rel, diags)?;
+    parse::news(&slug, file_date, &Source::front_matter_file(rel, &t, diags)?, diags)
 }
 
 /// Only `site.yaml` of the site in `root`, for commands that need its settings but not the whole

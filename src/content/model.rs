@@ -339,7 +339,8 @@ impl Row {
     }
 }
 
-#[derive(Debug, Clone)]
+/// Equality, as for [`Guide`], tells a body edit from one that changes what other pages show.
+#[derive(Debug, Clone, PartialEq)]
 pub struct News {
     pub slug: String,
     pub file: PathBuf,

@@ -123,6 +123,25 @@ impl SpokenNotices {
     pub fn new(site: &Site) -> SpokenNotices {
         SpokenNotices(site.news.iter().map(|_| std::sync::OnceLock::new()).collect())
     }
+
+    /// Says news item `k`'s notice again after its body changed; whether the bulletins that
+    /// read it now read something else. A notice no bulletin read was never said, and stays so.
+    pub fn say_again(&mut self, site: &Site, k: usize, sp: &Speaker) -> bool {
+        let (Some(once), Some(n)) = (self.0.get_mut(k), site.news.get(k)) else { return false };
+        let Some(old) = once.get() else { return false };
+        let new = notice_lines(n, &|written: &str| sp.say(&one_line(written)));
+        if *old == new {
+            return false;
+        }
+        *once = std::sync::OnceLock::from(new);
+        true
+    }
+}
+
+/// The days of the bulletins that read notice `n`, first and last: its own day and the
+/// fortnight after ([`notices_section`]).
+pub fn notice_days(n: &News) -> (NaiveDate, NaiveDate) {
+    (n.date, n.date + Duration::days(NOTICE_DAYS))
 }
 
 /// [`compose`], given the progress of each of the plan's indicators as of `date` and the date of

@@ -126,23 +126,25 @@ fn sort<B>(list: &mut [(RadioCard, B, String)]) {
 }
 
 /// The bulletins of `plan`, one per report date (a plan has one report a day), or only those
-/// dated `from` or later: their pages and `.txt`, their lines of the list, and each bulletin.
-/// As the reports up to each day give the progress: read once, in date order, while the
-/// bulletins are composed on every core.
+/// dated within `days` (first and last): their pages and `.txt`, their lines of the list, and
+/// each bulletin. As the reports up to each day give the progress: read once, in date order,
+/// while the bulletins are composed on every core.
 fn compose(
     r: &Renderer,
     site: &Site,
     plan: &Plan,
-    from: Option<NaiveDate>,
+    days: Option<(NaiveDate, NaiveDate)>,
     notices: &bulletin::SpokenNotices,
 ) -> Vec<(RadioCard, Bulletin)> {
     use rayon::prelude::*;
     let cfg = &site.config.radio;
     let sp = Speaker::new(cfg.dialect, &cfg.lexicon);
     let mut tracker = crate::progress::Tracker::new(site, plan);
-    let snapshots = site.reports.iter().filter(|x| x.plan == plan.slug).filter_map(|report| {
+    let (from, until) = days.unwrap_or((NaiveDate::MIN, NaiveDate::MAX));
+    let reports = site.reports.iter().filter(|x| x.plan == plan.slug).take_while(|x| x.date <= until);
+    let snapshots = reports.filter_map(|report| {
         tracker.read(report);
-        from.is_none_or(|d| report.date >= d).then(|| (report, tracker.indicators(report.date)))
+        (report.date >= from).then(|| (report, tracker.indicators(report.date)))
     });
     snapshots
         .par_bridge()
@@ -158,9 +160,30 @@ fn compose(
 /// new report's bulletin with them, and the list. A bulletin reads the reports up to its day,
 /// so those before `from` are as they were.
 pub(super) fn refresh_reports(r: &Renderer, site: &Site, kept: &mut Kept, plan: &Plan, from: NaiveDate) {
-    let made = compose(r, site, plan, Some(from), &kept.notices);
-    kept.list.retain(|(_, b, _)| b.plan != plan.slug || b.date < from);
+    recompose(r, site, kept, plan, (from, NaiveDate::MAX));
+    sort(&mut kept.list);
+    list_page(r, site, kept.list.iter().map(|(card, ..)| card));
+}
+
+/// The bulletins of `plan` dated within `days` composed again, in place of those kept.
+fn recompose(r: &Renderer, site: &Site, kept: &mut Kept, plan: &Plan, days: (NaiveDate, NaiveDate)) {
+    let made = compose(r, site, plan, Some(days), &kept.notices);
+    kept.list.retain(|(_, b, _)| b.plan != plan.slug || b.date < days.0 || b.date > days.1);
     kept.list.extend(made.into_iter().map(|(card, b)| (card, b, plan.title.clone())));
+}
+
+/// The bulletins that read news item `k` as a notice composed again after its body changed,
+/// and the list when any did (their air time is on it). Most edits change nothing read: a
+/// notice is its title and summary, or the first sentences of its body when it has none.
+pub(super) fn refresh_news(r: &Renderer, site: &Site, kept: &mut Kept, k: usize) {
+    let cfg = &site.config.radio;
+    if !kept.notices.say_again(site, k, &Speaker::new(cfg.dialect, &cfg.lexicon)) {
+        return;
+    }
+    let n = &site.news[k];
+    for plan in site.plans.iter().filter(|p| n.plan.as_deref().is_none_or(|s| s == p.slug)) {
+        recompose(r, site, kept, plan, bulletin::notice_days(n));
+    }
     sort(&mut kept.list);
     list_page(r, site, kept.list.iter().map(|(card, ..)| card));
 }

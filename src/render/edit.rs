@@ -1,9 +1,13 @@
-//! Edit: what a preview re-renders, instead of the whole site, when only a guide's body or
-//! only progress reports changed.
+//! Edit: what a preview re-renders, instead of the whole site, when only the bodies of guides
+//! or news items, or only progress reports, changed.
 //!
-//! A body shows on the guide's page and poster, on the two lists of guides (its number of
-//! steps), in its document of the search index and in the bulletins that read it; its front
+//! A guide's body shows on the guide's page and poster, on the two lists of guides (its number
+//! of steps), in its document of the search index and in the bulletins that read it; its front
 //! matter shows on many more pages, so an edit of front matter is not one of these.
+//!
+//! A news item's body shows on its page, in its document of the search index and, when it has
+//! no summary, in the feed and in the notices of the bulletins of its fortnight. The lists and
+//! the home page show only its front matter.
 //!
 //! A plan's reports show on its plan and progress pages, charts and CSV file, on the home page
 //! and the campaign's poster when it is the current plan, in the feed, and in the bulletins
@@ -14,8 +18,8 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use super::{
-    body_problems, bulletins, csv_path, current_plan, data, feed, guide_lists, guide_pages, home_pages, plan_pages,
-    Grown, Kept, Made, Memory, OutFile, Renderer, Written,
+    body_problems, bulletins, csv_path, current_plan, data, feed, guide_lists, guide_pages, home_pages, news_page,
+    plan_pages, Grown, Kept, Made, Memory, OutFile, Renderer, Written,
 };
 use crate::check::links::Names;
 use crate::content::model::{Report, Site};
@@ -59,9 +63,38 @@ pub fn guide_body(
     bulletins::refresh_guide(&r, site, &mut kept.bulletins, g);
     let doc = crate::search::guide_doc(g);
     r.file(crate::search::PATH.into(), crate::search::splice(search, &doc.u, &doc)?);
-    let made = made(r)?;
-    let files = memory.into_files();
-    // The same files as before, or this is not an edit of a body alone.
+    same_files(made(r)?, memory.into_files(), written)
+}
+
+/// Renders again what the body of `site.news[k]` shows on, as [`guide_body`] does for a guide.
+pub fn news_body(
+    site: &Site,
+    k: usize,
+    kept: &mut Kept,
+    names: &Names,
+    written: &[&str],
+    search: &[u8],
+) -> Option<Edited> {
+    let n = &site.news[k];
+    let page = format!("tin-tuc/{}/", n.slug);
+    if !body_problems(&n.file, &n.body, n.body_line, &page, &Written::new(written)).is_empty() {
+        return None;
+    }
+    let memory = Memory::default();
+    let r = Renderer::new(site, Arc::clone(&kept.tera), &memory, names);
+    news_page(&r, site, n);
+    // The feed's summary of a news item without one is the start of its body.
+    if n.summary.is_none() {
+        r.file("feed.xml".into(), feed::atom(site));
+    }
+    bulletins::refresh_news(&r, site, &mut kept.bulletins, k);
+    let doc = crate::search::news_doc(n);
+    r.file(crate::search::PATH.into(), crate::search::splice(search, &doc.u, &doc)?);
+    same_files(made(r)?, memory.into_files(), written)
+}
+
+/// What an edit of a body rendered: the same files as before, or the edit was not of a body alone.
+fn same_files(made: Vec<Made>, files: Vec<OutFile>, written: &[&str]) -> Option<Edited> {
     if files.iter().any(|f| written.binary_search(&f.path.as_str()).is_err()) {
         return None;
     }

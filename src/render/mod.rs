@@ -439,6 +439,15 @@ fn guide_pages(r: &Renderer, site: &Site, g: &Guide) -> GuideEntry {
     GuideEntry::from(g.item)
 }
 
+/// A news item's page; what the lists show of it.
+fn news_page(r: &Renderer, site: &Site, n: &News) -> NewsItem {
+    let mut n = NewsView::new(n, site.config.raw_html());
+    let links = std::mem::take(&mut n.body_links);
+    r.body_links(&n.path, links);
+    r.page("news.html", &n.path, PageMeta::new(site, &n.path, &n.title, &n.description), &n);
+    n.item
+}
+
 /// The pages that list every guide: `/huong-dan/`, and `/tim-kiem/` for readers without
 /// JavaScript.
 fn guide_lists(r: &Renderer, site: &Site, guides: &[GuideEntry]) {
@@ -596,13 +605,7 @@ pub fn render_site(
                 let desc = format!("Lịch hội nghị, ra quân, tập huấn và trực hỗ trợ người dân tại {}.", unit.name);
                 r.page("unit_events.html", &uv.path, meta(&uv.path, &title, &desc), &uv);
             }
-            Task::News(n) => {
-                let mut n = NewsView::new(n, site.config.raw_html());
-                let links = std::mem::take(&mut n.body_links);
-                r.body_links(&n.path, links);
-                r.page("news.html", &n.path, meta(&n.path, &n.title, &n.description), &n);
-                return Left::News(n.item);
-            }
+            Task::News(n) => return Left::News(news_page(&r, site, n)),
             Task::SearchIndex => r.parts(search::PATH, &mut search::script_parts(site)),
             Task::Feed => r.file("feed.xml".into(), feed::atom(site)),
             Task::Small => {

@@ -92,7 +92,8 @@ impl Preview {
     }
 
     /// Renders the site again in memory; a new version when anything a browser sees changed.
-    /// An edit of guides' bodies alone renders only what shows them ([`crate::rebuild`]).
+    /// An edit of guides' or news items' bodies alone, or of progress reports alone, renders only
+    /// what shows them ([`crate::rebuild`]).
     fn rebuild(&self, changed: &[PathBuf]) {
         let started = Instant::now();
         let today = self.config.today.unwrap_or_else(crate::today_local);
