@@ -5,6 +5,7 @@
 //!   rendered again;
 //! - the body of one or more news items: the item's page, its search document and, when it has
 //!   no summary, the feed and the bulletins whose notices read it;
+//! - the body of one or more events: the event's page, poster and search document;
 //! - progress reports, new or edited, the weekly task: the plan's pages, charts and CSV, the
 //!   home page, the feed and the bulletins of the reports' days and after are rendered again.
 //!
@@ -72,10 +73,12 @@ pub struct Edit {
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Body {
     Guide(usize),
+    Event(usize),
     News(usize),
 }
 
-/// The guides and news items whose files are `changed`; `None` when anything else changed.
+/// The guides, events and news items whose files are `changed`; `None` when anything else
+/// changed.
 fn edited_bodies(site: &Site, changed: &[PathBuf]) -> Option<Vec<Body>> {
     let root_abs = site.root.canonicalize().ok()?;
     let mut bodies = Vec::new();
@@ -84,13 +87,14 @@ fn edited_bodies(site: &Site, changed: &[PathBuf]) -> Option<Vec<Body>> {
         let folder = rel.parent().and_then(Path::to_str);
         let known = match folder {
             Some("guides") => site.guides.iter().position(|g| g.file == rel).map(Body::Guide),
+            Some("events") => site.events.iter().position(|e| e.file == rel).map(Body::Event),
             Some("news") => site.news.iter().position(|n| n.file == rel).map(Body::News),
             _ => return None,
         };
         match std::fs::symlink_metadata(p) {
             Ok(m) if m.is_file() => bodies.push(known?),
             Ok(_) => return None,
-            // Gone: an editor's temporary file next to the guides or news is nothing; one of them is.
+            // Gone: an editor's temporary file beside them is nothing; a guide, event or news item is.
             Err(_) if known.is_none() => {}
             Err(_) => return None,
         }
@@ -148,6 +152,7 @@ fn edit_bodies(warm: &mut Warm, bodies: &[Body], before: &Before, ch: &mut Chang
         let gone = removed_html_in(&warm.site, &file, &old_body, body_line);
         let new_body = match body {
             Body::Guide(i) => &warm.site.guides[i].body,
+            Body::Event(k) => &warm.site.events[k].body,
             Body::News(k) => &warm.site.news[k].body,
         };
         let came = removed_html_in(&warm.site, &file, new_body, body_line);
@@ -162,6 +167,7 @@ fn edit_bodies(warm: &mut Warm, bodies: &[Body], before: &Before, ch: &mut Chang
         let (site, kept, names) = (&warm.site, &mut warm.kept, &warm.names);
         let edited = match body {
             Body::Guide(i) => render::edit::guide_body(site, i, kept, names, &written, index)?,
+            Body::Event(k) => render::edit::event_body(site, k, warm.today, kept, names, &written, index)?,
             Body::News(k) => render::edit::news_body(site, k, kept, names, &written, index)?,
         };
         merge(warm, edited, ch);
@@ -196,6 +202,13 @@ fn read_body(site: &mut Site, body: Body) -> Option<Option<(PathBuf, String, usi
             let src = source::Source::front_matter_file(&g.file, &text, &mut diags)?;
             let new = parse::guide(&g.slug, &src, &mut diags);
             swap_body!(&mut site.guides[i], new)
+        }
+        Body::Event(k) => {
+            let e = &site.events[k];
+            let text = source::read_text(&site.root.join(&e.file), &e.file, &mut diags)?;
+            let src = source::Source::front_matter_file(&e.file, &text, &mut diags)?;
+            let new = parse::event(&e.slug, &src, &mut diags);
+            swap_body!(&mut site.events[k], new)
         }
         Body::News(k) => {
             let n = &site.news[k];

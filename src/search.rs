@@ -341,6 +341,11 @@ pub fn guide_doc(g: &crate::content::model::Guide) -> Doc {
     Source::Guide(g).doc()
 }
 
+/// An event's document of the index.
+pub fn event_doc(e: &crate::content::model::Event) -> Doc {
+    Source::Event(e).doc()
+}
+
 /// A news item's document of the index.
 pub fn news_doc(n: &crate::content::model::News) -> Doc {
     Source::News(n).doc()

@@ -1,4 +1,5 @@
-//! `serve`'s rebuild after an edit of guides' or news items' bodies, or of progress reports, gives exactly what
+//! `serve`'s rebuild after an edit of the bodies of guides, events or news items, or of progress
+//! reports, gives exactly what
 //! a whole build of the edited site gives: every file, the warnings and the summary. Edits that
 //! need a whole build (front matter, deleted files, a report moved to another day, a broken link,
 //! a report a build refuses) are refused by the shortcut.
@@ -175,6 +176,32 @@ fn an_edited_news_body_renders_as_a_whole_build_would() {
 
     // Saved unchanged, with an editor's file that is gone.
     assert_eq!(p.edit(&[zalo, "news/.2024-05-20-kenh-zalo-chinh-thuc.md.swp"]).unwrap(), Vec::<String>::new());
+}
+
+#[test]
+fn an_edited_event_body_renders_as_a_whole_build_would() {
+    let mut p = Preview::of(&example(), "2024-06-03");
+    // A repeating event, upcoming on the preview's day, and a past one, in one save.
+    let desk = "events/truc-ho-tro-mot-cua.md";
+    let first = "events/hoi-nghi-lan-1.md";
+    p.sc.edit(desk, "Bà con mang theo thẻ CCCD", "Bà con nhớ mang theo thẻ CCCD");
+    p.sc.edit(first, "ngay tại hội nghị.", "ngay tại hội nghị.\n\n## Chương trình\n\nKhai mạc lúc 7 giờ 30.");
+    let changed = p.edit(&[desk, first]).expect("an event body edit is rebuilt by the shortcut");
+    for path in [
+        "lich/truc-ho-tro-mot-cua/index.html",
+        "lich/truc-ho-tro-mot-cua/in/index.html",
+        "lich/hoi-nghi-lan-1/index.html",
+        "tim-kiem/chi-muc.js",
+    ] {
+        assert!(changed.iter().any(|c| c == path), "{path} not in {changed:?}");
+    }
+    assert!(changed.iter().all(|c| c.starts_with("lich/") || c.starts_with("tim-kiem/")), "{changed:?}");
+    let page = String::from_utf8(p.files["lich/hoi-nghi-lan-1/index.html"].clone()).unwrap();
+    assert!(page.contains("id=\"chuong-trinh\"") && page.contains("Khai mạc lúc 7 giờ 30."), "{page}");
+
+    // Its time is front matter: the schedules, calendars and bulletins show it.
+    p.sc.edit(desk, "ends: 2024-05-06 11:00", "ends: 2024-05-06 11:30");
+    assert!(p.edit(&[desk]).is_none());
 }
 
 #[test]

@@ -269,14 +269,15 @@ pub struct When {
     pub time: Option<NaiveTime>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Repeat {
     /// Weekdays, Monday = 0.
     pub days: Vec<u32>,
     pub until: NaiveDate,
 }
 
-#[derive(Debug, Clone)]
+/// Equality, as for [`Guide`], tells a body edit from one that changes what other pages show.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Event {
     pub slug: String,
     pub file: PathBuf,

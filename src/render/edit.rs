@@ -5,6 +5,9 @@
 //! of steps), in its document of the search index and in the bulletins that read it; its front
 //! matter shows on many more pages, so an edit of front matter is not one of these.
 //!
+//! An event's body shows on its page and poster and in its document of the search index; the
+//! schedules, the calendars and the bulletins show only its front matter.
+//!
 //! A news item's body shows on its page, in its document of the search index and, when it has
 //! no summary, in the feed and in the notices of the bulletins of its fortnight. The lists and
 //! the home page show only its front matter.
@@ -18,8 +21,8 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use super::{
-    body_problems, bulletins, csv_path, current_plan, data, feed, guide_lists, guide_pages, home_pages, news_page,
-    plan_pages, Grown, Kept, Made, Memory, OutFile, Renderer, Written,
+    body_problems, bulletins, csv_path, current_plan, data, event_pages, feed, guide_lists, guide_pages, home_pages,
+    news_page, plan_pages, Grown, Kept, Made, Memory, OutFile, Renderer, Written,
 };
 use crate::check::links::Names;
 use crate::content::model::{Report, Site};
@@ -62,6 +65,30 @@ pub fn guide_body(
     }
     bulletins::refresh_guide(&r, site, &mut kept.bulletins, g);
     let doc = crate::search::guide_doc(g);
+    r.file(crate::search::PATH.into(), crate::search::splice(search, &doc.u, &doc)?);
+    same_files(made(r)?, memory.into_files(), written)
+}
+
+/// Renders again what the body of `site.events[k]` shows on, as of `today`, as [`guide_body`]
+/// does for a guide.
+pub fn event_body(
+    site: &Site,
+    k: usize,
+    today: NaiveDate,
+    kept: &Kept,
+    names: &Names,
+    written: &[&str],
+    search: &[u8],
+) -> Option<Edited> {
+    let e = &site.events[k];
+    let page = format!("lich/{}/", e.slug);
+    if !body_problems(&e.file, &e.body, e.body_line, &page, &Written::new(written)).is_empty() {
+        return None;
+    }
+    let memory = Memory::default();
+    let r = Renderer::new(site, Arc::clone(&kept.tera), &memory, names);
+    event_pages(&r, site, e, crate::schedule::when(e, today));
+    let doc = crate::search::event_doc(e);
     r.file(crate::search::PATH.into(), crate::search::splice(search, &doc.u, &doc)?);
     same_files(made(r)?, memory.into_files(), written)
 }

@@ -439,6 +439,19 @@ fn guide_pages(r: &Renderer, site: &Site, g: &Guide) -> GuideEntry {
     GuideEntry::from(g.item)
 }
 
+/// An event's page and poster, as of `w`.
+fn event_pages(r: &Renderer, site: &Site, e: &Event, w: schedule::When) {
+    let meta = |path: &str, title: &str, description: &str| PageMeta::new(site, path, title, description);
+    let mut ev = EventView::new(site, e, w);
+    r.body_links(&ev.path, std::mem::take(&mut ev.body_links));
+    let desc = format!("{} — {}", ev.when_text, ev.location.clone().unwrap_or_default());
+    let desc = desc.trim_end_matches(" — ");
+    r.page("event.html", &ev.path, meta(&ev.path, &ev.title, desc), &ev);
+    let path = format!("{}in/", ev.path);
+    let title = format!("Áp phích: {}", ev.title);
+    r.page("poster.html", &path, meta(&path, &title, desc), &poster::event(site, &ev));
+}
+
 /// A news item's page; what the lists show of it.
 fn news_page(r: &Renderer, site: &Site, n: &News) -> NewsItem {
     let mut n = NewsView::new(n, site.config.raw_html());
@@ -588,16 +601,7 @@ pub fn render_site(
                 meta("lich/", "Lịch", "Lịch hội nghị, ra quân, tập huấn và trực hỗ trợ người dân."),
                 &EventsView::new(site, today),
             ),
-            Task::Event(e, w) => {
-                let mut ev = EventView::new(site, e, *w);
-                r.body_links(&ev.path, std::mem::take(&mut ev.body_links));
-                let desc = format!("{} — {}", ev.when_text, ev.location.clone().unwrap_or_default());
-                r.page("event.html", &ev.path, meta(&ev.path, &ev.title, desc.trim_end_matches(" — ")), &ev);
-                let path = format!("{}in/", ev.path);
-                let title = format!("Áp phích: {}", ev.title);
-                let desc = desc.trim_end_matches(" — ");
-                r.page("poster.html", &path, meta(&path, &title, desc), &poster::event(site, &ev));
-            }
+            Task::Event(e, w) => event_pages(&r, site, e, *w),
             Task::Calendars => calendar::files(site, |path, bytes| r.file(path, bytes)),
             Task::Unit(unit) => {
                 let uv = UnitEventsView::new(site, unit, today);
