@@ -23,7 +23,7 @@ use chrono::NaiveDate;
 use crate::check::links::Names;
 use crate::check::warnings::removed_html_in;
 use crate::content::model::{Report, Site};
-use crate::content::{self, parse, source};
+use crate::content::{self, parse};
 use crate::diag::{Diagnostic, Diagnostics, Warnings};
 use crate::render::{self, Grown, Kept, Made, OutFile};
 use crate::{Error, Options, Rendered, Summary};
@@ -198,16 +198,14 @@ fn read_body(site: &mut Site, body: Body) -> Option<Option<(PathBuf, String, usi
     match body {
         Body::Guide(i) => {
             let g = &site.guides[i];
-            let text = source::read_text(&site.root.join(&g.file), &g.file, &mut diags)?;
-            let src = source::Source::front_matter_file(&g.file, &text, &mut diags)?;
-            let new = parse::guide(&g.slug, &src, &mut diags);
+            let new = content::read_md(&site.root.join(&g.file), &g.file, &mut diags)
+                .and_then(|src| parse::guide(&g.slug, &src, &mut diags));
             swap_body!(&mut site.guides[i], new)
         }
         Body::Event(k) => {
             let e = &site.events[k];
-            let text = source::read_text(&site.root.join(&e.file), &e.file, &mut diags)?;
-            let src = source::Source::front_matter_file(&e.file, &text, &mut diags)?;
-            let new = parse::event(&e.slug, &src, &mut diags);
+            let new = content::read_md(&site.root.join(&e.file), &e.file, &mut diags)
+                .and_then(|src| parse::event(&e.slug, &src, &mut diags));
             swap_body!(&mut site.events[k], new)
         }
         Body::News(k) => {

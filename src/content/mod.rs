@@ -136,18 +136,13 @@ pub fn load(root: &Path, today: chrono::NaiveDate) -> Result<Site, Diagnostics> 
     let mut broken = Broken::default();
     let units = yaml("units.yaml", &mut diags).and_then(|s| parse::units(&s, &mut diags, &mut broken));
 
-    let md = |abs: &Path, rel: &Path, diags: &mut Diagnostics| -> Option<Source> {
-        let t = read_text(abs, rel, diags)?;
-        Source::front_matter_file(rel, &t, diags)
-    };
-
     let mut plans = Vec::new();
     for (abs, rel) in list(root, "plans", &["md"], &mut diags) {
         let slug = stem(&rel);
         if !parse::check_slug(&slug, &rel, &mut diags) {
             continue;
         }
-        match md(&abs, &rel, &mut diags).and_then(|s| parse::plan(&slug, &s, &mut diags, &mut broken)) {
+        match read_md(&abs, &rel, &mut diags).and_then(|s| parse::plan(&slug, &s, &mut diags, &mut broken)) {
             Some(p) => plans.push(p),
             None => {
                 broken.plans.insert(slug);
@@ -162,7 +157,7 @@ pub fn load(root: &Path, today: chrono::NaiveDate) -> Result<Site, Diagnostics> 
             return None;
         }
         // A guide that is there but broken is reported once, not again by everything naming it.
-        Some(md(abs, rel, diags).and_then(|s| parse::guide(&slug, &s, diags)).ok_or(slug))
+        Some(read_md(abs, rel, diags).and_then(|s| parse::guide(&slug, &s, diags)).ok_or(slug))
     });
     let (guides, broken_guides): (Vec<_>, Vec<_>) = guides.into_iter().partition(Result::is_ok);
     let guides: Vec<_> = guides.into_iter().flatten().collect();
@@ -172,7 +167,7 @@ pub fn load(root: &Path, today: chrono::NaiveDate) -> Result<Site, Diagnostics> 
         if !parse::check_slug(&slug, rel, diags) {
             return None;
         }
-        md(abs, rel, diags).and_then(|s| parse::event(&slug, &s, diags))
+        read_md(abs, rel, diags).and_then(|s| parse::event(&slug, &s, diags))
     });
     let reports = each(list(root, "progress", &["yaml", "yml"], &mut diags), &mut diags, read_report);
     let news = each(list(root, "news", &["md"], &mut diags), &mut diags, read_news);
@@ -226,8 +221,13 @@ pub fn read_news(abs: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<News
     if !parse::check_slug(&slug, rel, diags) {
         return None;
     }
+    parse::news(&slug, file_date, &read_md(abs, rel, diags)?, diags)
+}
+
+/// A Markdown file with front matter, `rel` under the site folder; its problems go to `diags`.
+pub fn read_md(abs: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<Source> {
     let t = read_text(abs, rel, diags)?;
-    parse::news(&slug, file_date, &Source::front_matter_file(rel, &t, diags)?, diags)
+    Source::front_matter_file(rel, &t, diags)
 }
 
 /// Only `site.yaml` of the site in `root`, for commands that need its settings but not the whole

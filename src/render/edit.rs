@@ -50,23 +50,17 @@ pub fn guide_body(
     search: &[u8],
 ) -> Option<Edited> {
     let g = &site.guides[i];
-    let page = format!("huong-dan/{}/", g.slug);
-    if !body_problems(&g.file, &g.body, g.body_line, &page, &Written::new(written)).is_empty() {
-        return None;
-    }
-
-    let memory = Memory::default();
-    let r = Renderer::new(site, Arc::clone(&kept.tera), &memory, names);
-    let item = guide_pages(&r, site, g);
-    // The lists show what a guide is for and how many steps it has, not its text.
-    if item != kept.guides[i] {
-        kept.guides[i] = item;
-        guide_lists(&r, site, &kept.guides);
-    }
-    bulletins::refresh_guide(&r, site, &mut kept.bulletins, g);
-    let doc = crate::search::guide_doc(g);
-    r.file(crate::search::PATH.into(), crate::search::splice(search, &doc.u, &doc)?);
-    same_files(made(r)?, memory.into_files(), written)
+    let body = Body { file: &g.file, text: &g.body, line: g.body_line, page: format!("huong-dan/{}/", g.slug) };
+    let tera = Arc::clone(&kept.tera);
+    body_edit(site, tera, names, written, search, body, crate::search::guide_doc(g), |r| {
+        let item = guide_pages(r, site, g);
+        // The lists show what a guide is for and how many steps it has, not its text.
+        if item != kept.guides[i] {
+            kept.guides[i] = item;
+            guide_lists(r, site, &kept.guides);
+        }
+        bulletins::refresh_guide(r, site, &mut kept.bulletins, g);
+    })
 }
 
 /// Renders again what the body of `site.events[k]` shows on, as of `today`, as [`guide_body`]
@@ -81,16 +75,11 @@ pub fn event_body(
     search: &[u8],
 ) -> Option<Edited> {
     let e = &site.events[k];
-    let page = format!("lich/{}/", e.slug);
-    if !body_problems(&e.file, &e.body, e.body_line, &page, &Written::new(written)).is_empty() {
-        return None;
-    }
-    let memory = Memory::default();
-    let r = Renderer::new(site, Arc::clone(&kept.tera), &memory, names);
-    event_pages(&r, site, e, crate::schedule::when(e, today));
-    let doc = crate::search::event_doc(e);
-    r.file(crate::search::PATH.into(), crate::search::splice(search, &doc.u, &doc)?);
-    same_files(made(r)?, memory.into_files(), written)
+    let body = Body { file: &e.file, text: &e.body, line: e.body_line, page: format!("lich/{}/", e.slug) };
+    let tera = Arc::clone(&kept.tera);
+    body_edit(site, tera, names, written, search, body, crate::search::event_doc(e), |r| {
+        event_pages(r, site, e, crate::schedule::when(e, today));
+    })
 }
 
 /// Renders again what the body of `site.news[k]` shows on, as [`guide_body`] does for a guide.
@@ -103,25 +92,49 @@ pub fn news_body(
     search: &[u8],
 ) -> Option<Edited> {
     let n = &site.news[k];
-    let page = format!("tin-tuc/{}/", n.slug);
-    if !body_problems(&n.file, &n.body, n.body_line, &page, &Written::new(written)).is_empty() {
+    let body = Body { file: &n.file, text: &n.body, line: n.body_line, page: format!("tin-tuc/{}/", n.slug) };
+    let tera = Arc::clone(&kept.tera);
+    body_edit(site, tera, names, written, search, body, crate::search::news_doc(n), |r| {
+        news_page(r, site, n);
+        // The feed's summary of a news item without one is the start of its body.
+        if n.summary.is_none() {
+            r.file("feed.xml".into(), feed::atom(site));
+        }
+        bulletins::refresh_news(r, site, &mut kept.bulletins, k);
+    })
+}
+
+/// An edited body: its file, its text, the line it starts on and the page it is on.
+struct Body<'a> {
+    file: &'a std::path::Path,
+    text: &'a str,
+    line: usize,
+    page: String,
+}
+
+/// What the three edits of a body share: the body's links checked first, what shows it
+/// rendered by `render`, its document `doc` spliced into the search index `search`, and the
+/// same files as before, or the edit was not of a body alone.
+#[allow(clippy::too_many_arguments)]
+fn body_edit(
+    site: &Site,
+    tera: Arc<tera::Tera>,
+    names: &Names,
+    written: &[&str],
+    search: &[u8],
+    body: Body,
+    doc: crate::search::Doc,
+    render: impl FnOnce(&Renderer),
+) -> Option<Edited> {
+    if !body_problems(body.file, body.text, body.line, &body.page, &Written::new(written)).is_empty() {
         return None;
     }
     let memory = Memory::default();
-    let r = Renderer::new(site, Arc::clone(&kept.tera), &memory, names);
-    news_page(&r, site, n);
-    // The feed's summary of a news item without one is the start of its body.
-    if n.summary.is_none() {
-        r.file("feed.xml".into(), feed::atom(site));
-    }
-    bulletins::refresh_news(&r, site, &mut kept.bulletins, k);
-    let doc = crate::search::news_doc(n);
+    let r = Renderer::new(site, tera, &memory, names);
+    render(&r);
     r.file(crate::search::PATH.into(), crate::search::splice(search, &doc.u, &doc)?);
-    same_files(made(r)?, memory.into_files(), written)
-}
-
-/// What an edit of a body rendered: the same files as before, or the edit was not of a body alone.
-fn same_files(made: Vec<Made>, files: Vec<OutFile>, written: &[&str]) -> Option<Edited> {
+    let made = made(r)?;
+    let files = memory.into_files();
     if files.iter().any(|f| written.binary_search(&f.path.as_str()).is_err()) {
         return None;
     }
