@@ -1,5 +1,5 @@
-//! Edit: what a preview re-renders, instead of the whole site, when only the bodies of guides
-//! or news items, or only progress reports, changed.
+//! Edit: what a preview re-renders, instead of the whole site, when only the bodies of guides,
+//! events or news items, or only progress reports, changed.
 //!
 //! A guide's body shows on the guide's page and poster, on the two lists of guides (its number
 //! of steps), in its document of the search index and in the bulletins that read it; its front
@@ -21,8 +21,8 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use super::{
-    body_problems, bulletins, csv_path, current_plan, data, event_pages, feed, guide_lists, guide_pages, home_pages,
-    news_page, plan_pages, Grown, Kept, Made, Memory, OutFile, Renderer, Written,
+    bulletins, csv_path, current_plan, data, event_pages, feed, guide_lists, guide_pages, home_pages, news_page,
+    plan_pages, Body, Grown, Kept, Made, Memory, OutFile, Renderer, Written,
 };
 use crate::check::links::Names;
 use crate::content::model::{Report, Site};
@@ -50,7 +50,7 @@ pub fn guide_body(
     search: &[u8],
 ) -> Option<Edited> {
     let g = &site.guides[i];
-    let body = Body { file: &g.file, text: &g.body, line: g.body_line, page: format!("huong-dan/{}/", g.slug) };
+    let body = Body::of_guide(g);
     let tera = Arc::clone(&kept.tera);
     body_edit(site, tera, names, written, search, body, crate::search::guide_doc(g), |r| {
         let item = guide_pages(r, site, g);
@@ -75,7 +75,7 @@ pub fn event_body(
     search: &[u8],
 ) -> Option<Edited> {
     let e = &site.events[k];
-    let body = Body { file: &e.file, text: &e.body, line: e.body_line, page: format!("lich/{}/", e.slug) };
+    let body = Body::of_event(e);
     let tera = Arc::clone(&kept.tera);
     body_edit(site, tera, names, written, search, body, crate::search::event_doc(e), |r| {
         event_pages(r, site, e, crate::schedule::when(e, today));
@@ -92,7 +92,7 @@ pub fn news_body(
     search: &[u8],
 ) -> Option<Edited> {
     let n = &site.news[k];
-    let body = Body { file: &n.file, text: &n.body, line: n.body_line, page: format!("tin-tuc/{}/", n.slug) };
+    let body = Body::of_news(n);
     let tera = Arc::clone(&kept.tera);
     body_edit(site, tera, names, written, search, body, crate::search::news_doc(n), |r| {
         news_page(r, site, n);
@@ -102,14 +102,6 @@ pub fn news_body(
         }
         bulletins::refresh_news(r, site, &mut kept.bulletins, k);
     })
-}
-
-/// An edited body: its file, its text, the line it starts on and the page it is on.
-struct Body<'a> {
-    file: &'a std::path::Path,
-    text: &'a str,
-    line: usize,
-    page: String,
 }
 
 /// What the three edits of a body share: the body's links checked first, what shows it
@@ -126,7 +118,7 @@ fn body_edit(
     doc: crate::search::Doc,
     render: impl FnOnce(&Renderer),
 ) -> Option<Edited> {
-    if !body_problems(body.file, body.text, body.line, &body.page, &Written::new(written)).is_empty() {
+    if !body.problems(&Written::new(written)).is_empty() {
         return None;
     }
     let memory = Memory::default();

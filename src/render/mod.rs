@@ -811,16 +811,48 @@ fn check_links(site: &Site, files: &[&str], open: Vec<(String, Vec<markdown::Lin
     let bodies = site
         .plans
         .iter()
-        .map(|p| (&p.file, p.body_line, format!("ke-hoach/{}/", p.slug)))
-        .chain(site.guides.iter().map(|g| (&g.file, g.body_line, format!("huong-dan/{}/", g.slug))))
-        .chain(site.events.iter().map(|e| (&e.file, e.body_line, format!("lich/{}/", e.slug))))
-        .chain(site.news.iter().map(|n| (&n.file, n.body_line, format!("tin-tuc/{}/", n.slug))));
-    for (file, body_line, page) in bodies {
-        if let Some(links) = open.get(&page) {
-            for d in link_problems(file, links, body_line, &page, &written) {
+        .map(Body::of_plan)
+        .chain(site.guides.iter().map(Body::of_guide))
+        .chain(site.events.iter().map(Body::of_event))
+        .chain(site.news.iter().map(Body::of_news));
+    for b in bodies {
+        if let Some(links) = open.get(&b.page) {
+            for d in link_problems(b.file, links, b.line, &b.page, &written) {
                 diags.push(d);
             }
         }
+    }
+}
+
+/// A Markdown body of the site: the file it is read from, its text, the line it starts on and
+/// the page it shows on; what a check of its links names.
+struct Body<'a> {
+    file: &'a Path,
+    text: &'a str,
+    line: usize,
+    page: String,
+}
+
+impl<'a> Body<'a> {
+    fn of_plan(p: &'a Plan) -> Body<'a> {
+        Body { file: &p.file, text: &p.body, line: p.body_line, page: format!("ke-hoach/{}/", p.slug) }
+    }
+
+    fn of_guide(g: &'a Guide) -> Body<'a> {
+        Body { file: &g.file, text: &g.body, line: g.body_line, page: format!("huong-dan/{}/", g.slug) }
+    }
+
+    fn of_event(e: &'a Event) -> Body<'a> {
+        Body { file: &e.file, text: &e.body, line: e.body_line, page: format!("lich/{}/", e.slug) }
+    }
+
+    fn of_news(n: &'a News) -> Body<'a> {
+        Body { file: &n.file, text: &n.body, line: n.body_line, page: format!("tin-tuc/{}/", n.slug) }
+    }
+
+    /// What is wrong with its links, given every file of the site (`written`).
+    fn problems(&self, written: &Written) -> Vec<Diagnostic> {
+        link_problems(self.file, &markdown::links(self.text), self.line, &self.page, written)
     }
 }
 
@@ -855,11 +887,6 @@ impl<'a> Written<'a> {
         crate::check::links::served_by(p)
             .any(|(p, tail)| self.files.binary_search(&format!("{p}{tail}").as_str()).is_ok())
     }
-}
-
-/// The problems of one body's links and images.
-fn body_problems(file: &Path, body: &str, body_line: usize, page: &str, written: &Written) -> Vec<Diagnostic> {
-    link_problems(file, &markdown::links(body), body_line, page, written)
 }
 
 /// The problems of `links`, of the body of the page at `page`.
