@@ -1,12 +1,14 @@
 //! A build killed at any moment leaves the output folder exactly as the previous build wrote it
 //! or exactly as the new one would, never a mix, and whatever temporary folder it left beside
-//! the output is removed by the next build.
+//! the output is removed by the next build or kept as its spare. Every build after the second
+//! writes over the spare (the site before the previous one, or what a killed build left), so the
+//! same run checks that a site written over an old one is exactly the site.
 //!
 //! The site is the example with 800 copies of a guide and of a news item (about 2,400 pages,
 //! 2,500 files, 40 MB), so the write takes long enough to be interrupted in the middle. The
 //! build is timed first; then it is killed with SIGKILL at points drawn from a fixed seed: a
 //! third anywhere in the build, a third while files are written, a third after the new site has
-//! taken the old one's place, while the old one is removed.
+//! taken the old one's place, while the old one is set aside.
 //!
 //! `bash scripts/test` runs this against the release binary (`BANGTIN_CRASH_BIN`), as officers
 //! run it; a plain `cargo test` uses the much slower debug binary on a smaller site.
@@ -60,12 +62,12 @@ fn digest(dir: &Path) -> BTreeMap<String, u64> {
         .collect()
 }
 
-/// Temporary siblings of the output folder.
+/// Temporary siblings of the output folder; the spare is not one.
 fn leftovers(dir: &Path) -> Vec<String> {
     let mut v: Vec<String> = fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with(".out.bangtin-"))
+        .filter(|n| n.starts_with(".out.bangtin-") && n != ".out.bangtin-du-tru")
         .collect();
     v.sort();
     v
@@ -180,7 +182,7 @@ fn a_killed_build_leaves_the_old_site_or_the_new_one_and_no_leftovers() {
             .unwrap();
         let tmp = work.join(format!(".out.bangtin-moi-{}", child.id()));
         // A third anywhere in the build; a third once files are being written, a third once the
-        // new site is in place and the previous one is being removed. The last two wait for
+        // new site is in place and the previous one is being set aside. The last two wait for
         // their phase to begin, so a build that runs slower than the timed one is still caught
         // in it, then let a seeded share of that phase's measured length pass.
         let (phase_began, length) = match i % 3 {
@@ -218,9 +220,11 @@ fn a_killed_build_leaves_the_old_site_or_the_new_one_and_no_leftovers() {
     assert!(in_write >= KILLS / 3, "too few kills landed while files were written: {in_write}");
     assert!(new >= KILLS / 6, "too few kills landed after the swap: {new}");
 
-    // The next build removes whatever the killed ones left beside the output.
+    // The next build removes whatever the killed ones left beside the output, and writes over
+    // the spare whatever it held.
     let r = Command::new(&bin).args(build_args(&site_a, &out)).output().unwrap();
     assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
     assert_eq!(digest(&out), ref_a);
     assert_eq!(leftovers(work), Vec::<String>::new());
+    assert!(work.join(".out.bangtin-du-tru/.bangtin").is_file(), "the site before is kept as the spare");
 }
