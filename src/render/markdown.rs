@@ -409,13 +409,18 @@ pub fn render(md: &str, root: &str, raw: RawHtml) -> Rendered {
         i += 1;
     }
 
+    let has_table = events.iter().any(|e| matches!(e, Event::Start(Tag::Table(_))));
     let mut html = String::with_capacity(md.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     // Wide tables scroll inside their own box on a phone; the box is focusable so keyboard
-    // users can scroll it too (WCAG 2.1.1).
-    let html = html
-        .replace("<table>", "<div class=\"table-wrap\" role=\"region\" aria-label=\"Bảng\" tabindex=\"0\"><table>")
-        .replace("</table>", "</table></div>");
+    // users can scroll it too (WCAG 2.1.1). Most bodies have no table, and two searches and
+    // copies of every page's HTML were 2% of a province's build.
+    let html = match has_table {
+        true => html
+            .replace("<table>", "<div class=\"table-wrap\" role=\"region\" aria-label=\"Bảng\" tabindex=\"0\"><table>")
+            .replace("</table>", "</table></div>"),
+        false => html,
+    };
     // Without HTML of its own, a body is exactly what pulldown-cmark wrote from Markdown, which
     // escapes every text and attribute; only a body with HTML in it needs (and pays for) a cleaning.
     let html = if has_html && raw == RawHtml::Sanitise { sanitiser(root).clean(&html).to_string() } else { html };
