@@ -756,7 +756,7 @@ mod tests {
     }
 
     #[test]
-    fn a_write_replaces_the_whole_folder_and_leaves_nothing_beside_it() {
+    fn a_write_replaces_the_whole_folder_and_keeps_the_previous_as_the_spare() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("output");
         write_atomically(&out, &[page("index.html", "một"), page("lich/index.html", "lịch")]).unwrap();
