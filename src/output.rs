@@ -412,8 +412,9 @@ fn open_over(root: &fs::File, dir: &Path, rel: &str) -> std::io::Result<(fs::Fil
     if meta.is_file() && meta.nlink() == 1 {
         return Ok((file, meta.len()));
     }
+    // Reached without a link, so its path names it: a second name, a device or a FIFO that had
+    // a reader is unlinked and the file made anew.
     drop(file);
-    make_way(dir, rel)?;
     fs::remove_file(dir.join(rel))?;
     Ok((openat2(root, rel)?, 0))
 }
@@ -582,7 +583,7 @@ impl Staging {
         if let Some(reuse) = self.reuse.take() {
             if let Err(e) = reuse.finish(tmp) {
                 let _ = remove_ours(tmp);
-                return Err(Error::io(out, "dọn tệp cũ trong thư mục dự trữ", e));
+                return Err(Error::io(out, "dọn tệp cũ trước khi thay thư mục đầu ra", e));
             }
         }
         if let Err(e) = flush(tmp) {
@@ -819,6 +820,13 @@ mod tests {
         let fifo = std::ffi::CString::new(spare.join("lich/ics").into_os_string().into_encoded_bytes()).unwrap();
         // SAFETY: a NUL-terminated path that outlives the call.
         assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o644) }, 0, "a FIFO where a file goes");
+        // And one with a reader, which opens for writing: it is unlinked, not written into.
+        let read_fifo = std::ffi::CString::new(spare.join("lich/doc").into_os_string().into_encoded_bytes()).unwrap();
+        // SAFETY: a NUL-terminated path that outlives the call.
+        assert_eq!(unsafe { libc::mkfifo(read_fifo.as_ptr(), 0o644) }, 0);
+        use std::os::unix::fs::OpenOptionsExt;
+        let _reader =
+            fs::OpenOptions::new().read(true).custom_flags(libc::O_NONBLOCK).open(spare.join("lich/doc")).unwrap();
         use std::os::unix::ffi::OsStrExt;
         fs::write(spare.join(std::ffi::OsStr::from_bytes(b"t\xea\xe9n")), "latin-1").unwrap();
         let new = [
@@ -829,6 +837,7 @@ mod tests {
             page("robots.txt", "User-agent: *"),
             page("lich/index.html", "lịch"),
             page("lich/ics", "lịch"),
+            page("lich/doc", "đọc"),
         ];
         write_atomically(&out, &new).unwrap();
         let mut want: std::collections::BTreeMap<String, Option<String>> =
