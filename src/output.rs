@@ -369,27 +369,14 @@ impl Reuse {
         let written: std::collections::HashSet<&str> = written.iter().map(String::as_str).collect();
         let needed: std::collections::HashSet<&str> =
             written.iter().flat_map(|p| p.match_indices('/').map(|(i, _)| &p[..i])).collect();
-        let gone = |r: std::io::Result<()>| match r {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
-            _ => Ok(()),
-        };
-        for f in listing.files.iter().filter(|f| f.as_str() != MARKER && !written.contains(f.as_str())) {
-            gone(fs::remove_file(tmp.join(f)))?;
-        }
-        for o in &listing.odd {
-            match fs::symlink_metadata(tmp.join(o)) {
-                Ok(m) if m.is_dir() => gone(fs::remove_dir_all(tmp.join(o)))?,
-                _ => gone(fs::remove_file(tmp.join(o)))?,
-            }
-        }
-        for d in listing.folders.iter().filter(|d| !needed.contains(d.as_str()) && !written.contains(d.as_str())) {
-            // A folder inside one removed before it is already gone.
-            match fs::symlink_metadata(tmp.join(d)) {
-                Ok(m) if m.is_dir() => gone(fs::remove_dir_all(tmp.join(d)))?,
-                _ => {}
-            }
-        }
-        Ok(())
+        let files = listing.files.iter().filter(|f| f.as_str() != MARKER && !written.contains(f.as_str()));
+        // A folder inside one removed before it is already gone, which `remove_entry` allows.
+        let folders = listing.folders.iter().filter(|d| !needed.contains(d.as_str()) && !written.contains(d.as_str()));
+        files
+            .chain(folders)
+            .map(Path::new)
+            .chain(listing.odd.iter().map(PathBuf::as_path))
+            .try_for_each(|p| remove_entry(&tmp.join(p)))
     }
 }
 
@@ -449,6 +436,20 @@ fn openat2(root: &fs::File, rel: &str) -> std::io::Result<fs::File> {
     Ok(unsafe { fs::File::from_raw_fd(fd as i32) })
 }
 
+/// Removes whatever stands at `p`, a folder with all it holds, never through a link; nothing
+/// there is no error.
+fn remove_entry(p: &Path) -> std::io::Result<()> {
+    let gone = match fs::symlink_metadata(p) {
+        Ok(m) if m.is_dir() => fs::remove_dir_all(p),
+        Ok(_) => fs::remove_file(p),
+        Err(e) => Err(e),
+    };
+    match gone {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
+    }
+}
+
 /// Clears the way to `rel` under `dir`: what stands where a folder of its path goes and is not
 /// a folder is removed, the missing folders made, and a folder or link at `rel` removed.
 #[cfg(target_os = "linux")]
@@ -459,8 +460,7 @@ fn make_way(dir: &Path, rel: &str) -> std::io::Result<()> {
         at.push(part);
         let last = i + 1 == parts.len();
         match fs::symlink_metadata(&at) {
-            Ok(m) if last && m.is_dir() => fs::remove_dir_all(&at)?,
-            Ok(m) if last && !m.is_file() => fs::remove_file(&at)?,
+            Ok(m) if last && !m.is_file() => remove_entry(&at)?,
             Ok(m) if !last && !m.is_dir() => {
                 fs::remove_file(&at)?;
                 fs::create_dir(&at)?;
@@ -507,12 +507,18 @@ impl Staging {
         Ok(staging)
     }
 
+    /// Where `rel` goes in the temporary folder, refused if it would escape it, and the path to
+    /// name in a message: where it was going in `out`.
+    fn place(&self, rel: &str) -> Result<(PathBuf, PathBuf), Error> {
+        let path = safe_join(&self.tmp, rel)
+            .ok_or_else(|| Error::Refused(format!("đường dẫn đầu ra không hợp lệ: “{rel}”")))?;
+        Ok((path, self.out.join(rel)))
+    }
+
     /// The file, and the path to name in a message: where it was going in `out`, since the
     /// temporary folder is gone by the time anyone reads it.
     fn create(&self, rel: &str) -> Result<(fs::File, PathBuf), Error> {
-        let path = safe_join(&self.tmp, rel)
-            .ok_or_else(|| Error::Refused(format!("đường dẫn đầu ra không hợp lệ: “{rel}”")))?;
-        let shown = self.out.join(rel);
+        let (path, shown) = self.place(rel)?;
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).map_err(|e| Error::io(shown.parent().unwrap_or(&shown), "tạo thư mục", e))?;
         }
@@ -522,9 +528,7 @@ impl Staging {
 
     /// [`Staging::create`] in the spare: the file as it was, to be written over, and its length.
     fn open_over(&self, root: &fs::File, rel: &str) -> Result<(fs::File, PathBuf, u64), Error> {
-        let path = safe_join(&self.tmp, rel)
-            .ok_or_else(|| Error::Refused(format!("đường dẫn đầu ra không hợp lệ: “{rel}”")))?;
-        let shown = self.out.join(rel);
+        let (path, shown) = self.place(rel)?;
         // Checked on every system; Linux opens it relative to `root`.
         #[cfg(target_os = "linux")]
         let opened = {
