@@ -28,14 +28,34 @@ pub struct Source {
 
 /// Reads a file into NFC text without a BOM and with `\n` line ends.
 pub fn read_text(path: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<String> {
-    // Asked before reading: a named pipe or a device would block or never end, and a file
-    // far larger than any plan would only exhaust memory on the officer's computer.
-    match std::fs::metadata(path) {
+    use std::io::Read;
+    let not_regular = |diags: &mut Diagnostics| {
+        diags.push(
+            Diagnostic::new(rel, "không phải một tệp thường (là thiết bị, ống dẫn hay ổ cắm)")
+                .expected("một tệp văn bản thật; xóa mục này khỏi thư mục nội dung"),
+        )
+    };
+    let unreadable = |e: std::io::Error, diags: &mut Diagnostics| {
+        diags.push(Diagnostic::new(rel, format!("không đọc được tệp: {}", crate::diag::io_vi(&e))))
+    };
+    // Asked of the open file before reading: a named pipe or a device would block or never
+    // end, and a file far larger than any plan would only exhaust memory on the officer's
+    // computer. Opened without waiting, so that a pipe opens too and is told apart by its
+    // descriptor: one lookup of the path per file, where asking the path first took two.
+    let file = match open_without_waiting(path) {
+        Ok(f) => f,
+        Err(e) => {
+            // A socket cannot be opened at all; say what it is rather than why it failed.
+            match std::fs::metadata(path) {
+                Ok(m) if !m.is_file() && !m.is_dir() => not_regular(diags),
+                _ => unreadable(e, diags),
+            }
+            return None;
+        }
+    };
+    let len = match file.metadata() {
         Ok(m) if !m.is_file() => {
-            diags.push(
-                Diagnostic::new(rel, "không phải một tệp thường (là thiết bị, ống dẫn hay ổ cắm)")
-                    .expected("một tệp văn bản thật; xóa mục này khỏi thư mục nội dung"),
-            );
+            not_regular(diags);
             return None;
         }
         Ok(m) if m.len() > MAX_TEXT_BYTES => {
@@ -45,16 +65,40 @@ pub fn read_text(path: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<Str
             )));
             return None;
         }
-        _ => {}
-    }
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
+        Ok(m) => m.len(),
         Err(e) => {
-            diags.push(Diagnostic::new(rel, format!("không đọc được tệp: {}", crate::diag::io_vi(&e))));
+            unreadable(e, diags);
             return None;
         }
     };
+    // One byte over the size, so that the read that finds the end needs no larger buffer.
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0).saturating_add(1));
+    if let Err(e) = (&file).take(MAX_TEXT_BYTES + 1).read_to_end(&mut bytes) {
+        unreadable(e, diags);
+        return None;
+    }
     decode(bytes, rel, diags)
+}
+
+/// Opens `path` for reading; on Unix without waiting for a writer, as a named pipe would.
+fn open_without_waiting(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut o = std::fs::OpenOptions::new();
+    o.read(true);
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        o.custom_flags(libc::O_NONBLOCK);
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        // Elsewhere without `libc`: the path is asked first, as a pipe would block the open.
+        if let Ok(m) = std::fs::metadata(path) {
+            if !m.is_file() {
+                return Err(std::io::Error::other("không phải một tệp thường"));
+            }
+        }
+    }
+    o.open(path)
 }
 
 /// A file's bytes as bangtin reads every text: UTF-8 (refused otherwise, at the line of the first
@@ -102,7 +146,7 @@ impl Source {
     }
 
     /// A Markdown file with YAML front matter between `---` lines.
-    pub fn front_matter_file(rel: &Path, text: &str, diags: &mut Diagnostics) -> Option<Source> {
+    pub fn front_matter_file(rel: &Path, mut text: String, diags: &mut Diagnostics) -> Option<Source> {
         let Some(rest) = text.strip_prefix("---\n") else {
             diags.push(
                 Diagnostic::new(rel, "thiếu phần thông tin đầu tệp (front matter)")
@@ -116,12 +160,15 @@ impl Source {
             let trimmed = line.trim_end();
             if trimmed == "---" || trimmed == "..." {
                 let yaml = rest[..offset].to_string();
-                let body = rest[offset + line.len()..].to_string();
+                // The body moved to the front of the text as read rather than copied out: a
+                // copy is fresh memory, faulted in page by page, for every body of the site.
+                let start = "---\n".len() + offset + line.len();
+                text.drain(..start);
                 return Some(Source {
                     rel: rel.to_path_buf(),
                     yaml,
                     yaml_first_line: 2,
-                    body,
+                    body: text,
                     positions: OnceCell::new(),
                 });
             }
