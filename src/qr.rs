@@ -17,8 +17,9 @@ const QUIET: usize = 4;
 /// Level M survives a crease or a smudge on a printed poster and keeps the code small.
 const LEVEL: EcLevel = EcLevel::M;
 
-/// The modules of `url`'s code, dark as `true`, row by row, and the width.
-fn modules(url: &str) -> Option<(Vec<bool>, usize)> {
+/// The modules of `url`'s code row by row, dark as a set bit (module `x` of a row is bit `x % 64`
+/// of its word `x / 64`), and the width.
+fn modules(url: &str) -> Option<(Vec<u64>, usize)> {
     let bits = qrcode::bits::encode_auto(url.as_bytes(), LEVEL).ok()?;
     let version = bits.version();
     let (data, ec) = qrcode::ec::construct_codewords(&bits.into_bytes(), version, LEVEL).ok()?;
@@ -58,7 +59,13 @@ fn modules(url: &str) -> Option<(Vec<bool>, usize)> {
         g
     };
     let best = best_mask(width, masked)?;
-    Some((best, width))
+    let words = width.div_ceil(64);
+    let mut rows = vec![0u64; width * words];
+    for (i, _) in best.iter().enumerate().filter(|(_, d)| **d) {
+        let (x, y) = (i % width, i / width);
+        rows[y * words + x / 64] |= 1 << (x % 64);
+    }
+    Some((rows, width))
 }
 
 /// Inverts the modules of `g` that mask `m` (its number in the standard, 0–7) covers, where
@@ -173,7 +180,7 @@ fn mask_rows() -> &'static [[u64; 64]; 8] {
 /// operations per row on the grid held as bits, where masking a grid of `bool`s module by
 /// module, eight times over, and then packing each into bits to score it was most of the time
 /// of a poster's code.
-fn best_mask_rows(base: &[bool], open: &[bool], w: usize) -> Vec<bool> {
+fn best_mask_rows(base: &[bool], open: &[bool], w: usize) -> Vec<u64> {
     let pack = |g: &[bool]| -> Vec<u64> {
         g.chunks_exact(w).map(|line| line.iter().enumerate().fold(0, |r, (x, &d)| r | (u64::from(d) << x))).collect()
     };
@@ -211,8 +218,7 @@ fn best_mask_rows(base: &[bool], open: &[bool], w: usize) -> Vec<bool> {
             best = Some((score, rows));
         }
     }
-    let rows = best.map(|(_, r)| r).unwrap_or_default();
-    rows.iter().flat_map(|r| (0..w).map(move |x| r & (1 << x) != 0)).collect()
+    best.map(|(_, r)| r).unwrap_or_default()
 }
 
 /// `#.###.#`, read from the start of a line.
@@ -279,21 +285,11 @@ fn penalties_packed(rows: &[u64], cols: &[u64], w: usize) -> (u32, u32, u32) {
     let mut finder = [0u32; 2];
     for (d, lines) in [rows, cols].into_iter().enumerate() {
         for &r in lines {
-            // A run ends wherever a module differs from the next one, and at the end of the line.
-            let mut ends = (r ^ (r >> 1)) & (full >> 1);
-            let mut start = 0u32;
-            loop {
-                let end = if ends == 0 { w as u32 } else { ends.trailing_zeros() + 1 };
-                let len = end - start;
-                if len >= 5 {
-                    runs += len - 2;
-                }
-                if ends == 0 {
-                    break;
-                }
-                ends &= ends - 1;
-                start = end;
-            }
+            // A run of `len` ≥ 5 scores `len - 2`: its `len - 4` windows of five alike, plus 2
+            // for the first of them. Bit `j` of `alike` says modules `j` to `j + 4` match.
+            let same = !(r ^ (r >> 1)) & (full >> 1);
+            let alike = same & (same >> 1) & (same >> 2) & (same >> 3) & (full >> 4);
+            runs += alike.count_ones() + 2 * (alike & !(alike << 1)).count_ones();
             let n = !r & full;
             let mut found = r & (n >> 1) & (r >> 2) & (r >> 3) & (r >> 4) & (n >> 5) & (r >> 6);
             found &= full >> 6;
@@ -322,33 +318,31 @@ fn penalties_packed(rows: &[u64], cols: &[u64], w: usize) -> (u32, u32, u32) {
 /// The code for `url` as an SVG image labelled for screen readers; `None` when the text is too
 /// long for a QR code (thousands of bytes; a page address never is).
 pub fn svg(url: &str, label: &str) -> Option<String> {
-    let (dark, width) = modules(url)?;
+    let (rows, width) = modules(url)?;
     let size = width + 2 * QUIET;
-    let mut path = String::with_capacity(width * width);
-    for y in 0..width {
-        let mut x = 0;
+    let words = width.div_ceil(64);
+    let mut path = Vec::with_capacity(width * width * 2);
+    for (y, row) in rows.chunks_exact(words).enumerate() {
+        let mut x = next_module(row, 0, true, width);
         while x < width {
-            if dark[y * width + x] {
-                let start = x;
-                while x < width && dark[y * width + x] {
-                    x += 1;
-                }
-                // `M{x} {y}h{run}v1h-{run}z`, without the formatting machinery: a poster's code
-                // is hundreds of these, and there is a poster per guide and per event.
-                path.push('M');
-                push_number(&mut path, start + QUIET);
-                path.push(' ');
-                push_number(&mut path, y + QUIET);
-                path.push('h');
-                push_number(&mut path, x - start);
-                path.push_str("v1h-");
-                push_number(&mut path, x - start);
-                path.push('z');
-            } else {
-                x += 1;
-            }
+            let end = next_module(row, x, false, width);
+            // `M{x} {y}h{run}v1h-{run}z`, put together on the stack and added at once: a
+            // poster's code is hundreds of these, and there is a poster per guide and per event.
+            let mut one = Run { bytes: [0; 32], len: 0 };
+            one.push(b"M");
+            one.number(x + QUIET);
+            one.push(b" ");
+            one.number(y + QUIET);
+            one.push(b"h");
+            one.number(end - x);
+            one.push(b"v1h-");
+            one.number(end - x);
+            one.push(b"z");
+            path.extend_from_slice(&one.bytes[..one.len]);
+            x = next_module(row, end, true, width);
         }
     }
+    let path = String::from_utf8(path).unwrap_or_default();
     Some(format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"qr\" viewBox=\"0 0 {size} {size}\" role=\"img\" \
          aria-label=\"{}\" shape-rendering=\"crispEdges\"><rect width=\"{size}\" height=\"{size}\" fill=\"#fff\"/>\
@@ -357,11 +351,42 @@ pub fn svg(url: &str, label: &str) -> Option<String> {
     ))
 }
 
-fn push_number(out: &mut String, n: usize) {
-    if n >= 10 {
-        push_number(out, n / 10);
+/// The first module from `x` on of row `row` that is dark (`dark`) or light, or `width`.
+fn next_module(row: &[u64], mut x: usize, dark: bool, width: usize) -> usize {
+    while x < width {
+        let word = if dark { row[x / 64] } else { !row[x / 64] } >> (x % 64);
+        if word != 0 {
+            return (x + word.trailing_zeros() as usize).min(width);
+        }
+        x = (x / 64 + 1) * 64;
     }
-    out.push(char::from(b'0' + (n % 10) as u8));
+    width
+}
+
+/// One run of a code's path, written out. Its figures are below 185 (the widest code with its margin), so it
+/// never fills the buffer.
+struct Run {
+    bytes: [u8; 32],
+    len: usize,
+}
+
+impl Run {
+    fn push(&mut self, b: &[u8]) {
+        self.bytes[self.len..self.len + b.len()].copy_from_slice(b);
+        self.len += b.len();
+    }
+
+    /// `n` in decimal.
+    fn number(&mut self, n: usize) {
+        debug_assert!(n < 1000);
+        if n >= 100 {
+            self.push(&[b'0' + (n / 100 % 10) as u8]);
+        }
+        if n >= 10 {
+            self.push(&[b'0' + (n / 10 % 10) as u8]);
+        }
+        self.push(&[b'0' + (n % 10) as u8]);
+    }
 }
 
 #[cfg(test)]
@@ -416,7 +441,10 @@ mod tests {
                 .into_iter()
                 .map(|c| c == Color::Dark)
                 .collect();
-            let (ours, _) = super::modules(&url).unwrap();
+            let (rows, w) = super::modules(&url).unwrap();
+            let words = w.div_ceil(64);
+            let ours: Vec<bool> =
+                (0..w * w).map(|i| rows[i / w * words + i % w / 64] & (1 << (i % w % 64)) != 0).collect();
             assert!(ours == theirs, "{url}");
         }
     }
