@@ -336,6 +336,46 @@ fn a_new_or_edited_report_renders_as_a_whole_build_would() {
 }
 
 #[test]
+fn a_guide_edited_while_no_bulletin_reads_it_is_read_as_edited_when_one_does_again() {
+    // The bulletins say each guide once for all that read it; an edit of a guide no bulletin
+    // reads at the time must still reach the bulletins that read it after a later report.
+    let mut p = Preview::of(&example(), "2024-06-20");
+    let (chu_ky_so, next) = ("guides/chu-ky-so-ca-nhan.md", "progress/2024-06-14.yaml");
+    let bulletin = format!("phat-thanh/{PLAN}-2024-06-14/{PLAN}-2024-06-14.txt");
+    let reads = |p: &Preview| {
+        let text = String::from_utf8(p.files[&bulletin].clone()).unwrap();
+        text.lines().find(|l| l.contains(". Hướng dẫn: ")).unwrap_or_default().to_string()
+    };
+
+    // Every unit's cards made, the signatures as they were: signatures are the furthest behind.
+    let mut report = std::fs::read_to_string(p.sc.file(LAST)).unwrap().replace("date: 2024-05-31", "date: 2024-06-14");
+    let cards =
+        [(1295, 1401), (1664, 1829), (1154, 1241), (1822, 2132), (1476, 1635), (970, 1051), (2017, 2360), (1712, 1880)];
+    for (k, (had, all)) in cards.iter().enumerate() {
+        report = report.replace(&format!("kp{}: {{ cccd: {had},", k + 1), &format!("kp{}: {{ cccd: {all},", k + 1));
+    }
+    p.sc.write(next, &report);
+    p.edit(&[next]).unwrap();
+    assert!(reads(&p).contains("Đăng ký chữ ký số cá nhân"), "{}", reads(&p));
+
+    // Signatures on track again: the bulletin reads the first guide.
+    let on_track = [150, 186, 135, 86, 162, 112, 96, 191].iter().enumerate().fold(report.clone(), |r, (k, n)| {
+        r.replace(&format!("chu-ky-so: {n} }}"), &format!("chu-ky-so: {} }}", n + 50 + k))
+    });
+    p.sc.write(next, &on_track);
+    p.edit(&[next]).unwrap();
+    assert!(reads(&p).contains("Làm thẻ căn cước công dân"), "{}", reads(&p));
+
+    // The signatures guide edited while no bulletin reads it, then read again.
+    p.sc.edit(chu_ky_so, "Hỏi nhân viên: gói có mất phí không", "Hỏi nhân viên Viettel: gói có mất phí không");
+    p.edit(&[chu_ky_so]).unwrap();
+    p.sc.write(next, &report);
+    p.edit(&[next]).unwrap();
+    let text = String::from_utf8(p.files[&bulletin].clone()).unwrap();
+    assert!(text.contains("Hỏi nhân viên Viettel"), "{text}");
+}
+
+#[test]
 fn reports_a_build_refuses_or_that_move_are_left_to_a_whole_build() {
     let refused = |edit: &dyn Fn(&Scratch) -> Vec<&'static str>| {
         let mut p = Preview::of(&example(), "2024-06-20");

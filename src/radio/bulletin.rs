@@ -7,6 +7,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::Serialize;
+use std::sync::OnceLock;
 
 use super::airtime::{self, Pace};
 use super::Speaker;
@@ -109,33 +110,65 @@ pub fn compose(site: &Site, plan: &Plan, date: NaiveDate, sp: &Speaker) -> Bulle
     let reports: Vec<_> = site.reports.iter().filter(|r| r.plan == plan.slug && r.date <= date).collect();
     let last = reports.last().map(|r| (r.date, r.illustrative));
     let progress = progress::Tracker::after(site, plan, reports.iter().copied()).indicators(date);
-    compose_with(site, plan, date, sp, last, progress, &SpokenNotices::new(site))
+    compose_with(site, plan, date, sp, last, progress, &Spoken::new(site))
 }
 
-/// Each news item's notice as the bulletins say it, said once for all of them. A notice is
-/// read by every bulletin of the fortnight after it, and saying the ~300 notices of each of a
-/// province's bulletins was most of their cost. The notices of a province's 8,000 news items
-/// take about 4 MB said.
-pub struct SpokenNotices(Vec<std::sync::OnceLock<[String; 2]>>);
+/// What every bulletin that reads it says alike, said once for all of them: each news item's
+/// notice, and each guide's section.
+///
+/// A notice is read by every bulletin of the fortnight after it, and saying the ~300 notices of
+/// each of a province's bulletins was most of their cost; the notices of a province's 8,000
+/// news items take about 4 MB said. A guide is read by every bulletin while the indicator it
+/// helps stays the furthest behind, often all of a plan's: its steps said again each week were
+/// a third of a bulletin's cost.
+pub struct Spoken {
+    notices: Vec<OnceLock<[String; 2]>>,
+    guides: Vec<OnceLock<Section>>,
+}
 
-impl SpokenNotices {
-    /// Room for every news item of `site`, none said yet.
-    pub fn new(site: &Site) -> SpokenNotices {
-        SpokenNotices(site.news.iter().map(|_| std::sync::OnceLock::new()).collect())
+impl Spoken {
+    /// Room for every news item and guide of `site`, none said yet.
+    pub fn new(site: &Site) -> Spoken {
+        Spoken {
+            notices: site.news.iter().map(|_| OnceLock::new()).collect(),
+            guides: site.guides.iter().map(|_| OnceLock::new()).collect(),
+        }
     }
 
     /// Says news item `k`'s notice again after its body changed; whether the bulletins that
     /// read it now read something else. A notice no bulletin read was never said, and stays so.
     pub fn say_again(&mut self, site: &Site, k: usize, sp: &Speaker) -> bool {
-        let (Some(once), Some(n)) = (self.0.get_mut(k), site.news.get(k)) else { return false };
+        let (Some(once), Some(n)) = (self.notices.get_mut(k), site.news.get(k)) else { return false };
         let Some(old) = once.get() else { return false };
         let new = notice_lines(n, &|written: &str| sp.say(&one_line(written)));
         if *old == new {
             return false;
         }
-        *once = std::sync::OnceLock::from(new);
+        *once = OnceLock::from(new);
         true
     }
+
+    /// Forgets how guide `g` of `site` was said, after its body changed: the next bulletin to
+    /// read it says it anew. Whether or not a bulletin reads it now, since a report edited later
+    /// may make it the one they read.
+    pub fn guide_changed(&mut self, site: &Site, g: &Guide) {
+        if let Some(once) = guide_index(site, g).and_then(|k| self.guides.get_mut(k)) {
+            *once = OnceLock::new();
+        }
+    }
+
+    /// Guide `g`'s section, said on first use.
+    fn guide(&self, site: &Site, g: &Guide, say: &impl Fn(&str) -> String) -> Section {
+        match guide_index(site, g).and_then(|k| self.guides.get(k)) {
+            Some(once) => once.get_or_init(|| guide_section(g, say)).clone(),
+            None => guide_section(g, say),
+        }
+    }
+}
+
+/// Where `g` stands among `site`'s guides.
+fn guide_index(site: &Site, g: &Guide) -> Option<usize> {
+    site.guides.iter().position(|x| std::ptr::eq(x, g))
 }
 
 /// The days of the bulletins that read notice `n`, first and last: its own day and the
@@ -154,7 +187,7 @@ pub fn compose_with(
     sp: &Speaker,
     last_report: Option<(NaiveDate, bool)>,
     progress: Vec<IndicatorProgress>,
-    notices: &SpokenNotices,
+    spoken: &Spoken,
 ) -> Bulletin {
     let cfg = &site.config.radio;
     let say = |written: &str| sp.say(&one_line(written));
@@ -170,9 +203,9 @@ pub fn compose_with(
     }
     let guide = pick_guide(site, &indicators);
     if let Some(g) = guide {
-        sections.push(guide_section(g, &say));
+        sections.push(spoken.guide(site, g, &say));
     }
-    if let Some(s) = notices_section(site, plan, date, &say, notices) {
+    if let Some(s) = notices_section(site, plan, date, &say, spoken) {
         sections.push(s);
     }
     sections.push(closing(site, &say));
@@ -745,7 +778,7 @@ fn notices_section(
     plan: &Plan,
     date: NaiveDate,
     say: &impl Fn(&str) -> String,
-    said: &SpokenNotices,
+    said: &Spoken,
 ) -> Option<Section> {
     let since = date - Duration::days(NOTICE_DAYS);
     let recent: Vec<(usize, &News)> = site
@@ -762,7 +795,7 @@ fn notices_section(
     for (i, (k, n)) in recent.iter().enumerate() {
         let urgency = if i == 0 { Urgency::NewestNotice } else { Urgency::OlderNotice };
         let label = format!("thông báo “{}” ({})", one_line(&n.title), dmy(n.date));
-        let lines = match said.0.get(*k) {
+        let lines = match said.notices.get(*k) {
             Some(once) => once.get_or_init(|| notice_lines(n, say)).to_vec(),
             None => notice_lines(n, say).to_vec(),
         };

@@ -100,24 +100,24 @@ fn view(b: &Bulletin, plan_title: &str, slug: &str) -> RadioView {
 
 /// What the site's bulletins are, kept by a preview so that an edit re-renders only the
 /// bulletins it touches: each bulletin with its plan's title and its line of the list, newest
-/// first; and the notices as they were said.
+/// first; and the notices and guides as they were said.
 pub struct Kept {
     list: Vec<(RadioCard, Bulletin, String)>,
-    notices: bulletin::SpokenNotices,
+    spoken: bulletin::Spoken,
 }
 
 /// Every bulletin's page and `.txt`, and the list of them, newest first; what they are when
 /// `keep` is set.
 pub(super) fn pages(r: &Renderer, site: &Site, keep: bool) -> Option<Kept> {
-    let notices = bulletin::SpokenNotices::new(site);
+    let spoken = bulletin::Spoken::new(site);
     let mut list = Vec::new();
     for plan in &site.plans {
-        let made = compose(r, site, plan, None, &notices);
+        let made = compose(r, site, plan, None, &spoken);
         list.extend(made.into_iter().map(|(card, b)| (card, keep.then_some(b), plan.title.clone())));
     }
     sort(&mut list);
     list_page(r, site, list.iter().map(|(card, ..)| card));
-    keep.then(|| Kept { list: list.into_iter().filter_map(|(c, b, t)| Some((c, b?, t))).collect(), notices })
+    keep.then(|| Kept { list: list.into_iter().filter_map(|(c, b, t)| Some((c, b?, t))).collect(), spoken })
 }
 
 /// Newest first, as the list shows them.
@@ -134,7 +134,7 @@ fn compose(
     site: &Site,
     plan: &Plan,
     days: Option<(NaiveDate, NaiveDate)>,
-    notices: &bulletin::SpokenNotices,
+    spoken: &bulletin::Spoken,
 ) -> Vec<(RadioCard, Bulletin)> {
     use rayon::prelude::*;
     let cfg = &site.config.radio;
@@ -150,7 +150,7 @@ fn compose(
         .par_bridge()
         .map(|(report, progress)| {
             let last = Some((report.date, report.illustrative));
-            let b = bulletin::compose_with(site, plan, report.date, &sp, last, progress, notices);
+            let b = bulletin::compose_with(site, plan, report.date, &sp, last, progress, spoken);
             (one(r, site, &plan.title, &b), b)
         })
         .collect()
@@ -167,7 +167,7 @@ pub(super) fn refresh_reports(r: &Renderer, site: &Site, kept: &mut Kept, plan: 
 
 /// The bulletins of `plan` dated within `days` composed again, in place of those kept.
 fn recompose(r: &Renderer, site: &Site, kept: &mut Kept, plan: &Plan, days: (NaiveDate, NaiveDate)) {
-    let made = compose(r, site, plan, Some(days), &kept.notices);
+    let made = compose(r, site, plan, Some(days), &kept.spoken);
     kept.list.retain(|(_, b, _)| b.plan != plan.slug || b.date < days.0 || b.date > days.1);
     kept.list.extend(made.into_iter().map(|(card, b)| (card, b, plan.title.clone())));
 }
@@ -177,7 +177,7 @@ fn recompose(r: &Renderer, site: &Site, kept: &mut Kept, plan: &Plan, days: (Nai
 /// notice is its title and summary, or the first sentences of its body when it has none.
 pub(super) fn refresh_news(r: &Renderer, site: &Site, kept: &mut Kept, k: usize) {
     let cfg = &site.config.radio;
-    if !kept.notices.say_again(site, k, &Speaker::new(cfg.dialect, &cfg.lexicon)) {
+    if !kept.spoken.say_again(site, k, &Speaker::new(cfg.dialect, &cfg.lexicon)) {
         return;
     }
     let n = &site.news[k];
@@ -192,6 +192,7 @@ pub(super) fn refresh_news(r: &Renderer, site: &Site, kept: &mut Kept, k: usize)
 /// any did (their air time is on it).
 pub(super) fn refresh_guide(r: &Renderer, site: &Site, kept: &mut Kept, g: &crate::content::model::Guide) {
     let cfg = &site.config.radio;
+    kept.spoken.guide_changed(site, g);
     let reading = |b: &Bulletin| b.guide.as_deref() == Some(g.slug.as_str());
     if !kept.list.iter().any(|(_, b, _)| reading(b)) {
         return;
