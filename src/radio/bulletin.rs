@@ -807,7 +807,15 @@ fn notices_section(
 /// A notice read, then "Xin nhắc lại" and read again.
 fn notice_lines(n: &News, say: &impl Fn(&str) -> String) -> [String; 2] {
     let words = notice_words(n);
-    [say(&format!("Thông báo: {words}")), say(&format!("Xin nhắc lại: {words}"))]
+    let first = say(&format!("Thông báo: {words}"));
+    // The repeat is the same words behind another lead, so they are said once; both leads end
+    // in ": ", after which the reading of the words starts afresh. Said in full only where a
+    // site's lexicon changed the lead itself.
+    let again = match first.strip_prefix(&format!("{} ", say("Thông báo:"))) {
+        Some(what) => format!("{} {what}", say("Xin nhắc lại:")),
+        None => say(&format!("Xin nhắc lại: {words}")),
+    };
+    [first, again]
 }
 
 /// The latest report date of `plan` on or before `today`, the default day of a bulletin.
