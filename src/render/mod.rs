@@ -951,24 +951,86 @@ fn link_problems(
 /// Resolves `rel` against the folder `base` (`huong-dan/vneid/`), without query or fragment;
 /// `None` when `..` climbs above the site root.
 pub(crate) fn normalise(base: &str, rel: &str) -> Option<String> {
-    let rel = rel.split(['#', '?']).next().unwrap_or("");
+    let rel = &rel[..rel.bytes().position(|c| c == b'#' || c == b'?').unwrap_or(rel.len())];
     if rel.is_empty() {
         return Some(base.to_string());
     }
-    let mut parts: Vec<&str> = base.split('/').filter(|s| !s.is_empty()).collect();
+    // Segments joined by '/' as they come, a `..` cutting the last one off: the link check
+    // resolves every link of every page, and a list of segments joined at the end was an
+    // allocation more per link.
+    let mut out = String::with_capacity(base.len() + rel.len() + 1);
+    let push = |out: &mut String, seg: &str| {
+        if !out.is_empty() {
+            out.push('/');
+        }
+        out.push_str(seg);
+    };
+    for seg in base.split('/').filter(|s| !s.is_empty()) {
+        push(&mut out, seg);
+    }
     for seg in rel.split('/') {
         match seg {
             "" | "." => {}
             ".." => {
-                parts.pop()?;
+                if out.is_empty() {
+                    return None;
+                }
+                out.truncate(out.rfind('/').unwrap_or(0));
             }
-            s => parts.push(s),
+            s => push(&mut out, s),
         }
     }
-    let mut out = parts.join("/");
     let last = rel.rsplit('/').next().unwrap_or("");
     if matches!(last, "" | "." | "..") && !out.is_empty() {
         out.push('/');
     }
     Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    /// The resolution as first written, segments collected and joined: the reference.
+    fn by_segments(base: &str, rel: &str) -> Option<String> {
+        let rel = rel.split(['#', '?']).next().unwrap_or("");
+        if rel.is_empty() {
+            return Some(base.to_string());
+        }
+        let mut parts: Vec<&str> = base.split('/').filter(|s| !s.is_empty()).collect();
+        for seg in rel.split('/') {
+            match seg {
+                "" | "." => {}
+                ".." => {
+                    parts.pop()?;
+                }
+                s => parts.push(s),
+            }
+        }
+        let mut out = parts.join("/");
+        if matches!(rel.rsplit('/').next().unwrap_or(""), "" | "." | "..") && !out.is_empty() {
+            out.push('/');
+        }
+        Some(out)
+    }
+
+    #[test]
+    fn links_resolve_as_segments_would() {
+        let bases = ["", "huong-dan/", "huong-dan/vneid/", "tin-tuc/2024-05-20-zalo/in/", "a"];
+        let pieces = ["", ".", "..", "x", "tệp.svg", "index.html", "#muc", "?a=1", "y/"];
+        let mut rels = vec![String::new()];
+        for a in pieces {
+            for b in pieces {
+                for c in ["", "/", "#b", "/..", "/./z"] {
+                    rels.push(format!("{a}/{b}{c}"));
+                    rels.push(format!("{a}{b}{c}"));
+                }
+            }
+        }
+        for base in bases {
+            for rel in &rels {
+                assert_eq!(super::normalise(base, rel), by_segments(base, rel), "{base:?} + {rel:?}");
+            }
+        }
+        assert_eq!(super::normalise("huong-dan/vneid/", "../../lich/").as_deref(), Some("lich/"));
+        assert_eq!(super::normalise("huong-dan/", "../../x"), None);
+    }
 }
