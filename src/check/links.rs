@@ -67,6 +67,9 @@ fn split_fragment(s: &str) -> (&str, Option<String>) {
 
 /// `%C3%A1` → `á`, as a server maps a request to a file name; an invalid escape stays as written.
 fn decode(s: &str) -> String {
+    if !s.as_bytes().contains(&b'%') {
+        return s.to_string();
+    }
     crate::text::percent_decode(s).and_then(|b| String::from_utf8(b).ok()).unwrap_or_else(|| s.to_string())
 }
 
@@ -92,6 +95,8 @@ fn resolve(page: &str, raw: &str, base_url: &str) -> Target {
     let (path, fragment) = split_fragment(rest);
     let path = path.split('?').next().unwrap_or("");
     match crate::render::normalise(here, path) {
+        // Most paths have no escape: kept as made.
+        Some(p) if !p.as_bytes().contains(&b'%') => Target::Here { path: p, fragment },
         Some(p) => Target::Here { path: decode(&p), fragment },
         None => Target::Outside,
     }
