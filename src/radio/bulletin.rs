@@ -120,10 +120,42 @@ pub fn compose(site: &Site, plan: &Plan, date: NaiveDate, sp: &Speaker) -> Bulle
 /// each of a province's bulletins was most of their cost; the notices of a province's 8,000
 /// news items take about 4 MB said. A guide is read by every bulletin while the indicator it
 /// helps stays the furthest behind, often all of a plan's: its steps said again each week were
-/// a third of a bulletin's cost.
+/// a third of a bulletin's cost. Both are kept timed as well: neither ever opens a bulletin, so
+/// their air time is the same in every bulletin, and timing 300 notices in each was a seventh
+/// of the bulletins' time.
 pub struct Spoken {
-    notices: Vec<OnceLock<[String; 2]>>,
+    notices: Vec<OnceLock<Said>>,
     guides: Vec<OnceLock<Section>>,
+}
+
+/// A notice's two lines as said, and their air time at the bulletins' pace and slow pace.
+struct Said {
+    lines: [String; 2],
+    seconds: f64,
+    slow_seconds: f64,
+}
+
+impl Said {
+    fn of(n: &News, say: &impl Fn(&str) -> String, site: &Site) -> Said {
+        let mut p = timed(part(Urgency::OlderNotice, "", notice_lines(n, say).to_vec()), site);
+        let lines = [std::mem::take(&mut p.lines[0]), std::mem::take(&mut p.lines[1])];
+        Said { lines, seconds: p.seconds, slow_seconds: p.slow_seconds }
+    }
+}
+
+/// `p` timed as a part that does not open its bulletin, which no part kept in [`Spoken`] does:
+/// the opening always comes first.
+fn timed(mut p: Part, site: &Site) -> Part {
+    let cfg = &site.config.radio;
+    time(&mut p, &Pace::of(cfg), Pace::slow(cfg).as_ref(), false);
+    p
+}
+
+/// Sets `p`'s air time, as the bulletin's opening part when `first` is set.
+fn time(p: &mut Part, pace: &Pace, slow: Option<&Pace>, first: bool) {
+    p.seconds = airtime::seconds(p.lines.iter().map(String::as_str), pace, first);
+    p.slow_seconds = slow.map_or(0.0, |sp| airtime::seconds(p.lines.iter().map(String::as_str), sp, first));
+    p.timed_first = Some(first);
 }
 
 impl Spoken {
@@ -140,8 +172,8 @@ impl Spoken {
     pub fn say_again(&mut self, site: &Site, k: usize, sp: &Speaker) -> bool {
         let (Some(once), Some(n)) = (self.notices.get_mut(k), site.news.get(k)) else { return false };
         let Some(old) = once.get() else { return false };
-        let new = notice_lines(n, &|written: &str| sp.say(&one_line(written)));
-        if *old == new {
+        let new = Said::of(n, &|written: &str| sp.say(&one_line(written)), site);
+        if old.lines == new.lines {
             return false;
         }
         *once = OnceLock::from(new);
@@ -160,7 +192,14 @@ impl Spoken {
     /// Guide `g`'s section, said on first use.
     fn guide(&self, site: &Site, g: &Guide, say: &impl Fn(&str) -> String) -> Section {
         match guide_index(site, g).and_then(|k| self.guides.get(k)) {
-            Some(once) => once.get_or_init(|| guide_section(g, say)).clone(),
+            Some(once) => {
+                let timed_section = || {
+                    let mut s = guide_section(g, say);
+                    s.parts = s.parts.into_iter().map(|p| timed(p, site)).collect();
+                    s
+                };
+                once.get_or_init(timed_section).clone()
+            }
             None => guide_section(g, say),
         }
     }
@@ -254,10 +293,7 @@ fn recount(b: &mut Bulletin) {
         s.seconds = 0.0;
         for p in &mut s.parts {
             if p.timed_first != Some(first) {
-                p.seconds = airtime::seconds(p.lines.iter().map(String::as_str), &pace, first);
-                p.slow_seconds =
-                    slow.map_or(0.0, |sp| airtime::seconds(p.lines.iter().map(String::as_str), &sp, first));
-                p.timed_first = Some(first);
+                time(p, &pace, slow.as_ref(), first);
             }
             first &= p.lines.is_empty();
             s.seconds += p.seconds;
@@ -795,11 +831,20 @@ fn notices_section(
     for (i, (k, n)) in recent.iter().enumerate() {
         let urgency = if i == 0 { Urgency::NewestNotice } else { Urgency::OlderNotice };
         let label = format!("thông báo “{}” ({})", one_line(&n.title), dmy(n.date));
-        let lines = match said.notices.get(*k) {
-            Some(once) => once.get_or_init(|| notice_lines(n, say)).to_vec(),
-            None => notice_lines(n, say).to_vec(),
+        let p = match said.notices.get(*k) {
+            Some(once) => {
+                let said = once.get_or_init(|| Said::of(n, say, site));
+                let lines = said.lines.to_vec();
+                Part {
+                    seconds: said.seconds,
+                    slow_seconds: said.slow_seconds,
+                    timed_first: Some(false),
+                    ..part(urgency, label, lines)
+                }
+            }
+            None => part(urgency, label, notice_lines(n, say).to_vec()),
         };
-        parts.push(part(urgency, label, lines));
+        parts.push(p);
     }
     Some(section(Kind::Notices, "Thông báo", parts))
 }
