@@ -27,7 +27,7 @@ fuzz_target!(|data: &[u8]| {
         1 => drop(parse::units(&Source::yaml_file(rel, text.clone()), &mut diags, &mut broken)),
         6 => drop(parse::report(&Source::yaml_file(rel, text.clone()), date, &mut diags)),
         k => {
-            if let Some(src) = Source::front_matter_file(rel, text.clone(), &mut diags) {
+            if let Some(src) = Source::front_matter_file(rel, &text, &mut diags) {
                 match k {
                     2 => drop(parse::plan("p", &src, &mut diags, &mut broken)),
                     3 => drop(parse::guide("g", &src, &mut diags)),

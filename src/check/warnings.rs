@@ -21,7 +21,7 @@ fn locate(site: &Site, rel: &Path, field: &str) -> Option<(usize, usize)> {
     let mut scratch = Diagnostics::default();
     let text = read_text(&site.root.join(rel), rel, &mut scratch)?;
     let src = if rel.extension().is_some_and(|e| e == "md") {
-        Source::front_matter_file(rel, text, &mut scratch)?
+        Source::front_matter_file(rel, &text, &mut scratch)?
     } else {
         Source::yaml_file(rel, text)
     };

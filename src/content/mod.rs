@@ -227,7 +227,7 @@ pub fn read_news(abs: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<News
 /// A Markdown file with front matter, `rel` under the site folder; its problems go to `diags`.
 pub fn read_md(abs: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<Source> {
     let t = read_text(abs, rel, diags)?;
-    Source::front_matter_file(rel, t, diags)
+    Source::front_matter_file(rel, &t, diags)
 }
 
 /// Only `site.yaml` of the site in `root`, for commands that need its settings but not the whole

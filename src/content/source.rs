@@ -146,7 +146,7 @@ impl Source {
     }
 
     /// A Markdown file with YAML front matter between `---` lines.
-    pub fn front_matter_file(rel: &Path, mut text: String, diags: &mut Diagnostics) -> Option<Source> {
+    pub fn front_matter_file(rel: &Path, text: &str, diags: &mut Diagnostics) -> Option<Source> {
         let Some(rest) = text.strip_prefix("---\n") else {
             diags.push(
                 Diagnostic::new(rel, "thiếu phần thông tin đầu tệp (front matter)")
@@ -160,15 +160,12 @@ impl Source {
             let trimmed = line.trim_end();
             if trimmed == "---" || trimmed == "..." {
                 let yaml = rest[..offset].to_string();
-                // The body moved to the front of the text as read rather than copied out: a
-                // copy is fresh memory, faulted in page by page, for every body of the site.
-                let start = "---\n".len() + offset + line.len();
-                text.drain(..start);
+                let body = rest[offset + line.len()..].to_string();
                 return Some(Source {
                     rel: rel.to_path_buf(),
                     yaml,
                     yaml_first_line: 2,
-                    body: text,
+                    body,
                     positions: OnceCell::new(),
                 });
             }

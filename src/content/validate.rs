@@ -58,7 +58,7 @@ impl<'a> At<'a> {
             let mut scratch = Diagnostics::default();
             let text = read_text(&self.root.join(rel), rel, &mut scratch)?;
             if rel.extension().is_some_and(|e| e == "md") {
-                Source::front_matter_file(rel, text, &mut scratch)
+                Source::front_matter_file(rel, &text, &mut scratch)
             } else {
                 Some(Source::yaml_file(rel, text))
             }
