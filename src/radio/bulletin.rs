@@ -789,13 +789,7 @@ fn notice_words(n: &News) -> String {
     let what = match &n.summary {
         Some(s) => sentence(s),
         None => {
-            let text = markdown::blocks(&n.body)
-                .into_iter()
-                .find_map(|b| match b {
-                    Block::Text(t) => Some(t),
-                    Block::Heading(_) => None,
-                })
-                .unwrap_or_default();
+            let text = markdown::first_text(&n.body).unwrap_or_default();
             let (first, rest) = split_sentence(&text);
             if rest.is_empty() {
                 first

@@ -591,6 +591,22 @@ pub fn blocks(md: &str) -> Vec<Block> {
     out
 }
 
+/// The first paragraph or list item of `md`, as [`blocks`] gives it: all a notice reads of a
+/// news item. Over a prefix of the body when the block after it is in the prefix already, as
+/// [`plain_prefix`] cuts it: parsing a whole body for its first sentences was most of a notice's
+/// cost after its saying.
+pub fn first_text(md: &str) -> Option<String> {
+    plain_prefix(md, 256, |md| {
+        let mut all = blocks(md).into_iter().skip_while(|b| !matches!(b, Block::Text(_)));
+        let first = all.next().and_then(|b| match b {
+            Block::Text(t) => Some(t),
+            Block::Heading(_) => None,
+        });
+        let followed = all.next().is_some();
+        (first, followed)
+    })
+}
+
 /// Every Markdown file of the example site, front matter and all: real bodies for tests that
 /// compare two ways of reading them.
 #[cfg(test)]
@@ -671,6 +687,31 @@ mod tests {
         let table = "<table>\n  <tr><td>a</td></tr>\n\n  <tr><td style=\"text-align: center\">b</td></tr>\n</table>\n";
         assert_eq!(removed_html(table), []);
         assert_eq!(removed_html("<my-widget>x</my-widget>"), [(0, "thẻ <my-widget>".to_string())]);
+    }
+
+    #[test]
+    fn the_first_text_from_a_prefix_is_the_first_text_of_the_whole() {
+        let para = "Người dân mang **thẻ căn cước** gắn chip đến bộ phận một cửa của phường. ";
+        let whole = |md: &str| {
+            blocks(md).into_iter().find_map(|b| match b {
+                Block::Text(t) => Some(t),
+                Block::Heading(_) => None,
+            })
+        };
+        let mut bodies = vec![
+            format!("{}\n\n{}", para.repeat(30), format!("{para}\n\n").repeat(40)),
+            format!("## Bước 1\n\n{}", format!("{para}\n\n").repeat(60)),
+            format!("{}\n\n", "## Chỉ tiêu đề\n\n".repeat(200)) + para,
+            format!("- {}\n", para.repeat(3)).repeat(40) + "\n- cuối\n",
+            format!("```\n{}\n\nmã\n```\n\n{para}", para.repeat(40)),
+            format!("| a | b |\n|---|---|\n{}\n{para}", "| x | y |\n".repeat(200)),
+            format!("[Cổng][dvc] {}\n\n{}[dvc]: https://dichvucong.gov.vn\n", para, format!("{para}\n\n").repeat(40)),
+            "> trích\n\n".repeat(100) + para,
+        ];
+        bodies.extend(example_files());
+        for body in &bodies {
+            assert_eq!(first_text(body), whole(body), "{}", &body[..body.len().min(80)]);
+        }
     }
 
     #[test]
