@@ -20,32 +20,26 @@ pub struct Attr {
 /// link check uses [`scan`], which allocates nothing).
 pub fn attributes(html: &str) -> Vec<Attr> {
     let mut out = Vec::new();
-    scan(html, |tag, name, raw, line| {
+    let mut lines = Lines::new(html);
+    scan(html, |tag, name, raw, at| {
         out.push(Attr {
             tag: tag.to_ascii_lowercase(),
             name: name.to_ascii_lowercase(),
             value: decode_entities(raw).into_owned(),
-            line,
+            line: lines.at(at),
         })
     });
     out
 }
 
-/// Calls `f(tag, name, raw value, line)` for every attribute of every start tag, in document
+/// Calls `f(tag, name, raw value, at)` for every attribute of every start tag, in document
 /// order: names as written (compare them ignoring ASCII case), values with their character
-/// references still in them. Nothing is allocated, so a caller that wants a few attributes of a
-/// large site pays only for those.
+/// references still in them, `at` the byte offset of the tag's `<` ([`Lines`] makes it a line).
+/// Nothing is allocated and no line counted, so a caller that wants a few attributes of a large
+/// site pays only for those.
 pub fn scan<'h>(html: &'h str, mut f: impl FnMut(&'h str, &'h str, &'h str, usize)) {
     let b = html.as_bytes();
     let mut i = 0;
-    let mut line = 1;
-    // Lines are counted lazily up to each tag, so the scan stays linear.
-    let mut counted = 0;
-    let mut line_at = |pos: usize| {
-        line += count_newlines(&b[counted..pos]);
-        counted = pos;
-        line
-    };
     while let Some(off) = memchr::memchr(b'<', &b[i..]) {
         let start = i + off;
         let rest = &html[start..];
@@ -65,7 +59,7 @@ pub fn scan<'h>(html: &'h str, mut f: impl FnMut(&'h str, &'h str, &'h str, usiz
             continue;
         }
         let tag = &rest[1..1 + name_len];
-        let tag_line = line_at(start);
+
         let mut j = start + 1 + name_len;
         loop {
             while j < b.len() && (b[j].is_ascii_whitespace() || b[j] == b'/') {
@@ -104,7 +98,7 @@ pub fn scan<'h>(html: &'h str, mut f: impl FnMut(&'h str, &'h str, &'h str, usiz
                 }
             }
             if !name.is_empty() {
-                f(tag, name, value, tag_line);
+                f(tag, name, value, start);
             }
         }
         i = j.min(b.len());
@@ -112,6 +106,30 @@ pub fn scan<'h>(html: &'h str, mut f: impl FnMut(&'h str, &'h str, &'h str, usiz
         if tag.eq_ignore_ascii_case("script") || tag.eq_ignore_ascii_case("style") {
             i = find_close(b, i, tag.as_bytes()).unwrap_or(b.len());
         }
+    }
+}
+
+/// 1-based lines of byte offsets of a text, asked for in (mostly) increasing order: counted on
+/// from the last one, and from the top for an offset before it.
+pub struct Lines<'h> {
+    text: &'h [u8],
+    counted: usize,
+    line: usize,
+}
+
+impl<'h> Lines<'h> {
+    pub fn new(text: &'h str) -> Lines<'h> {
+        Lines { text: text.as_bytes(), counted: 0, line: 1 }
+    }
+
+    pub fn at(&mut self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
+        if offset < self.counted {
+            (self.counted, self.line) = (0, 1);
+        }
+        self.line += count_newlines(&self.text[self.counted..offset]);
+        self.counted = offset;
+        self.line
     }
 }
 

@@ -258,11 +258,12 @@ impl PageLinks {
             tag: Cow<'h, str>,
             name: u8,
             value: Cow<'h, str>,
-            line: usize,
+            /// Where its tag starts; made a line only for the links kept.
+            at: usize,
         }
         let mut raw: Vec<Raw> = Vec::new();
         let mut ids: Vec<Cow<str>> = Vec::new();
-        html::scan(html, |tag, name, value, line| {
+        html::scan(html, |tag, name, value, at| {
             if name.eq_ignore_ascii_case("id") || (name.eq_ignore_ascii_case("name") && tag.eq_ignore_ascii_case("a")) {
                 ids.push(html::decode_entities(value));
             } else if let Some(k) = LINKING.iter().position(|l| name.eq_ignore_ascii_case(l)) {
@@ -270,7 +271,7 @@ impl PageLinks {
                     true => Cow::Owned(tag.to_ascii_lowercase()),
                     false => Cow::Borrowed(tag),
                 };
-                raw.push(Raw { tag, name: k as u8, value: html::decode_entities(value), line });
+                raw.push(Raw { tag, name: k as u8, value: html::decode_entities(value), at });
             }
         });
         // A value met again on the same page adds nothing: problems are counted once a page.
@@ -319,6 +320,7 @@ impl PageLinks {
         let mut g = names.lock();
         let mut buf = String::new();
         let mut here = here.iter();
+        let mut lines = html::Lines::new(html);
         // Not sized for every link: most are settled, and what is kept lives until the check.
         let mut links = Vec::new();
         for (i, p) in pending {
@@ -345,7 +347,7 @@ impl PageLinks {
                 value: g.intern(&r.value),
                 tag: g.intern(&r.tag),
                 name: r.name,
-                line: r.line as u32,
+                line: lines.at(r.at) as u32,
                 to,
             });
         }
