@@ -118,6 +118,10 @@ const BUILT_IN: &[(&str, &str)] = &[
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     words: BTreeMap<String, String>,
+    /// The first character of every written form, sorted: a word starting otherwise (every
+    /// lower-case syllable of a bulletin, against a built-in list all in capitals) is not looked
+    /// up, where a search of the map compared it with seven entries.
+    firsts: Vec<char>,
 }
 
 impl Lexicon {
@@ -127,11 +131,16 @@ impl Lexicon {
         for (k, v) in extra {
             words.insert(crate::text::nfc(k.trim()), crate::text::nfc(v.trim()));
         }
-        Lexicon { words }
+        let mut firsts: Vec<char> = words.keys().filter_map(|k| k.chars().next()).collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        Lexicon { words, firsts }
     }
 
     /// The spoken form of `written`, matched exactly (case matters: "TT" is an abbreviation, "tt" not).
     pub fn get(&self, written: &str) -> Option<&str> {
+        let first = written.chars().next()?;
+        self.firsts.binary_search(&first).ok()?;
         self.words.get(written).map(String::as_str)
     }
 
@@ -161,4 +170,23 @@ pub fn problem(written: &str, spoken: &str, all: &Lexicon) -> Option<String> {
         return Some(format!("cách đọc “{spoken}” còn chữ viết tắt “{w}”; hãy viết đầy đủ"));
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sites_own_entries_are_found_whatever_they_start_with() {
+        let extra: BTreeMap<String, String> =
+            [("km", "ki lô mét"), ("đ/c", "đồng chí"), ("UBND", "Ủy ban")].map(|(k, v)| (k.into(), v.into())).into();
+        let l = Lexicon::new(&extra);
+        assert_eq!(l.get("km"), Some("ki lô mét"));
+        assert_eq!(l.get("đ/c"), Some("đồng chí"));
+        assert_eq!(l.get("UBND"), Some("Ủy ban"));
+        assert_eq!(l.get("HĐND"), Some("Hội đồng nhân dân"));
+        assert_eq!(l.get("kế"), None);
+        assert_eq!(l.get(""), None);
+        assert_eq!(Lexicon::new(&BTreeMap::new()).get("km"), None);
+    }
 }
