@@ -80,7 +80,7 @@ pub fn read_text(path: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<Str
     decode(bytes, rel, diags)
 }
 
-/// Opens `path` for reading; on Unix without waiting for a writer, as a named pipe would.
+/// Opens `path` for reading; on Linux without waiting for a writer, as a named pipe would.
 fn open_without_waiting(path: &Path) -> std::io::Result<std::fs::File> {
     let mut o = std::fs::OpenOptions::new();
     o.read(true);
