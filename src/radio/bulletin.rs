@@ -124,23 +124,14 @@ pub fn compose(site: &Site, plan: &Plan, date: NaiveDate, sp: &Speaker) -> Bulle
 /// their air time is the same in every bulletin, and timing 300 notices in each was a seventh
 /// of the bulletins' time.
 pub struct Spoken {
-    notices: Vec<OnceLock<Said>>,
+    /// Each notice's part, timed; its urgency and label are its bulletin's to set.
+    notices: Vec<OnceLock<Part>>,
     guides: Vec<OnceLock<Section>>,
 }
 
-/// A notice's two lines as said, and their air time at the bulletins' pace and slow pace.
-struct Said {
-    lines: [String; 2],
-    seconds: f64,
-    slow_seconds: f64,
-}
-
-impl Said {
-    fn of(n: &News, say: &impl Fn(&str) -> String, site: &Site) -> Said {
-        let mut p = timed(part(Urgency::OlderNotice, "", notice_lines(n, say).to_vec()), site);
-        let lines = [std::mem::take(&mut p.lines[0]), std::mem::take(&mut p.lines[1])];
-        Said { lines, seconds: p.seconds, slow_seconds: p.slow_seconds }
-    }
+/// News item `n`'s notice said and timed, as [`Spoken`] keeps it.
+fn said_notice(n: &News, say: &impl Fn(&str) -> String, site: &Site) -> Part {
+    timed(part(Urgency::OlderNotice, "", notice_lines(n, say).to_vec()), site)
 }
 
 /// `p` timed as a part that does not open its bulletin, which no part kept in [`Spoken`] does:
@@ -172,7 +163,7 @@ impl Spoken {
     pub fn say_again(&mut self, site: &Site, k: usize, sp: &Speaker) -> bool {
         let (Some(once), Some(n)) = (self.notices.get_mut(k), site.news.get(k)) else { return false };
         let Some(old) = once.get() else { return false };
-        let new = Said::of(n, &|written: &str| sp.say(&one_line(written)), site);
+        let new = said_notice(n, &|written: &str| sp.say(&one_line(written)), site);
         if old.lines == new.lines {
             return false;
         }
@@ -826,16 +817,7 @@ fn notices_section(
         let urgency = if i == 0 { Urgency::NewestNotice } else { Urgency::OlderNotice };
         let label = format!("thông báo “{}” ({})", one_line(&n.title), dmy(n.date));
         let p = match said.notices.get(*k) {
-            Some(once) => {
-                let said = once.get_or_init(|| Said::of(n, say, site));
-                let lines = said.lines.to_vec();
-                Part {
-                    seconds: said.seconds,
-                    slow_seconds: said.slow_seconds,
-                    timed_first: Some(false),
-                    ..part(urgency, label, lines)
-                }
-            }
+            Some(once) => Part { urgency, label, ..once.get_or_init(|| said_notice(n, say, site)).clone() },
             None => part(urgency, label, notice_lines(n, say).to_vec()),
         };
         parts.push(p);
