@@ -313,6 +313,40 @@ pub fn percent_decode(s: &str) -> Option<Vec<u8>> {
     Some(out)
 }
 
+/// The 0-based lines of byte offsets of a text, asked for in (mostly) increasing order: counted
+/// on from the last one, since recounting from the top for each was quadratic in a long body
+/// full of links or a page full of tags; an offset before the last is counted from the top.
+pub struct Lines<'t> {
+    text: &'t [u8],
+    counted: usize,
+    line: usize,
+}
+
+impl<'t> Lines<'t> {
+    pub fn new(text: &'t str) -> Lines<'t> {
+        Lines { text: text.as_bytes(), counted: 0, line: 0 }
+    }
+
+    pub fn at(&mut self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
+        if offset < self.counted {
+            (self.counted, self.line) = (0, 0);
+        }
+        self.line += count_newlines(&self.text[self.counted..offset]);
+        self.counted = offset;
+        self.line
+    }
+}
+
+/// How many `\n` are in `b`. Counted in blocks with a byte-wide sum, which the compiler turns
+/// into wide compares: every page of the site goes through here.
+fn count_newlines(b: &[u8]) -> usize {
+    let mut blocks = b.chunks_exact(128);
+    let mut n: usize = (&mut blocks).map(|c| c.iter().map(|x| u8::from(*x == b'\n')).sum::<u8>() as usize).sum();
+    n += blocks.remainder().iter().filter(|x| **x == b'\n').count();
+    n
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -474,6 +508,28 @@ mod tests {
         }
         for n in ["console", "com10", "lpt", "nullity.pdf", "a.con", "conx", "com"] {
             assert!(!windows_reserved(n), "{n}");
+        }
+    }
+
+    #[test]
+    fn newlines_counted_in_blocks_are_all_of_them() {
+        // Lengths around the block size, and a block of nothing but line ends (the byte sum's
+        // largest).
+        for len in [0, 1, 127, 128, 129, 255, 256, 300, 1000] {
+            for every in [1, 2, 7, 40] {
+                let b: Vec<u8> = (0..len).map(|i| if i % every == 0 { b'\n' } else { b'a' }).collect();
+                assert_eq!(count_newlines(&b), b.iter().filter(|c| **c == b'\n').count(), "{len} {every}");
+            }
+        }
+    }
+
+    #[test]
+    fn lines_of_offsets_in_any_order() {
+        let text = "một\nhai\n\nbốn";
+        let mut lines = Lines::new(text);
+        let at = |o: usize| text.as_bytes()[..o.min(text.len())].iter().filter(|b| **b == b'\n').count();
+        for o in [0, 3, 4, 9, 2, 10, 100, 0, 8] {
+            assert_eq!(lines.at(o), at(o), "{o}");
         }
     }
 }

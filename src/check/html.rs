@@ -20,13 +20,13 @@ pub struct Attr {
 /// link check uses [`scan`], which allocates nothing).
 pub fn attributes(html: &str) -> Vec<Attr> {
     let mut out = Vec::new();
-    let mut lines = Lines::new(html);
+    let mut lines = crate::text::Lines::new(html);
     scan(html, |tag, name, raw, at| {
         out.push(Attr {
             tag: tag.to_ascii_lowercase(),
             name: name.to_ascii_lowercase(),
             value: decode_entities(raw).into_owned(),
-            line: lines.at(at),
+            line: lines.at(at) + 1,
         })
     });
     out
@@ -34,7 +34,7 @@ pub fn attributes(html: &str) -> Vec<Attr> {
 
 /// Calls `f(tag, name, raw value, at)` for every attribute of every start tag, in document
 /// order: names as written (compare them ignoring ASCII case), values with their character
-/// references still in them, `at` the byte offset of the tag's `<` ([`Lines`] makes it a line).
+/// references still in them, `at` the byte offset of the tag's `<` (`text::Lines` makes it a line).
 /// Nothing is allocated and no line counted, so a caller that wants a few attributes of a large
 /// site pays only for those.
 pub fn scan<'h>(html: &'h str, mut f: impl FnMut(&'h str, &'h str, &'h str, usize)) {
@@ -109,39 +109,6 @@ pub fn scan<'h>(html: &'h str, mut f: impl FnMut(&'h str, &'h str, &'h str, usiz
     }
 }
 
-/// 1-based lines of byte offsets of a text, asked for in (mostly) increasing order: counted on
-/// from the last one, and from the top for an offset before it.
-pub struct Lines<'h> {
-    text: &'h [u8],
-    counted: usize,
-    line: usize,
-}
-
-impl<'h> Lines<'h> {
-    pub fn new(text: &'h str) -> Lines<'h> {
-        Lines { text: text.as_bytes(), counted: 0, line: 1 }
-    }
-
-    pub fn at(&mut self, offset: usize) -> usize {
-        let offset = offset.min(self.text.len());
-        if offset < self.counted {
-            (self.counted, self.line) = (0, 1);
-        }
-        self.line += count_newlines(&self.text[self.counted..offset]);
-        self.counted = offset;
-        self.line
-    }
-}
-
-/// How many `\n` are in `b`. Counted in blocks with a byte-wide sum, which the compiler turns
-/// into wide compares: every page of the site goes through here.
-fn count_newlines(b: &[u8]) -> usize {
-    let mut blocks = b.chunks_exact(128);
-    let mut n: usize = (&mut blocks).map(|c| c.iter().map(|x| u8::from(*x == b'\n')).sum::<u8>() as usize).sum();
-    n += blocks.remainder().iter().filter(|x| **x == b'\n').count();
-    n
-}
-
 /// Where `</tag` starts at or after `from`, the tag's letters in any case.
 fn find_close(b: &[u8], from: usize, tag: &[u8]) -> Option<usize> {
     let mut k = from;
@@ -207,18 +174,6 @@ mod tests {
 
     fn names(html: &str) -> Vec<(String, String, String, usize)> {
         attributes(html).into_iter().map(|a| (a.tag, a.name, a.value, a.line)).collect()
-    }
-
-    #[test]
-    fn newlines_counted_in_blocks_are_all_of_them() {
-        // Lengths around the block size, and a block of nothing but line ends (the byte sum's
-        // largest).
-        for len in [0, 1, 127, 128, 129, 255, 256, 300, 1000] {
-            for every in [1, 2, 7, 40] {
-                let b: Vec<u8> = (0..len).map(|i| if i % every == 0 { b'\n' } else { b'a' }).collect();
-                assert_eq!(count_newlines(&b), b.iter().filter(|c| **c == b'\n').count(), "{len} {every}");
-            }
-        }
     }
 
     #[test]

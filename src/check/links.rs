@@ -320,7 +320,7 @@ impl PageLinks {
         let mut g = names.lock();
         let mut buf = String::new();
         let mut here = here.iter();
-        let mut lines = html::Lines::new(html);
+        let mut lines = crate::text::Lines::new(html);
         // Not sized for every link: most are settled, and what is kept lives until the check.
         let mut links = Vec::new();
         for (i, p) in pending {
@@ -347,7 +347,7 @@ impl PageLinks {
                 value: g.intern(&r.value),
                 tag: g.intern(&r.tag),
                 name: r.name,
-                line: lines.at(r.at) as u32,
+                line: (lines.at(r.at) + 1) as u32,
                 to,
             });
         }

@@ -13,7 +13,7 @@ use std::sync::{Arc, Mutex};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
-use crate::text::slugify;
+use crate::text::{slugify, Lines};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TocEntry {
@@ -112,31 +112,6 @@ pub struct LinkRef {
     pub dest: String,
     pub image: bool,
     pub line: usize,
-}
-
-/// The 0-based lines of byte offsets of `md`, asked for in (mostly) increasing order: counted
-/// forward from the last one, since recounting from the top for each was quadratic in a long
-/// body full of links or HTML. An offset before the last is counted from the top.
-struct Lines<'a> {
-    md: &'a str,
-    counted: usize,
-    line: usize,
-}
-
-impl<'a> Lines<'a> {
-    fn new(md: &'a str) -> Lines<'a> {
-        Lines { md, counted: 0, line: 0 }
-    }
-
-    fn at(&mut self, offset: usize) -> usize {
-        let start = offset.min(self.md.len());
-        if start < self.counted {
-            return self.md[..start].matches('\n').count();
-        }
-        self.line += self.md.as_bytes()[self.counted..start].iter().filter(|b| **b == b'\n').count();
-        self.counted = start;
-        self.line
-    }
 }
 
 /// Every link and image target in `md`, for the link check: Markdown's own, and the `href` of
