@@ -228,6 +228,9 @@ pub trait Sink: Sync {
         self.put(path, bytes)?;
         Ok(len)
     }
+
+    /// Every page of its own is made; the lists and the checks are left.
+    fn mostly_written(&self) {}
 }
 
 /// What a render remembers of each file once the sink has it.
@@ -670,6 +673,7 @@ pub fn render_site(
     }
 
     // Then the pages that list them.
+    sink.mostly_written();
     let lists: [&(dyn Fn() + Sync); 3] =
         [&|| home_pages(&r, site, plan_view.as_ref(), today), &|| guide_lists(&r, site, &guides), &|| {
             news_lists(&r, site, &news)
