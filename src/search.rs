@@ -88,10 +88,16 @@ impl Seen {
                 let k = w.bytes().rev().fold(0u64, |k, b| (k << 8) | u64::from(b));
                 self.insert_short(k)
             }
-            _ => !self.long.contains(w) && self.long.insert(w.to_string()),
+            _ => self.insert_long(w),
         }
     }
 
+    /// [`Seen::insert`] of a word longer than 8 bytes.
+    fn insert_long(&mut self, w: &str) -> bool {
+        !self.long.contains(w) && self.long.insert(w.to_string())
+    }
+
+    #[inline]
     fn insert_short(&mut self, key: u64) -> bool {
         if self.count * 2 >= self.short.len() {
             let grown = vec![0; self.short.len() * 2];
@@ -123,8 +129,15 @@ impl Seen {
 struct BodyWords {
     folder: crate::text::Folder,
     seen: Seen,
-    out: String,
-    word: String,
+    /// The words kept, as bytes: whole characters, checked once at the end.
+    out: Vec<u8>,
+    /// The word so far: its first 8 bytes packed as [`Seen`] packs them, low byte first, and
+    /// the whole word in `long` once it is longer. A character is pushed to a `String` only in
+    /// a rare long word: pushing each one, with decoding each by slicing the text, was a fifth
+    /// of the time the words took.
+    key: u64,
+    len: usize,
+    long: String,
     /// Characters of the collapsed text so far.
     chars: usize,
     /// The collapsed text is empty or ends in a space: whitespace now adds nothing.
@@ -132,6 +145,25 @@ struct BodyWords {
     /// The text went on past [`BODY_CHARS`].
     full: bool,
 }
+
+/// What each ASCII byte is to the words: its lowercase when it is part of one, else one of
+/// these two.
+const SPACE: u8 = 0;
+const SEPARATOR: u8 = 1;
+static ASCII_WORDS: [u8; 128] = {
+    let mut t = [SEPARATOR; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = c.to_ascii_lowercase();
+        } else if matches!(c, b'\t'..=b'\r' | b' ') {
+            t[b] = SPACE;
+        }
+        b += 1;
+    }
+    t
+};
 
 impl BodyWords {
     fn new(len: usize, title: &str, snippet: &str) -> BodyWords {
@@ -144,87 +176,167 @@ impl BodyWords {
         BodyWords {
             folder: crate::text::Folder::new(),
             seen,
-            out: String::with_capacity(len / 3),
-            word: String::new(),
+            out: Vec::with_capacity(len / 3),
+            key: 0,
+            len: 0,
+            long: String::new(),
             chars: 0,
             at_space: true,
             full: false,
         }
     }
 
-    /// Takes one piece of the plain text; `false` once the cut is reached.
+    /// Takes one piece of the plain text; `false` once the cut is reached. The word and the
+    /// count are carried in locals, so they stay in registers for the millions of characters
+    /// of a site; only a word's end and the rare characters that do not fold to ASCII leave
+    /// the loop.
     fn take(&mut self, piece: &str) -> bool {
         let b = piece.as_bytes();
+        let (mut key, mut len, mut chars, mut at_space) = (self.key, self.len, self.chars, self.at_space);
         let mut i = 0;
-        while i < b.len() {
-            // ASCII, a good half of Vietnamese text, without decoding.
-            let a = b[i];
-            let c = if a < 0x80 {
-                a as char
+        let more = loop {
+            let Some(&a) = b.get(i) else { break true };
+            // A character that does not fold to one ASCII character.
+            let mut other = None;
+            // ASCII, most of Vietnamese text, without decoding; a Vietnamese letter folds to
+            // ASCII and goes the same way.
+            let word = if a < 0x80 {
+                i += 1;
+                ASCII_WORDS[usize::from(a)]
             } else {
-                match piece[i..].chars().next() {
-                    Some(c) => c,
-                    None => break,
-                }
-            };
-            i += c.len_utf8();
-            let space = if a < 0x80 { matches!(a, b'\t'..=b'\r' | b' ') } else { c.is_whitespace() };
-            if space && self.at_space {
-                continue;
-            }
-            if self.chars == BODY_CHARS {
-                self.full = true;
-                return false;
-            }
-            self.chars += 1;
-            self.at_space = space;
-            if a < 0x80 {
-                if a.is_ascii_alphanumeric() {
-                    self.word.push(a.to_ascii_lowercase() as char);
+                let Some((c, n)) = decode(b, i) else { break true };
+                i += n;
+                if is_space(c) {
+                    SPACE
                 } else {
-                    self.end_word();
-                }
-                continue;
-            }
-            if space {
-                self.end_word();
-                continue;
-            }
-            match self.folder.one(c) {
-                Some(f) if f.is_alphanumeric() => self.word.push(f),
-                Some(_) => self.end_word(),
-                None => {
-                    let mut many = String::new();
-                    self.folder.push(c, &mut many);
-                    for f in many.chars() {
-                        if f.is_alphanumeric() {
-                            self.word.push(f);
-                        } else {
-                            self.end_word();
+                    match self.folder.one(c) {
+                        // Not a space, whatever it folds to.
+                        Some(f) if f.is_ascii() => ASCII_WORDS[f as usize].max(SEPARATOR),
+                        _ => {
+                            other = Some(c);
+                            SEPARATOR
                         }
                     }
                 }
+            };
+            let space = word == SPACE;
+            if space && at_space {
+                continue;
             }
-        }
-        true
+            if chars == BODY_CHARS {
+                self.full = true;
+                break false;
+            }
+            chars += 1;
+            at_space = space;
+            if word > SEPARATOR {
+                if len < 8 {
+                    key |= u64::from(word) << (8 * len);
+                    len += 1;
+                } else {
+                    len = self.push_long(key, len, char::from(word));
+                }
+            } else if let Some(c) = other {
+                (key, len) = self.push_folded(key, len, c);
+            } else if len > 0 {
+                (key, len) = self.end_word(key, len);
+            }
+        };
+        (self.key, self.len, self.chars, self.at_space) = (key, len, chars, at_space);
+        more
     }
 
-    fn end_word(&mut self) {
-        if !self.word.is_empty() {
-            if self.seen.insert(&self.word) {
-                if !self.out.is_empty() {
-                    self.out.push(' ');
+    /// Adds what a character that does not fold to one ASCII character folds to: word
+    /// characters to the word, anything else ends it. Returns the word.
+    fn push_folded(&mut self, key: u64, len: usize, c: char) -> (u64, usize) {
+        let (mut key, mut len) = (key, len);
+        let mut add = |f: char, this: &mut BodyWords| {
+            if !f.is_alphanumeric() {
+                if len > 0 {
+                    (key, len) = this.end_word(key, len);
                 }
-                self.out.push_str(&self.word);
+                return;
             }
-            self.word.clear();
+            let n = f.len_utf8();
+            if len + n > 8 {
+                len = this.push_long(key, len, f);
+                return;
+            }
+            let mut buf = [0; 4];
+            for &b in f.encode_utf8(&mut buf).as_bytes() {
+                key |= u64::from(b) << (8 * len);
+                len += 1;
+            }
+        };
+        match self.folder.one(c) {
+            Some(f) => add(f, self),
+            None => {
+                let mut many = String::new();
+                self.folder.push(c, &mut many);
+                many.chars().for_each(|f| add(f, self));
+            }
         }
+        (key, len)
+    }
+
+    /// Adds a character to a word that no longer fits in 8 bytes: into `long`, which first
+    /// takes the word's bytes so far. A character is never split between the two. Returns the
+    /// word's length.
+    #[cold]
+    fn push_long(&mut self, key: u64, len: usize, c: char) -> usize {
+        if self.long.is_empty() {
+            self.long.push_str(&String::from_utf8_lossy(&key.to_le_bytes()[..len]));
+        }
+        self.long.push(c);
+        len + c.len_utf8()
+    }
+
+    /// Ends a word of `len` bytes, keeping it if it is new; returns the next, empty word.
+    fn end_word(&mut self, key: u64, len: usize) -> (u64, usize) {
+        let new = match self.long.is_empty() {
+            true => self.seen.insert_short(key),
+            false => self.seen.insert_long(&self.long),
+        };
+        if new {
+            if !self.out.is_empty() {
+                self.out.push(b' ');
+            }
+            match self.long.is_empty() {
+                true => self.out.extend_from_slice(&key.to_le_bytes()[..len]),
+                false => self.out.extend_from_slice(self.long.as_bytes()),
+            }
+        }
+        self.long.clear();
+        (0, 0)
     }
 
     fn finish(mut self) -> String {
-        self.end_word();
-        self.out
+        if self.len > 0 {
+            self.end_word(self.key, self.len);
+        }
+        String::from_utf8(self.out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
     }
+}
+
+/// The character that starts at `b[i]`, not ASCII, and its length: the bytes are a `&str`'s,
+/// whole characters, and slicing the text at each one to decode it checked that again.
+#[inline]
+fn decode(b: &[u8], i: usize) -> Option<(char, usize)> {
+    let lead = u32::from(b[i]);
+    let next = |k: usize| b.get(i + k).map(|&x| u32::from(x & 0x3F));
+    let (c, n) = match lead {
+        0xC0..=0xDF => ((lead & 0x1F) << 6 | next(1)?, 2),
+        0xE0..=0xEF => ((lead & 0x0F) << 12 | next(1)? << 6 | next(2)?, 3),
+        _ => ((lead & 0x07) << 18 | next(1)? << 12 | next(2)? << 6 | next(3)?, 4),
+    };
+    Some((char::from_u32(c)?, n))
+}
+
+/// `c.is_whitespace()` for a character that is not ASCII, asking the Unicode table only in
+/// the ranges where it has any.
+#[inline]
+fn is_space(c: char) -> bool {
+    matches!(u32::from(c), 0x85 | 0xA0 | 0x1680 | 0x2000..=0x205F | 0x3000) && c.is_whitespace()
 }
 
 /// What a document of the index is made from.
@@ -390,30 +502,53 @@ pub fn json_string(s: &str) -> String {
     out
 }
 
+/// The bytes [`push_json_string`] looks at: `"`, `\\`, `<`, controls, and the first byte of
+/// U+2028 and U+2029.
+static JSON_ATTENTION: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = b < 0x20 || matches!(b as u8, b'"' | b'\\' | b'<' | 0xE2);
+        b += 1;
+    }
+    t
+};
+
 fn push_json_string(s: &str, out: &mut String) {
     out.push('"');
-    // Runs of characters that need no escape are copied whole.
-    let mut plain = 0;
-    for (i, c) in s.char_indices() {
-        let esc = match c {
-            '"' => "\\\"",
-            '\\' => "\\\\",
-            '\n' => "\\n",
-            '\r' => "\\r",
-            '\t' => "\\t",
-            '<' => "\\u003c",
-            '\u{2028}' => "\\u2028",
-            '\u{2029}' => "\\u2029",
-            c if (c as u32) < 0x20 => "",
-            _ => continue,
+    // Byte by byte, runs that need no escape copied whole: every character escaped is ASCII
+    // but U+2028 and U+2029 (E2 80 A8, E2 80 A9), and the index is megabytes of text.
+    let b = s.as_bytes();
+    let (mut plain, mut i) = (0, 0);
+    loop {
+        // The bytes that may need an escape, looked up: the match alone was a dozen compares.
+        while b.get(i).is_some_and(|&c| !JSON_ATTENTION[usize::from(c)]) {
+            i += 1;
+        }
+        let Some(&c) = b.get(i) else { break };
+        let (esc, n) = match c {
+            b'"' => ("\\\"", 1),
+            b'\\' => ("\\\\", 1),
+            b'\n' => ("\\n", 1),
+            b'\r' => ("\\r", 1),
+            b'\t' => ("\\t", 1),
+            b'<' => ("\\u003c", 1),
+            0xE2 if b.get(i + 1..i + 3) == Some(&[0x80, 0xA8]) => ("\\u2028", 3),
+            0xE2 if b.get(i + 1..i + 3) == Some(&[0x80, 0xA9]) => ("\\u2029", 3),
+            ..0x20 => ("", 1),
+            _ => {
+                i += 1;
+                continue;
+            }
         };
         out.push_str(&s[plain..i]);
         if esc.is_empty() {
-            out.push_str(&format!("\\u{:04x}", c as u32));
+            out.push_str(&format!("\\u{c:04x}"));
         } else {
             out.push_str(esc);
         }
-        plain = i + c.len_utf8();
+        i += n;
+        plain = i;
     }
     out.push_str(&s[plain..]);
     out.push('"');
@@ -557,8 +692,12 @@ mod tests {
             // Words of exactly 8 and 9 bytes, whitespace that is not ASCII, and characters
             // that fold to several (Hangul syllables to jamo, "İ" to "i" and a mark) or to none.
             "abcdefgh abcdefghi abcdefgh abcdefghi 12345678 123456789".to_string(),
+            // A character of two bytes across the eighth: the word is long from its start.
+            "abcdefgΩ abcdefgω abcdefΩ abcdefω ΩΩΩΩ ωωωωx ωωωω".to_string(),
             "một\u{a0}hai\u{2003}ba\u{3000}bốn\u{85}năm – “sáu” …bảy".to_string(),
             "한국어 İstanbul ǅemal e\u{301} Ω ﬁ ⅷ x\u{200b}y".to_string(),
+            // Four bytes: a letter outside the first plane, and a symbol.
+            "x😀y 𝔸bc 𝔸𝔸 ab𝔸cdefgh".to_string(),
             "- một\n- hai\n\n> trích\n\n| a | b |\n|---|---|\n| c | d |\n\n## Bước 1\n".to_string(),
         ]);
         for body in &bodies {
@@ -572,5 +711,7 @@ mod tests {
     fn json_is_safe_in_a_script() {
         assert_eq!(json_string("a\"b</script>\n"), "\"a\\\"b\\u003c/script>\\n\"");
         assert_eq!(json_string("\u{1}x\\\u{2028}ệ\t"), "\"\\u0001x\\\\\\u2028ệ\\t\"");
+        // Other characters whose first byte is that of U+2028 are left as they are.
+        assert_eq!(json_string("–\u{2029}…\u{1f}‰"), "\"–\\u2029…\\u001f‰\"");
     }
 }
