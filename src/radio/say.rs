@@ -230,11 +230,54 @@ fn is_dash(c: char) -> bool {
 
 /// Letters and ASCII digits; other digits (Arabic-Indic, circled) are not read.
 fn is_word_char(c: char) -> bool {
-    c.is_alphabetic() || c.is_ascii_digit()
+    is_letter(c) || c.is_ascii_digit()
+}
+
+/// `s.to_lowercase()`, borrowed when nothing in it changes: most words a bulletin says are
+/// lower case already. A character that is lower case, or no letter, is its own lower case
+/// (a unit test asks every character).
+fn lower_case(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().all(is_own_lower_case) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(s.to_lowercase())
+}
+
+fn is_own_lower_case(c: char) -> bool {
+    match c.is_ascii() {
+        true => !c.is_ascii_uppercase(),
+        false => c.is_lowercase() || !is_letter(c),
+    }
 }
 
 fn is_upper_letter(c: char) -> bool {
-    c.is_uppercase() && c.is_alphabetic()
+    c.is_uppercase() && is_letter(c)
+}
+
+/// `c.is_alphabetic()`, from a table for Latin-1 to Latin Extended-B and for Latin Extended
+/// Additional, which hold every Vietnamese letter: std searches its Unicode table for every
+/// character that is not ASCII, and that was a tenth of reading a bulletin aloud.
+fn is_letter(c: char) -> bool {
+    const LATIN: std::ops::Range<u32> = 0x80..0x250;
+    const ADDITIONAL: std::ops::Range<u32> = 0x1E00..0x1F00;
+    let n = c as u32;
+    let bit = match n {
+        ..0x80 => return c.is_ascii_alphabetic(),
+        _ if LATIN.contains(&n) => n - LATIN.start,
+        _ if ADDITIONAL.contains(&n) => n - ADDITIONAL.start + LATIN.len() as u32,
+        _ => return c.is_alphabetic(),
+    } as usize;
+    static BITS: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    let bits = BITS.get_or_init(|| {
+        let mut bits = vec![0u64; (LATIN.len() + ADDITIONAL.len()).div_ceil(64)];
+        for (k, n) in LATIN.chain(ADDITIONAL).enumerate() {
+            if char::from_u32(n).is_some_and(char::is_alphabetic) {
+                bits[k / 64] |= 1 << (k % 64);
+            }
+        }
+        bits
+    });
+    bits[bit / 64] & (1 << (bit % 64)) != 0
 }
 
 impl Reader<'_> {
@@ -278,7 +321,7 @@ impl Reader<'_> {
                 self.numeric();
                 continue;
             }
-            if c.is_alphabetic() {
+            if is_letter(c) {
                 if !self.link() {
                     self.word();
                 }
@@ -653,7 +696,18 @@ impl Reader<'_> {
     /// URLs and e-mail addresses, read piece by piece: "dichvucong chấm gov chấm vê en".
     fn link(&mut self) -> bool {
         let i = self.i;
-        let n = self.s[i..].iter().take_while(|c| c.is_ascii_alphanumeric() || "._~:/?#@!$&=%+-".contains(**c)).count();
+        // ASCII alone, asked as bytes: a character that is not ASCII, which ends nearly every
+        // Vietnamese word's run here, was searched for in the string of symbols as a string.
+        let n = self.s[i..]
+            .iter()
+            .take_while(|c| c.is_ascii() && (c.is_ascii_alphanumeric() || b"._~:/?#@!$&=%+-".contains(&(**c as u8))))
+            .count();
+        // Every form below has a '.', ':' or '@' before the punctuation that ends it: a word
+        // without one (nearly every word) is no link, and is not copied to be asked.
+        let ends = self.s[i..i + n].iter().rposition(|c| !matches!(c, '.' | ',' | ':' | ';' | '!' | '?'));
+        if !ends.is_some_and(|e| self.s[i..=i + e].iter().any(|c| matches!(c, '.' | ':' | '@'))) {
+            return false;
+        }
         let mut t = self.text(i, n);
         while t.ends_with(['.', ',', ':', ';', '!', '?']) {
             t.pop();
@@ -713,7 +767,7 @@ impl Reader<'_> {
         self.i += t.chars().count();
         let spoken = words.join(" ");
         for said in spoken.split_whitespace() {
-            self.after_word(&said.to_lowercase());
+            self.after_word(&lower_case(said));
         }
         self.push(Kind::Word, spoken, false);
         true
@@ -776,7 +830,7 @@ impl Reader<'_> {
         // The context comes from the words as said, so reading the output again finds the
         // same context: "TTXH" ends in "hội", after which "I" is a number.
         for said in spoken.split_whitespace() {
-            self.after_word(&said.to_lowercase());
+            self.after_word(&lower_case(said));
         }
         self.push(Kind::Word, spoken, capital);
     }
@@ -790,11 +844,16 @@ impl Reader<'_> {
         if next_ctx != Ctx::None || !keeps {
             self.ctx = next_ctx;
         }
-        self.prev = lower.to_string();
-        if self.recent.len() == 6 {
-            self.recent.remove(0);
-        }
-        self.recent.push(self.prev.clone());
+        // The strings are reused: a bulletin's every word passes through here.
+        self.prev.clear();
+        self.prev.push_str(lower);
+        let mut last = match self.recent.len() {
+            6 => self.recent.remove(0),
+            _ => String::new(),
+        };
+        last.clear();
+        last.push_str(lower);
+        self.recent.push(last);
     }
 
     /// How a word is said: the lexicon first, then letters and digits apart, then capitals:
@@ -828,22 +887,22 @@ impl Reader<'_> {
             }
             return parts.join(" ");
         }
-        let letters: Vec<char> = w.chars().collect();
-        let all_caps = letters.iter().all(|c| !c.is_lowercase()) && letters.iter().any(|c| c.is_uppercase());
+        let mut letters = w.chars();
         // A lone consonant is spelled ("điểm b" is "điểm bê"); a lone vowel is a word ("y tế").
-        if letters.len() == 1 {
-            return match letter(letters[0]) {
-                Some(name) if !is_vowel(letters[0]) => name.to_string(),
+        if let (Some(only), None) = (letters.next(), letters.next()) {
+            return match letter(only) {
+                Some(name) if !is_vowel(only) => name.to_string(),
                 _ => w.to_string(),
             };
         }
+        let all_caps = w.chars().all(|c| !c.is_lowercase()) && w.chars().any(|c| c.is_uppercase());
         if all_caps {
             if is_syllable(w) {
                 return w.to_lowercase();
             }
-            return letters
-                .iter()
-                .map(|c| letter(*c).map_or_else(|| c.to_lowercase().collect(), str::to_string))
+            return w
+                .chars()
+                .map(|c| letter(c).map_or_else(|| c.to_lowercase().collect(), str::to_string))
                 .collect::<Vec<_>>()
                 .join(" ");
         }
@@ -1077,7 +1136,8 @@ fn join(items: Vec<Item>) -> String {
         }
         (j >= 0 && (j as usize) < items.len()).then(|| &items[j as usize])
     };
-    let mut words: Vec<(Kind, String, bool)> = Vec::with_capacity(items.len());
+    // Borrowed from the items: what a dash or slash becomes is one of a few words.
+    let mut words: Vec<(Kind, &str, bool)> = Vec::with_capacity(items.len());
     for (k, it) in items.iter().enumerate() {
         let (kind, spoken) = match it.kind {
             Kind::Dash | Kind::Slash => {
@@ -1093,17 +1153,15 @@ fn join(items: Vec<Item>) -> String {
                 let per = after.is_some_and(|a| PER.contains(&a.spoken.as_str())) && solid(k + 1) != Some(Kind::Space);
                 match (it.kind, num_before && after_starts_range) {
                     // "50.000đ/tháng" is "một tháng"; "khu phố/ấp" is "khu phố hoặc ấp".
-                    (Kind::Slash, _) if per => (Kind::Word, "một".to_string()),
-                    (Kind::Dash, true) => (Kind::Word, "đến".to_string()),
-                    (Kind::Slash, true) => (Kind::Word, "trên".to_string()),
-                    (Kind::Slash, false) if before.is_some() && after.is_some() => (Kind::Word, "hoặc".to_string()),
-                    (Kind::Dash, false) if spaced && before.is_some() && after.is_some() => {
-                        (Kind::Punct, ",".to_string())
-                    }
-                    _ => (Kind::Space, " ".to_string()),
+                    (Kind::Slash, _) if per => (Kind::Word, "một"),
+                    (Kind::Dash, true) => (Kind::Word, "đến"),
+                    (Kind::Slash, true) => (Kind::Word, "trên"),
+                    (Kind::Slash, false) if before.is_some() && after.is_some() => (Kind::Word, "hoặc"),
+                    (Kind::Dash, false) if spaced && before.is_some() && after.is_some() => (Kind::Punct, ","),
+                    _ => (Kind::Space, " "),
                 }
             }
-            _ => (it.kind, it.spoken.clone()),
+            _ => (it.kind, it.spoken.as_str()),
         };
         words.push((kind, spoken, it.capital));
     }
@@ -1130,7 +1188,7 @@ fn join(items: Vec<Item>) -> String {
                 if out.is_empty() && matches!(c, ',' | '.' | ';' | ':') {
                     continue;
                 }
-                out.push_str(&spoken);
+                out.push_str(spoken);
                 if matches!(c, '.' | '!' | '?') {
                     sentence_start = true;
                 }
@@ -1147,7 +1205,7 @@ fn join(items: Vec<Item>) -> String {
                         out.push_str(cs.as_str());
                     }
                 } else {
-                    out.push_str(&spoken);
+                    out.push_str(spoken);
                 }
                 sentence_start = false;
             }

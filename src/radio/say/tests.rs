@@ -638,3 +638,18 @@ fn whole_seed_plans_come_out_spoken() {
     }
     assert!(seen > 500, "only {seen} lines read");
 }
+
+/// The table of letters is std's `is_alphabetic`, and a character taken as its own lower case
+/// is: every character asked.
+#[test]
+fn letters_and_lower_case_by_table_are_std_s() {
+    for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+        assert_eq!(super::is_letter(c), c.is_alphabetic(), "{c:?}");
+        if super::is_own_lower_case(c) {
+            assert!(c.to_lowercase().eq([c]), "{c:?}");
+        }
+    }
+    for w in ["thứ", "Tháng", "ĐẠI", "hotline", "zalo", "ǅemal", "ΣΑΣ", "a1,b"] {
+        assert_eq!(super::lower_case(w), w.to_lowercase(), "{w}");
+    }
+}
