@@ -212,9 +212,23 @@ pub fn windows_reserved(name: &str) -> bool {
 /// What every template writes for a value: safe in element content and in attributes quoted
 /// with `"` or `'`. Shaped for tera's escape hook.
 pub fn escape_html(s: &str, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    // The five bytes looked up in a table: the match alone was a compare each, over every
+    // value of 15k pages, and nearly no byte needs it.
+    static ESCAPED: [bool; 256] = {
+        let mut t = [false; 256];
+        t[b'&' as usize] = true;
+        t[b'<' as usize] = true;
+        t[b'>' as usize] = true;
+        t[b'"' as usize] = true;
+        t[b'\'' as usize] = true;
+        t
+    };
     let bytes = s.as_bytes();
     let mut done = 0;
     for (i, b) in bytes.iter().enumerate() {
+        if !ESCAPED[usize::from(*b)] {
+            continue;
+        }
         let entity: &[u8] = match b {
             b'&' => b"&amp;",
             b'<' => b"&lt;",
