@@ -8,7 +8,7 @@ use chrono::{NaiveDate, NaiveTime};
 use serde_yaml::Value;
 
 use super::model::*;
-use super::source::{describe, join, parse_date, Reader, Source};
+use super::source::{describe, join, parse_date, plain_count, Reader, Source};
 use crate::diag::Diagnostics;
 use crate::render::format::int;
 use crate::text;
@@ -753,9 +753,22 @@ pub fn report(src: &Source, file_date: Option<NaiveDate>, diags: &mut Diagnostic
                     let mut row = Row::default();
                     for (ind, fig) in pm {
                         let Some(ind) = r.key(ind, &up) else { continue };
-                        if let Some(f) = figure(&mut r, fig, &join(&up, &ind)) {
-                            let id = ids.entry(ind.to_string()).or_insert_with(|| std::sync::Arc::from(&*ind));
-                            row.insert(std::sync::Arc::clone(id), f);
+                        // A plain count, nearly every figure of a province's reports, needs no
+                        // path for a message: making one for each was a format! per figure.
+                        let f = match plain_count(fig) {
+                            Some(n) => Some(Figure::Count(n)),
+                            None => figure(&mut r, fig, &join(&up, &ind)),
+                        };
+                        if let Some(f) = f {
+                            let id = match ids.get(&ind) {
+                                Some(id) => std::sync::Arc::clone(id),
+                                None => {
+                                    let id: std::sync::Arc<str> = std::sync::Arc::from(&*ind);
+                                    ids.insert(ind, std::sync::Arc::clone(&id));
+                                    id
+                                }
+                            };
+                            row.insert(id, f);
                         }
                     }
                     values.insert(unit.to_string(), row);

@@ -360,6 +360,17 @@ pub fn join(path: &str, key: &str) -> String {
     }
 }
 
+/// The value as a count when [`Reader::count`] takes it as it is, with nothing to report: a
+/// whole number from zero to [`MAX_COUNT`]. A million times the population of Vietnam is still
+/// far below that; anything larger is a typo, and the cap keeps every sum of counts from
+/// overflowing.
+pub fn plain_count(v: &Value) -> Option<u64> {
+    match v {
+        Value::Number(n) => n.as_u64().filter(|u| *u <= MAX_COUNT),
+        _ => None,
+    }
+}
+
 /// What a YAML value is, in words, for "found …" messages.
 pub fn describe(v: &Value) -> String {
     match v {
@@ -576,13 +587,11 @@ impl<'a> Reader<'a> {
     /// A whole number of zero or more. A float like `1.057` is almost always a Vietnamese
     /// thousands separator, so the message says so.
     pub fn count(&mut self, v: &Value, path: &str) -> Option<u64> {
+        if let Some(u) = plain_count(v) {
+            return Some(u);
+        }
         match v {
             Value::Number(n) => {
-                // A million times the population of Vietnam is still far below this; anything
-                // larger is a typo, and capping it keeps every sum of counts from overflowing.
-                if let Some(u) = n.as_u64().filter(|u| *u <= MAX_COUNT) {
-                    return Some(u);
-                }
                 if n.as_u64().is_some() || n.as_f64().is_some_and(|f| f.abs() > MAX_COUNT as f64) {
                     self.err(path, format!("số {n} quá lớn"), "một số nguyên không quá 1.000.000.000.000");
                     return None;
