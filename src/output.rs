@@ -339,7 +339,13 @@ fn list(root: &Path) -> std::io::Result<Listing> {
                 continue;
             };
             let path = if rel.is_empty() { name.to_string() } else { format!("{rel}/{name}") };
-            if !e.file_type()?.is_dir() {
+            // Asked of the disk only where the folder does not say (no `d_type`), and then it
+            // may be gone already.
+            let kind = match e.file_type() {
+                Err(err) if gone(&err) => continue,
+                kind => kind?,
+            };
+            if !kind.is_dir() {
                 into.files.push(&path);
                 continue;
             }

@@ -138,61 +138,30 @@ pub fn load(root: &Path, today: chrono::NaiveDate) -> Result<Site, Diagnostics> 
     // problems apart, added below in the order they were read before.
     let mut kinds: [Diagnostics; 4] = Default::default();
     let [dg, de, dr, dn] = &mut kinds;
-    let ((config, units, plans, mut broken), ((guides, events), (reports, news))) = rayon::join(
-        || {
-            let config = yaml("site.yaml", &mut diags).and_then(|s| parse::site_config(&s, &mut diags));
-            let mut broken = Broken::default();
-            let units = yaml("units.yaml", &mut diags).and_then(|s| parse::units(&s, &mut diags, &mut broken));
-            let mut plans = Vec::new();
-            for (abs, rel) in list(root, "plans", &["md"], &mut diags) {
-                let slug = stem(&rel);
-                if !parse::check_slug(&slug, &rel, &mut diags) {
-                    continue;
-                }
-                match read_md(&abs, &rel, &mut diags).and_then(|s| parse::plan(&slug, &s, &mut diags, &mut broken)) {
-                    Some(p) => plans.push(p),
-                    None => {
-                        broken.plans.insert(slug);
-                    }
+    let (mut guides, mut events, mut reports, mut news) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (config, units, plans, mut broken) = rayon::scope(|s| {
+        s.spawn(|_| guides = each(list(root, "guides", &["md"], dg), dg, read_guide));
+        s.spawn(|_| events = each(list(root, "events", &["md"], de), de, read_event));
+        s.spawn(|_| reports = each(list(root, "progress", &["yaml", "yml"], dr), dr, read_report));
+        s.spawn(|_| news = each(list(root, "news", &["md"], dn), dn, read_news));
+        let config = yaml("site.yaml", &mut diags).and_then(|s| parse::site_config(&s, &mut diags));
+        let mut broken = Broken::default();
+        let units = yaml("units.yaml", &mut diags).and_then(|s| parse::units(&s, &mut diags, &mut broken));
+        let mut plans = Vec::new();
+        for (abs, rel) in list(root, "plans", &["md"], &mut diags) {
+            let slug = stem(&rel);
+            if !parse::check_slug(&slug, &rel, &mut diags) {
+                continue;
+            }
+            match read_md(&abs, &rel, &mut diags).and_then(|s| parse::plan(&slug, &s, &mut diags, &mut broken)) {
+                Some(p) => plans.push(p),
+                None => {
+                    broken.plans.insert(slug);
                 }
             }
-            (config, units, plans, broken)
-        },
-        || {
-            rayon::join(
-                || {
-                    rayon::join(
-                        || {
-                            // A guide that is there but broken is reported once, not again by
-                            // everything naming it.
-                            each(list(root, "guides", &["md"], dg), dg, |abs, rel, diags| {
-                                let slug = stem(rel);
-                                if !parse::check_slug(&slug, rel, diags) {
-                                    return None;
-                                }
-                                Some(read_md(abs, rel, diags).and_then(|s| parse::guide(&slug, &s, diags)).ok_or(slug))
-                            })
-                        },
-                        || {
-                            each(list(root, "events", &["md"], de), de, |abs, rel, diags| {
-                                let slug = stem(rel);
-                                if !parse::check_slug(&slug, rel, diags) {
-                                    return None;
-                                }
-                                read_md(abs, rel, diags).and_then(|s| parse::event(&slug, &s, diags))
-                            })
-                        },
-                    )
-                },
-                || {
-                    rayon::join(
-                        || each(list(root, "progress", &["yaml", "yml"], dr), dr, read_report),
-                        || each(list(root, "news", &["md"], dn), dn, read_news),
-                    )
-                },
-            )
-        },
-    );
+        }
+        (config, units, plans, broken)
+    });
     for d in kinds {
         diags.items.extend(d.items);
     }
@@ -225,6 +194,24 @@ pub fn load(root: &Path, today: chrono::NaiveDate) -> Result<Site, Diagnostics> 
     }
     order(&mut site);
     Ok(site)
+}
+
+/// One guide, `rel` under the site folder, or its slug when it is there but broken: it is then
+/// reported once, not again by everything naming it.
+fn read_guide(abs: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<Result<Guide, String>> {
+    let slug = stem(rel);
+    if !parse::check_slug(&slug, rel, diags) {
+        return None;
+    }
+    Some(read_md(abs, rel, diags).and_then(|s| parse::guide(&slug, &s, diags)).ok_or(slug))
+}
+
+fn read_event(abs: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<Event> {
+    let slug = stem(rel);
+    if !parse::check_slug(&slug, rel, diags) {
+        return None;
+    }
+    read_md(abs, rel, diags).and_then(|s| parse::event(&slug, &s, diags))
 }
 
 /// One progress report, `rel` under the site folder; its problems go to `diags`.
