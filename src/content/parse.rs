@@ -760,15 +760,8 @@ pub fn report(src: &Source, file_date: Option<NaiveDate>, diags: &mut Diagnostic
                             None => figure(&mut r, fig, &join(&up, &ind)),
                         };
                         if let Some(f) = f {
-                            let id = match ids.get(&ind) {
-                                Some(id) => std::sync::Arc::clone(id),
-                                None => {
-                                    let id: std::sync::Arc<str> = std::sync::Arc::from(&*ind);
-                                    ids.insert(ind, std::sync::Arc::clone(&id));
-                                    id
-                                }
-                            };
-                            row.insert(id, f);
+                            let id = ids.entry(ind).or_insert_with_key(|k| std::sync::Arc::from(k.as_str()));
+                            row.insert(std::sync::Arc::clone(id), f);
                         }
                     }
                     values.insert(unit.to_string(), row);

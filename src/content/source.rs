@@ -782,7 +782,7 @@ mod tests {
                 Some("yaml") => Source::yaml_file(rel, text),
                 _ => continue,
             };
-            let Some(Value::Mapping(top)) = plain_yaml_tree(&src) else { continue };
+            let Some(Value::Mapping(top)) = crate::content::plain_yaml::read(&src.yaml) else { continue };
             for key in top.keys().filter_map(Value::as_str) {
                 let events = Positions::of(&src.yaml).find(key).map(|(l, c)| (l + src.yaml_first_line - 1, c));
                 assert_eq!(src.locate(key), events, "{} {key}", rel.display());
@@ -791,10 +791,6 @@ mod tests {
             assert_eq!(src.locate("khong-co"), None);
         }
         assert!(checked > 50, "{checked} keys");
-    }
-
-    fn plain_yaml_tree(src: &Source) -> Option<Value> {
-        crate::content::plain_yaml::read(&src.yaml)
     }
 
     #[test]
