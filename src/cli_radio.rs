@@ -226,7 +226,7 @@ fn bulletin_command(args: &RadioArgs) -> ExitCode {
             }
             println!(
                 "Đã ghi bản tin ngày {} (khoảng {}) vào {}.",
-                bangtin::render::format::date(b.date),
+                bangtin::format::date(b.date),
                 bangtin::radio::airtime::duration(b.seconds),
                 path.display()
             );

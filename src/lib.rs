@@ -13,6 +13,7 @@ pub mod chart;
 pub mod check;
 pub mod content;
 pub mod diag;
+pub mod format;
 pub mod ical;
 pub mod output;
 pub mod progress;

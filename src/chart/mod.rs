@@ -29,8 +29,8 @@ use plotters::drawing::{DrawingArea, IntoDrawingArea};
 use plotters::element::{Circle, PathElement, Rectangle};
 use plotters::style::{Color, RGBColor, ShapeStyle};
 
+use crate::format::{date, decimal, int, iso, percent};
 use crate::progress::{self, path_value, Standing};
-use crate::render::format::{date, decimal, int, iso, percent};
 use crate::text::nfc;
 
 /// What an indicator measures, as far as drawing is concerned.

@@ -9,8 +9,8 @@ use chrono::NaiveDate;
 use crate::content::model::{Site, Status, Target};
 use crate::content::source::{read_text, Source};
 use crate::diag::{Diagnostic, Diagnostics, Warnings};
+use crate::format::date as dmy;
 use crate::progress::{self, Standing};
-use crate::render::format::date as dmy;
 use crate::schedule;
 
 /// Reports come weekly; two weeks without one means the dashboard shows old figures as current.

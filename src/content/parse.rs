@@ -10,7 +10,7 @@ use serde_yaml::Value;
 use super::model::*;
 use super::source::{describe, join, parse_date, plain_count, Reader, Source};
 use crate::diag::Diagnostics;
-use crate::render::format::int;
+use crate::format::int;
 use crate::text;
 
 pub fn site_config(src: &Source, diags: &mut Diagnostics) -> Option<SiteConfig> {
@@ -200,7 +200,7 @@ fn number_in(r: &mut Reader, v: &Value, path: &str, (lo, hi): (f64, f64), expect
     match f {
         Some(f) if f.is_finite() && (lo..=hi).contains(&f) => Some(f),
         Some(f) => {
-            r.err(path, format!("{} nằm ngoài khoảng {lo}–{hi}", crate::render::format::decimal(f)), expected);
+            r.err(path, format!("{} nằm ngoài khoảng {lo}–{hi}", crate::format::decimal(f)), expected);
             None
         }
         None => {
@@ -522,7 +522,7 @@ fn indicator(r: &mut Reader, item: &Value, p: &str, period: Option<(NaiveDate, N
 }
 
 fn dmy(d: NaiveDate) -> String {
-    crate::render::format::date(d)
+    crate::format::date(d)
 }
 
 pub fn guide(slug: &str, src: &Source, diags: &mut Diagnostics) -> Option<Guide> {

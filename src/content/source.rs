@@ -240,11 +240,9 @@ impl Source {
                 _ => ("hệ hai", 2),
             };
             let read = match u64::from_str_radix(&digits[2..], radix) {
-                Ok(n) => format!(
-                    "YAML đọc thành {}{}",
-                    if text.starts_with('-') { "-" } else { "" },
-                    crate::render::format::int(n)
-                ),
+                Ok(n) => {
+                    format!("YAML đọc thành {}{}", if text.starts_with('-') { "-" } else { "" }, crate::format::int(n))
+                }
                 Err(_) => "YAML đọc thành một số khác hẳn".to_string(),
             };
             diags.push(
@@ -289,7 +287,7 @@ const MAX_COUNT: u64 = 1_000_000_000_000;
 
 /// `52428800` → `50 MB`, as a file manager shows it.
 fn megabytes(n: u64) -> String {
-    format!("{} MB", crate::render::format::decimal(n as f64 / (1024.0 * 1024.0)))
+    format!("{} MB", crate::format::decimal(n as f64 / (1024.0 * 1024.0)))
 }
 
 /// 1-based line and column of the first character YAML refuses.
@@ -496,10 +494,10 @@ impl<'a> Reader<'a> {
                 if chars > MAX_FIELD_CHARS {
                     self.err(
                         path,
-                        format!("quá dài ({} ký tự)", crate::render::format::int(chars as u64)),
+                        format!("quá dài ({} ký tự)", crate::format::int(chars as u64)),
                         format!(
                             "dưới {} ký tự; nội dung dài viết vào phần bài, sau dòng “---” thứ hai",
-                            crate::render::format::int(MAX_FIELD_CHARS as u64)
+                            crate::format::int(MAX_FIELD_CHARS as u64)
                         ),
                     );
                     return None;

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use super::model::*;
 use super::source::{read_text, Source};
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::render::format::{date as dmy, int};
+use crate::format::{date as dmy, int};
 use crate::text::did_you_mean;
 
 /// Builds positioned diagnostics by re-reading a file, once per file, only on the error path.

@@ -12,8 +12,8 @@ use std::sync::OnceLock;
 use super::airtime::{self, Pace};
 use super::Speaker;
 use crate::content::model::{Event, Guide, Indicator, News, Plan, Repeat, Site, Status, Target};
+use crate::format::{self, date as dmy, int, percent};
 use crate::progress::{self, IndicatorProgress, Standing, UnitProgress};
-use crate::render::format::{self, date as dmy, int, percent};
 use crate::render::markdown::{self, Block};
 use crate::schedule::{self, When};
 

@@ -4,10 +4,10 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::format::{self, date, long_date};
 use super::views::Link;
 use super::Renderer;
 use crate::content::model::{Plan, Site};
+use crate::format::{self, date, long_date};
 use crate::radio::airtime;
 use crate::radio::bulletin::{self, Bulletin, Kind};
 use crate::radio::Speaker;

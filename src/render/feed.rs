@@ -4,8 +4,8 @@
 
 use chrono::NaiveDate;
 
-use super::format;
 use crate::content::model::{Site, Target};
+use crate::format;
 use crate::progress::{self, IndicatorProgress};
 use crate::text::escape_xml as x;
 

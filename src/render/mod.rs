@@ -7,7 +7,6 @@ mod calendar;
 pub mod data;
 pub mod edit;
 mod feed;
-pub mod format;
 pub mod markdown;
 mod poster;
 mod views;

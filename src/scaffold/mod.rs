@@ -12,7 +12,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::content::model::{Figure, Plan, Site, Target};
 use crate::diag::Error;
-use crate::render::format::date as dmy;
+use crate::format::date as dmy;
 use crate::text;
 
 const SITE_YAML: &str = include_str!("site/site.yaml");
