@@ -14,6 +14,7 @@ pub mod check;
 pub mod content;
 pub mod diag;
 pub mod format;
+pub mod html;
 pub mod ical;
 pub mod output;
 pub mod progress;

@@ -17,10 +17,10 @@ fuzz_target!(|md: &str| {
     assert_eq!(r.html, render(md, "../../", RawHtml::Sanitise).html, "not deterministic");
     let ids: BTreeSet<&str> = r.toc.iter().map(|t| t.id.as_str()).collect();
     assert_eq!(ids.len(), r.toc.len(), "repeated heading id");
-    let _ = bangtin::check::html::attributes(&r.html);
+    let _ = bangtin::html::attributes(&r.html);
     let trusted = render(md, "", RawHtml::Trust);
-    for a in bangtin::check::html::attributes(&trusted.html) {
-        let _ = bangtin::check::html::decode_entities(&a.value);
+    for a in bangtin::html::attributes(&trusted.html) {
+        let _ = bangtin::html::decode_entities(&a.value);
     }
     let _ = links(md);
     let _ = plain(md, 160);

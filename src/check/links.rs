@@ -7,9 +7,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Mutex;
 
-use super::html;
 use crate::content::model::Site;
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::html;
 use crate::render::markdown::{classify, Dest};
 use crate::render::OutFile;
 

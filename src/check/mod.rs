@@ -2,7 +2,6 @@
 //! ([`links`], an error, in every command) — and what a person should look at though the site
 //! builds ([`warnings`]).
 
-pub mod html;
 pub mod links;
 pub mod warnings;
 

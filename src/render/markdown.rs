@@ -218,7 +218,7 @@ fn start_tags(html: &str) -> Vec<(String, Option<String>)> {
         let name = html[start + 1..start + 1 + name_len].to_ascii_lowercase();
         let end = b[start..].iter().position(|c| *c == b'>').map_or(b.len(), |e| start + e + 1);
         tags.push((name.clone(), None));
-        crate::check::html::scan(&html[start..end], |_, attr, _, _| {
+        crate::html::scan(&html[start..end], |_, attr, _, _| {
             tags.push((name.clone(), Some(attr.to_ascii_lowercase())));
         });
         i = end;
