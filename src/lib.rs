@@ -16,6 +16,7 @@ pub mod diag;
 pub mod format;
 pub mod html;
 pub mod ical;
+pub mod markdown;
 pub mod output;
 pub mod progress;
 pub mod qr;

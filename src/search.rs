@@ -10,7 +10,7 @@
 use serde::Serialize;
 
 use crate::content::model::Site;
-use crate::render::markdown;
+use crate::markdown;
 use crate::text::fold;
 
 /// Where the index script is written, under the site root.

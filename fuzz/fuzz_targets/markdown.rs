@@ -8,7 +8,7 @@
 
 use std::collections::BTreeSet;
 
-use bangtin::render::markdown::{blocks, links, plain, removed_html, render, RawHtml};
+use bangtin::markdown::{blocks, links, plain, removed_html, render, RawHtml};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|md: &str| {

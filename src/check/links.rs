@@ -10,7 +10,7 @@ use std::sync::Mutex;
 use crate::content::model::Site;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::html;
-use crate::render::markdown::{classify, Dest};
+use crate::markdown::{classify, Dest};
 use crate::render::OutFile;
 
 /// Attributes that make a browser fetch or open another address.

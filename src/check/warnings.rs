@@ -182,10 +182,10 @@ fn removed_html(site: &Site, out: &mut Vec<Diagnostic>) {
 /// The warnings of [`removed_html`] for one body, of `file`, starting on line `body_line`: none
 /// when the site trusts its HTML.
 pub fn removed_html_in(site: &Site, file: &Path, body: &str, body_line: usize) -> Vec<Diagnostic> {
-    if site.config.raw_html() == crate::render::markdown::RawHtml::Trust {
+    if site.config.raw_html() == crate::markdown::RawHtml::Trust {
         return Vec::new();
     }
-    crate::render::markdown::removed_html(body)
+    crate::markdown::removed_html(body)
         .into_iter()
         .map(|(line, what)| {
             Diagnostic::new(file, format!("{what} bị bỏ khỏi trang vì lý do an toàn"))

@@ -31,11 +31,11 @@ pub struct SiteConfig {
 }
 
 impl SiteConfig {
-    pub fn raw_html(&self) -> crate::render::markdown::RawHtml {
+    pub fn raw_html(&self) -> crate::markdown::RawHtml {
         if self.trust_html {
-            crate::render::markdown::RawHtml::Trust
+            crate::markdown::RawHtml::Trust
         } else {
-            crate::render::markdown::RawHtml::Sanitise
+            crate::markdown::RawHtml::Sanitise
         }
     }
 }

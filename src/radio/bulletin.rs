@@ -13,8 +13,8 @@ use super::airtime::{self, Pace};
 use super::Speaker;
 use crate::content::model::{Event, Guide, Indicator, News, Plan, Repeat, Site, Status, Target};
 use crate::format::{self, date as dmy, int, percent};
+use crate::markdown::{self, Block};
 use crate::progress::{self, IndicatorProgress, Standing, UnitProgress};
-use crate::render::markdown::{self, Block};
 use crate::schedule::{self, When};
 
 /// Notices this many days old or newer are read.

@@ -121,7 +121,7 @@ pub fn atom(site: &Site) -> Vec<u8> {
             Summary::Text(ref t) => x(t),
             Summary::News(n) => match &n.summary {
                 Some(t) => x(t),
-                None => x(&super::markdown::plain(&n.body, 300)),
+                None => x(&crate::markdown::plain(&n.body, 300)),
             },
         };
         out.push_str(&format!("    <summary>{summary}</summary>\n"));

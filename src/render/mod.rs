@@ -7,7 +7,6 @@ mod calendar;
 pub mod data;
 pub mod edit;
 mod feed;
-pub mod markdown;
 mod poster;
 mod views;
 
@@ -23,6 +22,7 @@ use crate::check::links::{Names, PageLinks};
 use crate::content::model::{Event, Guide, News, Plan, Site, Unit};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::locked;
+use crate::markdown;
 use crate::progress;
 use crate::schedule;
 use crate::search;

@@ -4,9 +4,9 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::markdown::{self, TocEntry};
 use crate::content::model::*;
 use crate::format::{self, date, days_left, int, long_date, percent};
+use crate::markdown::{self, TocEntry};
 use crate::progress::{IndicatorProgress, PlanProgress, Standing};
 use crate::schedule::{self, When as Sched};
 
