@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use std::process::{ExitCode, Stdio};
 
 use bangtin::content::model::Site;
-use bangtin::radio::{bulletin, Dialect, Speaker};
+use bangtin::radio::bulletin;
+use bangtin::speech::{Dialect, Speaker};
 use chrono::NaiveDate;
 use clap::Subcommand;
 

@@ -27,6 +27,7 @@ pub mod scaffold;
 pub mod schedule;
 pub mod search;
 pub mod serve;
+pub mod speech;
 pub mod term;
 pub mod text;
 

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use bangtin::radio::{Dialect, Speaker};
+use bangtin::speech::{Dialect, Speaker};
 use libfuzzer_sys::fuzz_target;
 
 /// Built once: the lexicon is the same for every input.

@@ -45,7 +45,7 @@ impl SiteConfig {
 pub struct RadioConfig {
     /// Named in the opening and closing lines.
     pub station: String,
-    pub dialect: crate::radio::Dialect,
+    pub dialect: crate::speech::Dialect,
     /// The site's own abbreviations, written form → spoken form, on top of the built-in list.
     pub lexicon: BTreeMap<String, String>,
     /// Syllables per minute the air-time estimate assumes.
@@ -74,7 +74,7 @@ impl RadioConfig {
     pub fn for_locality(locality: &str) -> RadioConfig {
         RadioConfig {
             station: default_station(locality),
-            dialect: crate::radio::Dialect::Bac,
+            dialect: crate::speech::Dialect::Bac,
             lexicon: BTreeMap::new(),
             rate: Self::RATE,
             slow_rate: None,

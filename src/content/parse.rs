@@ -113,7 +113,7 @@ fn radio_config(r: &mut Reader, m: &serde_yaml::Mapping, locality: &str) -> Radi
         }
     }
     if let Some(d) = r.opt_str(rm, "radio", "dialect") {
-        match crate::radio::Dialect::parse(&d) {
+        match crate::speech::Dialect::parse(&d) {
             Some(dialect) => cfg.dialect = dialect,
             None => {
                 let diag = r
@@ -136,9 +136,9 @@ fn radio_config(r: &mut Reader, m: &serde_yaml::Mapping, locality: &str) -> Radi
                 }
             }
             let all: BTreeMap<String, String> = entries.iter().map(|(_, w, s)| (w.clone(), s.clone())).collect();
-            let lexicon = crate::radio::lexicon::Lexicon::new(&all);
+            let lexicon = crate::speech::lexicon::Lexicon::new(&all);
             for (path, written, spoken) in entries {
-                match crate::radio::lexicon::problem(&written, &spoken, &lexicon) {
+                match crate::speech::lexicon::problem(&written, &spoken, &lexicon) {
                     Some(problem) => r.err(
                         &path,
                         problem,

@@ -10,12 +10,12 @@ use serde::Serialize;
 use std::sync::OnceLock;
 
 use super::airtime::{self, Pace};
-use super::Speaker;
 use crate::content::model::{Event, Guide, Indicator, News, Plan, Repeat, Site, Status, Target};
 use crate::format::{self, date as dmy, int, percent};
 use crate::markdown::{self, Block};
 use crate::progress::{self, IndicatorProgress, Standing, UnitProgress};
 use crate::schedule::{self, When};
+use crate::speech::Speaker;
 
 /// Notices this many days old or newer are read.
 pub const NOTICE_DAYS: i64 = 14;

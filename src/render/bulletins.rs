@@ -10,7 +10,7 @@ use crate::content::model::{Plan, Site};
 use crate::format::{self, date, long_date};
 use crate::radio::airtime;
 use crate::radio::bulletin::{self, Bulletin, Kind};
-use crate::radio::Speaker;
+use crate::speech::Speaker;
 
 #[derive(Serialize)]
 pub struct SectionView {

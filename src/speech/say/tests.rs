@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::*;
-use crate::radio::lexicon::{self, Lexicon};
+use crate::speech::lexicon::{self, Lexicon};
 
 fn speakers() -> (Speaker, Speaker) {
     (Speaker::new(Dialect::Bac, &BTreeMap::new()), Speaker::new(Dialect::Nam, &BTreeMap::new()))
