@@ -1,39 +1,10 @@
-//! Schedule: when events happen relative to "today" — next occurrence of repeating events,
-//! upcoming versus past, and the order residents read them in.
+//! Schedule: where events stand relative to "today" — upcoming, undated or past — and the
+//! order residents read them in. When an event itself takes place is the model's
+//! ([`Event::next_occurrence`]).
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::content::model::{Event, Status};
-
-/// The first day on or after `from` on which the event takes place, if any.
-pub fn next_occurrence(e: &Event, from: NaiveDate) -> Option<NaiveDate> {
-    let start = e.starts?;
-    match &e.repeat {
-        None => {
-            let last = e.ends.map(|w| w.date).unwrap_or(start.date);
-            (last >= from).then(|| start.date.max(from))
-        }
-        Some(r) => {
-            let mut d = start.date.max(from);
-            while d <= r.until {
-                if r.days.contains(&d.weekday().num_days_from_monday()) {
-                    return Some(d);
-                }
-                d = d.succ_opt()?;
-            }
-            None
-        }
-    }
-}
-
-/// The last day the event takes place.
-pub fn last_day(e: &Event) -> Option<NaiveDate> {
-    let start = e.starts?;
-    Some(match &e.repeat {
-        Some(r) => r.until,
-        None => e.ends.map(|w| w.date).unwrap_or(start.date),
-    })
-}
 
 /// Where an event stands for a reader on `today`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -50,9 +21,9 @@ pub fn when(e: &Event, today: NaiveDate) -> When {
     if e.starts.is_none() {
         return When::Undated;
     }
-    match next_occurrence(e, today) {
+    match e.next_occurrence(today) {
         Some(d) => When::Upcoming(d),
-        None => When::Past(last_day(e).unwrap_or(today)),
+        None => When::Past(e.last_day().unwrap_or(today)),
     }
 }
 

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::{Datelike, NaiveDate, NaiveTime};
 
 #[derive(Debug, Clone, Default)]
 pub struct Contact {
@@ -295,6 +295,38 @@ pub struct Event {
     pub body: String,
     /// Line of the file on which `body` starts, for messages about links in it.
     pub body_line: usize,
+}
+
+impl Event {
+    /// The first day on or after `from` on which the event takes place, if any.
+    pub fn next_occurrence(&self, from: NaiveDate) -> Option<NaiveDate> {
+        let start = self.starts?;
+        match &self.repeat {
+            None => {
+                let last = self.ends.map(|w| w.date).unwrap_or(start.date);
+                (last >= from).then(|| start.date.max(from))
+            }
+            Some(r) => {
+                let mut d = start.date.max(from);
+                while d <= r.until {
+                    if r.days.contains(&d.weekday().num_days_from_monday()) {
+                        return Some(d);
+                    }
+                    d = d.succ_opt()?;
+                }
+                None
+            }
+        }
+    }
+
+    /// The last day the event takes place.
+    pub fn last_day(&self) -> Option<NaiveDate> {
+        let start = self.starts?;
+        Some(match &self.repeat {
+            Some(r) => r.until,
+            None => self.ends.map(|w| w.date).unwrap_or(start.date),
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -204,7 +204,7 @@ pub fn cross_check(site: &Site, root: &Path, today: chrono::NaiveDate, diags: &m
     for e in &site.events {
         if e.repeat.is_some() {
             if let Some(first) = e.starts.map(|w| w.date) {
-                if crate::schedule::next_occurrence(e, first).is_none() {
+                if e.next_occurrence(first).is_none() {
                     diags.push(
                         at.diag(
                             &e.file,

@@ -24,7 +24,7 @@ pub fn vevent(site: &Site, e: &Event) -> Option<VEvent> {
     // A repeating event's DTSTART must be one of its occurrences (RFC 5545 leaves the set
     // undefined otherwise), so a start written on a day off moves to the first real session.
     let first = match &e.repeat {
-        Some(_) => schedule::next_occurrence(e, s.date)?,
+        Some(_) => e.next_occurrence(s.date)?,
         None => s.date,
     };
     let shift = first - s.date;
