@@ -6,6 +6,9 @@
 //! **render** ([`render`]: HTML through tera; [`chart`]: progress charts as SVG; [`ical`]: calendars) →
 //! **check** ([`check`]: every link of the generated pages; warnings for a person to read) →
 //! **write** ([`output`]: atomically, or not at all).
+//!
+//! [`pipeline`] runs it for `build`, `check` and the preview; `ARCHITECTURE.md` says which
+//! module may use which.
 
 #[doc(hidden)]
 pub mod benchsite;
@@ -16,8 +19,10 @@ pub mod diag;
 pub mod format;
 pub mod html;
 pub mod ical;
+mod lock;
 pub mod markdown;
 pub mod output;
+pub mod pipeline;
 pub mod progress;
 pub mod qr;
 pub mod radio;
@@ -31,204 +36,5 @@ pub mod speech;
 pub mod term;
 pub mod text;
 
-use std::path::PathBuf;
-use std::time::{Duration, Instant};
-
-use chrono::NaiveDate;
-
 pub use diag::{Diagnostic, Diagnostics, Error, Warnings};
-
-/// What to build and as of which day.
-#[derive(Debug, Clone)]
-pub struct Options {
-    pub content: PathBuf,
-    pub out: PathBuf,
-    /// Decides what is "upcoming" and how many days are left; a flag so builds are reproducible.
-    pub today: NaiveDate,
-}
-
-/// The steps of a build, named for a progress line while a long build runs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Stage {
-    Load,
-    Render,
-    Links,
-    Write,
-}
-
-impl Stage {
-    pub fn label(self) -> &'static str {
-        match self {
-            Stage::Load => "đọc nội dung",
-            Stage::Render => "dựng trang",
-            Stage::Links => "kiểm tra liên kết",
-            Stage::Write => "ghi ra đĩa",
-        }
-    }
-}
-
-/// What a build produced.
-#[derive(Debug, Clone)]
-pub struct Summary {
-    pub pages: usize,
-    /// Standalone chart files (`.svg`).
-    pub charts: usize,
-    /// iCalendar files (`.ics`).
-    pub calendars: usize,
-    /// Data downloads (`.csv`).
-    pub data: usize,
-    /// Radio bulletins (`phat-thanh/*.txt`), written by the radio stage.
-    pub bulletins: usize,
-    /// Size of the search index (`tim-kiem/chi-muc.js`), downloaded once by whoever searches.
-    pub search_bytes: u64,
-    pub files: usize,
-    pub bytes: u64,
-    pub elapsed: Duration,
-}
-
-impl Summary {
-    fn of(files: &[render::Made], started: Instant) -> Summary {
-        let count = |f: &dyn Fn(&str) -> bool| files.iter().filter(|x| f(&x.path)).count();
-        Summary {
-            pages: count(&|p| p.ends_with(".html")),
-            charts: count(&|p| p.ends_with(".svg")),
-            calendars: count(&|p| p.ends_with(".ics")),
-            data: count(&|p| p.ends_with(".csv")),
-            bulletins: count(&|p| p.starts_with("phat-thanh/") && p.ends_with(".txt")),
-            search_bytes: files.iter().filter(|f| f.path == search::PATH).map(|f| f.len).sum(),
-            files: files.len(),
-            bytes: files.iter().map(|f| f.len).sum(),
-            elapsed: started.elapsed(),
-        }
-    }
-
-    /// "27 trang, 14 biểu đồ, 12 lịch .ics, 1 bảng số liệu .csv": what a resident will find,
-    /// leaving out kinds the site has none of.
-    pub fn counts(&self) -> String {
-        let mut parts = vec![format!("{} trang", self.pages)];
-        for (n, what) in [
-            (self.charts, "biểu đồ"),
-            (self.calendars, "lịch .ics"),
-            (self.data, "bảng số liệu .csv"),
-            (self.bulletins, "bản tin phát thanh"),
-        ] {
-            if n > 0 {
-                parts.push(format!("{n} {what}"));
-            }
-        }
-        if self.search_bytes > 0 {
-            parts.push(format!("chỉ mục tìm kiếm {} KB", self.search_bytes.div_ceil(1024)));
-        }
-        parts.join(", ")
-    }
-}
-
-/// A site rendered: what `build` wrote, `check` inspected or `serve` serves.
-pub struct Rendered {
-    /// Sorted by path; only when rendered in memory ([`render_in_memory`]): `build` writes each
-    /// file as it is made and keeps none.
-    pub files: Vec<render::OutFile>,
-    pub warnings: Warnings,
-    pub summary: Summary,
-}
-
-/// The value behind `m`, even if a thread panicked while holding it: every lock in bangtin
-/// guards a collection that a panic leaves whole (a list being pushed to, a snapshot being
-/// replaced), and a build or a preview should report the panic, not a second one.
-pub(crate) fn locked<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    match m.lock() {
-        Ok(g) => g,
-        Err(p) => p.into_inner(),
-    }
-}
-
-/// Today in Asia/Ho_Chi_Minh (UTC+7, no daylight saving).
-pub fn today_local() -> NaiveDate {
-    (chrono::Utc::now() + chrono::Duration::hours(7)).date_naive()
-}
-
-/// Loads and validates the site, opens the sink only then (so a content error is reported
-/// before any trouble with the output folder, and creates nothing), renders into it, and checks
-/// every link of the generated pages. `base_url` stands in for the site's own, so the preview
-/// server's pages point at it.
-fn pipeline<S: render::Sink>(
-    opts: &Options,
-    base_url: Option<&str>,
-    stage: &dyn Fn(Stage),
-    open: impl FnOnce() -> Result<S, Error>,
-) -> Result<(Vec<render::Made>, Warnings, S), Error> {
-    pipeline_keeping(opts, base_url, stage, open, false).map(|(made, warnings, sink, _)| (made, warnings, sink))
-}
-
-/// The site, its link table and what the render kept: for a preview to re-render an edit.
-type KeptSite = (content::model::Site, check::links::Names, render::Kept);
-
-/// [`pipeline`]; with `keep`, also what [`rebuild`] needs.
-fn pipeline_keeping<S: render::Sink>(
-    opts: &Options,
-    base_url: Option<&str>,
-    stage: &dyn Fn(Stage),
-    open: impl FnOnce() -> Result<S, Error>,
-    keep: bool,
-) -> Result<(Vec<render::Made>, Warnings, S, Option<KeptSite>), Error> {
-    stage(Stage::Load);
-    let mut site = content::load(&opts.content, opts.today).map_err(Error::Content)?;
-    if let Some(url) = base_url {
-        site.config.base_url = url.to_string();
-    }
-    let sink = open()?;
-    stage(Stage::Render);
-    let names = check::links::Names::default();
-    // The warnings read the site alone, beside the render: finding the line of each one
-    // parses its file again, which took a tenth of a second at 10k pages on one core.
-    let (warnings, rendered) = rayon::join(
-        || check::warnings(&site, opts.today),
-        || render::render_site(&site, opts.today, &sink, &names, keep),
-    );
-    let render::Render { made, failed, kept } = rendered?;
-    stage(Stage::Links);
-    let pages: Vec<(&str, &check::links::PageLinks)> =
-        made.iter().filter_map(|m| m.links.as_ref().map(|l| (m.path.as_str(), l))).collect();
-    let written: Vec<&str> = made.iter().map(|m| m.path.as_str()).collect();
-    let broken = check::links::check_site(&site, &pages, &written, &names);
-    if !broken.is_empty() {
-        return Err(Error::Content(broken));
-    }
-    if let Some(e) = failed {
-        return Err(e);
-    }
-    let kept = kept.map(|k| (site, names, k));
-    Ok((made, warnings, sink, kept))
-}
-
-/// Loads, validates and renders the site, then checks every link of the generated pages; writes
-/// nothing. `base_url` stands in for the site's own, so the preview server's pages point at it.
-pub fn render_in_memory(opts: &Options, base_url: Option<&str>, stage: &dyn Fn(Stage)) -> Result<Rendered, Error> {
-    let started = Instant::now();
-    let (made, warnings, memory) = pipeline(opts, base_url, stage, || Ok(render::Memory::default()))?;
-    let summary = Summary::of(&made, started);
-    Ok(Rendered { files: memory.into_files(), warnings, summary })
-}
-
-/// Loads, renders and writes the site; on any error `opts.out` is left exactly as it was. Each
-/// file goes into the new output folder as soon as it is rendered, so a large site is never all
-/// in memory; the folder replaces `opts.out` only once every check has passed.
-pub fn build(opts: &Options, stage: &dyn Fn(Stage)) -> Result<Rendered, Error> {
-    let started = Instant::now();
-    output::check_apart(&opts.content, &opts.out)?;
-    output::check_replaceable(&opts.out)?;
-    // Before anything can fail: what a killed build left is removed even when this one stops at
-    // a content error.
-    output::clean_leftovers(&opts.out);
-    let (made, warnings, staging) = pipeline(opts, None, stage, || output::Staging::begin(&opts.out))?;
-    stage(Stage::Write);
-    staging.commit()?;
-    Ok(Rendered { files: Vec::new(), warnings, summary: Summary::of(&made, started) })
-}
-
-/// Everything `build` checks, writing nothing.
-pub fn check(opts: &Options, stage: &dyn Fn(Stage)) -> Result<Rendered, Error> {
-    let started = Instant::now();
-    let (made, warnings, _) = pipeline(opts, None, stage, || Ok(render::Discard))?;
-    Ok(Rendered { files: Vec::new(), warnings, summary: Summary::of(&made, started) })
-}
+pub use pipeline::{build, check, render_in_memory, today_local, Options, Rendered, Stage, Summary};

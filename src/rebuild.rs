@@ -24,9 +24,10 @@ use crate::check::links::Names;
 use crate::check::warnings::removed_html_in;
 use crate::content::model::{Report, Site};
 use crate::content::{self, parse};
+use crate::diag::Error;
 use crate::diag::{Diagnostic, Diagnostics, Warnings};
+use crate::pipeline::{Options, Rendered, Summary};
 use crate::render::{self, Grown, Kept, Made, OutFile};
-use crate::{Error, Options, Rendered, Summary};
 
 /// A file of the site as it was before an edit, by path.
 pub type Before<'a> = dyn Fn(&str) -> Option<&'a [u8]> + Sync + 'a;
@@ -44,11 +45,11 @@ pub struct Warm {
     today: NaiveDate,
 }
 
-/// A whole render in memory, as [`crate::render_in_memory`], keeping what an edit needs.
+/// A whole render in memory, as [`crate::pipeline::render_in_memory`], keeping what an edit needs.
 pub fn render(opts: &Options, base_url: Option<&str>) -> Result<(Rendered, Warm), Error> {
     let started = Instant::now();
     let memory = || Ok(render::Memory::default());
-    let (made, warnings, memory, kept) = crate::pipeline_keeping(opts, base_url, &|_| {}, memory, true)?;
+    let (made, warnings, memory, kept) = crate::pipeline::pipeline_keeping(opts, base_url, &|_| {}, memory, true)?;
     let summary = Summary::of(&made, started);
     let rendered = Rendered { files: memory.into_files(), warnings: warnings.clone(), summary };
     let warm = kept.map(|(site, names, kept)| {

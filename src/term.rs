@@ -8,7 +8,7 @@ use std::sync::{Arc, Condvar, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use crate::Stage;
+use crate::pipeline::Stage;
 
 /// Whether text written to a stream that `is_terminal` may carry colour codes.
 pub fn colour_allowed(is_terminal: bool) -> bool {

@@ -191,7 +191,7 @@ fn span<'t>(text: &'t str, spans: &[(u32, u32)], n: u32) -> &'t str {
 
 impl Names {
     fn lock(&self) -> std::sync::MutexGuard<'_, Table> {
-        crate::locked(&self.inner)
+        crate::lock::locked(&self.inner)
     }
 
     /// Whether a link to `path` (under the site root, without fragment) leads to a file made

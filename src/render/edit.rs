@@ -26,7 +26,7 @@ use super::{
 };
 use crate::check::links::Names;
 use crate::content::model::{Report, Site};
-use crate::locked;
+use crate::lock::locked;
 
 /// The files a guide's edit changed, and what is known of each.
 pub struct Edited {

@@ -21,7 +21,7 @@ use tera::{Context, Tera};
 use crate::check::links::{Names, PageLinks};
 use crate::content::model::{Event, Guide, News, Plan, Site, Unit};
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::locked;
+use crate::lock::locked;
 use crate::markdown;
 use crate::progress;
 use crate::schedule;
@@ -218,10 +218,10 @@ fn load_theme(site: &Site) -> Result<(Tera, BTreeMap<String, Vec<u8>>), Diagnost
 /// Where rendered files go as they are made: kept in memory (`serve`, `check`), or written into
 /// the new output folder (`build`), so a large site is never held whole in memory to be written.
 pub trait Sink: Sync {
-    fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), crate::Error>;
+    fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), crate::diag::Error>;
 
     /// A file made in parts, in order; a sink that writes can write each part as it comes.
-    fn put_parts(&self, path: &str, parts: &mut dyn Iterator<Item = Vec<u8>>) -> Result<u64, crate::Error> {
+    fn put_parts(&self, path: &str, parts: &mut dyn Iterator<Item = Vec<u8>>) -> Result<u64, crate::diag::Error> {
         let bytes: Vec<u8> = parts.flatten().collect();
         let len = bytes.len() as u64;
         self.put(path, bytes)?;
@@ -254,7 +254,7 @@ struct Renderer<'a> {
     diags: Mutex<Diagnostics>,
     /// The file the sink could not take with the smallest path: the same one whichever core
     /// failed first.
-    failed: Mutex<Option<(String, crate::Error)>>,
+    failed: Mutex<Option<(String, crate::diag::Error)>>,
 }
 
 impl Renderer<'_> {
@@ -340,7 +340,7 @@ impl Renderer<'_> {
         }
     }
 
-    fn fail(&self, path: &str, e: crate::Error) {
+    fn fail(&self, path: &str, e: crate::diag::Error) {
         let mut failed = locked(&self.failed);
         if failed.as_ref().is_none_or(|(first, _)| path < first.as_str()) {
             *failed = Some((path.to_string(), e));
@@ -376,8 +376,8 @@ enum Left {
 type Statics = BTreeMap<String, Vec<u8>>;
 
 /// The theme's templates parsed, with the site's global context; and the theme's static files.
-fn theme(site: &Site) -> Result<(Arc<Tera>, Statics), crate::Error> {
-    let (mut tera, statics) = load_theme(site).map_err(crate::Error::Content)?;
+fn theme(site: &Site) -> Result<(Arc<Tera>, Statics), crate::diag::Error> {
+    let (mut tera, statics) = load_theme(site).map_err(crate::diag::Error::Content)?;
     let sv = SiteView::new(site);
     tera.global_context().insert("site", &sv);
     Ok((Arc::new(tera), statics))
@@ -561,7 +561,7 @@ pub fn render_site(
     sink: &dyn Sink,
     names: &Names,
     keep: bool,
-) -> Result<Render, crate::Error> {
+) -> Result<Render, crate::diag::Error> {
     use rayon::prelude::*;
     let (tera, statics) = theme(site)?;
     let r = Renderer::new(site, Arc::clone(&tera), sink, names);
@@ -684,13 +684,13 @@ pub fn render_site(
     let failed = locked(&r.failed).take().map(|(_, e)| e);
     let diags = std::mem::take(&mut *locked(&r.diags));
     if !diags.is_empty() {
-        return Err(crate::Error::Content(diags.sorted()));
+        return Err(crate::diag::Error::Content(diags.sorted()));
     }
     let mut made = std::mem::take(&mut *locked(&r.made));
     made.sort_by(|a, b| a.path.cmp(&b.path));
     if let Some(p) = LISTS.iter().find(|p| made.binary_search_by(|m| m.path.as_str().cmp(p)).is_err()) {
         // Named as made from the start, so no link to it was kept for the check.
-        return Err(crate::Error::Refused(format!(
+        return Err(crate::diag::Error::Refused(format!(
             "trang “/{p}” không được dựng, dù mọi trang khác liên kết tới nó: đây là lỗi của bangtin, không phải của nội dung"
         )));
     }
@@ -705,7 +705,7 @@ pub fn render_site(
     let open = std::mem::take(&mut *locked(&r.open_links));
     check_links(site, &paths, open, &mut diags);
     if !diags.is_empty() {
-        return Err(crate::Error::Content(diags.sorted()));
+        return Err(crate::diag::Error::Content(diags.sorted()));
     }
     let kept = kept_bulletins.map(|bulletins| Kept { tera, guides, bulletins, csv });
     Ok(Render { made, failed, kept })
@@ -716,7 +716,7 @@ pub fn render_site(
 pub struct Render {
     /// Sorted by path.
     pub made: Vec<Made>,
-    pub failed: Option<crate::Error>,
+    pub failed: Option<crate::diag::Error>,
     /// When asked for.
     pub kept: Option<Kept>,
 }
@@ -728,7 +728,7 @@ pub struct Memory {
 }
 
 impl Sink for Memory {
-    fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), crate::Error> {
+    fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), crate::diag::Error> {
         locked(&self.files).push(OutFile { path: path.to_string(), bytes });
         Ok(())
     }
@@ -749,7 +749,7 @@ impl Memory {
 pub struct Discard;
 
 impl Sink for Discard {
-    fn put(&self, _: &str, _: Vec<u8>) -> Result<(), crate::Error> {
+    fn put(&self, _: &str, _: Vec<u8>) -> Result<(), crate::diag::Error> {
         Ok(())
     }
 }

@@ -19,7 +19,7 @@ use std::time::Instant;
 use chrono::NaiveDate;
 
 use crate::diag::Error;
-use crate::locked;
+use crate::lock::locked;
 use crate::term::Ui;
 use http::{Method, Response, Route};
 
@@ -96,7 +96,7 @@ impl Preview {
     /// what shows them ([`crate::rebuild`]).
     fn rebuild(&self, changed: &[PathBuf]) {
         let started = Instant::now();
-        let today = self.config.today.unwrap_or_else(crate::today_local);
+        let today = self.config.today.unwrap_or_else(crate::pipeline::today_local);
         let before = self.snapshot();
         let what = describe_changes(&self.config.content, changed);
         if !changed.is_empty() && before.error.is_none() {
@@ -119,7 +119,7 @@ impl Preview {
                 }
             }
         }
-        let opts = crate::Options { content: self.config.content.clone(), out: PathBuf::new(), today };
+        let opts = crate::pipeline::Options { content: self.config.content.clone(), out: PathBuf::new(), today };
         match crate::rebuild::render(&opts, Some(&self.base_url)) {
             Ok((r, warm)) => {
                 let files: HashMap<String, Arc<Vec<u8>>> =
@@ -153,7 +153,7 @@ impl Preview {
         started: Instant,
         changed: &[PathBuf],
         same: bool,
-        summary: &crate::Summary,
+        summary: &crate::pipeline::Summary,
         warnings: Option<&crate::diag::Warnings>,
         what: &str,
     ) {
