@@ -124,10 +124,11 @@ fn pipeline<S: render::Sink>(
     pipeline_keeping(opts, base_url, stage, open, false).map(|(made, warnings, sink, _)| (made, warnings, sink))
 }
 
-/// The site, its link table and what the render kept: for a preview to re-render an edit.
-pub(crate) type KeptSite = (content::model::Site, crate::check::links::Names, render::Kept);
+/// The site, what the link check knows of it and what the render kept: for a preview to
+/// re-render an edit.
+pub(crate) type KeptSite = (content::model::Site, crate::check::SiteLinks, render::Kept);
 
-/// [`pipeline`]; with `keep`, also what [`rebuild`] needs.
+/// [`pipeline`]; with `keep`, also what [`crate::rebuild`] needs.
 pub(crate) fn pipeline_keeping<S: render::Sink>(
     opts: &Options,
     base_url: Option<&str>,
@@ -143,25 +144,26 @@ pub(crate) fn pipeline_keeping<S: render::Sink>(
     let sink = open()?;
     stage(Stage::Render);
     let names = crate::check::links::Names::default();
+    // Every page's links are read as it passes through this sink, while it is in memory.
+    let recorder = crate::check::Recorder::new(&sink, &site.config.base_url, &names);
     // The warnings read the site alone, beside the render: finding the line of each one
     // parses its file again, which took a tenth of a second at 10k pages on one core.
     let (warnings, rendered) = rayon::join(
         || crate::check::warnings(&site, opts.today),
-        || render::render_site(&site, opts.today, &sink, &names, keep),
+        || render::render_site(&site, opts.today, &recorder, keep),
     );
+    let recorded = recorder.finish();
     let render::Render { made, failed, kept } = rendered?;
     stage(Stage::Links);
-    let pages: Vec<(&str, &crate::check::links::PageLinks)> =
-        made.iter().filter_map(|m| m.links.as_ref().map(|l| (m.path.as_str(), l))).collect();
     let written: Vec<&str> = made.iter().map(|m| m.path.as_str()).collect();
-    let broken = crate::check::links::check_site(&site, &pages, &written, &names);
+    let broken = crate::check::check_render(&site, &recorded, &written, &names);
     if !broken.is_empty() {
         return Err(Error::Content(broken));
     }
     if let Some(e) = failed {
         return Err(e);
     }
-    let kept = kept.map(|k| (site, names, k));
+    let kept = kept.map(|k| (site, crate::check::SiteLinks::new(names, recorded), k));
     Ok((made, warnings, sink, kept))
 }
 

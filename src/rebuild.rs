@@ -20,22 +20,21 @@ use std::time::Instant;
 
 use chrono::NaiveDate;
 
-use crate::check::links::Names;
 use crate::check::warnings::removed_html_in;
+use crate::check::{Recorder, SiteLinks};
 use crate::content::model::{Report, Site};
 use crate::content::{self, parse};
 use crate::diag::Error;
 use crate::diag::{Diagnostic, Diagnostics, Warnings};
 use crate::pipeline::{Options, Rendered, Summary};
-use crate::render::{self, Grown, Kept, Made, OutFile};
-
-/// A file of the site as it was before an edit, by path.
-pub type Before<'a> = dyn Fn(&str) -> Option<&'a [u8]> + Sync + 'a;
+use crate::render::edit::{Before, Edited};
+use crate::render::{self, Grown, Kept, Made, Memory, OutFile, Sink};
 
 /// What a whole build leaves for the next edit to start from.
 pub struct Warm {
     site: Site,
-    names: Names,
+    /// The links of every page, for the check of what an edit changes.
+    links: SiteLinks,
     kept: Kept,
     /// Every file of the site, sorted by path.
     made: Vec<Made>,
@@ -52,9 +51,9 @@ pub fn render(opts: &Options, base_url: Option<&str>) -> Result<(Rendered, Warm)
     let (made, warnings, memory, kept) = crate::pipeline::pipeline_keeping(opts, base_url, &|_| {}, memory, true)?;
     let summary = Summary::of(&made, started);
     let rendered = Rendered { files: memory.into_files(), warnings: warnings.clone(), summary };
-    let warm = kept.map(|(site, names, kept)| {
+    let warm = kept.map(|(site, links, kept)| {
         let report_warnings = crate::check::warnings::of_reports(&site, opts.today);
-        Warm { site, names, kept, made, warnings, report_warnings, today: opts.today }
+        Warm { site, links, kept, made, warnings, report_warnings, today: opts.today }
     });
     // A render asked to keep always keeps.
     warm.map(|w| (rendered, w)).ok_or_else(|| Error::Refused("bản dựng không giữ lại được trạng thái".into()))
@@ -120,12 +119,9 @@ pub fn edit(warm: &mut Warm, changed: &[PathBuf], today: NaiveDate, before: &Bef
         None => edit_reports(warm, &edited_reports(&warm.site, changed)?, before, &mut ch)?,
     };
 
-    let pages: Vec<(&str, &crate::check::links::PageLinks)> =
-        warm.made.iter().filter_map(|m| m.links.as_ref().map(|l| (m.path.as_str(), l))).collect();
     let written: Vec<&str> = warm.made.iter().map(|m| m.path.as_str()).collect();
     let changed: HashSet<&str> = ch.files.iter().map(|f| f.path.as_str()).collect();
-    let lost: HashSet<&str> = ch.lost.iter().map(String::as_str).collect();
-    let broken = crate::check::links::check_changed(&warm.site, &pages, &changed, &lost, &written, &warm.names);
+    let broken = warm.links.check_changed(&warm.site, &changed, &ch.lost, &written);
     if !broken.is_empty() {
         return None;
     }
@@ -165,12 +161,12 @@ fn edit_bodies(warm: &mut Warm, bodies: &[Body], before: &Before, ch: &mut Chang
             Some(f) => f.bytes.as_slice(),
             None => before(crate::search::PATH)?,
         };
-        let (site, kept, names) = (&warm.site, &mut warm.kept, &warm.names);
-        let edited = match body {
-            Body::Guide(i) => render::edit::guide_body(site, i, kept, names, &written, index)?,
-            Body::Event(k) => render::edit::event_body(site, k, warm.today, kept, names, &written, index)?,
-            Body::News(k) => render::edit::news_body(site, k, kept, names, &written, index)?,
-        };
+        let (site, kept, today) = (&warm.site, &mut warm.kept, warm.today);
+        let edited = render_edit(site, &mut warm.links, &written, |sink| match body {
+            Body::Guide(i) => render::edit::guide_body(site, i, kept, sink, &written, index),
+            Body::Event(k) => render::edit::event_body(site, k, today, kept, sink, &written, index),
+            Body::News(k) => render::edit::news_body(site, k, kept, sink, &written, index),
+        })?;
         merge(warm, edited, ch);
     }
     Some(())
@@ -289,9 +285,14 @@ fn edit_reports(warm: &mut Warm, rels: &[PathBuf], before: &Before, ch: &mut Cha
         }
     }
     let written: Vec<&str> = warm.made.iter().map(|m| m.path.as_str()).collect();
+    let (site, kept, links, today) = (&*site, &mut warm.kept, &mut warm.links, warm.today);
     let (came, edited) = rayon::join(
-        || crate::check::warnings::of_reports(site, warm.today),
-        || render::edit::reports(site, &plans, &is_fresh, &mut warm.kept, &warm.names, &written, before, warm.today),
+        || crate::check::warnings::of_reports(site, today),
+        || {
+            render_edit(site, links, &written, |sink| {
+                render::edit::reports(site, &plans, &is_fresh, kept, sink, &written, before, today)
+            })
+        },
     );
     let edited = edited?;
     ch.warned |= replace_warnings(&mut warm.warnings, &warm.report_warnings, came.clone());
@@ -312,23 +313,44 @@ fn replace_warnings(warnings: &mut Warnings, gone: &[Diagnostic], came: Vec<Diag
     true
 }
 
+/// What an edit's render gave its sink, `render(sink)`, kept in memory and read for the link
+/// check: the files, what the edit made, and the pages that lost an id another page may link
+/// to. `None` as for the edit, or when a link of a body it rendered has a problem.
+fn render_edit(
+    site: &Site,
+    links: &mut SiteLinks,
+    written: &[&str],
+    render: impl FnOnce(&dyn Sink) -> Option<Edited>,
+) -> Option<Rendering> {
+    let memory = Memory::default();
+    let recorder = Recorder::new(&memory, &site.config.base_url, &links.names);
+    let edited = render(&recorder);
+    let recorded = recorder.finish();
+    let edited = edited?;
+    let lost = links.update(site, recorded, written)?;
+    Some(Rendering { files: memory.into_files(), edited, lost })
+}
+
+/// What [`render_edit`] gives.
+struct Rendering {
+    /// Sorted by path.
+    files: Vec<OutFile>,
+    edited: Edited,
+    lost: HashSet<String>,
+}
+
 /// What an edit rendered, into the site's list of files (a new file joins it) and into the
 /// changes of this save.
-fn merge(warm: &mut Warm, edited: render::edit::Edited, ch: &mut Changes) {
+fn merge(warm: &mut Warm, rendering: Rendering, ch: &mut Changes) {
+    let Rendering { files, edited, lost } = rendering;
     for m in edited.made {
         match warm.made.binary_search_by(|x| x.path.as_str().cmp(&m.path)) {
-            Ok(at) => {
-                if let (Some(old), Some(new)) = (&warm.made[at].links, &m.links) {
-                    if !new.keeps_ids_of(old) {
-                        ch.lost.insert(m.path.clone());
-                    }
-                }
-                warm.made[at] = m;
-            }
+            Ok(at) => warm.made[at] = m,
             Err(at) => warm.made.insert(at, m),
         }
     }
-    for f in edited.files {
+    ch.lost.extend(lost);
+    for f in files {
         match ch.files.binary_search_by(|x| x.path.cmp(&f.path)) {
             Ok(at) => ch.files[at] = f,
             Err(at) => ch.files.insert(at, f),

@@ -94,7 +94,7 @@ fn resolve(page: &str, raw: &str, base_url: &str) -> Target {
     };
     let (path, fragment) = split_fragment(rest);
     let path = path.split('?').next().unwrap_or("");
-    match crate::render::normalise(here, path) {
+    match normalise(here, path) {
         // Most paths have no escape: kept as made.
         Some(p) if !p.as_bytes().contains(&b'%') => Target::Here { path: p, fragment },
         Some(p) => Target::Here { path: decode(&p), fragment },
@@ -120,6 +120,64 @@ fn leads_to(path: &str, file: &str) -> bool {
 /// The folder a page's relative links start from: `huong-dan/x/index.html` → `huong-dan/x/`.
 fn folder(page: &str) -> &str {
     page.rfind('/').map(|i| &page[..=i]).unwrap_or("")
+}
+
+/// Resolves `rel` against the folder `base` (`huong-dan/vneid/`), without query or fragment;
+/// `None` when `..` climbs above the site root.
+pub(crate) fn normalise(base: &str, rel: &str) -> Option<String> {
+    let rel = &rel[..rel.bytes().position(|c| c == b'#' || c == b'?').unwrap_or(rel.len())];
+    if rel.is_empty() {
+        return Some(base.to_string());
+    }
+    // Segments joined by '/' as they come, a `..` cutting the last one off, each found with a
+    // plain loop: the link check resolves every link of every page, and a list of segments
+    // joined at the end, and `split`'s searcher on strings this short, cost more than the rest.
+    let mut out = String::with_capacity(base.len() + rel.len() + 1);
+    let push = |out: &mut String, seg: &str| {
+        if !out.is_empty() {
+            out.push('/');
+        }
+        out.push_str(seg);
+    };
+    for seg in segments(base).filter(|s| !s.is_empty()) {
+        push(&mut out, seg);
+    }
+    let mut last = "";
+    for seg in segments(rel) {
+        last = seg;
+        match seg {
+            "" | "." => {}
+            ".." => {
+                if out.is_empty() {
+                    return None;
+                }
+                out.truncate(out.bytes().rposition(|c| c == b'/').unwrap_or(0));
+            }
+            s => push(&mut out, s),
+        }
+    }
+    if matches!(last, "" | "." | "..") && !out.is_empty() {
+        out.push('/');
+    }
+    Some(out)
+}
+
+/// What `s.split('/')` gives.
+fn segments(s: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match r.bytes().position(|c| c == b'/') {
+            Some(i) => {
+                rest = Some(&r[i + 1..]);
+                Some(&r[..i])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
 }
 
 /// Strings the link check compares, each kept once and named by a number: attribute values,
@@ -685,5 +743,50 @@ mod tests {
         // nav's three links on each page and "../b/", nothing is kept once they are made; the
         // links to a place on another page and those that lead nowhere are.
         assert_eq!((kept_all, kept_after), (15, 5));
+    }
+
+    /// The resolution as first written, segments collected and joined: the reference.
+    fn by_segments(base: &str, rel: &str) -> Option<String> {
+        let rel = rel.split(['#', '?']).next().unwrap_or("");
+        if rel.is_empty() {
+            return Some(base.to_string());
+        }
+        let mut parts: Vec<&str> = base.split('/').filter(|s| !s.is_empty()).collect();
+        for seg in rel.split('/') {
+            match seg {
+                "" | "." => {}
+                ".." => {
+                    parts.pop()?;
+                }
+                s => parts.push(s),
+            }
+        }
+        let mut out = parts.join("/");
+        if matches!(rel.rsplit('/').next().unwrap_or(""), "" | "." | "..") && !out.is_empty() {
+            out.push('/');
+        }
+        Some(out)
+    }
+
+    #[test]
+    fn links_resolve_as_segments_would() {
+        let bases = ["", "huong-dan/", "huong-dan/vneid/", "tin-tuc/2024-05-20-zalo/in/", "a"];
+        let pieces = ["", ".", "..", "x", "tệp.svg", "index.html", "#muc", "?a=1", "y/"];
+        let mut rels = vec![String::new()];
+        for a in pieces {
+            for b in pieces {
+                for c in ["", "/", "#b", "/..", "/./z"] {
+                    rels.push(format!("{a}/{b}{c}"));
+                    rels.push(format!("{a}{b}{c}"));
+                }
+            }
+        }
+        for base in bases {
+            for rel in &rels {
+                assert_eq!(normalise(base, rel), by_segments(base, rel), "{base:?} + {rel:?}");
+            }
+        }
+        assert_eq!(normalise("huong-dan/vneid/", "../../lich/").as_deref(), Some("lich/"));
+        assert_eq!(normalise("huong-dan/", "../../x"), None);
     }
 }

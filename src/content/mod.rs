@@ -370,7 +370,7 @@ fn static_files(root: &Path, diags: &mut Diagnostics) -> Vec<StaticFile> {
 
 /// Why a name in `static/` would break once published: in a link, or on the Windows server the
 /// site may be uploaded to. Backslashes and control characters are reported with every output
-/// path (`render::path_conflicts`).
+/// path (`check::paths::conflicts`).
 fn unportable(name: &str) -> Option<String> {
     if crate::text::windows_reserved(name) {
         return Some("là tên thiết bị dành riêng của Windows (con, nul, aux, com1, lpt1…)".into());

@@ -22,37 +22,36 @@ use chrono::NaiveDate;
 
 use super::{
     bulletins, csv_path, current_plan, data, event_pages, feed, guide_lists, guide_pages, home_pages, news_page,
-    plan_pages, Body, Grown, Kept, Made, Memory, OutFile, Renderer, Written,
+    plan_pages, Grown, Kept, Made, Renderer, Sink,
 };
-use crate::check::links::Names;
 use crate::content::model::{Report, Site};
 use crate::lock::locked;
 
-/// The files a guide's edit changed, and what is known of each.
+/// A file of the site as it was before an edit, by path.
+pub type Before<'a> = dyn Fn(&str) -> Option<&'a [u8]> + Sync + 'a;
+
+/// What an edit gave its sink, and the files it changed only from some point on.
 pub struct Edited {
-    /// Sorted by path.
-    pub files: Vec<OutFile>,
-    pub grown: Vec<Grown>,
-    /// The same files, with the links of each page.
+    /// Every file made, sorted by path.
     pub made: Vec<Made>,
+    pub grown: Vec<Grown>,
 }
 
-/// Renders again what the body of `site.guides[i]` shows on, given the rest of the site as
-/// the last render left it: `written`, every file of it (sorted); `search`, its search index
-/// script. `None` on any problem (a broken link, a template error): a whole render reports it
-/// with everything around it.
+/// Renders again into `sink` what the body of `site.guides[i]` shows on, given the rest of the
+/// site as the last render left it: `written`, every file of it (sorted); `search`, its search
+/// index script. `None` on any problem (a template error, a file the site did not have): a
+/// whole render reports it with everything around it.
 pub fn guide_body(
     site: &Site,
     i: usize,
     kept: &mut Kept,
-    names: &Names,
+    sink: &dyn Sink,
     written: &[&str],
     search: &[u8],
 ) -> Option<Edited> {
     let g = &site.guides[i];
-    let body = Body::of_guide(g);
     let tera = Arc::clone(&kept.tera);
-    body_edit(site, tera, names, written, search, body, crate::search::guide_doc(g), |r| {
+    body_edit(site, tera, sink, written, search, crate::search::guide_doc(g), |r| {
         let item = guide_pages(r, site, g);
         // The lists show what a guide is for and how many steps it has, not its text.
         if item != kept.guides[i] {
@@ -70,14 +69,13 @@ pub fn event_body(
     k: usize,
     today: NaiveDate,
     kept: &Kept,
-    names: &Names,
+    sink: &dyn Sink,
     written: &[&str],
     search: &[u8],
 ) -> Option<Edited> {
     let e = &site.events[k];
-    let body = Body::of_event(e);
     let tera = Arc::clone(&kept.tera);
-    body_edit(site, tera, names, written, search, body, crate::search::event_doc(e), |r| {
+    body_edit(site, tera, sink, written, search, crate::search::event_doc(e), |r| {
         event_pages(r, site, e, crate::schedule::when(e, today));
     })
 }
@@ -87,14 +85,13 @@ pub fn news_body(
     site: &Site,
     k: usize,
     kept: &mut Kept,
-    names: &Names,
+    sink: &dyn Sink,
     written: &[&str],
     search: &[u8],
 ) -> Option<Edited> {
     let n = &site.news[k];
-    let body = Body::of_news(n);
     let tera = Arc::clone(&kept.tera);
-    body_edit(site, tera, names, written, search, body, crate::search::news_doc(n), |r| {
+    body_edit(site, tera, sink, written, search, crate::search::news_doc(n), |r| {
         news_page(r, site, n);
         // The feed's summary of a news item without one is the start of its body.
         if n.summary.is_none() {
@@ -104,37 +101,30 @@ pub fn news_body(
     })
 }
 
-/// What the three edits of a body share: the body's links checked first, what shows it
-/// rendered by `render`, its document `doc` spliced into the search index `search`, and the
-/// same files as before, or the edit was not of a body alone.
-#[allow(clippy::too_many_arguments)]
+/// What the three edits of a body share: what shows it rendered by `render`, its document
+/// `doc` spliced into the search index `search`, and the same files as before, or the edit was
+/// not of a body alone.
 fn body_edit(
     site: &Site,
     tera: Arc<tera::Tera>,
-    names: &Names,
+    sink: &dyn Sink,
     written: &[&str],
     search: &[u8],
-    body: Body,
     doc: crate::search::Doc,
     render: impl FnOnce(&Renderer),
 ) -> Option<Edited> {
-    if !body.problems(&Written::new(written)).is_empty() {
-        return None;
-    }
-    let memory = Memory::default();
-    let r = Renderer::new(site, tera, &memory, names);
+    let r = Renderer::new(site, tera, sink);
     render(&r);
     r.file(crate::search::PATH.into(), crate::search::splice(search, &doc.u, &doc)?);
     let made = made(r)?;
-    let files = memory.into_files();
-    if files.iter().any(|f| written.binary_search(&f.path.as_str()).is_err()) {
+    if made.iter().any(|m| written.binary_search(&m.path.as_str()).is_err()) {
         return None;
     }
-    Some(Edited { files, grown: Vec::new(), made })
+    Some(Edited { made, grown: Vec::new() })
 }
 
-/// Renders again what the progress reports of some plans show on, given the rest of the site as
-/// the last render left it. `plans` are the plans whose reports changed, by index, each with the
+/// Renders again into `sink` what the progress reports of some plans show on, given the rest of
+/// the site as the last render left it. `plans` are the plans whose reports changed, by index, each with the
 /// date of its earliest changed or new report, that `fresh` tells apart; `before` gives a file
 /// of the site as it was; `written`, every file of it (sorted). A new report adds its bulletin,
 /// and the sitemap with it. `None` on any problem, as for [`guide_body`].
@@ -144,13 +134,12 @@ pub fn reports(
     plans: &[(usize, NaiveDate)],
     fresh: &(dyn Fn(&Report) -> bool + Sync),
     kept: &mut Kept,
-    names: &Names,
+    sink: &dyn Sink,
     written: &[&str],
-    before: &crate::rebuild::Before,
+    before: &Before,
     today: NaiveDate,
 ) -> Option<Edited> {
-    let memory = Memory::default();
-    let r = Renderer::new(site, Arc::clone(&kept.tera), &memory, names);
+    let r = Renderer::new(site, Arc::clone(&kept.tera), sink);
     let current = current_plan(site);
     let Kept { bulletins, csv, .. } = kept;
     // The pages and charts of a plan on one core, its bulletins and CSV on the other.
@@ -166,7 +155,7 @@ pub fn reports(
                 let (keep, tail, parts) = data::splice_csv(site, plan, before(&path)?, &csv[i], fresh)?;
                 csv[i] = parts;
                 let len = (keep + tail.len()) as u64;
-                locked(&r.made).push(Made { path: path.clone(), len, links: None });
+                locked(&r.made).push(Made { path: path.clone(), len });
                 grown.push(Grown { path, keep, tail });
             }
             Some(grown)
@@ -186,7 +175,7 @@ pub fn reports(
         r.file("sitemap.xml".into(), feed::sitemap(site, &pages));
     }
     let made = made(r)?;
-    Some(Edited { files: memory.into_files(), grown, made })
+    Some(Edited { made, grown })
 }
 
 /// What is known of each file rendered, sorted by path; `None` when a template failed.

@@ -1,6 +1,7 @@
 //! Render: turns the loaded site and its derived progress into output files — HTML pages
-//! through tera templates, and the theme's static files. Pure: nothing here touches the disk
-//! except reading a non-default theme folder; `output` writes.
+//! through tera templates, and the theme's static files — handed to a [`Sink`] as they are
+//! made. Pure: nothing here touches the disk except reading a non-default theme folder; `output`
+//! writes. Render knows nothing of the link check: `check` reads what passes through the sink.
 
 mod bulletins;
 mod calendar;
@@ -18,7 +19,6 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use tera::{Context, Tera};
 
-use crate::check::links::{Names, PageLinks};
 use crate::content::model::{Event, Guide, News, Plan, Site, Unit};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::lock::locked;
@@ -217,8 +217,16 @@ fn load_theme(site: &Site) -> Result<(Tera, BTreeMap<String, Vec<u8>>), Diagnost
 
 /// Where rendered files go as they are made: kept in memory (`serve`, `check`), or written into
 /// the new output folder (`build`), so a large site is never held whole in memory to be written.
+/// A sink may also read what passes through it: the link check's does
+/// (`check::record::Recorder`).
 pub trait Sink: Sync {
     fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), crate::diag::Error>;
+
+    /// A page made from a template, as the text it is: a sink that reads pages reads it here
+    /// without checking its UTF-8 again.
+    fn put_page(&self, path: &str, html: String) -> Result<(), crate::diag::Error> {
+        self.put(path, html.into_bytes())
+    }
 
     /// A file made in parts, in order; a sink that writes can write each part as it comes.
     fn put_parts(&self, path: &str, parts: &mut dyn Iterator<Item = Vec<u8>>) -> Result<u64, crate::diag::Error> {
@@ -230,6 +238,11 @@ pub trait Sink: Sync {
 
     /// Every page of its own is made; the lists and the checks are left.
     fn mostly_written(&self) {}
+
+    /// The links and images written in the Markdown body shown on the page at `page` (its
+    /// folder, `huong-dan/x/`), as the body's render found them: for a sink that checks them
+    /// against the files of the site, with the line of the content file they are on.
+    fn body_links(&self, _page: &str, _links: Vec<markdown::LinkRef>) {}
 }
 
 /// What a render remembers of each file once the sink has it.
@@ -237,8 +250,6 @@ pub struct Made {
     /// Path under the output root, as in [`OutFile::path`].
     pub path: String,
     pub len: u64,
-    /// For an HTML page: where its links lead and its ids, for the link check.
-    pub links: Option<PageLinks>,
 }
 
 /// Pages are rendered on every core; what they share is behind locks they hold briefly.
@@ -247,10 +258,7 @@ struct Renderer<'a> {
     tera: Arc<Tera>,
     site: &'a Site,
     sink: &'a dyn Sink,
-    names: &'a Names,
     made: Mutex<Vec<Made>>,
-    /// By page path: the links of its body that were not settled when it was rendered.
-    open_links: Mutex<Vec<(String, Vec<markdown::LinkRef>)>>,
     diags: Mutex<Diagnostics>,
     /// The file the sink could not take with the smallest path: the same one whichever core
     /// failed first.
@@ -275,15 +283,16 @@ impl Renderer<'_> {
         // Into bytes, checked here: `Tera::render` checks its output with std's slower check.
         let mut bytes = Vec::with_capacity(16 * 1024);
         let rendered = self.tera.render_to(template, ctx, &mut bytes).and_then(|()| {
-            simdutf8::basic::from_utf8(&bytes)
+            crate::text::into_string(bytes)
                 .map_err(|_| tera::Error::message("mẫu trang tạo ra văn bản không phải UTF-8"))
         });
         match rendered {
             Ok(html) => {
                 let out =
                     if path.is_empty() || path.ends_with('/') { format!("{path}index.html") } else { path.to_string() };
-                let links = PageLinks::read(&out, html, &self.site.config.base_url, self.names);
-                self.emit(out, bytes, Some(links));
+                let len = html.len() as u64;
+                let put = self.sink.put_page(&out, html);
+                self.made(out, len, put);
             }
             Err(e) => {
                 let file = self
@@ -301,43 +310,25 @@ impl Renderer<'_> {
 
     /// A file that is not a page of ours: copied, or written by code rather than a template.
     fn file(&self, path: String, bytes: Vec<u8>) {
-        // A static `.html` file is linked to and links like a page.
-        let links = path
-            .ends_with(".html")
-            .then(|| PageLinks::read(&path, &String::from_utf8_lossy(&bytes), &self.site.config.base_url, self.names));
-        self.emit(path, bytes, links);
+        let len = bytes.len() as u64;
+        let put = self.sink.put(&path, bytes);
+        self.made(path, len, put);
     }
 
     /// A large file that is not a page, made and written in parts.
     fn parts(&self, path: &str, parts: &mut dyn Iterator<Item = Vec<u8>>) {
-        // Made even when it could not be written: the link check must not blame the pages that
-        // link to it for what is the disk's refusal.
-        let len = self.sink.put_parts(path, parts).unwrap_or_else(|e| {
-            self.fail(path, e);
-            0
-        });
-        self.names.made(path);
-        locked(&self.made).push(Made { path: path.to_string(), len, links: None });
+        let put = self.sink.put_parts(path, parts);
+        let len = *put.as_ref().unwrap_or(&0);
+        self.made(path.to_string(), len, put.map(|_| ()));
     }
 
-    fn emit(&self, path: String, bytes: Vec<u8>, links: Option<PageLinks>) {
-        let len = bytes.len() as u64;
-        if let Err(e) = self.sink.put(&path, bytes) {
+    /// A file the sink was given. Made even when it could not be written: the link check must
+    /// not blame the pages that link to it for what is the disk's refusal.
+    fn made(&self, path: String, len: u64, put: Result<(), crate::diag::Error>) {
+        if let Err(e) = put {
             self.fail(&path, e);
         }
-        self.names.made(&path);
-        locked(&self.made).push(Made { path, len, links });
-    }
-
-    /// Keeps the links of the body of the page at `page` that the check after the render must
-    /// look at: those to a file not made yet, and those that are wrong wherever they lead. A
-    /// link to a file already made, another site or an app is settled here.
-    fn body_links(&self, page: &str, links: Vec<markdown::LinkRef>) {
-        let open: Vec<markdown::LinkRef> =
-            links.into_iter().filter(|l| !settled(page, l, &|t| self.names.leads_to_made(t))).collect();
-        if !open.is_empty() {
-            locked(&self.open_links).push((page.to_string(), open));
-        }
+        locked(&self.made).push(Made { path, len });
     }
 
     fn fail(&self, path: &str, e: crate::diag::Error) {
@@ -384,14 +375,12 @@ fn theme(site: &Site) -> Result<(Arc<Tera>, Statics), crate::diag::Error> {
 }
 
 impl<'a> Renderer<'a> {
-    fn new(site: &'a Site, tera: Arc<Tera>, sink: &'a dyn Sink, names: &'a Names) -> Renderer<'a> {
+    fn new(site: &'a Site, tera: Arc<Tera>, sink: &'a dyn Sink) -> Renderer<'a> {
         Renderer {
             tera,
             site,
             sink,
-            names,
             made: Mutex::new(Vec::new()),
-            open_links: Mutex::new(Vec::new()),
             diags: Mutex::new(Diagnostics::default()),
             failed: Mutex::new(None),
         }
@@ -434,7 +423,7 @@ fn guide_pages(r: &Renderer, site: &Site, g: &Guide) -> GuideEntry {
     let mut g = GuideView::new(site, g);
     r.page("guide.html", &g.path, meta(&g.path, &g.title, &g.summary), &g);
     let links = std::mem::take(&mut g.body_links);
-    r.body_links(&g.path, links);
+    r.sink.body_links(&g.path, links);
     let path = format!("{}in/", g.path);
     let title = format!("Áp phích: {}", g.title);
     r.page("poster.html", &path, meta(&path, &title, &g.summary), &poster::guide(site, &g));
@@ -445,7 +434,7 @@ fn guide_pages(r: &Renderer, site: &Site, g: &Guide) -> GuideEntry {
 fn event_pages(r: &Renderer, site: &Site, e: &Event, w: schedule::When) {
     let meta = |path: &str, title: &str, description: &str| PageMeta::new(site, path, title, description);
     let mut ev = EventView::new(site, e, w);
-    r.body_links(&ev.path, std::mem::take(&mut ev.body_links));
+    r.sink.body_links(&ev.path, std::mem::take(&mut ev.body_links));
     let desc = format!("{} — {}", ev.when_text, ev.location.clone().unwrap_or_default());
     let desc = desc.trim_end_matches(" — ");
     r.page("event.html", &ev.path, meta(&ev.path, &ev.title, desc), &ev);
@@ -458,7 +447,7 @@ fn event_pages(r: &Renderer, site: &Site, e: &Event, w: schedule::When) {
 fn news_page(r: &Renderer, site: &Site, n: &News) -> NewsItem {
     let mut n = NewsView::new(n, site.config.raw_html());
     let links = std::mem::take(&mut n.body_links);
-    r.body_links(&n.path, links);
+    r.sink.body_links(&n.path, links);
     r.page("news.html", &n.path, PageMeta::new(site, &n.path, &n.title, &n.description), &n);
     n.item
 }
@@ -490,7 +479,7 @@ fn plan_pages(r: &Renderer, site: &Site, i: usize, today: NaiveDate) -> PlanView
     let meta = |path: &str, title: &str, description: &str| PageMeta::new(site, path, title, description);
     let plan = &site.plans[i];
     let mut pv = PlanView::new(site, plan, &progress::plan(site, plan, today), today);
-    r.body_links(&pv.path, std::mem::take(&mut pv.body_links));
+    r.sink.body_links(&pv.path, std::mem::take(&mut pv.body_links));
     let data = tera::Value::from_serializable(&pv);
     let plan_page = || {
         let desc = plan.summary.clone().unwrap_or_else(|| markdown::plain(&plan.title, 150));
@@ -546,43 +535,26 @@ pub struct Kept {
     csv: Vec<data::CsvParts>,
 }
 
-/// The pages that list many things, made once every other page is: the home page and its
-/// poster, the guides, the search page without script, the first page of news. Every page
-/// links to them, so [`render_site`] names them as made from the start ([`Names::made`]), and
-/// fails if one was not.
-const LISTS: [&str; 5] =
-    ["index.html", "in/index.html", "huong-dan/index.html", "tim-kiem/index.html", "tin-tuc/index.html"];
-
 /// Renders every page of the site as of `today` into `sink`; with `keep`, keeps what
 /// [`edit::guide_body`] needs.
-pub fn render_site(
-    site: &Site,
-    today: NaiveDate,
-    sink: &dyn Sink,
-    names: &Names,
-    keep: bool,
-) -> Result<Render, crate::diag::Error> {
+pub fn render_site(site: &Site, today: NaiveDate, sink: &dyn Sink, keep: bool) -> Result<Render, crate::diag::Error> {
     use rayon::prelude::*;
     let (tera, statics) = theme(site)?;
-    let r = Renderer::new(site, Arc::clone(&tera), sink, names);
+    let r = Renderer::new(site, Arc::clone(&tera), sink);
     let meta = |path: &str, title: &str, description: &str| PageMeta::new(site, path, title, description);
     let current = current_plan(site);
     let events = schedule::order(&site.events, today);
 
-    // A page's links to files already made are settled as it is read, not kept for the check
-    // at the end ([`Names::made`]); the order of the tasks below makes most links such.
-    LISTS.iter().for_each(|p| names.made(p));
-
     // First every page of its own, each from its content file alone, keeping only what the
-    // lists need of it: a page's body is rendered, written and dropped.
+    // lists need of it: a page's body is rendered, written and dropped. A sink that reads the
+    // links of pages keeps less of a page whose links lead to files it was given before, so
+    // what is linked to goes first where nothing else decides: a unit's schedule after the
+    // events it lists, the news after the schedule, plans and guides their bodies name.
     let mut tasks = vec![Task::Feed, Task::EventList, Task::Calendars, Task::Small];
     tasks.extend((0..site.plans.len()).map(Task::Plan));
-    // A unit's schedule lists its events: made after them, its links are settled as it is.
     tasks.extend(events.iter().map(|(e, w)| Task::Event(e, *w)));
     tasks.extend(site.units.units.iter().map(Task::Unit));
     tasks.extend(site.guides.iter().map(Task::Guide));
-    // The news go last, once everything they link to is made (the schedule, the plan, the
-    // guides their bodies name).
     let news: Vec<Task> = site.news.iter().map(Task::News).collect();
 
     let run = |task: &Task| -> Left {
@@ -688,25 +660,12 @@ pub fn render_site(
     }
     let mut made = std::mem::take(&mut *locked(&r.made));
     made.sort_by(|a, b| a.path.cmp(&b.path));
-    if let Some(p) = LISTS.iter().find(|p| made.binary_search_by(|m| m.path.as_str().cmp(p)).is_err()) {
-        // Named as made from the start, so no link to it was kept for the check.
-        return Err(crate::diag::Error::Refused(format!(
-            "trang “/{p}” không được dựng, dù mọi trang khác liên kết tới nó: đây là lỗi của bangtin, không phải của nội dung"
-        )));
-    }
     let pages: Vec<&str> = made.iter().map(|f| f.path.as_str()).filter(|p| p.ends_with(".html")).collect();
     let sitemap = feed::sitemap(site, &pages);
     let at = made.partition_point(|f| f.path.as_str() < "sitemap.xml");
     let len = sitemap.len() as u64;
     let failed = failed.or_else(|| sink.put("sitemap.xml", sitemap).err());
-    made.insert(at, Made { path: "sitemap.xml".into(), len, links: None });
-    let paths: Vec<&str> = made.iter().map(|f| f.path.as_str()).collect();
-    let mut diags = path_conflicts(&paths, site);
-    let open = std::mem::take(&mut *locked(&r.open_links));
-    check_links(site, &paths, open, &mut diags);
-    if !diags.is_empty() {
-        return Err(crate::diag::Error::Content(diags.sorted()));
-    }
+    made.insert(at, Made { path: "sitemap.xml".into(), len });
     let kept = kept_bulletins.map(|bulletins| Kept { tera, guides, bulletins, csv });
     Ok(Render { made, failed, kept })
 }
@@ -751,308 +710,5 @@ pub struct Discard;
 impl Sink for Discard {
     fn put(&self, _: &str, _: Vec<u8>) -> Result<(), crate::diag::Error> {
         Ok(())
-    }
-}
-
-/// Output paths that cannot be written: a static file named like a page would silently replace
-/// it, a file named like a page's folder (`static/lich`) would make the folder impossible, and a
-/// name with a backslash or control character is not portable. Found here, `check` reports them
-/// too, against the file the officer can rename.
-fn path_conflicts(files: &[&str], site: &Site) -> Diagnostics {
-    let mut diags = Diagnostics::default();
-    let owner = |path: &str| -> PathBuf {
-        if site.statics.iter().any(|s| s.out == path) {
-            PathBuf::from(format!("static/{path}"))
-        } else {
-            PathBuf::from(format!("themes/{}/static/{path}", site.config.theme))
-        }
-    };
-    let all: std::collections::BTreeSet<&str> = files.iter().copied().collect();
-    let mut reported = std::collections::BTreeSet::new();
-    for (i, path) in files.iter().copied().enumerate() {
-        if i > 0 && files[i - 1] == path {
-            diags.push(
-                Diagnostic::new(owner(path), "tệp tĩnh trùng đường dẫn với một trang hoặc tệp của giao diện")
-                    .expected("đổi tên tệp trong static/"),
-            );
-        }
-        if path.chars().any(|c| c == '\\' || c.is_control()) {
-            diags.push(
-                Diagnostic::new(owner(path), "tên tệp có dấu “\\” hoặc ký tự điều khiển, không dùng được trên web")
-                    .expected("tên tệp chỉ gồm chữ, số, dấu “-”, “_” và “.”"),
-            );
-        }
-        let mut cut = path.len();
-        while let Some(slash) = path[..cut].rfind('/') {
-            cut = slash;
-            let dir = &path[..cut];
-            if all.contains(dir) && reported.insert(dir) {
-                diags.push(
-                    Diagnostic::new(
-                        owner(dir),
-                        format!("tệp “{dir}” trùng tên với thư mục “{dir}/” chứa trang “{path}”"),
-                    )
-                    .expected("đổi tên tệp trong static/, ví dụ thêm đuôi tệp"),
-                );
-            }
-        }
-    }
-    diags.sorted()
-}
-
-/// Every link and image in every page body must lead somewhere: a page or file this build
-/// writes, another site, or an app (`tel:`, `mailto:`). Images must be our own files, since pages
-/// load nothing from other hosts, and script links are refused outright. `open` holds, by page,
-/// the links each body's render did not settle ([`Renderer::body_links`]); every body of the site
-/// is rendered by one task, so no other link can be wrong.
-fn check_links(site: &Site, files: &[&str], open: Vec<(String, Vec<markdown::LinkRef>)>, diags: &mut Diagnostics) {
-    if open.is_empty() {
-        return;
-    }
-    let written = Written::new(files);
-    let open: std::collections::HashMap<String, Vec<markdown::LinkRef>> = open.into_iter().collect();
-    let bodies = site
-        .plans
-        .iter()
-        .map(Body::of_plan)
-        .chain(site.guides.iter().map(Body::of_guide))
-        .chain(site.events.iter().map(Body::of_event))
-        .chain(site.news.iter().map(Body::of_news));
-    for b in bodies {
-        if let Some(links) = open.get(&b.page) {
-            for d in link_problems(b.file, links, b.line, &b.page, &written) {
-                diags.push(d);
-            }
-        }
-    }
-}
-
-/// A Markdown body of the site: the file it is read from, its text, the line it starts on and
-/// the page it shows on; what a check of its links names.
-struct Body<'a> {
-    file: &'a Path,
-    text: &'a str,
-    line: usize,
-    page: String,
-}
-
-impl<'a> Body<'a> {
-    fn of_plan(p: &'a Plan) -> Body<'a> {
-        Body { file: &p.file, text: &p.body, line: p.body_line, page: format!("ke-hoach/{}/", p.slug) }
-    }
-
-    fn of_guide(g: &'a Guide) -> Body<'a> {
-        Body { file: &g.file, text: &g.body, line: g.body_line, page: format!("huong-dan/{}/", g.slug) }
-    }
-
-    fn of_event(e: &'a Event) -> Body<'a> {
-        Body { file: &e.file, text: &e.body, line: e.body_line, page: format!("lich/{}/", e.slug) }
-    }
-
-    fn of_news(n: &'a News) -> Body<'a> {
-        Body { file: &n.file, text: &n.body, line: n.body_line, page: format!("tin-tuc/{}/", n.slug) }
-    }
-
-    /// What is wrong with its links, given every file of the site (`written`).
-    fn problems(&self, written: &Written) -> Vec<Diagnostic> {
-        link_problems(self.file, &markdown::links(self.text), self.line, &self.page, written)
-    }
-}
-
-/// Whether the link `l` in the body of the page at `page` is fine wherever it leads, or leads to
-/// a file that is `made`: what [`link_problems`] would find nothing wrong with.
-fn settled(page: &str, l: &markdown::LinkRef, made: &dyn Fn(&str) -> bool) -> bool {
-    match markdown::classify(&l.dest) {
-        markdown::Dest::Script => false,
-        markdown::Dest::Remote => !l.image,
-        markdown::Dest::App | markdown::Dest::Fragment => true,
-        markdown::Dest::SiteAbsolute(rest) => normalise("", rest).is_some_and(|t| made(&t)),
-        markdown::Dest::Relative(rel) => normalise(page, rel).is_some_and(|t| made(&t)),
-    }
-}
-
-/// The files of a render, sorted by path: where the links of a body may lead.
-struct Written<'a> {
-    files: &'a [&'a str],
-    /// The folders of its pages, for "did you mean".
-    pages: Vec<&'a str>,
-}
-
-impl<'a> Written<'a> {
-    fn new(files: &'a [&'a str]) -> Written<'a> {
-        let pages = files.iter().filter_map(|f| f.strip_suffix("index.html")).filter(|p| !p.is_empty()).collect();
-        Written { files, pages }
-    }
-
-    /// Whether a link to `p` (a path under the root, without fragment) finds a file, as a static
-    /// host answers it ([`crate::check::links::served_by`]).
-    fn exists(&self, p: &str) -> bool {
-        crate::check::links::served_by(p)
-            .any(|(p, tail)| self.files.binary_search(&format!("{p}{tail}").as_str()).is_ok())
-    }
-}
-
-/// The problems of `links`, of the body of the page at `page`.
-fn link_problems(
-    file: &Path,
-    links: &[markdown::LinkRef],
-    body_line: usize,
-    page: &str,
-    written: &Written,
-) -> Vec<Diagnostic> {
-    let mut diags = Vec::new();
-    for l in links {
-        let at = Some((body_line + l.line, 1));
-        let what = if l.image { "ảnh" } else { "liên kết" };
-        let target = match markdown::classify(&l.dest) {
-            markdown::Dest::Script => {
-                diags.push(
-                    Diagnostic::new(file, format!("{what} “{}” chạy mã lệnh trên trang", l.dest))
-                        .at(at)
-                        .expected("liên kết tới một trang: https://… hoặc /huong-dan/…"),
-                );
-                continue;
-            }
-            markdown::Dest::Remote if l.image => {
-                diags.push(
-                    Diagnostic::new(file, format!("ảnh “{}” nằm trên máy chủ khác", l.dest))
-                        .at(at)
-                        .expected("ảnh chép vào static/ và ghi là /ten-anh.jpg; trang không tải gì từ nơi khác")
-                        .hint(Some("tải ảnh về, đặt vào thư mục static/, rồi viết ![mô tả](/ten-anh.jpg)".into())),
-                );
-                continue;
-            }
-            markdown::Dest::Remote | markdown::Dest::App | markdown::Dest::Fragment => continue,
-            markdown::Dest::SiteAbsolute(rest) => normalise("", rest),
-            markdown::Dest::Relative(rel) => normalise(page, rel),
-        };
-        match target {
-            Some(t) if written.exists(&t) => {}
-            Some(t) => {
-                let hint = crate::text::closest(&t, written.pages.iter().copied())
-                    .map(|p| format!("có phải ý bạn là “/{p}”?"));
-                diags.push(
-                    Diagnostic::new(
-                        file,
-                        format!("{what} hỏng: “{}” không dẫn tới trang hay tệp nào của trang web", l.dest),
-                    )
-                    .at(at)
-                    .expected("đường dẫn tới một trang có thật, ví dụ /huong-dan/kich-hoat-vneid/ hoặc /lich/")
-                    .hint(hint),
-                );
-            }
-            None => diags.push(
-                Diagnostic::new(file, format!("{what} “{}” đi ra ngoài trang web", l.dest))
-                    .at(at)
-                    .expected("đường dẫn bắt đầu bằng / tính từ trang chủ, ví dụ /huong-dan/"),
-            ),
-        }
-    }
-    diags
-}
-
-/// Resolves `rel` against the folder `base` (`huong-dan/vneid/`), without query or fragment;
-/// `None` when `..` climbs above the site root.
-pub(crate) fn normalise(base: &str, rel: &str) -> Option<String> {
-    let rel = &rel[..rel.bytes().position(|c| c == b'#' || c == b'?').unwrap_or(rel.len())];
-    if rel.is_empty() {
-        return Some(base.to_string());
-    }
-    // Segments joined by '/' as they come, a `..` cutting the last one off, each found with a
-    // plain loop: the link check resolves every link of every page, and a list of segments
-    // joined at the end, and `split`'s searcher on strings this short, cost more than the rest.
-    let mut out = String::with_capacity(base.len() + rel.len() + 1);
-    let push = |out: &mut String, seg: &str| {
-        if !out.is_empty() {
-            out.push('/');
-        }
-        out.push_str(seg);
-    };
-    for seg in segments(base).filter(|s| !s.is_empty()) {
-        push(&mut out, seg);
-    }
-    let mut last = "";
-    for seg in segments(rel) {
-        last = seg;
-        match seg {
-            "" | "." => {}
-            ".." => {
-                if out.is_empty() {
-                    return None;
-                }
-                out.truncate(out.bytes().rposition(|c| c == b'/').unwrap_or(0));
-            }
-            s => push(&mut out, s),
-        }
-    }
-    if matches!(last, "" | "." | "..") && !out.is_empty() {
-        out.push('/');
-    }
-    Some(out)
-}
-
-/// What `s.split('/')` gives.
-fn segments(s: &str) -> impl Iterator<Item = &str> {
-    let mut rest = Some(s);
-    std::iter::from_fn(move || {
-        let r = rest?;
-        match r.bytes().position(|c| c == b'/') {
-            Some(i) => {
-                rest = Some(&r[i + 1..]);
-                Some(&r[..i])
-            }
-            None => {
-                rest = None;
-                Some(r)
-            }
-        }
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    /// The resolution as first written, segments collected and joined: the reference.
-    fn by_segments(base: &str, rel: &str) -> Option<String> {
-        let rel = rel.split(['#', '?']).next().unwrap_or("");
-        if rel.is_empty() {
-            return Some(base.to_string());
-        }
-        let mut parts: Vec<&str> = base.split('/').filter(|s| !s.is_empty()).collect();
-        for seg in rel.split('/') {
-            match seg {
-                "" | "." => {}
-                ".." => {
-                    parts.pop()?;
-                }
-                s => parts.push(s),
-            }
-        }
-        let mut out = parts.join("/");
-        if matches!(rel.rsplit('/').next().unwrap_or(""), "" | "." | "..") && !out.is_empty() {
-            out.push('/');
-        }
-        Some(out)
-    }
-
-    #[test]
-    fn links_resolve_as_segments_would() {
-        let bases = ["", "huong-dan/", "huong-dan/vneid/", "tin-tuc/2024-05-20-zalo/in/", "a"];
-        let pieces = ["", ".", "..", "x", "tệp.svg", "index.html", "#muc", "?a=1", "y/"];
-        let mut rels = vec![String::new()];
-        for a in pieces {
-            for b in pieces {
-                for c in ["", "/", "#b", "/..", "/./z"] {
-                    rels.push(format!("{a}/{b}{c}"));
-                    rels.push(format!("{a}{b}{c}"));
-                }
-            }
-        }
-        for base in bases {
-            for rel in &rels {
-                assert_eq!(super::normalise(base, rel), by_segments(base, rel), "{base:?} + {rel:?}");
-            }
-        }
-        assert_eq!(super::normalise("huong-dan/vneid/", "../../lich/").as_deref(), Some("lich/"));
-        assert_eq!(super::normalise("huong-dan/", "../../x"), None);
     }
 }
