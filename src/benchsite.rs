@@ -13,7 +13,9 @@ use std::path::{Path, PathBuf};
 
 use chrono::{Duration, NaiveDate};
 
+use crate::content::kind::Kind;
 use crate::diag::Error;
+use crate::paths;
 
 /// How big a site to write.
 #[derive(Debug, Clone)]
@@ -276,13 +278,13 @@ fn guide(rng: &mut Rng, i: usize, names: &Names, indicator: Option<&str>) -> Str
     }
     let _ = writeln!(s, "order: {}\n---", i + 1);
     // Links to earlier guides' steps and to the schedule: the link check follows every one.
-    let mut links = vec!["/lich/".to_string()];
+    let mut links = vec![format!("/{}", paths::EVENTS)];
     if i > 0 {
         let other = &names.guides[rng.below(i)].0;
-        links.push(format!("/huong-dan/{other}/#buoc-2"));
+        links.push(format!("/{}#buoc-2", paths::guide(other)));
     }
     if let Some(e) = names.events.first() {
-        links.push(format!("/lich/{e}/"));
+        links.push(format!("/{}", paths::event(e)));
     }
     prose(rng, 300, &links, &mut s);
     let steps = 5 + rng.below(3);
@@ -309,7 +311,8 @@ fn news(rng: &mut Rng, i: usize, names: &Names, units: usize) -> String {
     }
     s.push_str("---\n");
     let g = &names.guides[rng.below(names.guides.len())].0;
-    let links = vec![format!("/huong-dan/{g}/"), format!("/huong-dan/{g}/#buoc-1"), "/lich/".to_string()];
+    let links =
+        vec![format!("/{}", paths::guide(g)), format!("/{}#buoc-1", paths::guide(g)), format!("/{}", paths::EVENTS)];
     prose(rng, 1200, &links, &mut s);
     s.push_str("## Thời gian và địa điểm\n\n");
     prose(rng, 1200, &links, &mut s);
@@ -359,7 +362,7 @@ fn event(rng: &mut Rng, i: usize, names: &Names, units: usize, today: NaiveDate)
     }
     s.push_str("---\n");
     let g = &names.guides[rng.below(names.guides.len())].0;
-    prose(rng, 400, &[format!("/huong-dan/{g}/")], &mut s);
+    prose(rng, 400, &[format!("/{}", paths::guide(g))], &mut s);
     s
 }
 
@@ -491,25 +494,25 @@ pub fn generate(content: &Path, hugo: Option<&Path>, size: &Size) -> Result<(), 
     write(&content.join("site.yaml"), SITE_YAML)?;
     let (units, bases) = units_yaml(&mut rng, size.units.max(1));
     write(&content.join("units.yaml"), &units)?;
-    write(&content.join(format!("plans/{PLAN}.md")), &plan_md(&mut rng, &names))?;
+    write(&content.join(Kind::Plan.file(PLAN)), &plan_md(&mut rng, &names))?;
     for (date, text) in reports(&mut rng, size, &bases) {
-        write(&content.join(format!("progress/{date}.yaml")), &text)?;
+        write(&content.join(Kind::Report.file(&date)), &text)?;
     }
     let mut pages: Vec<(PathBuf, String)> = Vec::new();
     for i in 0..names.guides.len() {
         let text = guide(&mut rng, i, &names, INDICATORS.get(i).map(|ind| ind.id));
-        pages.push((PathBuf::from(format!("guides/{}.md", names.guides[i].0)), text));
+        pages.push((PathBuf::from(Kind::Guide.file(&names.guides[i].0)), text));
     }
     for i in 0..names.news.len() {
         let text = news(&mut rng, i, &names, size.units);
-        pages.push((PathBuf::from(format!("news/{}.md", names.news[i].0)), text));
+        pages.push((PathBuf::from(Kind::News.file(&names.news[i].0)), text));
     }
     for (rel, text) in &pages {
         write(&content.join(rel), text)?;
     }
     for i in 0..names.events.len() {
         let text = event(&mut rng, i, &names, size.units.max(1), today);
-        write(&content.join(format!("events/{}.md", names.events[i])), &text)?;
+        write(&content.join(Kind::Event.file(&names.events[i])), &text)?;
     }
     if let Some(h) = hugo {
         hugo_site(h, &pages)?;
@@ -537,7 +540,8 @@ fn hugo_site(dir: &Path, pages: &[(PathBuf, String)]) -> Result<(), Error> {
          <body><main><h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a> {{ .Date.Format \"02/01/2006\" }}</li>{{ end }}</ul></main></body></html>\n",
     )?;
     for (rel, text) in pages {
-        let section = if rel.starts_with("guides") { "huong-dan" } else { "tin-tuc" };
+        let section = if rel.starts_with(Kind::Guide.folder()) { paths::GUIDES } else { paths::NEWS };
+        let section = section.trim_end_matches('/');
         let name = rel.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         write(&dir.join("content").join(section).join(name), text)?;
     }

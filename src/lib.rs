@@ -22,6 +22,7 @@ pub mod ical;
 mod lock;
 pub mod markdown;
 pub mod output;
+pub mod paths;
 pub mod pipeline;
 pub mod progress;
 pub mod qr;

@@ -68,7 +68,7 @@ impl Summary {
             charts: count(&|p| p.ends_with(".svg")),
             calendars: count(&|p| p.ends_with(".ics")),
             data: count(&|p| p.ends_with(".csv")),
-            bulletins: count(&|p| p.starts_with("phat-thanh/") && p.ends_with(".txt")),
+            bulletins: count(&|p| p.starts_with(crate::paths::RADIO) && p.ends_with(".txt")),
             search_bytes: files.iter().filter(|f| f.path == search::PATH).map(|f| f.len).sum(),
             files: files.len(),
             bytes: files.iter().map(|f| f.len).sum(),

@@ -22,6 +22,7 @@ use chrono::NaiveDate;
 
 use crate::check::warnings::removed_html_in;
 use crate::check::{Recorder, SiteLinks};
+use crate::content::kind::Kind;
 use crate::content::model::{Report, Site};
 use crate::content::{self, parse};
 use crate::diag::Error;
@@ -84,12 +85,12 @@ fn edited_bodies(site: &Site, changed: &[PathBuf]) -> Option<Vec<Body>> {
     let mut bodies = Vec::new();
     for p in changed {
         let rel = p.strip_prefix(&root_abs).or_else(|_| p.strip_prefix(&site.root)).ok()?;
-        let folder = rel.parent().and_then(Path::to_str);
-        let known = match folder {
-            Some("guides") => site.guides.iter().position(|g| g.file == rel).map(Body::Guide),
-            Some("events") => site.events.iter().position(|e| e.file == rel).map(Body::Event),
-            Some("news") => site.news.iter().position(|n| n.file == rel).map(Body::News),
-            _ => return None,
+        let kind = rel.parent().and_then(Path::to_str).and_then(Kind::of_folder);
+        let known = match kind {
+            Some(Kind::Guide) => site.guides.iter().position(|g| g.file == rel).map(Body::Guide),
+            Some(Kind::Event) => site.events.iter().position(|e| e.file == rel).map(Body::Event),
+            Some(Kind::News) => site.news.iter().position(|n| n.file == rel).map(Body::News),
+            Some(Kind::Plan | Kind::Report) | None => return None,
         };
         match std::fs::symlink_metadata(p) {
             Ok(m) if m.is_file() => bodies.push(known?),
@@ -220,7 +221,7 @@ fn edited_reports(site: &Site, changed: &[PathBuf]) -> Option<Vec<PathBuf>> {
     let mut reports = Vec::new();
     for p in changed {
         let rel = p.strip_prefix(&root_abs).or_else(|_| p.strip_prefix(&site.root)).ok()?;
-        if rel.parent() != Some(Path::new("progress")) {
+        if rel.parent() != Some(Path::new(Kind::Report.folder())) {
             return None;
         }
         let name = rel.file_name()?.to_string_lossy();

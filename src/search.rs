@@ -11,10 +11,11 @@ use serde::Serialize;
 
 use crate::content::model::Site;
 use crate::markdown;
+use crate::paths;
 use crate::text::fold;
 
 /// Where the index script is written, under the site root.
-pub const PATH: &str = "tim-kiem/chi-muc.js";
+pub const PATH: &str = crate::paths::SEARCH_INDEX;
 
 /// How much of a body is searched: the opening of a long plan is what people look for, and
 /// the index stays small on a slow connection.
@@ -358,17 +359,15 @@ fn sources(site: &Site) -> Vec<Source<'_>> {
 impl Source<'_> {
     fn doc(&self) -> Doc {
         match self {
-            Source::Guide(g) => {
-                doc(format!("huong-dan/{}/", g.slug), "Hướng dẫn", &g.title, g.summary.clone(), &g.body)
-            }
+            Source::Guide(g) => doc(paths::guide(&g.slug), "Hướng dẫn", &g.title, g.summary.clone(), &g.body),
             Source::Event(e) => {
                 let s = [e.when_text.clone(), e.location.clone()].into_iter().flatten().collect::<Vec<_>>().join(" — ");
                 let s = if s.is_empty() { markdown::plain(&e.body, SNIPPET_CHARS) } else { s };
-                doc(format!("lich/{}/", e.slug), "Lịch", &e.title, s, &e.body)
+                doc(paths::event(&e.slug), "Lịch", &e.title, s, &e.body)
             }
             Source::News(n) => {
                 let s = n.summary.clone().unwrap_or_else(|| markdown::plain(&n.body, SNIPPET_CHARS));
-                doc(format!("tin-tuc/{}/", n.slug), "Tin tức", &n.title, s, &n.body)
+                doc(paths::news(&n.slug), "Tin tức", &n.title, s, &n.body)
             }
             Source::Plan(p) => {
                 let s = p.summary.clone().unwrap_or_else(|| markdown::plain(&p.body, SNIPPET_CHARS));
@@ -376,7 +375,7 @@ impl Source<'_> {
                     Some(n) => format!("{} (số {n})", p.title),
                     None => p.title.clone(),
                 };
-                doc(format!("ke-hoach/{}/", p.slug), "Kế hoạch", &title, s, &p.body)
+                doc(paths::plan(&p.slug), "Kế hoạch", &title, s, &p.body)
             }
         }
     }

@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use super::links::{normalise, served_by};
-use crate::content::model::{Event, Guide, News, Plan, Site};
+use crate::content::model::Site;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::markdown::{classify, Dest, LinkRef};
 
@@ -22,45 +22,13 @@ pub fn check(site: &Site, files: &[&str], open: &[(String, Vec<LinkRef>)], diags
     let written = Written::new(files);
     let open: std::collections::HashMap<&str, &[LinkRef]> =
         open.iter().map(|(page, links)| (page.as_str(), links.as_slice())).collect();
-    let bodies = site
-        .plans
-        .iter()
-        .map(Body::of_plan)
-        .chain(site.guides.iter().map(Body::of_guide))
-        .chain(site.events.iter().map(Body::of_event))
-        .chain(site.news.iter().map(Body::of_news));
-    for b in bodies {
-        if let Some(links) = open.get(b.page.as_str()) {
-            for d in link_problems(b.file, links, b.line, &b.page, &written) {
+    for b in site.bodies() {
+        let Some(page) = b.kind.page(b.slug) else { continue };
+        if let Some(links) = open.get(page.as_str()) {
+            for d in link_problems(b.file, links, b.line, &page, &written) {
                 diags.push(d);
             }
         }
-    }
-}
-
-/// A Markdown body of the site: the file it is read from, the line it starts on and the page
-/// it shows on; what a check of its links names.
-struct Body<'a> {
-    file: &'a Path,
-    line: usize,
-    page: String,
-}
-
-impl<'a> Body<'a> {
-    fn of_plan(p: &'a Plan) -> Body<'a> {
-        Body { file: &p.file, line: p.body_line, page: format!("ke-hoach/{}/", p.slug) }
-    }
-
-    fn of_guide(g: &'a Guide) -> Body<'a> {
-        Body { file: &g.file, line: g.body_line, page: format!("huong-dan/{}/", g.slug) }
-    }
-
-    fn of_event(e: &'a Event) -> Body<'a> {
-        Body { file: &e.file, line: e.body_line, page: format!("lich/{}/", e.slug) }
-    }
-
-    fn of_news(n: &'a News) -> Body<'a> {
-        Body { file: &n.file, line: n.body_line, page: format!("tin-tuc/{}/", n.slug) }
     }
 }
 

@@ -608,22 +608,24 @@ fn check_among(
 /// Which files make a page, for "fix it here": its template (the site's own override when there
 /// is one) and the content file it shows.
 fn origin(site: &Site, page: &str) -> String {
-    let dir = page.strip_suffix("index.html").unwrap_or(page);
-    let parts: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
+    use crate::paths::Page;
     let file = |f: &std::path::Path| Some(f.display().to_string());
-    let (template, content) = match parts.as_slice() {
-        [] => ("index.html", None),
-        ["404.html"] => ("404.html", None),
-        ["ke-hoach", s] => ("plan.html", site.plan(s).and_then(|p| file(&p.file))),
-        ["tien-do", s] => ("progress.html", site.plan(s).and_then(|p| file(&p.file))),
-        ["huong-dan"] => ("guides.html", None),
-        ["huong-dan", s] => ("guide.html", site.guide(s).and_then(|g| file(&g.file))),
-        ["lich"] => ("events.html", None),
-        ["lich", s] if site.units.get(s).is_some() => ("unit_events.html", Some("units.yaml".to_string())),
-        ["lich", s] => ("event.html", site.events.iter().find(|e| e.slug == *s).and_then(|e| file(&e.file))),
-        ["tin-tuc"] | ["tin-tuc", "trang", _] => ("news_list.html", None),
-        ["tin-tuc", s] => ("news.html", site.news.iter().find(|n| n.slug == *s).and_then(|n| file(&n.file))),
-        _ => return format!("mẫu trang hoặc nội dung tạo ra trang “/{dir}”"),
+    let (template, content) = match crate::paths::page(page) {
+        Page::Home => ("index.html", None),
+        Page::NotFound => ("404.html", None),
+        Page::Plan(s) => ("plan.html", site.plan(s).and_then(|p| file(&p.file))),
+        Page::Progress(s) => ("progress.html", site.plan(s).and_then(|p| file(&p.file))),
+        Page::Guides => ("guides.html", None),
+        Page::Guide(s) => ("guide.html", site.guide(s).and_then(|g| file(&g.file))),
+        Page::Events => ("events.html", None),
+        Page::EventOrUnit(s) if site.units.get(s).is_some() => ("unit_events.html", Some("units.yaml".to_string())),
+        Page::EventOrUnit(s) => ("event.html", site.events.iter().find(|e| e.slug == s).and_then(|e| file(&e.file))),
+        Page::NewsList => ("news_list.html", None),
+        Page::News(s) => ("news.html", site.news.iter().find(|n| n.slug == s).and_then(|n| file(&n.file))),
+        Page::Other => {
+            let dir = page.strip_suffix("index.html").unwrap_or(page);
+            return format!("mẫu trang hoặc nội dung tạo ra trang “/{dir}”");
+        }
     };
     // The site's own overrides are the likeliest culprits: they are what the officer edited.
     let overrides: Vec<String> = [template, "base.html", "components.html"]

@@ -167,15 +167,8 @@ fn past_tentative_events(site: &Site, today: NaiveDate, out: &mut Vec<Diagnostic
 /// HTML written in a body that the sanitiser takes out: the page shows without it, and the
 /// officer should know why rather than think the build lost it.
 fn removed_html(site: &Site, out: &mut Vec<Diagnostic>) {
-    let bodies = site
-        .plans
-        .iter()
-        .map(|p| (&p.file, &p.body, p.body_line))
-        .chain(site.guides.iter().map(|g| (&g.file, &g.body, g.body_line)))
-        .chain(site.events.iter().map(|e| (&e.file, &e.body, e.body_line)))
-        .chain(site.news.iter().map(|n| (&n.file, &n.body, n.body_line)));
-    for (file, body, body_line) in bodies {
-        out.extend(removed_html_in(site, file, body, body_line));
+    for b in site.bodies() {
+        out.extend(removed_html_in(site, b.file, b.text, b.line));
     }
 }
 

@@ -1,6 +1,7 @@
 //! Load: walks a site folder, parses every file into the typed [`model`], and validates the
 //! references between files. Returns the whole [`Site`] or every problem found.
 
+pub mod kind;
 pub mod model;
 pub mod parse;
 mod plain_yaml;
@@ -14,11 +15,17 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 use crate::diag::{Diagnostic, Diagnostics};
+use kind::Kind;
 use model::*;
 use source::{read_text, Source};
 
-/// Files we know how to read in each content folder.
-fn list(root: &Path, dir: &str, exts: &[&str], diags: &mut Diagnostics) -> Vec<(PathBuf, PathBuf)> {
+/// The files of a kind of content, in its folder.
+fn list(root: &Path, kind: Kind, diags: &mut Diagnostics) -> Vec<(PathBuf, PathBuf)> {
+    list_files(root, kind.folder(), kind.extensions(), diags)
+}
+
+/// Files we know how to read in a content folder.
+fn list_files(root: &Path, dir: &str, exts: &[&str], diags: &mut Diagnostics) -> Vec<(PathBuf, PathBuf)> {
     let base = root.join(dir);
     if !base.is_dir() || base.is_symlink() {
         return Vec::new();
@@ -140,15 +147,15 @@ pub fn load(root: &Path, today: chrono::NaiveDate) -> Result<Site, Diagnostics> 
     let [dg, de, dr, dn] = &mut kinds;
     let (mut guides, mut events, mut reports, mut news) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let (config, units, plans, mut broken) = rayon::scope(|s| {
-        s.spawn(|_| guides = each(list(root, "guides", &["md"], dg), dg, read_guide));
-        s.spawn(|_| events = each(list(root, "events", &["md"], de), de, read_event));
-        s.spawn(|_| reports = each(list(root, "progress", &["yaml", "yml"], dr), dr, read_report));
-        s.spawn(|_| news = each(list(root, "news", &["md"], dn), dn, read_news));
+        s.spawn(|_| guides = each(list(root, Kind::Guide, dg), dg, read_guide));
+        s.spawn(|_| events = each(list(root, Kind::Event, de), de, read_event));
+        s.spawn(|_| reports = each(list(root, Kind::Report, dr), dr, read_report));
+        s.spawn(|_| news = each(list(root, Kind::News, dn), dn, read_news));
         let config = yaml("site.yaml", &mut diags).and_then(|s| parse::site_config(&s, &mut diags));
         let mut broken = Broken::default();
         let units = yaml("units.yaml", &mut diags).and_then(|s| parse::units(&s, &mut diags, &mut broken));
         let mut plans = Vec::new();
-        for (abs, rel) in list(root, "plans", &["md"], &mut diags) {
+        for (abs, rel) in list(root, Kind::Plan, &mut diags) {
             let slug = stem(&rel);
             if !parse::check_slug(&slug, &rel, &mut diags) {
                 continue;
@@ -262,9 +269,9 @@ pub fn load_config(root: &Path) -> Result<Option<SiteConfig>, Diagnostics> {
     }
 }
 
-/// What may stand at the top of a site folder.
+/// What may stand at the top of a site folder: these files, each kind's folder and these.
 const TOP_FILES: [&str; 2] = ["site.yaml", "units.yaml"];
-const TOP_DIRS: [&str; 7] = ["plans", "guides", "events", "progress", "news", "static", "templates"];
+const OTHER_DIRS: [&str; 2] = ["static", "templates"];
 
 /// The top of the site folder: every name is one bangtin reads, so a misspelt folder (`guide/`)
 /// is reported instead of its pages silently missing, and nothing is a symlink, so a build never
@@ -276,7 +283,8 @@ fn check_layout(root: &Path, diags: &mut Diagnostics) {
         .filter_map(|e| Some((e.file_name().to_string_lossy().into_owned(), e.file_type().ok()?)))
         .collect();
     names.sort_by(|a, b| a.0.cmp(&b.0));
-    let known: Vec<&str> = TOP_FILES.iter().chain(TOP_DIRS.iter()).copied().collect();
+    let dirs: Vec<&str> = Kind::ALL.iter().map(|k| k.folder()).chain(OTHER_DIRS).collect();
+    let known: Vec<&str> = TOP_FILES.iter().copied().chain(dirs.iter().copied()).collect();
     for (name, ft) in names {
         let rel = PathBuf::from(&name);
         if unread(&name) {
@@ -294,15 +302,18 @@ fn check_layout(root: &Path, diags: &mut Diagnostics) {
         let is_dir = ft.is_dir();
         if TOP_FILES.contains(&name.as_str()) && is_dir {
             diags.push(Diagnostic::new(&rel, format!("“{name}” là một thư mục")).expected(format!("tệp {name}")));
-        } else if TOP_DIRS.contains(&name.as_str()) && !is_dir {
+        } else if dirs.contains(&name.as_str()) && !is_dir {
             diags.push(Diagnostic::new(&rel, format!("“{name}” là một tệp")).expected(format!("thư mục {name}/")));
         } else if known.contains(&name.as_str()) {
             // A name bangtin reads, of the right kind.
         } else if is_dir {
             diags.push(
                 Diagnostic::new(&rel, format!("thư mục “{name}/” không phải thư mục bangtin đọc"))
-                    .expected(format!("một trong: {}", TOP_DIRS.map(|d| format!("{d}/")).join(", ")))
-                    .hint(crate::text::did_you_mean(&name, TOP_DIRS)),
+                    .expected(format!(
+                        "một trong: {}",
+                        dirs.iter().map(|d| format!("{d}/")).collect::<Vec<_>>().join(", ")
+                    ))
+                    .hint(crate::text::did_you_mean(&name, dirs.iter().copied())),
             );
         } else if matches!(rel.extension().and_then(|e| e.to_str()), Some("yaml" | "yml" | "md"))
             && !name.eq_ignore_ascii_case("README.md")
@@ -386,7 +397,7 @@ fn unportable(name: &str) -> Option<String> {
 
 fn template_overrides(root: &Path, diags: &mut Diagnostics) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
-    for (abs, rel) in list(root, "templates", &["html", "xml", "txt"], diags) {
+    for (abs, rel) in list_files(root, "templates", &["html", "xml", "txt"], diags) {
         let name = abs.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         if let Some(t) = read_text(&abs, &rel, diags) {
             out.insert(name, t);

@@ -2,7 +2,7 @@
 //! aggregates live in `progress`, presentation in `render`.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate, NaiveTime};
 
@@ -425,7 +425,51 @@ pub struct Broken {
     pub indicators: std::collections::BTreeSet<String>,
 }
 
+/// A Markdown body of the site: the kind and slug of what it is the body of, the file it is read
+/// from, its text and the line of the file it starts on.
+pub struct Body<'a> {
+    pub kind: super::kind::Kind,
+    pub slug: &'a str,
+    pub file: &'a Path,
+    pub text: &'a str,
+    pub line: usize,
+}
+
 impl Site {
+    /// Every Markdown body: of the plans, guides, events and news, each kind in site order.
+    pub fn bodies(&self) -> impl Iterator<Item = Body<'_>> {
+        use super::kind::Kind;
+        let plans = self.plans.iter().map(|p| Body {
+            kind: Kind::Plan,
+            slug: &p.slug,
+            file: &p.file,
+            text: &p.body,
+            line: p.body_line,
+        });
+        let guides = self.guides.iter().map(|g| Body {
+            kind: Kind::Guide,
+            slug: &g.slug,
+            file: &g.file,
+            text: &g.body,
+            line: g.body_line,
+        });
+        let events = self.events.iter().map(|e| Body {
+            kind: Kind::Event,
+            slug: &e.slug,
+            file: &e.file,
+            text: &e.body,
+            line: e.body_line,
+        });
+        let news = self.news.iter().map(|n| Body {
+            kind: Kind::News,
+            slug: &n.slug,
+            file: &n.file,
+            text: &n.body,
+            line: n.body_line,
+        });
+        plans.chain(guides).chain(events).chain(news)
+    }
+
     pub fn plan(&self, slug: &str) -> Option<&Plan> {
         self.plans.iter().find(|p| p.slug == slug)
     }

@@ -167,7 +167,7 @@ pub fn cross_check(site: &Site, root: &Path, today: chrono::NaiveDate, diags: &m
                 Diagnostic::new(
                     &e.file,
                     format!(
-                        "tên tệp “{}” trùng mã {unit_kind} “{}” ({}) trong units.yaml: trang /lich/{}/ không thể vừa là \
+                        "tên tệp “{}” trùng mã {unit_kind} “{}” ({}) trong units.yaml: trang /{} không thể vừa là \
                          sự kiện vừa là lịch của {}",
                         e.file.file_name().map(|n| n.to_string_lossy()).unwrap_or_default(),
                         unit.id,
@@ -177,7 +177,10 @@ pub fn cross_check(site: &Site, root: &Path, today: chrono::NaiveDate, diags: &m
                     ),
                 )
                 .expected(format!("đổi tên tệp sự kiện, ví dụ “events/{}-{}.md”", e.kind.id(), e.slug))
-                .hint(Some(format!("mã {unit_kind} dùng cho trang lịch riêng của {unit_kind} đó: /lich/{}/", unit.id))),
+                .hint(Some(format!(
+                    "mã {unit_kind} dùng cho trang lịch riêng của {unit_kind} đó: /{}",
+                    crate::paths::unit_events(&unit.id)
+                ))),
             );
         }
     }

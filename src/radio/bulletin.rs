@@ -5,7 +5,7 @@
 //! abbreviations as the content has them — and passed through [`Speaker::say`], so the normaliser
 //! is the one place that decides how anything is read.
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 use std::sync::OnceLock;
 
@@ -842,11 +842,6 @@ fn notice_lines(n: &News, say: &impl Fn(&str) -> String) -> [String; 2] {
 /// The latest report date of `plan` on or before `today`, the default day of a bulletin.
 pub fn latest_report(site: &Site, plan: &str, today: NaiveDate) -> Option<NaiveDate> {
     site.reports.iter().filter(|r| r.plan == plan && r.date <= today).map(|r| r.date).max()
-}
-
-/// `2023-mo-hinh-diem-2023-06-14`: the bulletin's page and file name.
-pub fn slug(plan: &str, date: NaiveDate) -> String {
-    format!("{plan}-{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
 }
 
 #[cfg(test)]

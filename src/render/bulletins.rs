@@ -8,6 +8,7 @@ use super::views::Link;
 use super::Renderer;
 use crate::content::model::{Plan, Site};
 use crate::format::{self, date, long_date};
+use crate::paths;
 use crate::radio::airtime;
 use crate::radio::bulletin::{self, Bulletin, Kind};
 use crate::speech::Speaker;
@@ -69,14 +70,14 @@ fn section_id(kind: Kind) -> &'static str {
     }
 }
 
-fn view(b: &Bulletin, plan_title: &str, slug: &str) -> RadioView {
+fn view(b: &Bulletin, plan_title: &str) -> RadioView {
     RadioView {
-        path: format!("phat-thanh/{slug}/"),
-        txt: format!("{slug}.txt"),
+        path: paths::bulletin(&b.plan, b.date),
+        txt: paths::bulletin_text(&b.plan, b.date),
         iso: format::iso(b.date),
         date_text: long_date(b.date),
         station: b.station.clone(),
-        plan: Link { title: plan_title.to_string(), path: format!("ke-hoach/{}/", b.plan) },
+        plan: Link { title: plan_title.to_string(), path: paths::plan(&b.plan) },
         plan_number: b.plan_number.clone(),
         as_of_text: b.as_of.map(date).unwrap_or_default(),
         duration_text: airtime::duration(b.seconds),
@@ -219,8 +220,7 @@ pub(super) fn refresh_guide(r: &Renderer, site: &Site, kept: &mut Kept, g: &crat
 /// One bulletin's page and `.txt`; its line of the list.
 fn one(r: &Renderer, site: &Site, plan_title: &str, b: &Bulletin) -> RadioCard {
     let d = b.date;
-    let slug = bulletin::slug(&b.plan, d);
-    let v = view(b, plan_title, &slug);
+    let v = view(b, plan_title);
     r.file(format!("{}{}", v.path, v.txt), bulletin::text(b).into_bytes());
     let title = format!("Bản tin phát thanh ngày {}", date(d));
     let desc = format!(
@@ -245,15 +245,10 @@ fn one(r: &Renderer, site: &Site, plan_title: &str, b: &Bulletin) -> RadioCard {
 fn list_page<'c>(r: &Renderer, site: &Site, cards: impl Iterator<Item = &'c RadioCard>) {
     let meta = super::views::PageMeta::new(
         site,
-        "phat-thanh/",
+        paths::RADIO,
         "Phát thanh",
         "Bản tin “Công dân số” để Đài truyền thanh đọc trên loa: tiến độ, lịch sắp tới, hướng dẫn và thông báo, viết sẵn cách đọc.",
     );
     let bulletins: Vec<&RadioCard> = cards.collect();
-    r.page(
-        "radio_list.html",
-        "phat-thanh/",
-        meta,
-        &RadioList { bulletins, station: site.config.radio.station.clone() },
-    );
+    r.page("radio_list.html", paths::RADIO, meta, &RadioList { bulletins, station: site.config.radio.station.clone() });
 }

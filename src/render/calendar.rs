@@ -4,9 +4,10 @@
 
 use chrono::NaiveTime;
 
-use super::views::{repeat_text, status_note};
+use super::when::{repeat_text, status_note};
 use crate::content::model::{Event, Site, Status};
 use crate::ical::{self, Moment, Recurrence, VEvent};
+use crate::paths;
 use crate::schedule;
 
 const PRODUCT: &str = "-//bangtin//Cong dan so//VI";
@@ -39,7 +40,7 @@ pub fn vevent(site: &Site, e: &Event) -> Option<VEvent> {
             (Moment::Date(first), last.succ_opt().map(Moment::Date))
         }
     };
-    let url = format!("{}lich/{}/", site.config.base_url, e.slug);
+    let url = format!("{}{}", site.config.base_url, paths::event(&e.slug));
     let mut description = Vec::new();
     let note = status_note(e.status);
     if !note.is_empty() {
@@ -98,20 +99,18 @@ pub fn files(site: &Site, mut put: impl FnMut(String, Vec<u8>)) {
     let file = |name: Option<String>, keep: &dyn Fn(&Event) -> bool| {
         ical::file(PRODUCT, name.as_deref(), written.iter().filter(|(e, _)| keep(e)).map(|(_, t)| t.as_str()))
     };
-    put("lich.ics".to_string(), file(Some(format!("Lịch — {}", site.config.title)), &|_| true));
+    put(paths::CALENDAR.to_string(), file(Some(format!("Lịch — {}", site.config.title)), &|_| true));
     for unit in &site.units.units {
         let name = format!("Lịch {} — {}", unit.name, site.config.title);
-        put(format!("lich/{}/{UNIT_FILE}", unit.id), file(Some(name), &|e| schedule::concerns(e, &unit.id)));
+        put(
+            format!("{}{}", paths::unit_events(&unit.id), paths::UNIT_CALENDAR),
+            file(Some(name), &|e| schedule::concerns(e, &unit.id)),
+        );
     }
     for (e, text) in &written {
-        put(format!("lich/{}/{}", e.slug, event_file(e)), ical::file(PRODUCT, None, std::iter::once(text.as_str())));
+        put(
+            format!("{}{}", paths::event(&e.slug), paths::event_calendar(&e.slug)),
+            ical::file(PRODUCT, None, std::iter::once(text.as_str())),
+        );
     }
-}
-
-/// The name of a unit's calendar, beside its page `/lich/<unit>/`.
-pub const UNIT_FILE: &str = "lich.ics";
-
-/// The name of an event's own calendar, beside its page `/lich/<event>/`.
-pub fn event_file(e: &Event) -> String {
-    format!("{}.ics", e.slug)
 }

@@ -21,11 +21,12 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use super::{
-    bulletins, csv_path, current_plan, data, event_pages, feed, guide_lists, guide_pages, home_pages, news_page,
-    plan_pages, Grown, Kept, Made, Renderer, Sink,
+    bulletins, current_plan, data, event_pages, feed, guide_lists, guide_pages, home_pages, news_page, plan_pages,
+    Grown, Kept, Made, Renderer, Sink,
 };
 use crate::content::model::{Report, Site};
 use crate::lock::locked;
+use crate::paths;
 
 /// A file of the site as it was before an edit, by path.
 pub type Before<'a> = dyn Fn(&str) -> Option<&'a [u8]> + Sync + 'a;
@@ -95,7 +96,7 @@ pub fn news_body(
         news_page(r, site, n);
         // The feed's summary of a news item without one is the start of its body.
         if n.summary.is_none() {
-            r.file("feed.xml".into(), feed::atom(site));
+            r.file(paths::FEED.into(), feed::atom(site));
         }
         bulletins::refresh_news(r, site, &mut kept.bulletins, k);
     })
@@ -146,12 +147,12 @@ pub fn reports(
     let (views, grown) = rayon::join(
         || plans.iter().map(|&(i, _)| (i, plan_pages(&r, site, i, today))).collect::<Vec<_>>(),
         || {
-            r.file("feed.xml".into(), feed::atom(site));
+            r.file(paths::FEED.into(), feed::atom(site));
             let mut grown = Vec::new();
             for &(i, from) in plans {
                 let plan = &site.plans[i];
                 bulletins::refresh_reports(&r, site, bulletins, plan, from);
-                let path = csv_path(plan);
+                let path = paths::progress_csv(&plan.slug);
                 let (keep, tail, parts) = data::splice_csv(site, plan, before(&path)?, &csv[i], fresh)?;
                 csv[i] = parts;
                 let len = (keep + tail.len()) as u64;
@@ -172,7 +173,7 @@ pub fn reports(
         pages.extend(written.iter().filter(|p| p.ends_with(".html")).map(|p| p.to_string()));
         pages.sort_unstable();
         let pages: Vec<&str> = pages.iter().map(String::as_str).collect();
-        r.file("sitemap.xml".into(), feed::sitemap(site, &pages));
+        r.file(paths::SITEMAP.into(), feed::sitemap(site, &pages));
     }
     let made = made(r)?;
     Some(Edited { made, grown })

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 
 use crate::content::model::{Site, Target};
 use crate::format;
+use crate::paths;
 use crate::progress::{self, IndicatorProgress};
 use crate::text::escape_xml as x;
 
@@ -65,8 +66,8 @@ pub fn atom(site: &Site) -> Vec<u8> {
         .take_while(|n| oldest.is_some_and(|d| n.date >= d))
         .map(|n| Entry {
             date: n.date,
-            id: format!("{base}tin-tuc/{}/", n.slug),
-            url: format!("{base}tin-tuc/{}/", n.slug),
+            id: format!("{base}{}", paths::news(&n.slug)),
+            url: format!("{base}{}", paths::news(&n.slug)),
             title: n.title.clone(),
             summary: Summary::News(n),
         })
@@ -85,8 +86,8 @@ pub fn atom(site: &Site) -> Vec<u8> {
             let iso = format::iso(r.date);
             entries.push(Entry {
                 date: r.date,
-                id: format!("{base}tien-do/{}/#bao-cao-{iso}", plan.slug),
-                url: format!("{base}tien-do/{}/", plan.slug),
+                id: format!("{base}{}#bao-cao-{iso}", paths::progress(&plan.slug)),
+                url: format!("{base}{}", paths::progress(&plan.slug)),
                 title: format!("Tiến độ đến ngày {}: {}", format::date(r.date), plan.title),
                 summary: Summary::Text(lines.join("; ") + "."),
             });
@@ -139,7 +140,7 @@ pub fn sitemap(site: &Site, pages: &[&str]) -> Vec<u8> {
     let base = x(&site.config.base_url);
     out.reserve(pages.len() * (base.len() + 48));
     for p in pages {
-        if *p == "404.html" {
+        if *p == paths::NOT_FOUND {
             continue;
         }
         let path = p.strip_suffix("index.html").unwrap_or(p);

@@ -10,6 +10,7 @@ pub mod edit;
 mod feed;
 mod poster;
 mod views;
+mod when;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -19,10 +20,11 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use tera::{Context, Tera};
 
-use crate::content::model::{Event, Guide, News, Plan, Site, Unit};
+use crate::content::model::{Event, Guide, News, Site, Unit};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::lock::locked;
 use crate::markdown;
+use crate::paths;
 use crate::progress;
 use crate::schedule;
 use crate::search;
@@ -391,15 +393,6 @@ impl<'a> Renderer<'a> {
 /// download them all to read the latest.
 const NEWS_PER_PAGE: usize = 20;
 
-/// Where page `k` of the news list is.
-fn news_list_path(k: usize) -> String {
-    if k <= 1 {
-        "tin-tuc/".to_string()
-    } else {
-        format!("tin-tuc/trang/{k}/")
-    }
-}
-
 /// The news list, newest first, [`NEWS_PER_PAGE`] to a page.
 fn news_lists(r: &Renderer, site: &Site, news: &[NewsItem]) {
     let desc = "Thông báo và tin tức về mô hình “Công dân số”.";
@@ -407,11 +400,11 @@ fn news_lists(r: &Renderer, site: &Site, news: &[NewsItem]) {
     let total = pages.len();
     for (i, items) in pages.into_iter().enumerate() {
         let k = i + 1;
-        let path = news_list_path(k);
+        let path = paths::news_list(k);
         let title = if k == 1 { "Tin tức".to_string() } else { format!("Tin tức — trang {k}/{total}") };
         let mut meta = PageMeta::new(site, &path, &title, desc);
         if total > 1 {
-            meta.pager = Some(Pager::new(k, total, news_list_path));
+            meta.pager = Some(Pager::new(k, total, paths::news_list));
         }
         r.page("news_list.html", &path, meta, items);
     }
@@ -424,7 +417,7 @@ fn guide_pages(r: &Renderer, site: &Site, g: &Guide) -> GuideEntry {
     r.page("guide.html", &g.path, meta(&g.path, &g.title, &g.summary), &g);
     let links = std::mem::take(&mut g.body_links);
     r.sink.body_links(&g.path, links);
-    let path = format!("{}in/", g.path);
+    let path = paths::poster(&g.path);
     let title = format!("Áp phích: {}", g.title);
     r.page("poster.html", &path, meta(&path, &title, &g.summary), &poster::guide(site, &g));
     GuideEntry::from(g.item)
@@ -438,7 +431,7 @@ fn event_pages(r: &Renderer, site: &Site, e: &Event, w: schedule::When) {
     let desc = format!("{} — {}", ev.when_text, ev.location.clone().unwrap_or_default());
     let desc = desc.trim_end_matches(" — ");
     r.page("event.html", &ev.path, meta(&ev.path, &ev.title, desc), &ev);
-    let path = format!("{}in/", ev.path);
+    let path = paths::poster(&ev.path);
     let title = format!("Áp phích: {}", ev.title);
     r.page("poster.html", &path, meta(&path, &title, desc), &poster::event(site, &ev));
 }
@@ -459,19 +452,15 @@ fn guide_lists(r: &Renderer, site: &Site, guides: &[GuideEntry]) {
     // One after the other: a province's list is megabytes of template values while it renders,
     // and the two at once were the build's peak of memory.
     let desc = "Hướng dẫn từng bước: thẻ CCCD gắn chip, VNeID, dịch vụ công trực tuyến và các dịch vụ số khác.";
-    r.page("guides.html", "huong-dan/", meta("huong-dan/", "Hướng dẫn", desc), &guides);
+    r.page("guides.html", paths::GUIDES, meta(paths::GUIDES, "Hướng dẫn", desc), &guides);
     let desc = "Tìm hướng dẫn, lịch và tin tức, gõ có dấu hay không dấu đều được.";
-    r.page("search.html", "tim-kiem/", meta("tim-kiem/", "Tìm kiếm", desc), &SearchView { guides });
+    r.page("search.html", paths::SEARCH, meta(paths::SEARCH, "Tìm kiếm", desc), &SearchView { guides });
 }
 
 /// The plan the home page shows: `current_plan`, else the newest.
 fn current_plan(site: &Site) -> Option<usize> {
     let named = site.config.current_plan.as_deref().and_then(|s| site.plans.iter().position(|p| p.slug == s));
     named.or(if site.plans.is_empty() { None } else { Some(0) })
-}
-
-fn csv_path(plan: &Plan) -> String {
-    format!("tien-do/{}/du-lieu.csv", plan.slug)
 }
 
 /// Plan `i`'s page, its progress page and the standalone copies of its charts; its view.
@@ -483,7 +472,7 @@ fn plan_pages(r: &Renderer, site: &Site, i: usize, today: NaiveDate) -> PlanView
     let data = tera::Value::from_serializable(&pv);
     let plan_page = || {
         let desc = plan.summary.clone().unwrap_or_else(|| markdown::plain(&plan.title, 150));
-        let path = format!("ke-hoach/{}/", plan.slug);
+        let path = paths::plan(&plan.slug);
         r.page_of("plan.html", &path, meta(&path, &plan.title, &desc), data.clone());
     };
     let progress_page = || {
@@ -492,7 +481,7 @@ fn plan_pages(r: &Renderer, site: &Site, i: usize, today: NaiveDate) -> PlanView
             plan.indicators.iter().map(|i| i.name.as_str()).collect::<Vec<_>>().join("; ")
         );
         let title = format!("Tiến độ: {}", plan.title);
-        let path = format!("tien-do/{}/", plan.slug);
+        let path = paths::progress(&plan.slug);
         r.page_of("progress.html", &path, meta(&path, &title, &markdown::plain(&desc, 160)), data.clone());
     };
     // Each a page of a province's size, rendered again for every report a preview saves.
@@ -502,7 +491,7 @@ fn plan_pages(r: &Renderer, site: &Site, i: usize, today: NaiveDate) -> PlanView
         let c = &ind.charts;
         for (suffix, svg) in [("tong", &c.overall), ("don-vi", &c.per_unit), ("thoi-gian", &c.over_time)] {
             if !svg.is_empty() {
-                let path = format!("tien-do/{}/{}-{suffix}.svg", plan.slug, c.file_stem);
+                let path = paths::chart(&plan.slug, &c.file_stem, suffix);
                 r.file(path, svg.clone().into_bytes());
             }
         }
@@ -517,9 +506,10 @@ fn home_pages(r: &Renderer, site: &Site, plan_view: Option<&PlanView>, today: Na
     let desc = site.config.description.clone().unwrap_or_else(|| {
         format!("Tiến độ, hướng dẫn và lịch của mô hình “Công dân số” tại {}.", site.config.locality)
     });
-    r.page("index.html", "", meta("", &site.config.title, &desc), &home);
+    r.page("index.html", paths::HOME, meta(paths::HOME, &site.config.title, &desc), &home);
     let title = format!("Áp phích: {}", site.config.title);
-    r.page("poster.html", "in/", meta("in/", &title, &desc), &poster::campaign(site, &home));
+    let path = paths::CAMPAIGN_POSTER;
+    r.page("poster.html", path, meta(path, &title, &desc), &poster::campaign(site, &home));
 }
 
 /// What a render keeps, when asked, for a preview to re-render only what a guide's edit
@@ -562,7 +552,7 @@ pub fn render_site(site: &Site, today: NaiveDate, sink: &dyn Sink, keep: bool) -
             Task::Plan(i) => {
                 let plan = &site.plans[*i];
                 let pv = plan_pages(&r, site, *i, today);
-                let path = csv_path(plan);
+                let path = paths::progress_csv(&plan.slug);
                 let mut lens = Vec::new();
                 r.parts(&path, &mut data::plan_csv(site, plan).inspect(|p| lens.push(p.len())));
                 let csv = keep.then(|| data::CsvParts::new(site, plan, &lens));
@@ -571,8 +561,8 @@ pub fn render_site(site: &Site, today: NaiveDate, sink: &dyn Sink, keep: bool) -
             Task::Guide(g) => return Left::Guide(guide_pages(&r, site, g)),
             Task::EventList => r.page(
                 "events.html",
-                "lich/",
-                meta("lich/", "Lịch", "Lịch hội nghị, ra quân, tập huấn và trực hỗ trợ người dân."),
+                paths::EVENTS,
+                meta(paths::EVENTS, "Lịch", "Lịch hội nghị, ra quân, tập huấn và trực hỗ trợ người dân."),
                 &EventsView::new(site, today),
             ),
             Task::Event(e, w) => event_pages(&r, site, e, *w),
@@ -585,13 +575,13 @@ pub fn render_site(site: &Site, today: NaiveDate, sink: &dyn Sink, keep: bool) -
             }
             Task::News(n) => return Left::News(news_page(&r, site, n)),
             Task::SearchIndex => r.parts(search::PATH, &mut search::script_parts(site)),
-            Task::Feed => r.file("feed.xml".into(), feed::atom(site)),
+            Task::Feed => r.file(paths::FEED.into(), feed::atom(site)),
             Task::Small => {
-                r.file("robots.txt".into(), feed::robots(site));
+                r.file(paths::ROBOTS.into(), feed::robots(site));
                 r.page(
                     "404.html",
-                    "404.html",
-                    meta("404.html", "Không tìm thấy trang", "Trang bạn tìm không có hoặc đã được chuyển đi."),
+                    paths::NOT_FOUND,
+                    meta(paths::NOT_FOUND, "Không tìm thấy trang", "Trang bạn tìm không có hoặc đã được chuyển đi."),
                     &(),
                 );
                 for (path, bytes) in &statics {
@@ -662,10 +652,10 @@ pub fn render_site(site: &Site, today: NaiveDate, sink: &dyn Sink, keep: bool) -
     made.sort_by(|a, b| a.path.cmp(&b.path));
     let pages: Vec<&str> = made.iter().map(|f| f.path.as_str()).filter(|p| p.ends_with(".html")).collect();
     let sitemap = feed::sitemap(site, &pages);
-    let at = made.partition_point(|f| f.path.as_str() < "sitemap.xml");
+    let at = made.partition_point(|f| f.path.as_str() < paths::SITEMAP);
     let len = sitemap.len() as u64;
-    let failed = failed.or_else(|| sink.put("sitemap.xml", sitemap).err());
-    made.insert(at, Made { path: "sitemap.xml".into(), len });
+    let failed = failed.or_else(|| sink.put(paths::SITEMAP, sitemap).err());
+    made.insert(at, Made { path: paths::SITEMAP.into(), len });
     let kept = kept_bulletins.map(|bulletins| Kept { tera, guides, bulletins, csv });
     Ok(Render { made, failed, kept })
 }

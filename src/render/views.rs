@@ -4,9 +4,11 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::when::{repeat_text, status_note, time_range, when_text};
 use crate::content::model::*;
 use crate::format::{self, date, days_left, int, long_date, percent};
 use crate::markdown::{self, TocEntry};
+use crate::paths;
 use crate::progress::{IndicatorProgress, PlanProgress, Standing};
 use crate::schedule::{self, When as Sched};
 
@@ -90,8 +92,11 @@ const BODY_ROOT: &str = "../../";
 
 impl PageMeta {
     pub fn new(site: &Site, path: &str, title: &str, description: &str) -> PageMeta {
-        let root =
-            if path == "404.html" { base_path(&site.config.base_url) } else { "../".repeat(path.matches('/').count()) };
+        let root = if path == paths::NOT_FOUND {
+            base_path(&site.config.base_url)
+        } else {
+            "../".repeat(path.matches('/').count())
+        };
         let head_title = if path.is_empty() { title.to_string() } else { format!("{title} — {}", site.config.title) };
         PageMeta {
             title: title.to_string(),
@@ -100,7 +105,7 @@ impl PageMeta {
             path: path.to_string(),
             url: format!("{}{}", site.config.base_url, path),
             root,
-            section: path.split('/').next().unwrap_or("").to_string(),
+            section: section(path).to_string(),
             pager: None,
         }
     }
@@ -111,6 +116,17 @@ pub struct NavItem {
     pub label: &'static str,
     pub path: String,
     pub section: String,
+}
+
+impl NavItem {
+    fn new(label: &'static str, path: String) -> NavItem {
+        NavItem { label, section: section(&path).to_string(), path }
+    }
+}
+
+/// The first folder of `path`, which marks the current section in navigation.
+fn section(path: &str) -> &str {
+    path.split('/').next().unwrap_or("")
 }
 
 #[derive(Serialize)]
@@ -139,15 +155,15 @@ impl SiteView {
     pub fn new(site: &Site) -> SiteView {
         let c = &site.config.contact;
         let current = site.config.current_plan.clone().or_else(|| site.plans.first().map(|p| p.slug.clone()));
-        let mut nav = vec![NavItem { label: "Trang chủ", path: String::new(), section: String::new() }];
+        let mut nav = vec![NavItem::new("Trang chủ", paths::HOME.into())];
         if let Some(p) = current {
-            nav.push(NavItem { label: "Kế hoạch", path: format!("ke-hoach/{p}/"), section: "ke-hoach".into() });
-            nav.push(NavItem { label: "Tiến độ", path: format!("tien-do/{p}/"), section: "tien-do".into() });
+            nav.push(NavItem::new("Kế hoạch", paths::plan(&p)));
+            nav.push(NavItem::new("Tiến độ", paths::progress(&p)));
         }
-        nav.push(NavItem { label: "Hướng dẫn", path: "huong-dan/".into(), section: "huong-dan".into() });
-        nav.push(NavItem { label: "Lịch", path: "lich/".into(), section: "lich".into() });
-        nav.push(NavItem { label: "Tin tức", path: "tin-tuc/".into(), section: "tin-tuc".into() });
-        nav.push(NavItem { label: "Tìm kiếm", path: "tim-kiem/".into(), section: "tim-kiem".into() });
+        nav.push(NavItem::new("Hướng dẫn", paths::GUIDES.into()));
+        nav.push(NavItem::new("Lịch", paths::EVENTS.into()));
+        nav.push(NavItem::new("Tin tức", paths::NEWS.into()));
+        nav.push(NavItem::new("Tìm kiếm", paths::SEARCH.into()));
         SiteView {
             title: site.config.title.clone(),
             locality: site.config.locality.clone(),
@@ -346,7 +362,7 @@ impl IndicatorView {
             .guide
             .as_ref()
             .and_then(|g| site.guide(g))
-            .map(|g| Link { title: g.title.clone(), path: format!("huong-dan/{}/", g.slug) });
+            .map(|g| Link { title: g.title.clone(), path: paths::guide(&g.slug) });
         let units = p
             .units
             .iter()
@@ -485,8 +501,8 @@ impl PlanView {
             .collect();
         PlanView {
             slug: plan.slug.clone(),
-            path: format!("ke-hoach/{}/", plan.slug),
-            progress_path: format!("tien-do/{}/", plan.slug),
+            path: paths::plan(&plan.slug),
+            progress_path: paths::progress(&plan.slug),
             title: plan.title.clone(),
             summary: plan.summary.clone(),
             number_text: match &plan.number {
@@ -543,29 +559,6 @@ pub struct EventCard {
     pub state: &'static str,
 }
 
-fn time_range(e: &Event) -> String {
-    match (e.starts.and_then(|s| s.time), e.ends.and_then(|s| s.time)) {
-        (Some(a), Some(b)) => format!("{} – {}", format::time(a), format::time(b)),
-        (Some(a), None) => format::time(a),
-        _ => "Cả ngày".to_string(),
-    }
-}
-
-fn when_text(e: &Event, w: Sched) -> String {
-    let Some(s) = e.starts else {
-        return e.when_text.clone().unwrap_or_else(|| "Thời gian sẽ thông báo sau".to_string());
-    };
-    let times = time_range(e);
-    match (&e.repeat, w) {
-        (Some(_), Sched::Upcoming(d)) if d > s.date => format!("Buổi gần nhất: {}, {times}", long_date(d)),
-        (Some(r), _) => format!("Từ {} đến {}, {times}", long_date(s.date), long_date(r.until)),
-        (None, _) => match e.ends.map(|x| x.date).filter(|d| *d != s.date) {
-            Some(end) => format!("{} đến {}", long_date(s.date), long_date(end)),
-            None => format!("{}, {times}", long_date(s.date)),
-        },
-    }
-}
-
 fn state(w: Sched) -> &'static str {
     match w {
         Sched::Upcoming(_) => "upcoming",
@@ -578,7 +571,7 @@ impl EventCard {
     pub fn new(_site: &Site, e: &Event, w: Sched) -> EventCard {
         EventCard {
             title: e.title.clone(),
-            path: format!("lich/{}/", e.slug),
+            path: paths::event(&e.slug),
             kind_label: e.kind.label(),
             status_id: e.status.id(),
             status_label: e.status.label(),
@@ -625,32 +618,11 @@ pub struct EventView {
     pub ics: Option<String>,
 }
 
-pub(super) fn repeat_text(r: &Repeat) -> String {
-    let days = if r.days.len() == 7 {
-        "Tất cả các ngày, kể cả Thứ Bảy và Chủ nhật".to_string()
-    } else if r.days == [0, 1, 2, 3, 4] {
-        "Từ Thứ Hai đến Thứ Sáu hằng tuần".to_string()
-    } else {
-        format!("{} hằng tuần", r.days.iter().map(|d| format::weekday_index(*d)).collect::<Vec<_>>().join(", "))
-    };
-    format!("{days}, đến hết {}", long_date(r.until))
-}
-
-/// What a status means for a resident, said once for the page and the calendar file alike.
-pub(super) fn status_note(s: Status) -> &'static str {
-    match s {
-        Status::Tentative => "Thời gian và địa điểm là dự kiến, có thể thay đổi. Ủy ban sẽ thông báo chính thức.",
-        Status::Tba => "Thời gian cụ thể sẽ được thông báo sau.",
-        Status::Cancelled => "Sự kiện này đã bị hủy.",
-        Status::Confirmed => "",
-    }
-}
-
 fn unit_links(site: &Site, e: &Event) -> Vec<Link> {
     e.units
         .iter()
         .filter_map(|u| site.units.get(u))
-        .map(|u| Link { title: u.name.clone(), path: format!("lich/{}/", u.id) })
+        .map(|u| Link { title: u.name.clone(), path: paths::unit_events(&u.id) })
         .collect()
 }
 
@@ -667,7 +639,7 @@ impl EventView {
         };
         EventView {
             slug: e.slug.clone(),
-            path: format!("lich/{}/", e.slug),
+            path: paths::event(&e.slug),
             title: e.title.clone(),
             kind_label: e.kind.label(),
             status_id: e.status.id(),
@@ -689,7 +661,7 @@ impl EventView {
                 .plan
                 .as_ref()
                 .and_then(|p| site.plan(p))
-                .map(|p| Link { title: p.title.clone(), path: format!("ke-hoach/{}/", p.slug) }),
+                .map(|p| Link { title: p.title.clone(), path: paths::plan(&p.slug) }),
             body_html: body.html,
             body_links: body.links,
             state: state(w),
@@ -698,7 +670,7 @@ impl EventView {
                 (Some(_), Sched::Upcoming(d)) => format!("{}, {}", long_date(d), time_range(e)),
                 _ => String::new(),
             },
-            ics: e.starts.map(|_| super::calendar::event_file(e)),
+            ics: e.starts.map(|_| paths::event_calendar(&e.slug)),
         }
     }
 }
@@ -760,9 +732,9 @@ impl EventsView {
                 .units
                 .units
                 .iter()
-                .map(|u| Link { title: u.name.clone(), path: format!("lich/{}/", u.id) })
+                .map(|u| Link { title: u.name.clone(), path: paths::unit_events(&u.id) })
                 .collect(),
-            ics_path: "lich.ics",
+            ics_path: paths::CALENDAR,
         }
     }
 }
@@ -784,10 +756,10 @@ impl UnitEventsView {
         UnitEventsView {
             id: unit.id.clone(),
             name: unit.name.clone(),
-            path: format!("lich/{}/", unit.id),
+            path: paths::unit_events(&unit.id),
             sections: sections(site, site.events.iter().filter(|e| schedule::concerns(e, &unit.id)), today),
             today_text: long_date(today),
-            ics: super::calendar::UNIT_FILE,
+            ics: paths::UNIT_CALENDAR,
         }
     }
 }
@@ -871,7 +843,7 @@ impl GuideView {
         GuideView {
             item: GuideItem {
                 slug: g.slug.clone(),
-                path: format!("huong-dan/{}/", g.slug),
+                path: paths::guide(&g.slug),
                 title: g.title.clone(),
                 summary: g.summary.clone(),
                 audience: g.audience.clone(),
@@ -926,7 +898,7 @@ impl NewsView {
         NewsView {
             item: NewsItem {
                 slug: n.slug.clone(),
-                path: format!("tin-tuc/{}/", n.slug),
+                path: paths::news(&n.slug),
                 title: n.title.clone(),
                 date_text: long_date(n.date),
                 iso: format::iso(n.date),
@@ -1040,7 +1012,7 @@ impl<'a> HomeView<'a> {
                 .guides
                 .iter()
                 .take(HOME_GUIDES)
-                .map(|g| Link { title: g.title.clone(), path: format!("huong-dan/{}/", g.slug) })
+                .map(|g| Link { title: g.title.clone(), path: paths::guide(&g.slug) })
                 .collect(),
             guide_count: site.guides.len(),
             guide_count_text: int(site.guides.len() as u64),

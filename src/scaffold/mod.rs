@@ -13,6 +13,7 @@ use chrono::{Datelike, NaiveDate};
 use crate::content::model::{Figure, Plan, Site, Target};
 use crate::diag::Error;
 use crate::format::date as dmy;
+use crate::paths;
 use crate::text;
 
 const SITE_YAML: &str = include_str!("site/site.yaml");
@@ -26,14 +27,8 @@ const NEW_EVENT: &str = include_str!("new/event.md");
 const NEW_NEWS: &str = include_str!("new/news.md");
 const NEW_REPORT: &str = include_str!("new/report.yaml");
 
-/// What `bangtin new` makes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    Guide,
-    Event,
-    Report,
-    News,
-}
+/// What `bangtin new` makes: a guide, an event, a news item or a report.
+pub use crate::content::kind::Kind;
 
 /// What was written, and what the officer does next.
 #[derive(Debug, Clone)]
@@ -130,10 +125,10 @@ pub fn init(dir: &Path, today: NaiveDate) -> Result<Created, Error> {
     let files = [
         ("site.yaml".to_string(), SITE_YAML),
         ("units.yaml".to_string(), UNITS_YAML),
-        (format!("plans/{plan_slug}.md"), PLAN_MD),
-        ("guides/kich-hoat-vneid.md".to_string(), GUIDE_MD),
-        ("events/hoi-nghi-trien-khai.md".to_string(), EVENT_MD),
-        (format!("progress/{today}.yaml"), REPORT_YAML),
+        (Kind::Plan.file(&plan_slug), PLAN_MD),
+        (Kind::Guide.file("kich-hoat-vneid"), GUIDE_MD),
+        (Kind::Event.file("hoi-nghi-trien-khai"), EVENT_MD),
+        (Kind::Report.file(&today.to_string()), REPORT_YAML),
     ];
     let mut written = Vec::new();
     for (rel, template) in files {
@@ -215,15 +210,24 @@ pub fn new_file(
     }
     let title = title.map(str::trim).filter(|t| !t.is_empty());
     let site = crate::content::load(content, today);
-    if kind == Kind::Report {
-        let site = site.map_err(|d| Error::Content(d.sorted()))?;
-        return new_report(content, &site, title, plan, today);
+    match kind {
+        Kind::Report => {
+            let site = site.map_err(|d| Error::Content(d.sorted()))?;
+            return new_report(content, &site, title, plan, today);
+        }
+        Kind::Plan => {
+            return Err(Error::Refused(
+                "bangtin new không tạo kế hoạch: chép một kế hoạch có sẵn trong plans/ rồi sửa (xem docs/content-format.md)"
+                    .into(),
+            ))
+        }
+        Kind::Guide | Kind::Event | Kind::News => {}
     }
     let Some(title) = title else {
         let what = match kind {
             Kind::Guide => "guide \"Kích hoạt định danh điện tử\"",
             Kind::Event => "event \"Ra quân hỗ trợ cài VNeID tại khu phố 1\"",
-            _ => "news \"Lịch trực hỗ trợ người dân tháng này\"",
+            Kind::News | Kind::Report | Kind::Plan => "news \"Lịch trực hỗ trợ người dân tháng này\"",
         };
         return Err(Error::Refused(format!("thiếu tiêu đề. Viết tiêu đề trong ngoặc kép, ví dụ: bangtin new {what}")));
     };
@@ -263,13 +267,16 @@ pub fn new_file(
                 )),
                 None => next.push(format!("Để trang tiến độ dẫn người dân tới hướng dẫn này, thêm “guide: {slug}” vào chỉ tiêu của nó trong plans/.")),
             }
-            (format!("guides/{slug}.md"), text, format!("/huong-dan/{slug}/"), next)
+            (Kind::Guide.file(&slug), text, format!("/{}", paths::guide(&slug)), next)
         }
         Kind::Event => {
             if let Some(unit) = site.as_ref().and_then(|s| s.units.get(&slug)) {
                 return Err(Error::Refused(format!(
-                    "tên tệp “{slug}” trùng mã của {} trong units.yaml: trang /lich/{slug}/ là lịch riêng của {}. Đặt tiêu đề dài hơn, ví dụ “Hội nghị tại {}”",
-                    unit.name, unit.name, unit.name
+                    "tên tệp “{slug}” trùng mã của {} trong units.yaml: trang /{} là lịch riêng của {}. Đặt tiêu đề dài hơn, ví dụ “Hội nghị tại {}”",
+                    unit.name,
+                    paths::unit_events(&slug),
+                    unit.name,
+                    unit.name
                 )));
             }
             let units = site
@@ -292,16 +299,16 @@ pub fn new_file(
             let next = vec![
                 "Sự kiện đang để “sẽ thông báo sau” (status: tba). Khi chốt lịch, điền starts (ngày giờ), location và đổi status thành confirmed.".to_string(),
             ];
-            (format!("events/{slug}.md"), text, format!("/lich/{slug}/"), next)
+            (Kind::Event.file(&slug), text, format!("/{}", paths::event(&slug)), next)
         }
-        // A report was made above; it shares no template with the others.
-        Kind::News | Kind::Report => {
+        // A report was made above and a plan refused: they share no template with the others.
+        Kind::News | Kind::Report | Kind::Plan => {
             let name = format!("{today}-{slug}");
             // A real guide of this site, so the example link passes the link check as written.
             let link_tip = site
                 .as_ref()
                 .and_then(|s| s.guides.first())
-                .map(|g| format!(" Dẫn tới một hướng dẫn như sau: [{}](/huong-dan/{}/).", g.title, g.slug))
+                .map(|g| format!(" Dẫn tới một hướng dẫn như sau: [{}](/{}).", g.title, paths::guide(&g.slug)))
                 .unwrap_or_default();
             let text = fill(
                 NEW_NEWS,
@@ -309,7 +316,7 @@ pub fn new_file(
             );
             let next =
                 vec!["Viết nội dung tin sau dòng “---” thứ hai; tin hiện ở trang Tin tức và trang chủ.".to_string()];
-            (format!("news/{name}.md"), text, format!("/tin-tuc/{name}/"), next)
+            (Kind::News.file(&name), text, format!("/{}", paths::news(&name)), next)
         }
     };
     let path = content.join(&rel);
@@ -373,7 +380,7 @@ fn new_report(
         )));
     }
     for ext in ["yaml", "yml"] {
-        let p = content.join(format!("progress/{today}.{ext}"));
+        let p = content.join(format!("{}/{today}.{ext}", Kind::Report.folder()));
         if p.exists() {
             return Err(Error::Refused(format!(
                 "đã có tệp “{}”: báo cáo ngày {} đã có; bangtin không ghi đè. Mở tệp đó để sửa số liệu.",
@@ -487,11 +494,11 @@ fn new_report(
             ("values", values),
         ],
     );
-    let path = content.join(format!("progress/{today}.yaml"));
+    let path = content.join(Kind::Report.file(&today.to_string()));
     write_new(&path, &text)?;
     Ok(Created {
         files: vec![path],
-        page: Some(format!("/tien-do/{}/", plan.slug)),
+        page: Some(format!("/{}", paths::progress(&plan.slug))),
         next: vec!["Sửa số liệu thành số cộng dồn đến hôm nay; số không được nhỏ hơn kỳ trước.".to_string()],
     })
 }

@@ -249,7 +249,7 @@ impl Preview {
             return Response::text(301, "Trang đã chuyển.")
                 .header("Location", format!("/{}/{query}", encode_path(&key)));
         }
-        match snap.files.get("404.html") {
+        match snap.files.get(crate::paths::NOT_FOUND) {
             Some(page) => html(404, page),
             None => Response::text(404, "Không tìm thấy trang."),
         }
