@@ -19,6 +19,7 @@ pub mod diag;
 pub mod format;
 pub mod html;
 pub mod ical;
+pub mod indicator;
 mod lock;
 pub mod markdown;
 pub mod output;

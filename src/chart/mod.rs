@@ -30,20 +30,10 @@ use plotters::element::{Circle, PathElement, Rectangle};
 use plotters::style::{Color, RGBColor, ShapeStyle};
 
 use crate::format::{date, decimal, int, iso, percent};
-use crate::progress::{self, path_value, Standing};
+use crate::indicator::words::done_word;
+use crate::indicator::{Kind, Standing};
+use crate::progress::{self, path_value};
 use crate::text::nfc;
-
-/// What an indicator measures, as far as drawing is concerned.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    /// An absolute count against an absolute target. Percent-of-base indicators are counts too:
-    /// their target is already absolute by the time progress is derived.
-    Count,
-    /// A percentage (`done/of`) against a target percentage.
-    Ratio,
-    /// Done or not, with the date it was first reported done.
-    Milestone,
-}
 
 /// One unit's latest figure, on the indicator's own scale (count, or percent for ratios, 0/1 for
 /// milestones), as `UnitProgress` carries it.
@@ -155,8 +145,9 @@ pub fn projection(history: &[(NaiveDate, f64)], from: NaiveDate, target: f64, de
 /// on the page.
 pub fn overall(id: &str, input: &ChartInput) -> String {
     let d = Data::new(input);
+    // A share of a base is drawn as a count: its target is absolute once progress is derived.
     match d.kind {
-        Kind::Count => overall_count(id, &d),
+        Kind::Count | Kind::Percent => overall_count(id, &d),
         Kind::Ratio => overall_ratio(id, &d),
         Kind::Milestone => overall_milestone(id, &d),
     }
@@ -172,7 +163,7 @@ pub fn overall(id: &str, input: &ChartInput) -> String {
 pub fn per_unit(id: &str, input: &ChartInput) -> String {
     let d = Data::new(input);
     match d.kind {
-        Kind::Count | Kind::Ratio => per_unit_bars(id, &d),
+        Kind::Count | Kind::Percent | Kind::Ratio => per_unit_bars(id, &d),
         Kind::Milestone => per_unit_milestone(id, &d),
     }
 }
@@ -184,7 +175,7 @@ pub fn per_unit(id: &str, input: &ChartInput) -> String {
 pub fn over_time(id: &str, input: &ChartInput) -> String {
     let d = Data::new(input);
     match d.kind {
-        Kind::Count => over_time_count(id, &d),
+        Kind::Count | Kind::Percent => over_time_count(id, &d),
         Kind::Ratio => over_time_ratio(id, &d),
         Kind::Milestone => over_time_milestone(id, &d),
     }
@@ -783,9 +774,8 @@ fn milestone_words(d: &Data) -> (String, bool) {
     let done = d.value.is_some_and(|v| v >= 1.0 - EPS);
     let s = match (d.value, done, d.done_on) {
         (None, _, _) => "Chưa có số liệu".to_string(),
-        (_, true, Some(on)) => format!("Đã xong ngày {}", date(on)),
-        (_, true, None) => "Đã xong".to_string(),
-        (_, false, _) => "Chưa xong".to_string(),
+        (_, true, Some(on)) => format!("{} ngày {}", done_word(true), date(on)),
+        (_, done, _) => done_word(done).to_string(),
     };
     (s, done)
 }
@@ -1003,9 +993,8 @@ fn per_unit_milestone(id: &str, d: &Data) -> String {
     }
     for u in rows {
         let words = match u.value {
-            None => "chưa có số liệu",
-            Some(_) if done(u) => "đã xong",
-            Some(_) => "chưa xong",
+            None => "chưa có số liệu".to_string(),
+            Some(_) => done_word(done(u)).to_lowercase(),
         };
         let mut data = vec![("data-unit", u.name.clone())];
         data.extend(u.value.map(|_| ("data-value", if done(u) { "1" } else { "0" }.to_string())));

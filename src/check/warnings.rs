@@ -6,11 +6,12 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use crate::content::model::{Site, Status, Target};
+use crate::content::model::{Site, Status};
 use crate::content::source::{read_text, Source};
 use crate::diag::{Diagnostic, Diagnostics, Warnings};
 use crate::format::date as dmy;
-use crate::progress::{self, Standing};
+use crate::indicator::{Kind, Standing};
+use crate::progress;
 use crate::schedule;
 
 /// Reports come weekly; two weeks without one means the dashboard shows old figures as current.
@@ -77,16 +78,16 @@ fn stale_indicators(site: &Site, today: NaiveDate, out: &mut Vec<Diagnostic>) {
                     dmy(plan.from)
                 ),
             };
-            let expected = if matches!(ind.target, Target::Milestone) {
-                format!(
-                    "một báo cáo trong progress/ ghi chỉ tiêu “{}” là done (đã xong) hoặc not-done (chưa xong)",
-                    ind.id
-                )
-            } else {
-                format!(
+            let expected = match ind.target.kind() {
+                Kind::Milestone => format!(
+                    "một báo cáo trong progress/ ghi chỉ tiêu “{}” là {}",
+                    ind.id,
+                    Kind::Milestone.figure_form()
+                ),
+                Kind::Count | Kind::Percent | Kind::Ratio => format!(
                     "số liệu cộng dồn mới của chỉ tiêu “{}” trong progress/, ít nhất {STALE_AFTER_DAYS} ngày một lần khi kế hoạch đang chạy",
                     ind.id
-                )
+                ),
             };
             out.push(
                 at(site, &plan.file, &format!("indicators[{i}]"), problem)

@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate, NaiveTime};
 
+use crate::indicator::{Figure, Target};
+
 #[derive(Debug, Clone, Default)]
 pub struct Contact {
     pub address: Option<String>,
@@ -109,18 +111,6 @@ impl Units {
     pub fn get(&self, id: &str) -> Option<&Unit> {
         self.units.iter().find(|u| u.id == id)
     }
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum Target {
-    /// An absolute count.
-    Count(u64),
-    /// A share of a named base, summed over units.
-    PercentOf { percent: f64, base: String },
-    /// A ratio the reports give as done/of.
-    Ratio { percent: f64 },
-    /// Done or not, with a date.
-    Milestone,
 }
 
 #[derive(Debug, Clone)]
@@ -327,13 +317,6 @@ impl Event {
             None => self.ends.map(|w| w.date).unwrap_or(start.date),
         })
     }
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum Figure {
-    Count(u64),
-    Ratio { done: u64, of: u64 },
-    Milestone(bool),
 }
 
 #[derive(Debug, Clone, PartialEq)]

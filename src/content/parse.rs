@@ -11,6 +11,7 @@ use super::model::*;
 use super::source::{describe, join, parse_date, plain_count, Reader, Source};
 use crate::diag::Diagnostics;
 use crate::format::int;
+use crate::indicator::{self, Figure, Target};
 use crate::text;
 
 pub fn site_config(src: &Source, diags: &mut Diagnostics) -> Option<SiteConfig> {
@@ -421,11 +422,7 @@ fn indicator(r: &mut Reader, item: &Value, p: &str, period: Option<(NaiveDate, N
     let tp = join(p, "target");
     let target = match r.get(im, "target") {
         None => {
-            r.missing(
-                p,
-                "target",
-                "một số (97), { percent: 95, of: population }, { percent: 50, of: reported } hoặc milestone",
-            );
+            r.missing(p, "target", indicator::TARGET_FORMS);
             None
         }
         Some(Value::String(s)) if s == "milestone" => Some(Target::Milestone),
@@ -467,11 +464,7 @@ fn indicator(r: &mut Reader, item: &Value, p: &str, period: Option<(NaiveDate, N
             }
         }
         Some(other) => {
-            r.err(
-                &tp,
-                format!("gặp {}", describe(other)),
-                "một số (97), { percent: 95, of: population }, { percent: 50, of: reported } hoặc milestone",
-            );
+            r.err(&tp, format!("gặp {}", describe(other)), indicator::TARGET_FORMS);
             None
         }
     };
@@ -773,21 +766,14 @@ pub fn report(src: &Source, file_date: Option<NaiveDate>, diags: &mut Diagnostic
 }
 
 fn figure(r: &mut Reader, v: &Value, p: &str) -> Option<Figure> {
+    if let Some(done) = v.as_str().and_then(Figure::milestone) {
+        return Some(done);
+    }
     match v {
-        Value::String(s) if matches!(s.trim().to_lowercase().as_str(), "done" | "xong" | "đã xong") => {
-            Some(Figure::Milestone(true))
-        }
-        Value::String(s) if matches!(s.trim().to_lowercase().as_str(), "not-done" | "chưa" | "chưa xong") => {
-            Some(Figure::Milestone(false))
-        }
         Value::Bool(b) => Some(Figure::Milestone(*b)),
         // Not a number: the indicator's kind is not known yet, so name every shape a figure takes.
         Value::String(s) if s.trim().parse::<f64>().is_err() && !s.contains(['.', ',']) => {
-            r.err(
-                p,
-                format!("gặp chữ “{s}”"),
-                "một số (186), một tỷ lệ { done: 120, of: 230 }, hoặc done / not-done cho chỉ tiêu hoàn thành một việc",
-            );
+            r.err(p, format!("gặp chữ “{s}”"), indicator::FIGURE_FORMS);
             None
         }
         Value::Mapping(m) => {

@@ -9,6 +9,7 @@ use super::model::*;
 use super::source::{read_text, Source};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::format::{date as dmy, int};
+use crate::indicator::Figure;
 use crate::text::did_you_mean;
 
 /// Builds positioned diagnostics by re-reading a file, once per file, only on the error path.
@@ -95,7 +96,7 @@ pub fn cross_check(site: &Site, root: &Path, today: chrono::NaiveDate, diags: &m
                     );
                 }
             }
-            if let Target::PercentOf { base, .. } = &ind.target {
+            if let Some(base) = ind.target.base() {
                 let missing: Vec<&str> =
                     site.units.units.iter().filter(|u| !u.bases.contains_key(base)).map(|u| u.id.as_str()).collect();
                 if !missing.is_empty() {
@@ -240,8 +241,9 @@ pub fn reports(site: &Site, root: &Path, fresh: &[usize], today: chrono::NaiveDa
         let (before, after) = (&site.reports[start..k], &site.reports[k + 1..end]);
         for (unit, row) in &r.values {
             for (ind, fig) in row.iter() {
-                let Some(n) = cumulative(fig) else { continue };
-                let figure = |q: &'_ Report| q.values.get(unit).and_then(|row| row.get(ind)).and_then(cumulative);
+                let Some(n) = fig.cumulative() else { continue };
+                let figure =
+                    |q: &'_ Report| q.values.get(unit).and_then(|row| row.get(ind)).and_then(Figure::cumulative);
                 if let Some((prev, q)) = before.iter().rev().find_map(|q| figure(q).map(|m| (m, q))) {
                     if n < prev {
                         diags.push(fall(&at, r, unit, ind, (prev, q), n));
@@ -320,15 +322,6 @@ fn check_report(
     check_report_values(at, units, plan, r, diags);
 }
 
-/// What a figure adds up to from the plan's start; a milestone is not a count.
-fn cumulative(fig: &Figure) -> Option<u64> {
-    match fig {
-        Figure::Count(n) => Some(*n),
-        Figure::Ratio { done, .. } => Some(*done),
-        Figure::Milestone(_) => None,
-    }
-}
-
 /// `r`'s figure `n` of `unit` and `ind`, below `prev` in the earlier report `pr`.
 fn fall(at: &At, r: &Report, unit: &str, ind: &str, (prev, pr): (u64, &Report), n: u64) -> Diagnostic {
     at.diag(
@@ -347,7 +340,7 @@ fn check_cumulative(at: &At, diags: &mut Diagnostics) {
     for r in &at.site.reports {
         for (unit, row) in &r.values {
             for (ind, fig) in row.iter() {
-                let Some(n) = cumulative(fig) else { continue };
+                let Some(n) = fig.cumulative() else { continue };
                 let key = (r.plan.as_str(), unit.as_str(), ind);
                 if let Some(&(prev, pr)) = last.get(&key) {
                     if n < prev {
@@ -383,25 +376,14 @@ fn check_report_values(at: &At, units: &HashMap<&str, &Unit>, plan: &Plan, r: &R
                 );
                 continue;
             };
-            let shape_ok = matches!(
-                (&ind.target, fig),
-                (Target::Count(_) | Target::PercentOf { .. }, Figure::Count(_))
-                    | (Target::Ratio { .. }, Figure::Ratio { .. })
-                    | (Target::Milestone, Figure::Milestone(_))
-            );
-            if !shape_ok {
-                let expected = match ind.target {
-                    Target::Count(_) | Target::PercentOf { .. } => "một số đếm, ví dụ 186",
-                    Target::Ratio { .. } => "một tỷ lệ dạng { done: 120, of: 230 }",
-                    Target::Milestone => "done (đã xong) hoặc not-done (chưa xong)",
-                };
+            if !ind.target.takes(fig) {
                 diags.push(
                     at.diag(&r.file, &field(), format!("số liệu không đúng dạng của chỉ tiêu “{}”", ind.name))
-                        .expected(expected),
+                        .expected(ind.target.kind().figure_form()),
                 );
                 continue;
             }
-            if let (Target::PercentOf { base, .. }, Figure::Count(n)) = (&ind.target, fig) {
+            if let (Some(base), Figure::Count(n)) = (ind.target.base(), fig) {
                 let cap = match unit {
                     Some(u) => u.bases.get(base).copied(),
                     None => Some(site.units.units.iter().filter_map(|u| u.bases.get(base)).sum()),

@@ -3,86 +3,9 @@
 //! period start to the target at the deadline.
 
 use chrono::NaiveDate;
-use serde::Serialize;
 
-use crate::content::model::{Figure, Indicator, Plan, Report, Site, Target};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Standing {
-    /// Target reached.
-    DaDat,
-    /// At or above the straight path.
-    DungTienDo,
-    /// Below the straight path.
-    ChamTienDo,
-    /// No figure reported yet.
-    ChuaCoSoLieu,
-}
-
-impl Standing {
-    pub fn label(self) -> &'static str {
-        match self {
-            Standing::DaDat => "Đã đạt",
-            Standing::DungTienDo => "Đúng tiến độ",
-            Standing::ChamTienDo => "Chậm tiến độ",
-            Standing::ChuaCoSoLieu => "Chưa có số liệu",
-        }
-    }
-}
-
-/// A value on the indicator's own scale: a count, or a percentage for ratios, 0/1 for milestones.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Point {
-    pub date: NaiveDate,
-    pub value: f64,
-}
-
-#[derive(Debug, Clone)]
-pub struct UnitProgress {
-    pub unit_id: String,
-    pub name: String,
-    /// Latest figure on the indicator's scale.
-    pub value: Option<f64>,
-    /// Ratio parts, for ratio indicators.
-    pub ratio: Option<(u64, u64)>,
-    /// The unit's own target on the same scale, when one can be derived.
-    pub target: Option<f64>,
-    /// The unit's base, for percent-of-base indicators.
-    pub base: Option<u64>,
-    pub share_of_target: Option<f64>,
-    pub standing: Standing,
-}
-
-#[derive(Debug, Clone)]
-pub struct IndicatorProgress {
-    pub id: String,
-    /// Latest total on the indicator's scale (count, or percent for ratios, 0/1 for milestones).
-    pub value: Option<f64>,
-    pub ratio: Option<(u64, u64)>,
-    /// Target on the same scale.
-    pub target: f64,
-    /// Total base for percent-of-base indicators.
-    pub base: Option<u64>,
-    pub share_of_target: Option<f64>,
-    pub share_of_base: Option<f64>,
-    /// Where the straight path says the indicator should be at the latest report.
-    pub expected: Option<f64>,
-    pub as_of: Option<NaiveDate>,
-    pub days_left: i64,
-    pub standing: Standing,
-    /// The date a milestone was first reported done.
-    pub done_on: Option<NaiveDate>,
-    pub units: Vec<UnitProgress>,
-    /// Total at each report date that mentions the indicator.
-    pub history: Vec<Point>,
-}
-
-impl IndicatorProgress {
-    pub fn behind(&self) -> impl Iterator<Item = &UnitProgress> {
-        self.units.iter().filter(|u| u.standing == Standing::ChamTienDo)
-    }
-}
+use crate::content::model::{Indicator, Plan, Report, Site};
+use crate::indicator::{Figure, IndicatorProgress, Kind, Point, Standing, Target, UnitProgress};
 
 #[derive(Debug, Clone)]
 pub struct PlanProgress {
@@ -126,20 +49,6 @@ pub fn past_deadline(st: Standing, today: NaiveDate, deadline: NaiveDate) -> Sta
     }
 }
 
-fn scale(fig: &Figure) -> f64 {
-    match fig {
-        Figure::Count(n) => *n as f64,
-        Figure::Ratio { done, of } => {
-            if *of == 0 {
-                0.0
-            } else {
-                *done as f64 * 100.0 / *of as f64
-            }
-        }
-        Figure::Milestone(b) => f64::from(u8::from(*b)),
-    }
-}
-
 /// A total on the indicator's scale, its ratio parts, and the date it stands at.
 type Total = (f64, Option<(u64, u64)>, NaiveDate);
 
@@ -160,30 +69,12 @@ impl<'a> Latest<'a> {
         let unit_date = self.units.iter().flatten().map(|(_, d)| *d).max();
         if let Some((f, d)) = self.ward {
             if unit_date.is_none_or(|u| d >= u) {
-                let ratio = match f {
-                    Figure::Ratio { done, of } => Some((*done, *of)),
-                    _ => None,
-                };
-                return Some((scale(f), ratio, d));
+                return Some((f.scale(), f.ratio(), d));
             }
         }
         let as_of = unit_date?;
-        let figs = self.units.iter().flatten().map(|(f, _)| *f);
-        Some(match target {
-            Target::Ratio { .. } => {
-                let (d, o) = figs.fold((0u64, 0u64), |(d, o), f| match f {
-                    Figure::Ratio { done, of } => (d.saturating_add(*done), o.saturating_add(*of)),
-                    _ => (d, o),
-                });
-                (if o == 0 { 0.0 } else { d as f64 * 100.0 / o as f64 }, Some((d, o)), as_of)
-            }
-            // Done for the ward only when every unit says done.
-            Target::Milestone => {
-                let all = self.units.iter().all(|l| matches!(l, Some((Figure::Milestone(true), _))));
-                (f64::from(u8::from(all)), None, as_of)
-            }
-            _ => (figs.map(scale).sum(), None, as_of),
-        })
+        let (value, ratio) = target.total(self.units.iter().map(|l| l.map(|(f, _)| f)));
+        Some((value, ratio, as_of))
     }
 }
 
@@ -214,15 +105,7 @@ impl<'a> Running<'a> {
         let acc = &self.latest;
         let history = &self.history;
         let base_total = |base: &str| site.units.units.iter().filter_map(|u| u.bases.get(base)).sum::<u64>();
-        let (target, base) = match &ind.target {
-            Target::Count(n) => (*n as f64, None),
-            Target::PercentOf { percent, base } => {
-                let b = base_total(base);
-                ((b as f64 * percent / 100.0).ceil(), Some(b))
-            }
-            Target::Ratio { percent } => (*percent, None),
-            Target::Milestone => (1.0, None),
-        };
+        let (target, base) = ind.target.absolute(base_total);
         let any_unit = acc.units.iter().any(Option::is_some);
         let (value, ratio, as_of) = match acc.total(&ind.target) {
             Some((v, r, d)) => (Some(v), r, Some(d)),
@@ -231,16 +114,16 @@ impl<'a> Running<'a> {
 
         let expected = as_of.map(|d| path_value(plan.from, ind.deadline, target, d));
         let mut st = past_deadline(standing(value, Some(target), expected), today, ind.deadline);
-        if ind.target == Target::Milestone && st != Standing::DaDat && value.is_some() {
+        // A milestone not done is on track until its deadline, and behind after it.
+        let milestone = ind.target.kind() == Kind::Milestone;
+        if milestone && st != Standing::DaDat && value.is_some() {
             st = if as_of.is_some_and(|d| d > ind.deadline) || today > ind.deadline {
                 Standing::ChamTienDo
             } else {
                 Standing::DungTienDo
             };
         }
-        let done_on = (ind.target == Target::Milestone)
-            .then(|| history.iter().find(|p| p.value >= 1.0).map(|p| p.date))
-            .flatten();
+        let done_on = milestone.then(|| history.iter().find(|p| p.value >= 1.0).map(|p| p.date)).flatten();
 
         let units = if any_unit && detail {
             site.units
@@ -248,21 +131,10 @@ impl<'a> Running<'a> {
                 .iter()
                 .zip(acc.units.iter().copied())
                 .map(|(u, l)| {
-                    let value = l.map(|(f, _)| scale(f));
-                    let ratio = match l {
-                        Some((Figure::Ratio { done, of }, _)) => Some((*done, *of)),
-                        _ => None,
-                    };
-                    let ubase = match &ind.target {
-                        Target::PercentOf { base, .. } => u.bases.get(base).copied(),
-                        _ => None,
-                    };
-                    let utarget = match &ind.target {
-                        Target::PercentOf { percent, .. } => ubase.map(|b| (b as f64 * percent / 100.0).ceil()),
-                        Target::Count(_) => ind.unit_targets.get(&u.id).map(|n| *n as f64),
-                        Target::Ratio { percent } => Some(*percent),
-                        Target::Milestone => Some(1.0),
-                    };
+                    let value = l.map(|(f, _)| f.scale());
+                    let ratio = l.and_then(|(f, _)| f.ratio());
+                    let ubase = ind.target.base().and_then(|base| u.bases.get(base).copied());
+                    let utarget = ind.target.for_unit(ubase, ind.unit_targets.get(&u.id).copied());
                     let uexp = match (utarget, l) {
                         (Some(t), Some((_, d))) => Some(path_value(plan.from, ind.deadline, t, d)),
                         _ => None,

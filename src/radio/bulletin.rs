@@ -10,10 +10,11 @@ use serde::Serialize;
 use std::sync::OnceLock;
 
 use super::airtime::{self, Pace};
-use crate::content::model::{Event, Guide, Indicator, News, Plan, Repeat, Site, Status, Target};
-use crate::format::{self, date as dmy, int, percent};
+use crate::content::model::{Event, Guide, Indicator, News, Plan, Repeat, Site, Status};
+use crate::format::{self, date as dmy, int};
+use crate::indicator::{IndicatorProgress, Standing, UnitProgress};
 use crate::markdown::{self, Block};
-use crate::progress::{self, IndicatorProgress, Standing, UnitProgress};
+use crate::progress;
 use crate::schedule::{self, When};
 use crate::speech::Speaker;
 
@@ -466,53 +467,11 @@ fn closing(site: &Site, say: &impl Fn(&str) -> String) -> Section {
     section(Kind::Closing, "Kết thúc", vec![part(Urgency::Always, "phần kết", lines)])
 }
 
-/// What an indicator counts, for "614 trên 1.057 hộ".
-fn noun(ind: &Indicator) -> String {
-    match (&ind.noun, &ind.target) {
-        (Some(n), _) => n.clone(),
-        (None, Target::PercentOf { base, .. }) => match base.as_str() {
-            "households" => "hộ".to_string(),
-            "population" | "adults" => "người".to_string(),
-            _ => String::new(),
-        },
-        _ => String::new(),
-    }
-}
-
-fn count(v: f64, noun: &str) -> String {
-    format!("{} {noun}", int(v.max(0.0).round() as u64)).trim_end().to_string()
-}
-
 /// One indicator in full sentences: where it stands, the deadline, on track or behind, and the
 /// units behind by name.
 fn indicator_line(site: &Site, ind: &Indicator, p: &IndicatorProgress) -> String {
-    let noun = noun(ind);
-    let mut s = match (&ind.target, p.value) {
-        (_, None) => format!("{}: chưa có số liệu báo cáo.", ind.name),
-        (Target::Milestone, Some(v)) if v >= 1.0 => match p.done_on {
-            Some(d) => format!("{}: đã hoàn thành, theo báo cáo {}.", ind.name, dmy(d)),
-            None => format!("{}: đã hoàn thành.", ind.name),
-        },
-        (Target::Milestone, Some(_)) => format!("{}: chưa hoàn thành.", ind.name),
-        (Target::Ratio { percent: target }, Some(v)) => match p.ratio {
-            Some((done, of)) => format!(
-                "{}: đạt {}, tức {} trên {}; chỉ tiêu tối thiểu {}.",
-                ind.name,
-                percent(v),
-                int(done),
-                count(of as f64, &noun),
-                percent(*target)
-            ),
-            None => format!("{}: đạt {}; chỉ tiêu tối thiểu {}.", ind.name, percent(v), percent(*target)),
-        },
-        (_, Some(v)) => format!(
-            "{}: đã có {} trên {}, đạt {} chỉ tiêu.",
-            ind.name,
-            int(v.max(0.0).round() as u64),
-            count(p.target, &noun),
-            percent(p.share_of_target.unwrap_or(0.0))
-        ),
-    };
+    let noun = ind.target.counted(ind.noun.as_deref());
+    let mut s = ind.target.bulletin_figures(&ind.name, &noun, p);
     if p.standing == Standing::DaDat {
         s.push_str(" Đã đạt chỉ tiêu.");
         return s;
@@ -523,18 +482,12 @@ fn indicator_line(site: &Site, ind: &Indicator, p: &IndicatorProgress) -> String
         0 => "Hôm nay là hạn cuối.".to_string(),
         d => format!("Đã quá hạn {} ngày, hạn là {}.", int(d.unsigned_abs()), dmy(ind.deadline)),
     });
-    match (p.standing, p.expected, &ind.target) {
-        (Standing::DungTienDo, ..) => s.push_str(" Đúng tiến độ."),
+    match p.standing {
+        Standing::DungTienDo => s.push_str(&format!(" {}.", Standing::DungTienDo.label())),
         // Past the deadline the path no longer says what is due: all of it was.
-        (Standing::ChamTienDo, ..) if p.days_left < 0 => s.push_str(" Chưa đạt chỉ tiêu."),
-        (Standing::ChamTienDo, Some(e), Target::Count(_) | Target::PercentOf { .. }) => {
-            s.push_str(&format!(" Chậm tiến độ: theo lộ trình, đến nay cần đạt {}.", count(e, &noun)))
-        }
-        (Standing::ChamTienDo, Some(e), Target::Ratio { .. }) => {
-            s.push_str(&format!(" Chậm tiến độ: theo lộ trình, đến nay cần đạt {}.", percent(e)))
-        }
-        (Standing::ChamTienDo, ..) => s.push_str(" Chậm tiến độ."),
-        _ => {}
+        Standing::ChamTienDo if p.days_left < 0 => s.push_str(" Chưa đạt chỉ tiêu."),
+        Standing::ChamTienDo => s.push_str(&ind.target.bulletin_behind(p, &noun)),
+        Standing::DaDat | Standing::ChuaCoSoLieu => {}
     }
     let kind = site.units.kind.to_lowercase();
     let behind: Vec<&UnitProgress> = p.behind().collect();

@@ -7,7 +7,7 @@
 
 use chrono::NaiveDate;
 
-use crate::content::model::{Figure, Plan, Report, Site};
+use crate::content::model::{Plan, Report, Site};
 
 const HEADER: [&str; 12] = [
     "Ngày báo cáo",
@@ -126,7 +126,6 @@ pub fn splice_csv(
 /// each unit's, each indicator's) are quoted once, not once per figure: a province's file has
 /// 125,000 rows, and building each from twelve strings was most of the plan's page time.
 fn report_rows(site: &Site, plan: &Plan, r: &Report, ward_name: &str) -> String {
-    use std::fmt::Write;
     let units = site.units.units.iter().map(|u| (u.id.as_str(), u.name.as_str())).chain([("ward", ward_name)]);
     let date = r.date.format("%Y-%m-%d").to_string();
     let file = r.file.to_string_lossy().replace('\\', "/");
@@ -146,12 +145,7 @@ fn report_rows(site: &Site, plan: &Plan, r: &Report, ward_name: &str) -> String 
             let Some(fig) = row.get(id) else { continue };
             out.push_str(&unit);
             out.push_str(ind);
-            // Four cells: the count, or done and of, or whether a milestone is finished.
-            let _ = match fig {
-                Figure::Count(n) => write!(out, "{n},,,"),
-                Figure::Ratio { done, of } => write!(out, ",{done},{of},"),
-                Figure::Milestone(b) => write!(out, ",,,{}", if *b { "có" } else { "chưa" }),
-            };
+            fig.csv_cells(&mut out);
             out.push(',');
             out.push_str(&tail);
         }

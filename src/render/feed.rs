@@ -4,10 +4,10 @@
 
 use chrono::NaiveDate;
 
-use crate::content::model::{Site, Target};
+use crate::content::model::Site;
 use crate::format;
 use crate::paths;
-use crate::progress::{self, IndicatorProgress};
+use crate::progress;
 use crate::text::escape_xml as x;
 
 /// How many entries the feed holds, newest first. A reader polls the feed, often hourly: a
@@ -31,25 +31,6 @@ enum Summary<'a> {
 fn stamp(d: NaiveDate) -> String {
     // Midnight in Vietnam: a date with no time, in the offset residents live in.
     format!("{}T00:00:00+07:00", format::iso(d))
-}
-
-/// One line per indicator: "Thu nhận hồ sơ cấp CCCD: 62/97 trường hợp (63,9%)".
-fn indicator_line(name: &str, target: &Target, noun: &str, p: &IndicatorProgress) -> String {
-    match (target, p.value) {
-        (_, None) => format!("{name}: chưa có số liệu"),
-        (Target::Milestone, _) => match p.done_on {
-            Some(d) => format!("{name}: đã hoàn thành ngày {}", format::date(d)),
-            None => format!("{name}: chưa hoàn thành"),
-        },
-        (Target::Ratio { percent }, Some(v)) => {
-            format!("{name}: {} (chỉ tiêu {})", format::percent(v), format::percent(*percent))
-        }
-        (_, Some(v)) => {
-            let share = p.share_of_target.map(|s| format!(" ({})", format::percent(s))).unwrap_or_default();
-            let noun = if noun.is_empty() { String::new() } else { format!(" {noun}") };
-            format!("{name}: {}/{}{noun}{share}", format::int(v.round() as u64), format::int(p.target.round() as u64))
-        }
-    }
 }
 
 /// The feed: the newest [`ENTRIES`] of the news items and of the progress reports, each report
@@ -81,7 +62,7 @@ pub fn atom(site: &Site) -> Vec<u8> {
                 .indicators
                 .iter()
                 .zip(tracker.totals(r.date))
-                .map(|(ind, p)| indicator_line(&ind.name, &ind.target, ind.noun.as_deref().unwrap_or(""), &p))
+                .map(|(ind, p)| ind.target.feed_line(&ind.name, ind.noun.as_deref().unwrap_or(""), &p))
                 .collect();
             let iso = format::iso(r.date);
             entries.push(Entry {

@@ -7,9 +7,10 @@ use serde::Serialize;
 use super::when::{repeat_text, status_note, time_range, when_text};
 use crate::content::model::*;
 use crate::format::{self, date, days_left, int, long_date, percent};
+use crate::indicator::{IndicatorProgress, Standing};
 use crate::markdown::{self, TocEntry};
 use crate::paths;
-use crate::progress::{IndicatorProgress, PlanProgress, Standing};
+use crate::progress::PlanProgress;
 use crate::schedule::{self, When as Sched};
 
 #[derive(Serialize)]
@@ -192,16 +193,6 @@ pub struct Link {
     pub path: String,
 }
 
-/// The words for common bases; any other base name is shown as written.
-fn base_words(base: &str) -> (&str, &str) {
-    match base {
-        "households" => ("số hộ", "hộ"),
-        "population" => ("dân số", "người"),
-        "adults" => ("dân số trưởng thành", "người"),
-        other => (other, ""),
-    }
-}
-
 #[derive(Serialize)]
 pub struct UnitRow {
     pub name: String,
@@ -258,16 +249,11 @@ pub struct Charts {
 }
 
 fn charts(plan: &Plan, ind: &Indicator, p: &IndicatorProgress, noun: &str, today: NaiveDate) -> Charts {
-    use crate::chart::{self, ChartInput, Kind, UnitBar};
-    let kind = match ind.target {
-        Target::Ratio { .. } => Kind::Ratio,
-        Target::Milestone => Kind::Milestone,
-        _ => Kind::Count,
-    };
+    use crate::chart::{self, ChartInput, UnitBar};
     let input = ChartInput {
         name: &ind.name,
         noun,
-        kind,
+        kind: ind.target.kind(),
         target: p.target,
         value: p.value,
         ratio: p.ratio,
@@ -302,62 +288,8 @@ fn bar(share: Option<f64>) -> String {
 
 impl IndicatorView {
     pub fn new(site: &Site, plan: &Plan, ind: &Indicator, p: &IndicatorProgress, today: NaiveDate) -> IndicatorView {
-        let noun = ind.noun.clone().unwrap_or_default();
-        // What is counted: the indicator's own noun, or for a share of a base, the base's
-        // ("người" for population) — one word for the card, the tables and the charts.
-        let counted = match &ind.target {
-            Target::PercentOf { base, .. } if noun.is_empty() => base_words(base).1.to_string(),
-            _ => noun.clone(),
-        };
-        let (kind, target_text) = match &ind.target {
-            Target::Count(n) => ("count", count_of(*n as f64, &counted)),
-            Target::PercentOf { percent: pc, base } => {
-                let words = base_words(base).0;
-                ("percent", format!("{} {words} ({})", percent(*pc), count_of(p.target, &counted)))
-            }
-            Target::Ratio { percent: pc } => ("ratio", format!("tối thiểu {}", percent(*pc))),
-            Target::Milestone => ("milestone", "Hoàn thành".to_string()),
-        };
-        let value_text = match (&ind.target, p.value) {
-            (_, None) => "Chưa có số liệu".to_string(),
-            (Target::Milestone, Some(v)) => {
-                if v >= 1.0 {
-                    match p.done_on {
-                        Some(d) => format!("Đã xong (báo cáo ngày {})", date(d)),
-                        None => "Đã xong".to_string(),
-                    }
-                } else {
-                    "Chưa xong".to_string()
-                }
-            }
-            (Target::Ratio { .. }, Some(v)) => match p.ratio {
-                Some((d, o)) => format!("{} ({}/{})", percent(v), int(d), int(o)),
-                None => percent(v),
-            },
-            (_, Some(v)) => format!("{}/{}", int(v.round() as u64), count_of(p.target, &counted)),
-        };
-        let share_text = match (&ind.target, p.share_of_target) {
-            (Target::Milestone, _) | (_, None) => String::new(),
-            (Target::Ratio { .. }, Some(_)) => p.value.map(percent).unwrap_or_default(),
-            (_, Some(s)) => percent(s),
-        };
-        let base_share_text = match (&ind.target, p.share_of_base) {
-            (Target::PercentOf { base, .. }, Some(s)) => format!("{} {}", percent(s), base_words(base).0),
-            _ => String::new(),
-        };
-        let expected_text = match (p.expected, p.as_of, &ind.target) {
-            // The path's waypoint at the last report is no longer what is asked: all of it was.
-            (Some(_), Some(_), _) if p.standing != Standing::DaDat && p.days_left < 0 => {
-                format!("Đã hết hạn {} mà chưa đạt chỉ tiêu", date(ind.deadline))
-            }
-            (Some(e), Some(d), Target::Count(_) | Target::PercentOf { .. }) if p.standing != Standing::DaDat => {
-                format!("Theo lộ trình, đến {} cần đạt {}", date(d), count_of(e, &counted))
-            }
-            (Some(e), Some(d), Target::Ratio { .. }) if p.standing != Standing::DaDat => {
-                format!("Theo lộ trình, đến {} cần đạt {}", date(d), percent(e))
-            }
-            _ => String::new(),
-        };
+        let t = &ind.target;
+        let counted = t.counted(ind.noun.as_deref());
         let guide = ind
             .guide
             .as_ref()
@@ -366,27 +298,14 @@ impl IndicatorView {
         let units = p
             .units
             .iter()
-            .map(|u| {
-                let value_text = match (&ind.target, u.value, u.ratio) {
-                    (_, None, _) => "—".to_string(),
-                    (Target::Ratio { .. }, Some(v), Some((d, o))) => format!("{} ({}/{})", percent(v), int(d), int(o)),
-                    (Target::Milestone, Some(v), _) => if v >= 1.0 { "Đã xong" } else { "Chưa xong" }.to_string(),
-                    (_, Some(v), _) => int(v.round() as u64),
-                };
-                let target_text = match (&ind.target, u.target) {
-                    (Target::Ratio { .. }, Some(t)) => percent(t),
-                    (Target::Milestone, _) | (_, None) => "—".to_string(),
-                    (_, Some(t)) => int(t as u64),
-                };
-                UnitRow {
-                    name: u.name.clone(),
-                    value_text,
-                    target_text,
-                    share_text: u.share_of_target.map(percent).unwrap_or_else(|| "—".into()),
-                    bar: bar(u.share_of_target),
-                    status_id: u.standing,
-                    status_label: u.standing.label(),
-                }
+            .map(|u| UnitRow {
+                name: u.name.clone(),
+                value_text: t.unit_value_text(u),
+                target_text: t.unit_target_text(u),
+                share_text: u.share_of_target.map(percent).unwrap_or_else(|| "—".into()),
+                bar: bar(u.share_of_target),
+                status_id: u.standing,
+                status_label: u.standing.label(),
             })
             .collect();
         let illustrative_dates: std::collections::BTreeSet<NaiveDate> =
@@ -396,13 +315,7 @@ impl IndicatorView {
             .iter()
             .map(|pt| {
                 let expected = crate::progress::path_value(plan.from, ind.deadline, p.target, pt.date);
-                let (value_text, expected_text) = match ind.target {
-                    Target::Ratio { .. } => (percent(pt.value), percent(expected)),
-                    Target::Milestone => {
-                        ((if pt.value >= 1.0 { "Đã xong" } else { "Chưa xong" }).to_string(), "—".to_string())
-                    }
-                    _ => (int(pt.value.round() as u64), int(expected.round() as u64)),
-                };
+                let (value_text, expected_text) = t.history_texts(pt.value, expected);
                 let illustrative = illustrative_dates.contains(&pt.date);
                 HistoryRow { date_text: date(pt.date), value_text, expected_text, illustrative }
             })
@@ -410,15 +323,15 @@ impl IndicatorView {
         IndicatorView {
             id: ind.id.clone(),
             name: ind.name.clone(),
-            kind,
-            target_text,
-            value_text,
-            share_text,
-            base_share_text,
-            bar: if ind.target == Target::Milestone { bar(p.value.map(|v| v * 100.0)) } else { bar(p.share_of_target) },
+            kind: t.kind().id(),
+            target_text: t.target_text(p.target, &counted),
+            value_text: t.value_text(p, &counted),
+            share_text: t.share_text(p),
+            base_share_text: t.base_share_text(p),
+            bar: bar(t.bar_share(p)),
             status_id: p.standing,
             status_label: p.standing.label(),
-            expected_text,
+            expected_text: t.expected_text(p, ind.deadline, &counted),
             deadline_text: date(ind.deadline),
             // A reached target is not "overdue", however long ago its deadline was.
             days_left_text: if p.standing == Standing::DaDat { String::new() } else { days_left(p.days_left) },
@@ -431,11 +344,6 @@ impl IndicatorView {
             charts: charts(plan, ind, p, &counted, today),
         }
     }
-}
-
-/// `1.057 hộ`, or just `1.057` when nothing is named.
-fn count_of(v: f64, noun: &str) -> String {
-    format!("{} {noun}", int(v.round() as u64)).trim_end().to_string()
 }
 
 #[derive(Serialize)]

@@ -10,9 +10,10 @@ use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::content::model::{Figure, Plan, Site, Target};
+use crate::content::model::{Plan, Site};
 use crate::diag::Error;
 use crate::format::date as dmy;
+use crate::indicator::Figure;
 use crate::paths;
 use crate::text;
 
@@ -339,15 +340,6 @@ fn guess_kind(title: &str) -> &'static str {
     }
 }
 
-fn figure_text(f: &Figure) -> String {
-    match f {
-        Figure::Count(n) => n.to_string(),
-        Figure::Ratio { done, of } => format!("{{ done: {done}, of: {of} }}"),
-        Figure::Milestone(true) => "done".into(),
-        Figure::Milestone(false) => "not-done".into(),
-    }
-}
-
 /// One line of a new report: a unit (or `ward`), its figures as YAML, and its name as a comment.
 struct Row {
     id: String,
@@ -405,15 +397,12 @@ fn new_report(
     for u in &site.units.units {
         let mut cells = Vec::new();
         for ind in &plan.indicators {
+            let kind = ind.target.kind();
             let cell = match latest.get(&(u.id.as_str(), ind.id.as_str())) {
-                Some(f) => Some(figure_text(f)),
+                Some(f) => Some(f.yaml()),
                 // Zeros per unit would be newer than a ward total and hide it: only where
                 // nothing stands for this indicator yet.
-                None if matches!(ind.target, Target::Count(_) | Target::PercentOf { .. })
-                    && !latest.contains_key(&("ward", ind.id.as_str())) =>
-                {
-                    Some("0".into())
-                }
+                None if kind.counts() && !latest.contains_key(&("ward", ind.id.as_str())) => Some(kind.blank().into()),
                 None => None,
             };
             if let Some(c) = cell {
@@ -424,15 +413,14 @@ fn new_report(
     }
     let mut ward = Vec::new();
     for ind in &plan.indicators {
+        // A ward's count is the sum of its units', which a unit's figure would hide; a ward's
+        // ratio or milestone stands for the ward.
+        let kind = ind.target.kind();
         let cell = match latest.get(&("ward", ind.id.as_str())) {
-            Some(f) if !per_unit(&ind.id) || !matches!(f, Figure::Count(_)) => Some(figure_text(f)),
+            Some(f) if !per_unit(&ind.id) || !kind.counts() => Some(f.yaml()),
             Some(_) => None,
             None if per_unit(&ind.id) => None,
-            None => match ind.target {
-                Target::Ratio { .. } => Some("{ done: 0, of: 0 }".into()),
-                Target::Milestone => Some("not-done".into()),
-                _ => None,
-            },
+            None => (!kind.counts()).then(|| kind.blank().into()),
         };
         if let Some(c) = cell {
             ward.push((ind.id.clone(), c));
@@ -451,16 +439,7 @@ fn new_report(
     let legend = plan
         .indicators
         .iter()
-        .map(|i| {
-            let form = match &i.target {
-                Target::Count(_) | Target::PercentOf { .. } => {
-                    format!("một số{}", i.noun.as_ref().map(|n| format!(" ({n})")).unwrap_or_default())
-                }
-                Target::Ratio { .. } => "tỷ lệ { done: đã làm, of: tổng số }".into(),
-                Target::Milestone => "done (đã xong) hoặc not-done (chưa xong)".into(),
-            };
-            format!("#   {}: {} — {form}", i.id, i.name)
-        })
+        .map(|i| format!("#   {}: {} — {}", i.id, i.name, i.target.kind().legend(i.noun.as_deref())))
         .collect::<Vec<_>>()
         .join("\n");
     let last = reports.last();

@@ -1,0 +1,295 @@
+//! Indicator kinds: what a plan's target can be — a count, a share of a named base, a ratio the
+//! reports give as done/of, a milestone done or not — and, for each kind, the figure a report
+//! gives, how figures add up over units, what can be said of where an indicator stands
+//! ([`standing`]), and every word said of it on a page, in a chart, in the feed, in a new
+//! report's template and on air ([`words`]).
+//!
+//! A new kind, status or figure is written here once. No match on a kind has a wildcard, so
+//! the compiler names every place that must answer for a new one: here, and the charts, which
+//! draw each kind their own way. `content` reads targets and figures into these types,
+//! `progress` works out where an indicator stands, and everything after says it through
+//! [`words`].
+
+pub mod standing;
+pub mod words;
+
+pub use standing::{IndicatorProgress, Point, Standing, UnitProgress};
+
+/// A plan's target for an indicator, as the plan writes it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Target {
+    /// An absolute count.
+    Count(u64),
+    /// A share of a named base, summed over units.
+    PercentOf { percent: f64, base: String },
+    /// A ratio the reports give as done/of.
+    Ratio { percent: f64 },
+    /// Done or not, with a date.
+    Milestone,
+}
+
+/// A unit's (or the whole ward's) figure in a report, cumulative from the plan's start.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Figure {
+    Count(u64),
+    Ratio { done: u64, of: u64 },
+    Milestone(bool),
+}
+
+/// A target's kind, without its numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Count,
+    Percent,
+    Ratio,
+    Milestone,
+}
+
+/// Every way a plan may write a target, for a message about one that is missing or malformed.
+pub const TARGET_FORMS: &str =
+    "một số (97), { percent: 95, of: population }, { percent: 50, of: reported } hoặc milestone";
+
+/// Every way a report may write a figure, for a message about one whose indicator is not known
+/// yet.
+pub const FIGURE_FORMS: &str =
+    "một số (186), một tỷ lệ { done: 120, of: 230 }, hoặc done / not-done cho chỉ tiêu hoàn thành một việc";
+
+impl Kind {
+    /// As a template sees it (`kind`): `count`, `percent`, `ratio` or `milestone`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Kind::Count => "count",
+            Kind::Percent => "percent",
+            Kind::Ratio => "ratio",
+            Kind::Milestone => "milestone",
+        }
+    }
+
+    /// Whether its figures are counts (of people, households, cases) that add up over units.
+    pub fn counts(self) -> bool {
+        match self {
+            Kind::Count | Kind::Percent => true,
+            Kind::Ratio | Kind::Milestone => false,
+        }
+    }
+
+    /// What a report writes for it, for the "cần:" of a message.
+    pub fn figure_form(self) -> &'static str {
+        match self {
+            Kind::Count | Kind::Percent => "một số đếm, ví dụ 186",
+            Kind::Ratio => "một tỷ lệ dạng { done: 120, of: 230 }",
+            Kind::Milestone => "done (đã xong) hoặc not-done (chưa xong)",
+        }
+    }
+
+    /// What a report writes for it, for the legend of a new report: `noun`, what it counts.
+    pub fn legend(self, noun: Option<&str>) -> String {
+        match self {
+            Kind::Count | Kind::Percent => format!("một số{}", noun.map(|n| format!(" ({n})")).unwrap_or_default()),
+            Kind::Ratio => "tỷ lệ { done: đã làm, of: tổng số }".into(),
+            Kind::Milestone => self.figure_form().into(),
+        }
+    }
+
+    /// A new report's figure where nothing stands yet, as the report writes it.
+    pub fn blank(self) -> &'static str {
+        match self {
+            Kind::Count | Kind::Percent => "0",
+            Kind::Ratio => "{ done: 0, of: 0 }",
+            Kind::Milestone => "not-done",
+        }
+    }
+}
+
+impl Target {
+    pub fn kind(&self) -> Kind {
+        match self {
+            Target::Count(_) => Kind::Count,
+            Target::PercentOf { .. } => Kind::Percent,
+            Target::Ratio { .. } => Kind::Ratio,
+            Target::Milestone => Kind::Milestone,
+        }
+    }
+
+    /// The base a share is of.
+    pub fn base(&self) -> Option<&str> {
+        match self {
+            Target::PercentOf { base, .. } => Some(base),
+            Target::Count(_) | Target::Ratio { .. } | Target::Milestone => None,
+        }
+    }
+
+    /// Whether `f` is the figure a report gives for this target.
+    pub fn takes(&self, f: &Figure) -> bool {
+        match self.kind() {
+            Kind::Count | Kind::Percent => matches!(f, Figure::Count(_)),
+            Kind::Ratio => matches!(f, Figure::Ratio { .. }),
+            Kind::Milestone => matches!(f, Figure::Milestone(_)),
+        }
+    }
+
+    /// The target on the indicator's own scale, and the base's total for a share of one:
+    /// `base_total(base)` adds a base up over units. A share is rounded up to whole people.
+    pub fn absolute(&self, base_total: impl Fn(&str) -> u64) -> (f64, Option<u64>) {
+        match self {
+            Target::Count(n) => (*n as f64, None),
+            Target::PercentOf { percent, base } => {
+                let b = base_total(base);
+                ((b as f64 * percent / 100.0).ceil(), Some(b))
+            }
+            Target::Ratio { percent } => (*percent, None),
+            Target::Milestone => (1.0, None),
+        }
+    }
+
+    /// A unit's own target on the same scale: of a share, from the unit's `base`; of a count,
+    /// its `unit_target` from the plan, when it has one.
+    pub fn for_unit(&self, base: Option<u64>, unit_target: Option<u64>) -> Option<f64> {
+        match self {
+            Target::PercentOf { percent, .. } => base.map(|b| (b as f64 * percent / 100.0).ceil()),
+            Target::Count(_) => unit_target.map(|n| n as f64),
+            Target::Ratio { percent } => Some(*percent),
+            Target::Milestone => Some(1.0),
+        }
+    }
+
+    /// The total of units' latest figures on the indicator's scale, with a ratio's parts: a
+    /// ratio adds its parts, a milestone is done when every unit (`None`: one that has not
+    /// reported) says done, counts add up.
+    pub fn total<'f>(&self, units: impl Iterator<Item = Option<&'f Figure>>) -> (f64, Option<(u64, u64)>) {
+        match self.kind() {
+            Kind::Ratio => {
+                let (d, o) = units.flatten().fold((0u64, 0u64), |(d, o), f| match f.ratio() {
+                    Some((done, of)) => (d.saturating_add(done), o.saturating_add(of)),
+                    None => (d, o),
+                });
+                (if o == 0 { 0.0 } else { d as f64 * 100.0 / o as f64 }, Some((d, o)))
+            }
+            Kind::Milestone => {
+                let mut units = units;
+                let all = units.all(|f| matches!(f, Some(Figure::Milestone(true))));
+                (f64::from(u8::from(all)), None)
+            }
+            Kind::Count | Kind::Percent => (units.flatten().map(Figure::scale).sum(), None),
+        }
+    }
+}
+
+impl Figure {
+    /// On the indicator's own scale: a count, a percentage for a ratio, 0 or 1 for a milestone.
+    pub fn scale(&self) -> f64 {
+        match self {
+            Figure::Count(n) => *n as f64,
+            Figure::Ratio { done, of } => {
+                if *of == 0 {
+                    0.0
+                } else {
+                    *done as f64 * 100.0 / *of as f64
+                }
+            }
+            Figure::Milestone(b) => f64::from(u8::from(*b)),
+        }
+    }
+
+    /// A ratio's parts, done and of.
+    pub fn ratio(&self) -> Option<(u64, u64)> {
+        match self {
+            Figure::Ratio { done, of } => Some((*done, *of)),
+            Figure::Count(_) | Figure::Milestone(_) => None,
+        }
+    }
+
+    /// What it adds up to from the plan's start, which never falls; a milestone is not a count.
+    pub fn cumulative(&self) -> Option<u64> {
+        match self {
+            Figure::Count(n) => Some(*n),
+            Figure::Ratio { done, .. } => Some(*done),
+            Figure::Milestone(_) => None,
+        }
+    }
+
+    /// As a report writes it: `186`, `{ done: 120, of: 230 }`, `done`, `not-done`.
+    pub fn yaml(&self) -> String {
+        match self {
+            Figure::Count(n) => n.to_string(),
+            Figure::Ratio { done, of } => format!("{{ done: {done}, of: {of} }}"),
+            Figure::Milestone(true) => "done".into(),
+            Figure::Milestone(false) => "not-done".into(),
+        }
+    }
+
+    /// Its four cells of the CSV download, each followed by a comma: the count; or done and
+    /// of; or whether a milestone is finished.
+    pub fn csv_cells(&self, out: &mut String) {
+        use std::fmt::Write;
+        let _ = match self {
+            Figure::Count(n) => write!(out, "{n},,,"),
+            Figure::Ratio { done, of } => write!(out, ",{done},{of},"),
+            Figure::Milestone(b) => write!(out, ",,,{}", if *b { "có" } else { "chưa" }),
+        };
+    }
+
+    /// A milestone as a report may write it in words: `done`, `xong`, `đã xong`; `not-done`,
+    /// `chưa`, `chưa xong`.
+    pub fn milestone(word: &str) -> Option<Figure> {
+        match word.trim().to_lowercase().as_str() {
+            "done" | "xong" | "đã xong" => Some(Figure::Milestone(true)),
+            "not-done" | "chưa" | "chưa xong" => Some(Figure::Milestone(false)),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const KINDS: [Target; 4] = [
+        Target::Count(100),
+        Target::PercentOf { percent: 40.0, base: String::new() },
+        Target::Ratio { percent: 95.0 },
+        Target::Milestone,
+    ];
+
+    #[test]
+    fn a_target_takes_its_own_figures_and_no_other() {
+        let figures = [Figure::Count(3), Figure::Count(3), Figure::Ratio { done: 1, of: 2 }, Figure::Milestone(true)];
+        for (i, t) in KINDS.iter().enumerate() {
+            for (j, f) in figures.iter().enumerate() {
+                assert_eq!(t.takes(f), i == j || (i < 2 && j < 2), "{t:?} {f:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn figures_add_up_each_by_their_kind() {
+        let (a, b) = (Figure::Count(3), Figure::Count(4));
+        assert_eq!(Target::Count(9).total([Some(&a), None, Some(&b)].into_iter()), (7.0, None));
+        let (r1, r2) = (Figure::Ratio { done: 1, of: 4 }, Figure::Ratio { done: 2, of: 4 });
+        assert_eq!(Target::Ratio { percent: 50.0 }.total([Some(&r1), Some(&r2)].into_iter()), (37.5, Some((3, 8))));
+        let (done, not) = (Figure::Milestone(true), Figure::Milestone(false));
+        assert_eq!(Target::Milestone.total([Some(&done), Some(&done)].into_iter()).0, 1.0);
+        assert_eq!(Target::Milestone.total([Some(&done), Some(&not)].into_iter()).0, 0.0);
+        assert_eq!(Target::Milestone.total([Some(&done), None].into_iter()).0, 0.0, "a unit that never reported");
+    }
+
+    #[test]
+    fn a_share_of_a_base_is_whole_people_rounded_up() {
+        let t = Target::PercentOf { percent: 40.0, base: "adults".into() };
+        assert_eq!(t.absolute(|b| if b == "adults" { 4306 } else { 0 }), (1723.0, Some(4306)));
+        assert_eq!(t.for_unit(Some(11), None), Some(5.0));
+        assert_eq!(Target::Count(97).for_unit(None, Some(12)), Some(12.0));
+    }
+
+    #[test]
+    fn a_figure_reads_back_as_a_report_writes_it() {
+        for f in [Figure::Count(186), Figure::Ratio { done: 120, of: 230 }, Figure::Milestone(true)] {
+            let mut cells = String::new();
+            f.csv_cells(&mut cells);
+            assert_eq!(cells.matches(',').count(), 3, "{f:?}");
+        }
+        assert_eq!(Figure::milestone(" Đã xong "), Some(Figure::Milestone(true)));
+        assert_eq!(Figure::milestone(Figure::Milestone(false).yaml().as_str()), Some(Figure::Milestone(false)));
+        assert_eq!(Figure::milestone("xong rồi"), None);
+    }
+}
