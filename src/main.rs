@@ -17,7 +17,7 @@ static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 /// other's freed pages instead of each keeping its own. Requests of 256 KiB and more (pages of a
 /// province's lists, parts of the search index and of the CSV) go to an arena that gives their
 /// pages back as soon as they are freed. At 10k pages the defaults peaked at 111 MiB, these at
-/// 98 MiB, in the same time (`benches/README.md`).
+/// 98 MiB, in the same time (`benches/HISTORY.md`, the sixth session).
 #[cfg(not(target_env = "msvc"))]
 #[allow(non_upper_case_globals)]
 #[export_name = "_rjem_malloc_conf"]
