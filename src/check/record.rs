@@ -1,9 +1,9 @@
 //! The link check's side of a render: a [`Sink`] that passes every file on to the sink it wraps
 //! and reads, as each page is made, where its links lead and its ids ([`PageLinks`]), and which
-//! links of the Markdown bodies shown on it need a look once every file is made. Reading a page
-//! while it is in memory costs one pass over it; reading the 15,000 pages of a 10k site again
-//! after the render cost far more, and a link to a file made before its page is settled at once
-//! rather than kept ([`Names`]).
+//! links of the Markdown bodies shown on it need a look once every file is made. A page is read
+//! while it is in memory, in the render's own task on whichever core made it, and a link to a
+//! file made before its page is settled at once rather than kept ([`Names`]): most of a page's
+//! links are its navigation, and keeping them all was a tenth of a province's peak memory.
 //!
 //! The render does not know of it: [`crate::pipeline`] and the preview's rebuild
 //! ([`crate::rebuild`]) wrap their sink in a [`Recorder`], and check what it [`Recorded`].
