@@ -145,7 +145,7 @@ pub(crate) fn pipeline_keeping<S: render::Sink>(
     stage(Stage::Render);
     let names = crate::check::links::Names::default();
     // Every page's links are read as it passes through this sink, while it is in memory.
-    let recorder = crate::check::Recorder::new(&sink, &site.config.base_url, &names);
+    let recorder = crate::check::Recorder::new(&sink, &site.config.base_url, &names).expecting(&render::LISTS);
     // The warnings read the site alone, beside the render: finding the line of each one
     // parses its file again, which took a tenth of a second at 10k pages on one core.
     let (warnings, rendered) = rayon::join(
@@ -156,10 +156,7 @@ pub(crate) fn pipeline_keeping<S: render::Sink>(
     let render::Render { made, failed, kept } = rendered?;
     stage(Stage::Links);
     let written: Vec<&str> = made.iter().map(|m| m.path.as_str()).collect();
-    let broken = crate::check::check_render(&site, &recorded, &written, &names);
-    if !broken.is_empty() {
-        return Err(Error::Content(broken));
-    }
+    crate::check::check_render(&site, &recorded, &written, &names)?;
     if let Some(e) = failed {
         return Err(e);
     }

@@ -22,8 +22,13 @@ pub fn check(site: &Site, files: &[OutFile]) -> Diagnostics {
     check_files(files, &site.config.base_url, &|page| origin(site, page))
 }
 
+/// A page's links, by the number of its path in [`Names`]: a page's path is numbered anyway when
+/// it is made, and a second copy of every path of a province's site added 0.8 MiB to the
+/// build's peak heap (massif, one thread).
+pub type Page = (u32, PageLinks);
+
 /// [`check_pages`] for a site: problems point at the templates and content that made the page.
-pub fn check_site(site: &Site, pages: &[(&str, &PageLinks)], written: &[&str], names: &Names) -> Diagnostics {
+pub fn check_site(site: &Site, pages: &[Page], written: &[&str], names: &Names) -> Diagnostics {
     check_pages(pages, written, &site.config.base_url, &|page| origin(site, page), names)
 }
 
@@ -259,14 +264,42 @@ impl Names {
     }
 
     /// Records that the build made the file at `path`, so that [`PageLinks::read`] of a later
-    /// page keeps no link that plainly leads to it.
-    pub fn made(&self, path: &str) {
+    /// page keeps no link that plainly leads to it; the number of its path.
+    pub fn made(&self, path: &str) -> u32 {
         let mut g = self.lock();
-        let n = g.intern(path) as usize;
-        if g.made.len() <= n / 64 {
-            g.made.resize(n / 64 + 1, 0);
+        let n = g.intern(path);
+        let k = n as usize;
+        if g.made.len() <= k / 64 {
+            g.made.resize(k / 64 + 1, 0);
         }
-        g.made[n / 64] |= 1 << (n % 64);
+        g.made[k / 64] |= 1 << (k % 64);
+        n
+    }
+
+    /// Sorts `pages` by their paths, the order every check takes them in.
+    pub fn sort_by_path(&self, pages: &mut [Page]) {
+        let g = self.lock();
+        pages.sort_unstable_by(|a, b| g.text(a.0).cmp(g.text(b.0)));
+    }
+
+    /// Puts the pages an edit rendered, `edit`, into `pages`, both sorted by path: a page made
+    /// before is replaced (its path has the same number), a new one joins. The paths of the
+    /// pages that lost an id another page may link to.
+    pub fn merge_pages(&self, pages: &mut Vec<Page>, edit: Vec<Page>) -> Vec<String> {
+        let g = self.lock();
+        let mut lost = Vec::new();
+        for (n, links) in edit {
+            match pages.binary_search_by(|(p, _)| g.text(*p).cmp(g.text(n))) {
+                Ok(at) => {
+                    if !links.keeps_ids_of(&pages[at].1) {
+                        lost.push(g.text(n).to_string());
+                    }
+                    pages[at] = (n, links);
+                }
+                Err(at) => pages.insert(at, (n, links)),
+            }
+        }
+        lost
     }
 }
 
@@ -421,27 +454,30 @@ impl PageLinks {
 /// The checks, without the site: `origin` says where a page comes from, for the message.
 pub(crate) fn check_files(files: &[OutFile], base_url: &str, origin: &dyn Fn(&str) -> String) -> Diagnostics {
     let names = Names::default();
-    let pages: Vec<(&str, PageLinks)> = files
+    let mut pages: Vec<Page> = files
         .iter()
         .filter(|f| f.path.ends_with(".html"))
-        .map(|f| (f.path.as_str(), PageLinks::read(&f.path, &String::from_utf8_lossy(&f.bytes), base_url, &names)))
+        .map(|f| {
+            let links = PageLinks::read(&f.path, &String::from_utf8_lossy(&f.bytes), base_url, &names);
+            (names.lock().intern(&f.path), links)
+        })
         .collect();
     let mut written: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
     written.sort_unstable();
-    let mut pages: Vec<(&str, &PageLinks)> = pages.iter().map(|(p, l)| (*p, l)).collect();
-    pages.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    names.sort_by_path(&mut pages);
     check_pages(&pages, &written, base_url, origin, &names)
 }
 
 /// Checks every link of `pages` against the files of the build, `written`, both sorted by path.
 pub fn check_pages(
-    pages: &[(&str, &PageLinks)],
+    pages: &[Page],
     written: &[&str],
     base_url: &str,
     origin: &dyn Fn(&str) -> String,
     names: &Names,
 ) -> Diagnostics {
-    check_among(pages, pages, written, base_url, origin, names)
+    let all: Vec<&Page> = pages.iter().collect();
+    check_among(&all, pages, written, base_url, origin, names)
 }
 
 /// [`check_site`] after some pages, `changed`, were rendered again with the same set of files:
@@ -449,15 +485,15 @@ pub fn check_pages(
 /// that lost an id, `lost`.
 pub fn check_changed(
     site: &Site,
-    pages: &[(&str, &PageLinks)],
+    pages: &[Page],
     changed: &HashSet<&str>,
     lost: &HashSet<&str>,
     written: &[&str],
     names: &Names,
 ) -> Diagnostics {
+    let g = names.lock();
     // The numbers of the paths that lead to a page that lost an id, as links write them.
     let into: HashSet<u32> = {
-        let g = names.lock();
         lost.iter()
             .flat_map(|p| {
                 let dir = p.strip_suffix("index.html");
@@ -471,31 +507,33 @@ pub fn check_changed(
             .filter_map(|p| g.get(p.as_str()))
             .collect()
     };
-    let checked: Vec<(&str, &PageLinks)> = if into.is_empty() {
+    let checked: Vec<&Page> = if into.is_empty() {
         // `pages` is sorted by path: the changed pages are found, not sought among 15,000.
-        let mut checked: Vec<(&str, &PageLinks)> =
-            changed.iter().filter_map(|c| pages.binary_search_by(|(p, _)| p.cmp(c)).ok().map(|i| pages[i])).collect();
-        checked.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        let mut checked: Vec<&Page> = changed
+            .iter()
+            .filter_map(|c| pages.binary_search_by(|(p, _)| g.text(*p).cmp(c)).ok().map(|i| &pages[i]))
+            .collect();
+        checked.sort_unstable_by(|a, b| g.text(a.0).cmp(g.text(b.0)));
         checked
     } else {
         pages
             .iter()
             .filter(|(p, l)| {
-                changed.contains(p)
+                changed.contains(g.text(*p))
                     || l.links.iter().any(|f| {
                         matches!(f.to, To::Here { path, fragment } if fragment != NO_FRAGMENT && into.contains(&path))
                     })
             })
-            .copied()
             .collect()
     };
+    drop(g);
     check_among(&checked, pages, written, &site.config.base_url, &|page| origin(site, page), names)
 }
 
 /// Checks the links of `checked`, a part of `pages`, the whole site.
 fn check_among(
-    checked: &[(&str, &PageLinks)],
-    pages: &[(&str, &PageLinks)],
+    checked: &[&Page],
+    pages: &[Page],
     written: &[&str],
     base_url: &str,
     origin: &dyn Fn(&str) -> String,
@@ -513,10 +551,10 @@ fn check_among(
     let find =
         |p: &str| -> Option<String> { served_by(p).map(|(p, tail)| format!("{p}{tail}")).find(|f| is_written(f)) };
     let by_path: foldhash::HashMap<&str, &PageLinks> =
-        if few { Default::default() } else { pages.iter().map(|(p, l)| (*p, *l)).collect() };
+        if few { Default::default() } else { pages.iter().map(|(p, l)| (text(*p), l)).collect() };
     let links_of = |file: &str| -> Option<&PageLinks> {
         if few {
-            pages.binary_search_by(|(p, _)| (*p).cmp(file)).ok().map(|i| pages[i].1)
+            pages.binary_search_by(|(p, _)| text(*p).cmp(file)).ok().map(|i| &pages[i].1)
         } else {
             by_path.get(file).copied()
         }
@@ -563,7 +601,7 @@ fn check_among(
         .filter(|p| !p.is_empty())
         .collect();
     for (problem, (pi, a, pages_with)) in found {
-        let page = checked[pi].0;
+        let page = text(checked[pi].0);
         let (name, value, tag) = (LINKING[a.name as usize], text(a.value), text(a.tag));
         let link = format!("{name}=\"{value}\" (thẻ <{tag}>)");
         let (what, hint) = match &problem {
@@ -717,20 +755,20 @@ mod tests {
         let check = |made_first: bool| {
             let names = Names::default();
             if made_first {
-                files.iter().for_each(|f| names.made(&f.path));
+                files.iter().for_each(|f| {
+                    names.made(&f.path);
+                });
             }
-            let read: Vec<(&str, PageLinks)> = files
+            let mut pages: Vec<Page> = files
                 .iter()
                 .filter(|f| f.path.ends_with(".html"))
                 .map(|f| {
-                    (
-                        f.path.as_str(),
-                        PageLinks::read(&f.path, &String::from_utf8_lossy(&f.bytes), "https://x.vn/", &names),
-                    )
+                    let links = PageLinks::read(&f.path, &String::from_utf8_lossy(&f.bytes), "https://x.vn/", &names);
+                    (names.lock().intern(&f.path), links)
                 })
                 .collect();
-            let kept: usize = read.iter().map(|(_, l)| l.links.len()).sum();
-            let pages: Vec<(&str, &PageLinks)> = read.iter().map(|(p, l)| (*p, l)).collect();
+            names.sort_by_path(&mut pages);
+            let kept: usize = pages.iter().map(|(_, l)| l.links.len()).sum();
             let mut written: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
             written.sort_unstable();
             let diags = check_pages(&pages, &written, "https://x.vn/", &|p| p.to_string(), &names);

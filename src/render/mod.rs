@@ -525,6 +525,13 @@ pub struct Kept {
     csv: Vec<data::CsvParts>,
 }
 
+/// The pages that list many things, made once every other page is: the home page and its
+/// poster, the guides, the search page without script, the first page of news. Every site has
+/// them and nearly every page links to them; a sink that reads links may take them as made from
+/// the start (`check::Recorder::expecting`).
+pub const LISTS: [&str; 5] =
+    ["index.html", "in/index.html", "huong-dan/index.html", "tim-kiem/index.html", "tin-tuc/index.html"];
+
 /// Renders every page of the site as of `today` into `sink`; with `keep`, keeps what
 /// [`edit::guide_body`] needs.
 pub fn render_site(site: &Site, today: NaiveDate, sink: &dyn Sink, keep: bool) -> Result<Render, crate::diag::Error> {
@@ -700,5 +707,16 @@ pub struct Discard;
 impl Sink for Discard {
     fn put(&self, _: &str, _: Vec<u8>) -> Result<(), crate::diag::Error> {
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::paths;
+
+    #[test]
+    fn the_lists_are_the_index_pages_of_their_addresses() {
+        let lists = [paths::HOME, paths::CAMPAIGN_POSTER, paths::GUIDES, paths::SEARCH, paths::NEWS];
+        assert_eq!(super::LISTS.to_vec(), lists.map(|p| format!("{p}index.html")).to_vec());
     }
 }
