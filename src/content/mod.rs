@@ -195,6 +195,9 @@ pub fn load(root: &Path, today: chrono::NaiveDate) -> Result<Site, Diagnostics> 
         templates,
         broken,
     };
+    // The cumulative check follows each plan's reports in the order of their `date:`, whatever
+    // their files are named (a `progress/tuan-23.yaml` beside `progress/2024-06-07.yaml`).
+    sort_reports(&mut site.reports);
     validate::cross_check(&site, root, today, &mut diags);
     if !diags.is_empty() {
         return Err(diags.sorted());
@@ -327,11 +330,16 @@ fn check_layout(root: &Path, diags: &mut Diagnostics) {
     }
 }
 
-/// Stable orders, so output never depends on the file system's listing order.
+/// By plan, then date; two reports of one day keep their files' order (the second is an error).
+fn sort_reports(reports: &mut [Report]) {
+    reports.sort_by(|a, b| a.plan.cmp(&b.plan).then(a.date.cmp(&b.date)));
+}
+
+/// Stable orders, so output never depends on the file system's listing order. The reports are
+/// in order already ([`sort_reports`]).
 fn order(site: &mut Site) {
     site.plans.sort_by(|a, b| b.from.cmp(&a.from).then(a.slug.cmp(&b.slug)));
     site.guides.sort_by(|a, b| a.order.cmp(&b.order).then(a.title.cmp(&b.title)).then(a.slug.cmp(&b.slug)));
-    site.reports.sort_by(|a, b| a.plan.cmp(&b.plan).then(a.date.cmp(&b.date)));
     site.news.sort_by(|a, b| b.date.cmp(&a.date).then(a.slug.cmp(&b.slug)));
     site.events.sort_by(|a, b| a.starts.cmp(&b.starts).then(a.slug.cmp(&b.slug)));
 }

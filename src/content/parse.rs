@@ -739,6 +739,16 @@ pub fn report(src: &Source, file_date: Option<NaiveDate>, diags: &mut Diagnostic
         None => r.missing("", "values", "số liệu theo từng đơn vị: { kp1: { cccd: 120 } }"),
         Some(v) => {
             if let Some(vm) = r.as_map(v, "values") {
+                // A report without a figure would still move the day the site's figures stand
+                // at, and take the place of the last report's source and illustrative note.
+                let figures: usize = vm.values().map(|per| per.as_mapping().map_or(1, |pm| pm.len())).sum();
+                if figures == 0 {
+                    r.err(
+                        "values",
+                        "báo cáo không có số liệu nào",
+                        "số liệu cộng dồn của ít nhất một chỉ tiêu, ví dụ values: { kp1: { cccd: 120 } }",
+                    );
+                }
                 for (unit, per) in vm {
                     let Some(unit) = r.key(unit, "values") else { continue };
                     let up = join("values", &unit);
