@@ -120,6 +120,43 @@ fn new_files_pass_check_as_created() {
     assert!(sc.out().join("lich/ra-quan-ho-tro-tai-khu-pho-2/index.html").is_file());
 }
 
+/// A new event is written undated; the file says how to date it, and both ways build, while the
+/// half-way mistake (a date under `status: tba`) is named.
+#[test]
+fn a_new_event_is_dated_the_way_its_file_says() {
+    let sc = Scratch::of(&example());
+    let content = sc.site();
+    let r = new(&content, &["event", "Hội nghị sơ kết"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let path = content.join("events/hoi-nghi-so-ket.md");
+    let undated = fs::read_to_string(&path).unwrap();
+    assert_eq!(check_at(&content, TODAY).code, 0);
+
+    // The mistake: the date's line uncommented, the status left as it was.
+    let half = undated.replacen("# starts: ", "starts: ", 1);
+    fs::write(&path, &half).unwrap();
+    let c = check_at(&content, TODAY);
+    assert_eq!(c.code, 1, "{}", c.stderr);
+    assert!(c.stderr.contains("nhưng vẫn ghi status: tba"), "{}", c.stderr);
+
+    // Way (2) as the file describes it: the two lines of (1) deleted, the three of (2) uncommented.
+    let dated: String = undated
+        .lines()
+        .filter(|l| !l.starts_with("status: tba") && !l.starts_with("when_text:"))
+        .map(|l| match l.strip_prefix("# ") {
+            Some(rest) if ["status: confirmed", "starts: ", "ends: "].iter().any(|k| rest.starts_with(k)) => rest,
+            _ => l,
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    fs::write(&path, &dated).unwrap();
+    let c = check_at(&content, TODAY);
+    assert_eq!(c.code, 0, "{}\n{dated}", c.stderr);
+    let b = sc.build(TODAY);
+    assert_eq!(b.code, 0, "{}", b.stderr);
+    assert!(sc.out().join("lich/hoi-nghi-so-ket/hoi-nghi-so-ket.ics").is_file(), "dated: a calendar file");
+}
+
 #[test]
 fn new_never_overwrites() {
     let sc = Scratch::of(&example());

@@ -644,6 +644,32 @@ pub fn event(slug: &str, src: &Source, diags: &mut Diagnostics) -> Option<Event>
         }
     }
     let when_text = r.opt_str(m, "", "when_text");
+    // What "sẽ thông báo sau" contradicts: a date, which the page would print beside those words
+    // and the calendar file announce as settled; and silence on when, which leaves residents
+    // nothing to plan by.
+    if status == Some(Status::Tba) {
+        if r.get(m, "starts").is_some() {
+            let d = r
+                .src
+                .diag("status", "sự kiện đã có ngày bắt đầu (starts) nhưng vẫn ghi status: tba (sẽ thông báo sau)")
+                .expected(
+                    "status: confirmed khi ngày giờ đã chốt, hoặc status: tentative khi còn dự kiến; chưa có ngày thì bỏ starts và ends",
+                )
+                .hint(Some(
+                    "để vậy, trang lịch vừa ghi ngày vừa ghi “Sẽ thông báo sau”, còn tệp .ics báo sự kiện là đã xác định".into(),
+                ));
+            r.push(d);
+        } else if when_text.is_none() && r.get(m, "when_text").is_none() {
+            let d = r
+                .src
+                .diag("status", "sự kiện “sẽ thông báo sau” (status: tba) chưa nói khi nào")
+                .expected(
+                    "when_text: khoảng thời gian dự kiến, ví dụ “Trong tháng 8/2024, ngày giờ cụ thể sẽ thông báo sau”",
+                )
+                .hint(Some("khi đã chốt ngày: thêm starts và đổi status thành confirmed".into()));
+            r.push(d);
+        }
+    }
     let location = r.opt_str(m, "", "location");
     let units = r.str_list(m, "", "units");
     let attendees = r.str_list(m, "", "attendees");

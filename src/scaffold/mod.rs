@@ -298,7 +298,7 @@ pub fn new_file(
                 ],
             );
             let next = vec![
-                "Sự kiện đang để “sẽ thông báo sau” (status: tba). Khi chốt lịch, điền starts (ngày giờ), location và đổi status thành confirmed.".to_string(),
+                "Sự kiện đang để “sẽ thông báo sau” (status: tba): sửa when_text thành khoảng thời gian dự kiến. Khi chốt lịch, làm theo cách (2) trong tệp: bỏ status tba và when_text, điền starts (ngày giờ), location và status: confirmed.".to_string(),
             ];
             (Kind::Event.file(&slug), text, format!("/{}", paths::event(&slug)), next)
         }
