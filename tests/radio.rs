@@ -5,6 +5,7 @@
 
 mod common;
 
+use std::fs;
 use std::io::Write;
 use std::process::{Command, Stdio};
 
@@ -409,4 +410,33 @@ fn bulletins_are_in_the_build_and_identical_from_build_to_build() {
     for k in radio {
         assert!(sa[k] == sb[k], "{k} differs between two builds");
     }
+}
+
+/// A site's lexicon entry of several words is read as one on air, the longest first: a product
+/// name with a space is not spelled letter by letter.
+#[test]
+fn a_lexicon_phrase_of_the_site_is_read_on_air() {
+    let sc = Scratch::of(&example());
+    let site = sc.site();
+    let yaml = fs::read_to_string(site.join("site.yaml")).unwrap();
+    let yaml = yaml.replace(
+        "radio: { station: \"Đài truyền thanh Phường 3\", dialect: nam }",
+        "radio:\n  station: \"Đài truyền thanh Phường 3\"\n  dialect: nam\n  lexicon:\n    \"Tổ CNS\": \"Tổ công nghệ số\"\n    \"Tổ CNS cộng đồng\": \"Tổ công nghệ số cộng đồng\"\n    \"Zalo OA\": \"Da lô ô a\"\n",
+    );
+    assert!(yaml.contains("\"Tổ CNS\""), "the example's radio line changed: {yaml}");
+    fs::write(site.join("site.yaml"), yaml).unwrap();
+    let news = site.join("news/2024-05-20-kenh-zalo-chinh-thuc.md");
+    let text = fs::read_to_string(&news).unwrap().replace(
+        "summary: \"Người dân, doanh nghiệp có thể",
+        "summary: \"Tổ CNS cộng đồng và Tổ CNS các khu phố hướng dẫn dùng Zalo OA. Người dân, doanh nghiệp có thể",
+    );
+    fs::write(&news, text).unwrap();
+    let r = sc.build("2024-06-03");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let txt = read(&sc.out(), "phat-thanh/2024-cong-dan-so-2024-05-31/2024-cong-dan-so-2024-05-31.txt");
+    assert!(
+        txt.contains("Tổ công nghệ số cộng đồng và Tổ công nghệ số các khu phố hướng dẫn dùng Da lô ô a."),
+        "{txt}"
+    );
+    assert!(!txt.contains("CNS") && !txt.contains("OA"), "{txt}");
 }

@@ -143,7 +143,7 @@ fn radio_config(r: &mut Reader, m: &serde_yaml::Mapping, locality: &str) -> Radi
                     Some(problem) => r.err(
                         &path,
                         problem,
-                        "một từ viết tắt liền (không dấu cách) và cách đọc viết hoàn toàn bằng chữ, ví dụ VNeID: “vê en e ai đi”",
+                        "một từ viết tắt hay một cụm từ, và cách đọc viết hoàn toàn bằng chữ, ví dụ VNeID: “vê en e ai đi” hoặc “App ThanhHoa”: “áp Thanh Hóa”",
                     ),
                     None => {
                         cfg.lexicon.insert(written, spoken);

@@ -122,6 +122,11 @@ pub struct Lexicon {
     /// lower-case syllable of a bulletin, against a built-in list all in capitals) is not looked
     /// up, where a search of the map compared it with seven entries.
     firsts: Vec<char>,
+    /// The entries of several words ("App ThanhHoa", "Tổ CNS"), each as its words, longest
+    /// first, so that the longest that matches wins.
+    phrases: Vec<(Vec<String>, String)>,
+    /// The first character of every phrase, sorted, as [`Lexicon::firsts`].
+    phrase_firsts: Vec<char>,
 }
 
 impl Lexicon {
@@ -129,19 +134,41 @@ impl Lexicon {
         let mut words: BTreeMap<String, String> =
             BUILT_IN.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
         for (k, v) in extra {
-            words.insert(crate::text::nfc(k.trim()), crate::text::nfc(v.trim()));
+            // A phrase is matched word by word, whatever spaces stand between them.
+            let written = k.split_whitespace().collect::<Vec<_>>().join(" ");
+            words.insert(crate::text::nfc(&written), crate::text::nfc(v.trim()));
         }
         let mut firsts: Vec<char> = words.keys().filter_map(|k| k.chars().next()).collect();
         firsts.sort_unstable();
         firsts.dedup();
-        Lexicon { words, firsts }
+        let mut phrases: Vec<(Vec<String>, String)> = words
+            .iter()
+            .filter(|(k, _)| k.contains(' '))
+            .map(|(k, v)| (k.split(' ').map(str::to_string).collect(), v.clone()))
+            .collect();
+        phrases.sort_by_key(|(ws, _)| std::cmp::Reverse(ws.iter().map(|w| w.chars().count() + 1).sum::<usize>()));
+        let mut phrase_firsts: Vec<char> = phrases.iter().filter_map(|(ws, _)| ws[0].chars().next()).collect();
+        phrase_firsts.sort_unstable();
+        phrase_firsts.dedup();
+        Lexicon { words, firsts, phrases, phrase_firsts }
     }
 
-    /// The spoken form of `written`, matched exactly (case matters: "TT" is an abbreviation, "tt" not).
+    /// The spoken form of `written`, one word, matched exactly (case matters: "TT" is an
+    /// abbreviation, "tt" not).
     pub fn get(&self, written: &str) -> Option<&str> {
         let first = written.chars().next()?;
         self.firsts.binary_search(&first).ok()?;
         self.words.get(written).map(String::as_str)
+    }
+
+    /// The entries of several words that may start with `first`, each as its words and its
+    /// spoken form, longest first.
+    pub fn phrases(&self, first: char) -> impl Iterator<Item = (&[String], &str)> {
+        let any = self.phrase_firsts.binary_search(&first).is_ok();
+        self.phrases
+            .iter()
+            .filter(move |(ws, _)| any && ws[0].starts_with(first))
+            .map(|(ws, s)| (ws.as_slice(), s.as_str()))
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
@@ -152,8 +179,13 @@ impl Lexicon {
 /// What is wrong with a site's own entry, in Vietnamese, or `None`. A spoken form must itself be
 /// spoken: no digits, no symbols, and no abbreviation that would be expanded again.
 pub fn problem(written: &str, spoken: &str, all: &Lexicon) -> Option<String> {
-    if written.trim().is_empty() || written.chars().any(char::is_whitespace) {
-        return Some(format!("“{written}” không phải một từ viết tắt (không được để trống hay có dấu cách)"));
+    if written.trim().is_empty() {
+        return Some("tên viết tắt đang để trống".to_string());
+    }
+    if written.chars().any(|c| c.is_whitespace() && c != ' ') {
+        return Some(format!(
+            "“{written}” có dấu xuống dòng hay dấu tab; các từ của một cụm chỉ cách nhau bằng dấu cách"
+        ));
     }
     if spoken.trim().is_empty() {
         return Some(format!("cách đọc của “{written}” đang để trống"));

@@ -776,6 +776,9 @@ impl Reader<'_> {
     /// A word: letters, maybe glued to digits ("KP3", "TCTĐA06", "A4"), maybe an abbreviation
     /// joined by '-' or '.' that the lexicon knows ("VH-XH", "TP.HCM").
     fn word(&mut self) {
+        if self.phrase() {
+            return;
+        }
         let i = self.i;
         let mut n = self.s[i..].iter().take_while(|c| is_word_char(**c)).count();
         // The longest joined form the lexicon knows.
@@ -833,6 +836,39 @@ impl Reader<'_> {
             self.after_word(&lower_case(said));
         }
         self.push(Kind::Word, spoken, capital);
+    }
+
+    /// An entry of the lexicon of several words ("App ThanhHoa", "Tổ CNS"), whatever spaces
+    /// stand between them, the longest that matches; not when a word goes on after it.
+    fn phrase(&mut self) -> bool {
+        let i = self.i;
+        let found = self.sp.lexicon().phrases(self.s[i]).find_map(|(words, spoken)| {
+            let mut j = i;
+            for (k, w) in words.iter().enumerate() {
+                if k > 0 {
+                    let gap = self.s[j..].iter().take_while(|c| **c == ' ' || **c == '\t' || **c == '\u{a0}').count();
+                    if gap == 0 {
+                        return None;
+                    }
+                    j += gap;
+                }
+                let n = w.chars().count();
+                if j + n > self.s.len() || !self.s[j..j + n].iter().copied().eq(w.chars()) {
+                    return None;
+                }
+                j += n;
+            }
+            (!self.at(j).is_some_and(is_word_char)).then(|| (j - i, spoken.to_string()))
+        });
+        let Some((len, spoken)) = found else { return false };
+        let capital = self.s[i].is_uppercase();
+        self.i += len;
+        self.caps = false;
+        for said in spoken.split_whitespace() {
+            self.after_word(&lower_case(said));
+        }
+        self.push(Kind::Word, spoken, capital);
+        true
     }
 
     fn after_word(&mut self, lower: &str) {

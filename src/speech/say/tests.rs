@@ -336,6 +336,33 @@ fn a_site_lexicon_overrides_and_extends() {
     assert_eq!(sp.say("VNeID của TPVT"), "Vi en i ai đi của thành phố Vũng Tàu");
 }
 
+/// An entry of several words is read as one, the longest that matches first, whatever spaces
+/// stand between its words, and not inside a longer word.
+#[test]
+fn a_site_lexicon_phrase_is_read_as_one() {
+    let extra: BTreeMap<String, String> = [
+        ("App ThanhHoa", "áp Thanh Hóa"),
+        ("Tổ CNS", "Tổ công nghệ số"),
+        ("Tổ CNS cộng đồng", "Tổ công nghệ số cộng đồng"),
+        ("CNS", "chữ ký số"),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect();
+    let sp = Speaker::new(Dialect::Bac, &extra);
+    let cases = [
+        ("Cài App ThanhHoa trên điện thoại", "Cài áp Thanh Hóa trên điện thoại"),
+        ("Cài App  ThanhHoa.", "Cài áp Thanh Hóa."),
+        ("Tổ CNS cộng đồng và Tổ CNS hỗ trợ CNS", "Tổ công nghệ số cộng đồng và Tổ công nghệ số hỗ trợ chữ ký số"),
+        ("App ThanhHoaX", "App ThanhHoaX"),
+        ("Tổ CNSx", "Tổ CNSx"),
+    ];
+    for (written, spoken) in cases {
+        assert_eq!(sp.say(written), spoken, "{written}");
+    }
+    assert!(lexicon::problem("App ThanhHoa", "áp Thanh Hóa", &Lexicon::new(&extra)).is_none());
+}
+
 #[test]
 fn a_site_lexicon_entry_must_itself_be_spoken() {
     let all = Lexicon::new(&BTreeMap::new());
@@ -343,7 +370,8 @@ fn a_site_lexicon_entry_must_itself_be_spoken() {
     assert!(lexicon::problem("P3", "phường 3", &all).unwrap().contains("chữ số"));
     assert!(lexicon::problem("X", "xã/phường", &all).unwrap().contains("ký hiệu"));
     assert!(lexicon::problem("HTX", "HTX nông nghiệp", &all).unwrap().contains("viết tắt"));
-    assert!(lexicon::problem("A B", "a bê", &all).is_some());
+    assert!(lexicon::problem("A\tB", "a bê", &all).unwrap().contains("tab"));
+    assert!(lexicon::problem(" ", "a bê", &all).unwrap().contains("để trống"));
     assert!(lexicon::problem("AB", " ", &all).is_some());
 }
 
