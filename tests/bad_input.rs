@@ -501,7 +501,7 @@ fn numeric_unit_ids_are_read_not_dropped() {
     let r = sc.build("2024-06-03");
     assert_eq!(r.code, 0, "{}", r.stderr);
     let page = visible(&read(&sc.out(), "tien-do/2024-cong-dan-so/index.html"));
-    assert!(page.contains("Khu phố 1 1.295"), "{page}");
+    assert!(page.contains("Khu phố 1 92,4% (1.295)"), "{page}");
 }
 
 #[test]

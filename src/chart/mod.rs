@@ -46,6 +46,20 @@ pub struct UnitBar<'a> {
     pub target: Option<f64>,
     /// Ratio parts, for ratio indicators.
     pub ratio: Option<(u64, u64)>,
+    /// The unit's base, of a share of a base.
+    pub base: Option<u64>,
+}
+
+/// A share of a base, said in the plan's terms: how much of the base is covered against the
+/// plan's percentage, before the counts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Coverage<'a> {
+    /// The base's total over units.
+    pub base: u64,
+    /// Its name, `dân số trưởng thành`; none for a base named nowhere.
+    pub label: Option<&'a str>,
+    /// The plan's percentage as the plan says it: `40%`, `trên 93%`.
+    pub goal: &'a str,
 }
 
 /// Everything a chart needs, filled by the renderer from the plan and `IndicatorProgress`:
@@ -62,6 +76,8 @@ pub struct ChartInput<'a> {
     /// Latest total on the same scale.
     pub value: Option<f64>,
     pub ratio: Option<(u64, u64)>,
+    /// Of a share of a base.
+    pub coverage: Option<Coverage<'a>>,
     pub units: Vec<UnitBar<'a>>,
     /// Total at each report date, cumulative. Order does not matter.
     pub history: Vec<(NaiveDate, f64)>,
@@ -191,6 +207,7 @@ struct Unit {
     value: Option<f64>,
     target: Option<f64>,
     ratio: Option<(u64, u64)>,
+    base: Option<u64>,
 }
 
 struct Data {
@@ -200,6 +217,8 @@ struct Data {
     target: f64,
     value: Option<f64>,
     ratio: Option<(u64, u64)>,
+    /// Of a share of a base: its total, its name and the plan's percentage.
+    coverage: Option<(u64, Option<String>, String)>,
     units: Vec<Unit>,
     history: Vec<(NaiveDate, f64)>,
     from: NaiveDate,
@@ -225,10 +244,17 @@ impl Data {
             target: if i.target.is_finite() { i.target } else { 0.0 },
             value: finite(i.value),
             ratio: i.ratio,
+            coverage: i.coverage.as_ref().map(|c| (c.base, c.label.map(nfc), nfc(c.goal))),
             units: i
                 .units
                 .iter()
-                .map(|u| Unit { name: nfc(u.name), value: finite(u.value), target: finite(u.target), ratio: u.ratio })
+                .map(|u| Unit {
+                    name: nfc(u.name),
+                    value: finite(u.value),
+                    target: finite(u.target),
+                    ratio: u.ratio,
+                    base: u.base,
+                })
                 .collect(),
             history,
             from: i.from,
@@ -237,6 +263,18 @@ impl Data {
             today: i.today,
             done_on: i.done_on,
         }
+    }
+
+    /// How much of a `base` the figure `v` covers, `29,8% dân số trưởng thành`: of a share of a
+    /// base with more than nobody in it.
+    fn covers(&self, v: f64, base: Option<u64>) -> Option<String> {
+        let (_, label, _) = self.coverage.as_ref()?;
+        let b = base.filter(|b| *b > 0)?;
+        let pc = percent(v * 100.0 / b as f64);
+        Some(match label {
+            Some(l) => format!("{pc} {l}"),
+            None => pc,
+        })
     }
 
     /// `614 hộ`, or `614` without a noun.
@@ -651,13 +689,22 @@ fn overall_count(id: &str, d: &Data) -> String {
     let st = progress::past_deadline(progress::standing(d.value, Some(d.target), expected), d.today, d.deadline);
     let share = d.value.filter(|_| d.target > 0.0).map(|v| v * 100.0 / d.target);
 
-    let headline = match (d.value, share) {
-        (None, _) => "Chưa có số liệu".to_string(),
-        (Some(v), Some(s)) => format!("{}/{} — {}", count(v), d.n(d.target), percent(s)),
-        (Some(v), None) => d.n(v),
+    // A share of a base: the plan's terms first, so that the share of the target below is not
+    // read as coverage.
+    let covered = d.value.and_then(|v| d.covers(v, d.coverage.as_ref().map(|c| c.0)));
+    let goal = d.coverage.as_ref().map(|c| c.2.as_str()).unwrap_or_default();
+    let headline = match (d.value, share, &covered) {
+        (None, ..) => "Chưa có số liệu".to_string(),
+        (Some(_), _, Some(c)) => format!("Đạt {c} — chỉ tiêu {goal}"),
+        (Some(v), Some(s), None) => format!("{}/{} — {}", count(v), d.n(d.target), percent(s)),
+        (Some(v), None, None) => d.n(v),
     };
     let mut y = 4;
     y += svg.para(PAD, y, LEGEND_CHARS, BOLD, &headline);
+    if let (Some(v), Some(s), Some(_)) = (d.value, share, &covered) {
+        let counts = format!("{}/{}, bằng {} chỉ tiêu", count(v), d.n(d.target), percent(s));
+        y += svg.para(PAD, y, LEGEND_CHARS, "", &counts);
+    }
     let status = match d.value {
         None => format!("Hạn {}", date(d.deadline)),
         Some(_) => format!("{} · hạn {}", st.label(), date(d.deadline)),
@@ -693,10 +740,18 @@ fn overall_count(id: &str, d: &Data) -> String {
     }
     y += svg.legend(y, Swatch::Tick(TARGET, 3, None), "", &format!("Chỉ tiêu: {}", d.n(d.target)));
 
-    let mut desc = match (d.value, share) {
-        (None, _) => format!("Chưa có số liệu. Chỉ tiêu {}.", d.n(d.target)),
-        (Some(v), Some(s)) => format!("Đã đạt {} trên chỉ tiêu {}, bằng {}.", count(v), d.n(d.target), percent(s)),
-        (Some(v), None) => format!("Đã đạt {}, chỉ tiêu {}.", d.n(v), d.n(d.target)),
+    let mut desc = match (d.value, share, &covered) {
+        (None, ..) => format!("Chưa có số liệu. Chỉ tiêu {}.", d.n(d.target)),
+        (Some(v), Some(s), Some(c)) => format!(
+            "Đạt {c}, chỉ tiêu {goal}: {} trên {} cần đạt, bằng {} chỉ tiêu.",
+            count(v),
+            d.n(d.target),
+            percent(s)
+        ),
+        (Some(v), Some(s), None) => {
+            format!("Đã đạt {} trên chỉ tiêu {}, bằng {}.", count(v), d.n(d.target), percent(s))
+        }
+        (Some(v), None, _) => format!("Đã đạt {}, chỉ tiêu {}.", d.n(v), d.n(d.target)),
     };
     if let (Some(e), Some(a), Some(_)) = (expected, d.as_of, d.value) {
         desc.push_str(&format!(" Theo lộ trình, đến {} cần đạt {}.", date(a), d.n(e)));
@@ -919,8 +974,16 @@ fn per_unit_bars(id: &str, d: &Data) -> String {
                     (shown, format!("{}: {t}{}", u.name, if late { ", chưa đạt chỉ tiêu" } else { "" }))
                 }
                 (Some(v), Some(t), Some(s)) => {
-                    let shown = format!("{}: {}/{} — {}", u.name, count(v), d.n(t), percent(s));
-                    let said = format!("{}: {} trên {}, bằng {}", u.name, count(v), d.n(t), percent(s));
+                    let (shown, said) = match d.covers(v, u.base) {
+                        Some(c) => (
+                            format!("{}: đạt {c} — {}/{}, {} chỉ tiêu", u.name, count(v), d.n(t), percent(s)),
+                            format!("{}: đạt {c}, {} trên {}, bằng {} chỉ tiêu", u.name, count(v), d.n(t), percent(s)),
+                        ),
+                        None => (
+                            format!("{}: {}/{} — {}", u.name, count(v), d.n(t), percent(s)),
+                            format!("{}: {} trên {}, bằng {}", u.name, count(v), d.n(t), percent(s)),
+                        ),
+                    };
                     if late {
                         (format!("{shown} — chậm"), format!("{said}, chậm tiến độ"))
                     } else {

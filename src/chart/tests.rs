@@ -22,10 +22,11 @@ fn fixture_003() -> ChartInput<'static> {
         target: 1057.0,
         value: Some(614.0),
         ratio: None,
+        coverage: None,
         units: vec![
-            UnitBar { name: "Ấp Tân Phú", value: Some(186.0), target: Some(339.0), ratio: None },
-            UnitBar { name: "Ấp Tân Mỹ", value: Some(169.0), target: Some(375.0), ratio: None },
-            UnitBar { name: "Ấp Tân Đông", value: Some(259.0), target: Some(443.0), ratio: None },
+            UnitBar { name: "Ấp Tân Phú", value: Some(186.0), target: Some(339.0), ratio: None, base: None },
+            UnitBar { name: "Ấp Tân Mỹ", value: Some(169.0), target: Some(375.0), ratio: None, base: None },
+            UnitBar { name: "Ấp Tân Đông", value: Some(259.0), target: Some(443.0), ratio: None, base: None },
         ],
         history: vec![(d(2023, 6, 7), 410.0), (d(2023, 6, 14), 614.0)],
         from: d(2023, 5, 25),
@@ -44,13 +45,15 @@ fn ratio_input() -> ChartInput<'static> {
         target: 50.0,
         value: Some(120.0 * 100.0 / 230.0),
         ratio: Some((120, 230)),
+        coverage: None,
         units: vec![
-            UnitBar { name: "Khu phố 1", value: Some(40.0), target: Some(50.0), ratio: Some((40, 100)) },
+            UnitBar { name: "Khu phố 1", value: Some(40.0), target: Some(50.0), ratio: Some((40, 100)), base: None },
             UnitBar {
                 name: "Khu phố 2",
                 value: Some(80.0 * 100.0 / 130.0),
                 target: Some(50.0),
                 ratio: Some((80, 130)),
+                base: None,
             },
         ],
         history: vec![(d(2024, 5, 1), 30.0), (d(2024, 6, 1), 120.0 * 100.0 / 230.0)],
@@ -70,6 +73,7 @@ fn milestone_input(done: bool) -> ChartInput<'static> {
         target: 1.0,
         value: Some(if done { 1.0 } else { 0.0 }),
         ratio: None,
+        coverage: None,
         units: Vec::new(),
         history: vec![(d(2023, 6, 7), 0.0), (d(2023, 6, 14), if done { 1.0 } else { 0.0 })],
         from: d(2023, 5, 25),
@@ -444,9 +448,9 @@ fn milestones_say_done_with_the_date_or_not_yet() {
 fn units_without_a_target_or_figure_are_listed_without_a_share() {
     let mut input = fixture_003();
     input.units = vec![
-        UnitBar { name: "Khu B", value: Some(50.0), target: None, ratio: None },
-        UnitBar { name: "Khu A", value: None, target: Some(100.0), ratio: None },
-        UnitBar { name: "Khu C", value: Some(10.0), target: Some(100.0), ratio: None },
+        UnitBar { name: "Khu B", value: Some(50.0), target: None, ratio: None, base: None },
+        UnitBar { name: "Khu A", value: None, target: Some(100.0), ratio: None, base: None },
+        UnitBar { name: "Khu C", value: Some(10.0), target: Some(100.0), ratio: None, base: None },
     ];
     let svg = per_unit("ct-u", &input);
     check_document(&svg, "ct-u");
@@ -493,8 +497,8 @@ fn no_input_panics() {
         },
         ChartInput {
             units: vec![
-                UnitBar { name: "X", value: Some(1e9), target: Some(1.0), ratio: None },
-                UnitBar { name: "Y", value: Some(0.0), target: Some(0.0), ratio: None },
+                UnitBar { name: "X", value: Some(1e9), target: Some(1.0), ratio: None, base: None },
+                UnitBar { name: "Y", value: Some(0.0), target: Some(0.0), ratio: None, base: None },
             ],
             ..base.clone()
         },
@@ -503,7 +507,7 @@ fn no_input_panics() {
             name: "",
             noun: "",
             value: Some(250.0),
-            units: vec![UnitBar { name: "", value: Some(1e12), target: Some(1e12), ratio: Some((7, 3)) }],
+            units: vec![UnitBar { name: "", value: Some(1e12), target: Some(1e12), ratio: Some((7, 3)), base: None }],
             ..base.clone()
         },
     ];
@@ -566,7 +570,7 @@ fn output_is_deterministic_and_small() {
     many.units = names
         .iter()
         .enumerate()
-        .map(|(i, n)| UnitBar { name: n, value: Some(10.0 * i as f64), target: Some(100.0), ratio: None })
+        .map(|(i, n)| UnitBar { name: n, value: Some(10.0 * i as f64), target: Some(100.0), ratio: None, base: None })
         .collect();
     let svg = per_unit("ct-many", &many);
     check_document(&svg, "ct-many");

@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate, NaiveTime};
 
-use crate::indicator::{Figure, Target};
+use crate::indicator::words::Terms;
+use crate::indicator::{BaseName, Figure, Target};
 
 #[derive(Debug, Clone, Default)]
 pub struct Contact {
@@ -105,11 +106,30 @@ pub struct Units {
     /// What a unit is called here: "Khu phố", "Ấp", "Thôn"...
     pub kind: String,
     pub units: Vec<Unit>,
+    /// How the site names its bases, by id (`bases:` of units.yaml), over the built-in words.
+    pub base_names: BTreeMap<String, BaseName>,
 }
 
 impl Units {
     pub fn get(&self, id: &str) -> Option<&Unit> {
         self.units.iter().find(|u| u.id == id)
+    }
+
+    /// How the base `id` is named: the site's words, else the built-in ones, else none.
+    pub fn base_name(&self, id: &str) -> BaseName {
+        let builtin = BaseName::builtin(id);
+        match self.base_names.get(id) {
+            Some(own) => {
+                BaseName { label: own.label.clone().or(builtin.label), noun: own.noun.clone().or(builtin.noun) }
+            }
+            None => builtin,
+        }
+    }
+
+    /// What the words of `ind` name: what it counts and the name of its base.
+    pub fn terms(&self, ind: &Indicator) -> Terms {
+        let base = ind.target.base().map(|b| self.base_name(b)).unwrap_or_default();
+        ind.target.terms(ind.noun.as_deref(), &base)
     }
 }
 

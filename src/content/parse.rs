@@ -11,7 +11,7 @@ use super::model::*;
 use super::source::{describe, join, parse_date, plain_count, Reader, Source};
 use crate::diag::Diagnostics;
 use crate::format::int;
-use crate::indicator::{self, Figure, Target};
+use crate::indicator::{self, BaseName, Figure, Target};
 use crate::text;
 
 pub fn site_config(src: &Source, diags: &mut Diagnostics) -> Option<SiteConfig> {
@@ -215,8 +215,23 @@ pub fn units(src: &Source, diags: &mut Diagnostics, broken: &mut Broken) -> Opti
     let value = src.parse(diags)?;
     let mut r = Reader::new(src, diags);
     let m = r.root(&value)?;
-    r.known(m, "", &["kind", "units"]);
+    r.known(m, "", &["kind", "units", "bases"]);
     let kind = r.req_str(m, "", "kind", "tên gọi đơn vị, ví dụ “Khu phố”, “Ấp”, “Thôn”");
+    // How a base is said: `bases: { tu-6-tuoi: { label: "công dân từ đủ 6 tuổi", noun: "người" } }`.
+    let mut base_names = BTreeMap::new();
+    if let Some(v) = r.get(m, "bases") {
+        if let Some(bm) = r.as_map(v, "bases") {
+            for (k, v) in bm {
+                let Some(id) = r.key(k, "bases") else { continue };
+                let p = join("bases", &id);
+                let Some(nm) = r.as_map(v, &p) else { continue };
+                r.known(nm, &p, &["label", "noun"]);
+                let label = r.opt_str(nm, &p, "label").filter(|s| !s.is_empty());
+                let noun = r.opt_str(nm, &p, "noun").filter(|s| !s.is_empty());
+                base_names.insert(id, BaseName { label, noun });
+            }
+        }
+    }
     let mut units = Vec::new();
     let mut seen = BTreeSet::new();
     match r.get(m, "units") {
@@ -271,7 +286,7 @@ pub fn units(src: &Source, diags: &mut Diagnostics, broken: &mut Broken) -> Opti
             r.push(d);
         }
     }
-    Some(Units { kind: kind?, units })
+    Some(Units { kind: kind?, units, base_names })
 }
 
 pub fn plan(slug: &str, src: &Source, diags: &mut Diagnostics, broken: &mut Broken) -> Option<Plan> {
@@ -439,11 +454,21 @@ fn indicator(r: &mut Reader, item: &Value, p: &str, period: Option<(NaiveDate, N
             n => n.map(Target::Count),
         },
         Some(Value::Mapping(tm)) => {
-            r.known(tm, &tp, &["percent", "of"]);
-            let pct = match r.get(tm, "percent") {
-                Some(v) => r.percent(v, &join(&tp, "percent")),
+            r.known(tm, &tp, &["percent", "above", "of"]);
+            // "percent: 95" is at least 95%; "above: 93" more than 93% ("trên 93%").
+            let above = r.get(tm, "above").is_some();
+            let key = if above { "above" } else { "percent" };
+            if above && r.get(tm, "percent").is_some() {
+                r.err(
+                    &join(&tp, "above"),
+                    "vừa có “percent” vừa có “above”",
+                    "một trong hai: percent: 95 (tối thiểu 95%) hoặc above: 93 (trên 93%)",
+                );
+            }
+            let pct = match r.get(tm, key) {
+                Some(v) => r.percent(v, &join(&tp, key)),
                 None => {
-                    r.missing(&tp, "percent", "tỷ lệ phần trăm, ví dụ 95");
+                    r.missing(&tp, "percent", "tỷ lệ phần trăm, ví dụ 95 (hoặc above: 93 cho “trên 93%”)");
                     None
                 }
             };
@@ -453,13 +478,21 @@ fn indicator(r: &mut Reader, item: &Value, p: &str, period: Option<(NaiveDate, N
                 "of",
                 "tên cơ số trong units.yaml (households, population, adults…) hoặc “reported”",
             );
-            if pct == Some(0.0) {
-                r.err(&join(&tp, "percent"), "tỷ lệ chỉ tiêu bằng 0%", "một tỷ lệ lớn hơn 0, ví dụ 95");
+            if pct == Some(0.0) && !above {
+                r.err(&join(&tp, key), "tỷ lệ chỉ tiêu bằng 0%", "một tỷ lệ lớn hơn 0, ví dụ 95");
+                return None;
+            }
+            if pct == Some(100.0) && above {
+                r.err(
+                    &join(&tp, key),
+                    "không thể đạt trên 100%",
+                    "percent: 100 cho “toàn bộ”, hoặc above với một tỷ lệ dưới 100",
+                );
                 return None;
             }
             match (pct, of) {
-                (Some(percent), Some(of)) if of == "reported" => Some(Target::Ratio { percent }),
-                (Some(percent), Some(base)) => Some(Target::PercentOf { percent, base }),
+                (Some(percent), Some(of)) if of == "reported" => Some(Target::Ratio { percent, above }),
+                (Some(percent), Some(base)) => Some(Target::PercentOf { percent, base, above }),
                 _ => None,
             }
         }

@@ -20,12 +20,35 @@ pub use standing::{IndicatorProgress, Point, Standing, UnitProgress};
 pub enum Target {
     /// An absolute count.
     Count(u64),
-    /// A share of a named base, summed over units.
-    PercentOf { percent: f64, base: String },
-    /// A ratio the reports give as done/of.
-    Ratio { percent: f64 },
+    /// A share of a named base, summed over units: at least `percent`, or with `above` more
+    /// than it ("trên 93%").
+    PercentOf { percent: f64, base: String, above: bool },
+    /// A ratio the reports give as done/of, likewise at least or more than `percent`.
+    Ratio { percent: f64, above: bool },
     /// Done or not, with a date.
     Milestone,
+}
+
+/// How a base of `units.yaml` is named: what it is, after a percentage ("dân số trưởng thành"),
+/// and what it counts ("người"). A base without a label is never shown by its id: the words
+/// are phrased without naming it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct BaseName {
+    pub label: Option<String>,
+    pub noun: Option<String>,
+}
+
+impl BaseName {
+    /// The words of the three bases every ward has; others are named in `units.yaml`.
+    pub fn builtin(id: &str) -> BaseName {
+        let (label, noun) = match id {
+            "households" => ("số hộ", "hộ"),
+            "population" => ("dân số", "người"),
+            "adults" => ("dân số trưởng thành", "người"),
+            _ => return BaseName::default(),
+        };
+        BaseName { label: Some(label.into()), noun: Some(noun.into()) }
+    }
 }
 
 /// A unit's (or the whole ward's) figure in a report, cumulative from the plan's start.
@@ -46,8 +69,7 @@ pub enum Kind {
 }
 
 /// Every way a plan may write a target, for a message about one that is missing or malformed.
-pub const TARGET_FORMS: &str =
-    "một số (97), { percent: 95, of: population }, { percent: 50, of: reported } hoặc milestone";
+pub const TARGET_FORMS: &str = "một số (97), { percent: 95, of: population }, { above: 93, of: population } (trên 93%), { percent: 50, of: reported } hoặc milestone";
 
 /// Every way a report may write a figure, for a message about one whose indicator is not known
 /// yet.
@@ -111,6 +133,14 @@ impl Target {
         }
     }
 
+    /// The plan's percentage and whether it must be passed (`trên`), of a share or a ratio.
+    pub fn percent(&self) -> Option<(f64, bool)> {
+        match self {
+            Target::PercentOf { percent, above, .. } | Target::Ratio { percent, above } => Some((*percent, *above)),
+            Target::Count(_) | Target::Milestone => None,
+        }
+    }
+
     /// The base a share is of.
     pub fn base(&self) -> Option<&str> {
         match self {
@@ -129,15 +159,16 @@ impl Target {
     }
 
     /// The target on the indicator's own scale, and the base's total for a share of one:
-    /// `base_total(base)` adds a base up over units. A share is rounded up to whole people.
+    /// `base_total(base)` adds a base up over units. A share is whole people: at least the
+    /// percentage rounded up, more than it the next whole one.
     pub fn absolute(&self, base_total: impl Fn(&str) -> u64) -> (f64, Option<u64>) {
         match self {
             Target::Count(n) => (*n as f64, None),
-            Target::PercentOf { percent, base } => {
+            Target::PercentOf { percent, base, above } => {
                 let b = base_total(base);
-                ((b as f64 * percent / 100.0).ceil(), Some(b))
+                (share_of(b, *percent, *above), Some(b))
             }
-            Target::Ratio { percent } => (*percent, None),
+            Target::Ratio { percent, above } => (ratio_target(*percent, *above), None),
             Target::Milestone => (1.0, None),
         }
     }
@@ -146,9 +177,9 @@ impl Target {
     /// its `unit_target` from the plan, when it has one.
     pub fn for_unit(&self, base: Option<u64>, unit_target: Option<u64>) -> Option<f64> {
         match self {
-            Target::PercentOf { percent, .. } => base.map(|b| (b as f64 * percent / 100.0).ceil()),
+            Target::PercentOf { percent, above, .. } => base.map(|b| share_of(b, *percent, *above)),
             Target::Count(_) => unit_target.map(|n| n as f64),
-            Target::Ratio { percent } => Some(*percent),
+            Target::Ratio { percent, above } => Some(ratio_target(*percent, *above)),
             Target::Milestone => Some(1.0),
         }
     }
@@ -172,6 +203,26 @@ impl Target {
             }
             Kind::Count | Kind::Percent => (units.flatten().map(Figure::scale).sum(), None),
         }
+    }
+}
+
+/// `percent` of `base` in whole people: at least it (rounded up), or with `above` more than it.
+fn share_of(base: u64, percent: f64, above: bool) -> f64 {
+    let exact = base as f64 * percent / 100.0;
+    if above {
+        exact.floor() + 1.0
+    } else {
+        exact.ceil()
+    }
+}
+
+/// A ratio's target on its percent scale: "trên 50%" is reached only past 50, by the least
+/// difference a ratio of whole numbers shows (a millionth of a per cent).
+fn ratio_target(percent: f64, above: bool) -> f64 {
+    if above {
+        percent + 1e-6
+    } else {
+        percent
     }
 }
 
@@ -246,8 +297,8 @@ mod tests {
 
     const KINDS: [Target; 4] = [
         Target::Count(100),
-        Target::PercentOf { percent: 40.0, base: String::new() },
-        Target::Ratio { percent: 95.0 },
+        Target::PercentOf { percent: 40.0, base: String::new(), above: false },
+        Target::Ratio { percent: 95.0, above: false },
         Target::Milestone,
     ];
 
@@ -266,7 +317,10 @@ mod tests {
         let (a, b) = (Figure::Count(3), Figure::Count(4));
         assert_eq!(Target::Count(9).total([Some(&a), None, Some(&b)].into_iter()), (7.0, None));
         let (r1, r2) = (Figure::Ratio { done: 1, of: 4 }, Figure::Ratio { done: 2, of: 4 });
-        assert_eq!(Target::Ratio { percent: 50.0 }.total([Some(&r1), Some(&r2)].into_iter()), (37.5, Some((3, 8))));
+        assert_eq!(
+            Target::Ratio { percent: 50.0, above: false }.total([Some(&r1), Some(&r2)].into_iter()),
+            (37.5, Some((3, 8)))
+        );
         let (done, not) = (Figure::Milestone(true), Figure::Milestone(false));
         assert_eq!(Target::Milestone.total([Some(&done), Some(&done)].into_iter()).0, 1.0);
         assert_eq!(Target::Milestone.total([Some(&done), Some(&not)].into_iter()).0, 0.0);
@@ -275,10 +329,16 @@ mod tests {
 
     #[test]
     fn a_share_of_a_base_is_whole_people_rounded_up() {
-        let t = Target::PercentOf { percent: 40.0, base: "adults".into() };
+        let t = Target::PercentOf { percent: 40.0, base: "adults".into(), above: false };
         assert_eq!(t.absolute(|b| if b == "adults" { 4306 } else { 0 }), (1723.0, Some(4306)));
         assert_eq!(t.for_unit(Some(11), None), Some(5.0));
         assert_eq!(Target::Count(97).for_unit(None, Some(12)), Some(12.0));
+        // More than 40% of 10 is 5 people, not 4; of 11, 5 as well.
+        let above = Target::PercentOf { percent: 40.0, base: "adults".into(), above: true };
+        assert_eq!((above.for_unit(Some(10), None), above.for_unit(Some(11), None)), (Some(5.0), Some(5.0)));
+        let ratio = Target::Ratio { percent: 50.0, above: true };
+        let half = Figure::Ratio { done: 1, of: 2 }.scale();
+        assert!(half < ratio.absolute(|_| 0).0 && 50.1 > ratio.absolute(|_| 0).0, "50% is not more than 50%");
     }
 
     #[test]

@@ -2,10 +2,15 @@
 //! path asks, a unit's row, a line of the feed and a sentence of the bulletin, each in the one
 //! form its kind takes. Pages, charts, the feed and the radio call these rather than match on a
 //! kind themselves; status words are [`Standing::label`]'s.
+//!
+//! A share of a base is said in the plan's own terms first: how much of the base it covers
+//! against the plan's percentage ("Đạt 29,8% dân số trưởng thành — chỉ tiêu 40%"), then the
+//! counts and how much of the target they are, so that no share of the target reads as
+//! coverage.
 
 use chrono::NaiveDate;
 
-use super::{IndicatorProgress, Standing, Target, UnitProgress};
+use super::{BaseName, IndicatorProgress, Standing, Target, UnitProgress};
 use crate::format::{date, int, percent};
 
 /// "Đã xong" or "Chưa xong": a milestone, done or not.
@@ -17,58 +22,82 @@ pub fn done_word(done: bool) -> &'static str {
     }
 }
 
-/// The words for the common bases: what the base is ("số hộ") and what it counts ("hộ"); any
-/// other base is named as written and counts nothing named.
-fn base_words(base: &str) -> (&str, &str) {
-    match base {
-        "households" => ("số hộ", "hộ"),
-        "population" => ("dân số", "người"),
-        "adults" => ("dân số trưởng thành", "người"),
-        other => (other, ""),
-    }
-}
-
 /// `1.057 hộ`, or just `1.057` when nothing is named.
 fn count_of(v: f64, noun: &str) -> String {
     format!("{} {noun}", int(v.round() as u64)).trim_end().to_string()
 }
 
-impl Target {
-    /// What is counted, one word for the card, the tables, the charts and the radio: the
-    /// indicator's own `noun`, or for a share of a base the base's ("người" for population).
-    pub fn counted(&self, noun: Option<&str>) -> String {
-        let noun = noun.unwrap_or_default();
-        match self {
-            Target::PercentOf { base, .. } if noun.is_empty() => base_words(base).1.to_string(),
-            Target::Count(_) | Target::PercentOf { .. } | Target::Ratio { .. } | Target::Milestone => noun.to_string(),
+/// What an indicator's words name besides its figures: what it counts ("người") and, for a
+/// share of a base, the base ("dân số trưởng thành") when it has a name.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Terms {
+    pub counted: String,
+    pub base: Option<String>,
+}
+
+impl Terms {
+    /// `29,8% dân số trưởng thành`, or `29,8%` of a base without a name.
+    fn of_base(&self, pc: f64) -> String {
+        match &self.base {
+            Some(label) => format!("{} {label}", percent(pc)),
+            None => percent(pc),
         }
+    }
+}
+
+impl Target {
+    /// What the words of an indicator with this target name: its own `noun`, or for a share of
+    /// a base the base's noun ("người" for population), and the base's label.
+    pub fn terms(&self, noun: Option<&str>, base: &BaseName) -> Terms {
+        let noun = noun.map(str::trim).filter(|n| !n.is_empty());
+        match self {
+            Target::PercentOf { .. } => Terms {
+                counted: noun.or(base.noun.as_deref()).unwrap_or_default().to_string(),
+                base: base.label.clone(),
+            },
+            Target::Count(_) | Target::Ratio { .. } | Target::Milestone => {
+                Terms { counted: noun.unwrap_or_default().to_string(), base: None }
+            }
+        }
+    }
+
+    /// The plan's percentage as the plan says it: `40%`, `trên 93%`; none of a count or a
+    /// milestone.
+    pub fn goal(&self) -> Option<String> {
+        let (pc, above) = self.percent()?;
+        Some(if above { format!("trên {}", percent(pc)) } else { percent(pc) })
     }
 
     /// An amount on the indicator's scale, as the straight path asks it: `587 hộ`, `58,1%`;
     /// a milestone has none.
-    fn amount(&self, v: f64, counted: &str) -> Option<String> {
+    fn amount(&self, v: f64, t: &Terms) -> Option<String> {
         match self {
-            Target::Count(_) | Target::PercentOf { .. } => Some(count_of(v, counted)),
+            Target::Count(_) | Target::PercentOf { .. } => Some(count_of(v, &t.counted)),
             Target::Ratio { .. } => Some(percent(v)),
             Target::Milestone => None,
         }
     }
 
     /// The target as the plan means it: `1.057 hộ`, `40% dân số trưởng thành (1.723 người)`,
-    /// `tối thiểu 95%`, `Hoàn thành`; `target` is on the indicator's scale.
-    pub fn target_text(&self, target: f64, counted: &str) -> String {
+    /// `tối thiểu 95%`, `trên 50%`, `Hoàn thành`; `target` is on the indicator's scale.
+    pub fn target_text(&self, target: f64, t: &Terms) -> String {
+        let goal = self.goal().unwrap_or_default();
         match self {
-            Target::Count(n) => count_of(*n as f64, counted),
-            Target::PercentOf { percent: pc, base } => {
-                format!("{} {} ({})", percent(*pc), base_words(base).0, count_of(target, counted))
-            }
-            Target::Ratio { percent: pc } => format!("tối thiểu {}", percent(*pc)),
+            Target::Count(n) => count_of(*n as f64, &t.counted),
+            Target::PercentOf { .. } => match &t.base {
+                Some(label) => format!("{goal} {label} ({})", count_of(target, &t.counted)),
+                None => format!("{goal} ({})", count_of(target, &t.counted)),
+            },
+            Target::Ratio { above: false, .. } => format!("tối thiểu {goal}"),
+            Target::Ratio { above: true, .. } => goal,
             Target::Milestone => "Hoàn thành".to_string(),
         }
     }
 
-    /// Where it stands: `614/1.057 hộ`, `58,1% (120/230)`, `Đã xong (báo cáo ngày 14/6/2023)`.
-    pub fn value_text(&self, p: &IndicatorProgress, counted: &str) -> String {
+    /// Where it stands, its headline: `614/1.057 hộ`, `Đạt 29,8% dân số trưởng thành — chỉ
+    /// tiêu 40%`,
+    /// `58,1% (120/230)`, `Đã xong (báo cáo ngày 14/6/2023)`.
+    pub fn value_text(&self, p: &IndicatorProgress, t: &Terms) -> String {
         let Some(v) = p.value else { return Standing::ChuaCoSoLieu.label().to_string() };
         match self {
             Target::Milestone => match (v >= 1.0, p.done_on) {
@@ -79,26 +108,47 @@ impl Target {
                 Some((d, o)) => format!("{} ({}/{})", percent(v), int(d), int(o)),
                 None => percent(v),
             },
-            Target::Count(_) | Target::PercentOf { .. } => {
-                format!("{}/{}", int(v.round() as u64), count_of(p.target, counted))
-            }
+            Target::PercentOf { .. } => match p.share_of_base {
+                Some(c) => format!("Đạt {} — chỉ tiêu {}", t.of_base(c), self.goal().unwrap_or_default()),
+                None => format!("{}/{}", int(v.round() as u64), count_of(p.target, &t.counted)),
+            },
+            Target::Count(_) => format!("{}/{}", int(v.round() as u64), count_of(p.target, &t.counted)),
         }
     }
 
-    /// How much of the target is reached (`58,1%`); nothing for a milestone.
+    /// Beside the headline: how much of the target is reached (`58,1%`); nothing for a share
+    /// of a base, whose headline has the plan's percentage and whose counts follow it
+    /// ([`Target::detail_text`]), nor for a milestone.
     pub fn share_text(&self, p: &IndicatorProgress) -> String {
         let Some(s) = p.share_of_target else { return String::new() };
         match self {
             Target::Milestone => String::new(),
             Target::Ratio { .. } => p.value.map(percent).unwrap_or_default(),
-            Target::Count(_) | Target::PercentOf { .. } => percent(s),
+            Target::PercentOf { .. } => match p.share_of_base {
+                Some(_) => String::new(),
+                None => percent(s),
+            },
+            Target::Count(_) => percent(s),
+        }
+    }
+
+    /// Under the headline of a share of a base, the counts behind it: `1.282/1.723 người,
+    /// 74,4% chỉ tiêu`; nothing for other kinds, whose headline is the counts.
+    pub fn detail_text(&self, p: &IndicatorProgress, t: &Terms) -> String {
+        match (self, p.value, p.share_of_base, p.share_of_target) {
+            (Target::PercentOf { .. }, Some(v), Some(_), Some(s)) => {
+                format!("{}/{}, {} chỉ tiêu", int(v.round() as u64), count_of(p.target, &t.counted), percent(s))
+            }
+            (Target::PercentOf { .. } | Target::Count(_) | Target::Ratio { .. } | Target::Milestone, ..) => {
+                String::new()
+            }
         }
     }
 
     /// How much of its base a share covers (`29,8% dân số trưởng thành`); nothing for others.
-    pub fn base_share_text(&self, p: &IndicatorProgress) -> String {
+    pub fn base_share_text(&self, p: &IndicatorProgress, t: &Terms) -> String {
         match (self, p.share_of_base) {
-            (Target::PercentOf { base, .. }, Some(s)) => format!("{} {}", percent(s), base_words(base).0),
+            (Target::PercentOf { .. }, Some(s)) => t.of_base(s),
             (Target::PercentOf { .. } | Target::Count(_) | Target::Ratio { .. } | Target::Milestone, _) => {
                 String::new()
             }
@@ -115,7 +165,7 @@ impl Target {
 
     /// What the straight path asks by the latest report, unless the target is reached; past
     /// the `deadline`, that the whole target was due.
-    pub fn expected_text(&self, p: &IndicatorProgress, deadline: NaiveDate, counted: &str) -> String {
+    pub fn expected_text(&self, p: &IndicatorProgress, deadline: NaiveDate, t: &Terms) -> String {
         let (Some(e), Some(d)) = (p.expected, p.as_of) else { return String::new() };
         if p.standing == Standing::DaDat {
             return String::new();
@@ -124,61 +174,90 @@ impl Target {
         if p.days_left < 0 {
             return format!("Đã hết hạn {} mà chưa đạt chỉ tiêu", date(deadline));
         }
-        match self.amount(e, counted) {
+        match self.amount(e, t) {
             Some(a) => format!("Theo lộ trình, đến {} cần đạt {a}", date(d)),
             None => String::new(),
         }
     }
 
-    /// A unit's figure in its row: `614`, `58,1% (120/230)`, `Đã xong`, or `—`.
+    /// A unit's figure in its row: `614`, `29,8% (1.154)` of a share of a base,
+    /// `58,1% (120/230)`, `Đã xong`, or `—`.
     pub fn unit_value_text(&self, u: &UnitProgress) -> String {
         let Some(v) = u.value else { return "—".to_string() };
         match (self, u.ratio) {
             (Target::Ratio { .. }, Some((d, o))) => format!("{} ({}/{})", percent(v), int(d), int(o)),
             (Target::Milestone, _) => done_word(v >= 1.0).to_string(),
-            (Target::Count(_) | Target::PercentOf { .. } | Target::Ratio { .. }, _) => int(v.round() as u64),
+            (Target::PercentOf { .. }, _) => match u.base.filter(|b| *b > 0) {
+                Some(b) => format!("{} ({})", percent(v * 100.0 / b as f64), int(v.round() as u64)),
+                None => int(v.round() as u64),
+            },
+            (Target::Count(_) | Target::Ratio { .. }, _) => int(v.round() as u64),
         }
     }
 
-    /// A unit's own target in its row, or `—`.
+    /// A unit's own target in its row: `97`, `40% (1.549)`, `95%`, or `—`.
     pub fn unit_target_text(&self, u: &UnitProgress) -> String {
         match (self, u.target) {
-            (Target::Ratio { .. }, Some(t)) => percent(t),
+            (Target::Ratio { .. }, Some(_)) => self.goal().unwrap_or_default(),
+            (Target::PercentOf { .. }, Some(t)) => format!("{} ({})", self.goal().unwrap_or_default(), int(t as u64)),
             (Target::Milestone, _) | (_, None) => "—".to_string(),
-            (Target::Count(_) | Target::PercentOf { .. }, Some(t)) => int(t as u64),
+            (Target::Count(_), Some(t)) => int(t as u64),
         }
     }
 
-    /// A row of the history: the total reported on a day, and what the straight path asked.
-    pub fn history_texts(&self, value: f64, expected: f64) -> (String, String) {
+    /// A row of the history: the total reported on a day and what the straight path asked;
+    /// of a share of a base of `base` in all, each with how much of it that is.
+    pub fn history_texts(&self, value: f64, expected: f64, base: Option<u64>) -> (String, String) {
         match self {
             Target::Ratio { .. } => (percent(value), percent(expected)),
             Target::Milestone => (done_word(value >= 1.0).to_string(), "—".to_string()),
-            Target::Count(_) | Target::PercentOf { .. } => (int(value.round() as u64), int(expected.round() as u64)),
+            Target::PercentOf { .. } => match base.filter(|b| *b > 0) {
+                Some(b) => {
+                    let said = |v: f64| format!("{} ({})", int(v.round() as u64), percent(v * 100.0 / b as f64));
+                    (said(value), said(expected))
+                }
+                None => (int(value.round() as u64), int(expected.round() as u64)),
+            },
+            Target::Count(_) => (int(value.round() as u64), int(expected.round() as u64)),
         }
     }
 
-    /// One indicator in a feed entry: `Thu nhận hồ sơ cấp CCCD: 62/97 trường hợp (63,9%)`.
-    /// The feed names only the indicator's own `noun`.
-    pub fn feed_line(&self, name: &str, noun: &str, p: &IndicatorProgress) -> String {
+    /// One indicator in a feed entry: `Thu nhận hồ sơ cấp CCCD: 62/97 trường hợp (63,9%)`,
+    /// `Tài khoản dịch vụ công: đạt 29,8% dân số trưởng thành, chỉ tiêu 40% (1.282/1.723 người,
+    /// 74,4% chỉ tiêu)`.
+    pub fn feed_line(&self, name: &str, t: &Terms, p: &IndicatorProgress) -> String {
         let Some(v) = p.value else { return format!("{name}: chưa có số liệu") };
+        let noun = if t.counted.is_empty() { String::new() } else { format!(" {}", t.counted) };
+        let counts = format!("{}/{}{noun}", int(v.round() as u64), int(p.target.round() as u64));
         match self {
             Target::Milestone => match p.done_on {
                 Some(d) => format!("{name}: đã hoàn thành ngày {}", date(d)),
                 None => format!("{name}: chưa hoàn thành"),
             },
-            Target::Ratio { percent: target } => format!("{name}: {} (chỉ tiêu {})", percent(v), percent(*target)),
-            Target::Count(_) | Target::PercentOf { .. } => {
+            Target::Ratio { .. } => {
+                format!("{name}: {} (chỉ tiêu {})", percent(v), self.goal().unwrap_or_default())
+            }
+            Target::PercentOf { .. } => match (p.share_of_base, p.share_of_target) {
+                (Some(c), Some(s)) => format!(
+                    "{name}: đạt {}, chỉ tiêu {} ({counts}, {} chỉ tiêu)",
+                    t.of_base(c),
+                    self.goal().unwrap_or_default(),
+                    percent(s)
+                ),
+                _ => format!("{name}: {counts}"),
+            },
+            Target::Count(_) => {
                 let share = p.share_of_target.map(|s| format!(" ({})", percent(s))).unwrap_or_default();
-                let noun = if noun.is_empty() { String::new() } else { format!(" {noun}") };
-                format!("{name}: {}/{}{noun}{share}", int(v.round() as u64), int(p.target.round() as u64))
+                format!("{name}: {counts}{share}")
             }
         }
     }
 
     /// Where an indicator stands, in the bulletin's written Vietnamese before it is spoken:
-    /// `Cài đặt VNeID: đã có 614 trên 1.057 hộ, đạt 58,1% chỉ tiêu.`
-    pub fn bulletin_figures(&self, name: &str, counted: &str, p: &IndicatorProgress) -> String {
+    /// `Cài đặt VNeID: đã có 614 trên 1.057 hộ, đạt 58,1% chỉ tiêu.`; a share of a base in the
+    /// plan's terms first, `…: đạt 29,8% dân số trưởng thành, chỉ tiêu 40%; tức 1.282 trên
+    /// 1.723 người cần đạt.`
+    pub fn bulletin_figures(&self, name: &str, t: &Terms, p: &IndicatorProgress) -> String {
         let Some(v) = p.value else { return format!("{name}: chưa có số liệu báo cáo.") };
         match self {
             Target::Milestone if v >= 1.0 => match p.done_on {
@@ -186,20 +265,30 @@ impl Target {
                 None => format!("{name}: đã hoàn thành."),
             },
             Target::Milestone => format!("{name}: chưa hoàn thành."),
-            Target::Ratio { percent: target } => match p.ratio {
-                Some((done, of)) => format!(
-                    "{name}: đạt {}, tức {} trên {}; chỉ tiêu tối thiểu {}.",
-                    percent(v),
-                    int(done),
-                    count_of(of as f64, counted),
-                    percent(*target)
-                ),
-                None => format!("{name}: đạt {}; chỉ tiêu tối thiểu {}.", percent(v), percent(*target)),
-            },
+            Target::Ratio { above, .. } => {
+                let goal = self.goal().unwrap_or_default();
+                let goal = if *above { goal } else { format!("tối thiểu {goal}") };
+                match p.ratio {
+                    Some((done, of)) => format!(
+                        "{name}: đạt {}, tức {} trên {}; chỉ tiêu {goal}.",
+                        percent(v),
+                        int(done),
+                        count_of(of as f64, &t.counted),
+                    ),
+                    None => format!("{name}: đạt {}; chỉ tiêu {goal}.", percent(v)),
+                }
+            }
+            Target::PercentOf { .. } if p.share_of_base.is_some() => format!(
+                "{name}: đạt {}, chỉ tiêu {}; tức {} trên {} cần đạt.",
+                t.of_base(p.share_of_base.unwrap_or_default()),
+                self.goal().unwrap_or_default(),
+                int(v.max(0.0).round() as u64),
+                count_of(p.target, &t.counted),
+            ),
             Target::Count(_) | Target::PercentOf { .. } => format!(
                 "{name}: đã có {} trên {}, đạt {} chỉ tiêu.",
                 int(v.max(0.0).round() as u64),
-                count_of(p.target, counted),
+                count_of(p.target, &t.counted),
                 percent(p.share_of_target.unwrap_or(0.0))
             ),
         }
@@ -207,9 +296,9 @@ impl Target {
 
     /// What the straight path asks by now, for the bulletin of an indicator behind it:
     /// ` Chậm tiến độ: theo lộ trình, đến nay cần đạt 587 hộ.`, or without an amount.
-    pub fn bulletin_behind(&self, p: &IndicatorProgress, counted: &str) -> String {
+    pub fn bulletin_behind(&self, p: &IndicatorProgress, t: &Terms) -> String {
         let behind = Standing::ChamTienDo.label();
-        match p.expected.and_then(|e| self.amount(e, counted)) {
+        match p.expected.and_then(|e| self.amount(e, t)) {
             Some(a) => format!(" {behind}: theo lộ trình, đến nay cần đạt {a}."),
             None => format!(" {behind}."),
         }
@@ -243,53 +332,70 @@ mod tests {
     /// of the fixtures is made of.
     #[test]
     fn each_kind_is_said_its_own_way() {
-        let share = Target::PercentOf { percent: 40.0, base: "adults".into() };
-        let p = progress(Some(1282.0), 1723.0);
-        let counted = share.counted(None);
-        assert_eq!(counted, "người");
-        assert_eq!(share.target_text(p.target, &counted), "40% dân số trưởng thành (1.723 người)");
-        assert_eq!(share.value_text(&p, &counted), "1.282/1.723 người");
-        assert_eq!(share.share_text(&p), "74,4%");
-        assert_eq!(share.base_share_text(&p), "29,8% dân số trưởng thành");
+        let share = Target::PercentOf { percent: 40.0, base: "adults".into(), above: false };
+        let p = IndicatorProgress { base: Some(4306), ..progress(Some(1282.0), 1723.0) };
+        let t = share.terms(None, &BaseName::builtin("adults"));
+        assert_eq!(t, Terms { counted: "người".into(), base: Some("dân số trưởng thành".into()) });
+        assert_eq!(share.target_text(p.target, &t), "40% dân số trưởng thành (1.723 người)");
+        assert_eq!(share.value_text(&p, &t), "Đạt 29,8% dân số trưởng thành — chỉ tiêu 40%");
+        assert_eq!(share.share_text(&p), "");
+        assert_eq!(share.detail_text(&p, &t), "1.282/1.723 người, 74,4% chỉ tiêu");
+        assert_eq!(share.base_share_text(&p, &t), "29,8% dân số trưởng thành");
+        assert_eq!(share.expected_text(&p, p.as_of.unwrap(), &t), "Theo lộ trình, đến 14/6/2023 cần đạt 587 người");
         assert_eq!(
-            share.expected_text(&p, p.as_of.unwrap(), &counted),
-            "Theo lộ trình, đến 14/6/2023 cần đạt 587 người"
+            share.feed_line("Dịch vụ công", &t, &p),
+            "Dịch vụ công: đạt 29,8% dân số trưởng thành, chỉ tiêu 40% (1.282/1.723 người, 74,4% chỉ tiêu)"
         );
-        assert_eq!(share.feed_line("VNeID", "", &p), "VNeID: 1.282/1.723 (74,4%)");
         assert_eq!(
-            share.bulletin_figures("VNeID", &counted, &p),
-            "VNeID: đã có 1.282 trên 1.723 người, đạt 74,4% chỉ tiêu."
+            share.bulletin_figures("Dịch vụ công", &t, &p),
+            "Dịch vụ công: đạt 29,8% dân số trưởng thành, chỉ tiêu 40%; tức 1.282 trên 1.723 người cần đạt."
         );
-        assert_eq!(share.bulletin_behind(&p, &counted), " Chậm tiến độ: theo lộ trình, đến nay cần đạt 587 người.");
+        assert_eq!(share.bulletin_behind(&p, &t), " Chậm tiến độ: theo lộ trình, đến nay cần đạt 587 người.");
+        assert_eq!(share.history_texts(1282.0, 1400.0, Some(4306)), ("1.282 (29,8%)".into(), "1.400 (32,5%)".into()));
 
-        let ratio = Target::Ratio { percent: 95.0 };
-        let p = IndicatorProgress { ratio: Some((120, 230)), ..progress(Some(52.17), 95.0) };
-        assert_eq!(ratio.target_text(95.0, ""), "tối thiểu 95%");
-        assert_eq!(ratio.value_text(&p, ""), "52,2% (120/230)");
+        // A base named nowhere is never shown by its id; "trên" is said as the plan writes it.
+        let unnamed = Target::PercentOf { percent: 93.0, base: "tu-6-tuoi".into(), above: true };
+        let t = unnamed.terms(Some("người"), &BaseName::default());
+        assert_eq!(unnamed.target_text(4651.0, &t), "trên 93% (4.651 người)");
+        assert_eq!(unnamed.value_text(&p, &t), "Đạt 29,8% — chỉ tiêu trên 93%");
+        assert!(!unnamed.feed_line("X", &t, &p).contains("tu-6-tuoi"));
+
+        let ratio = Target::Ratio { percent: 95.0, above: false };
+        let t = Terms::default();
+        let p = IndicatorProgress { ratio: Some((120, 230)), expected: Some(80.0), ..progress(Some(52.17), 95.0) };
+        assert_eq!(ratio.target_text(95.0, &t), "tối thiểu 95%");
+        assert_eq!(ratio.value_text(&p, &t), "52,2% (120/230)");
         assert_eq!(ratio.share_text(&p), "52,2%");
-        assert_eq!(ratio.base_share_text(&p), "");
-        assert_eq!(ratio.feed_line("Hồ sơ", "", &p), "Hồ sơ: 52,2% (chỉ tiêu 95%)");
-        assert_eq!(ratio.bulletin_behind(&p, ""), " Chậm tiến độ: theo lộ trình, đến nay cần đạt 587%.");
+        assert_eq!(ratio.detail_text(&p, &t), "");
+        assert_eq!(ratio.feed_line("Hồ sơ", &t, &p), "Hồ sơ: 52,2% (chỉ tiêu 95%)");
+        assert_eq!(ratio.bulletin_behind(&p, &t), " Chậm tiến độ: theo lộ trình, đến nay cần đạt 80%.");
+        let above = Target::Ratio { percent: 50.0, above: true };
+        assert_eq!(above.target_text(50.0, &t), "trên 50%");
+        assert_eq!(above.bulletin_figures("Hồ sơ", &t, &p), "Hồ sơ: đạt 52,2%, tức 120 trên 230; chỉ tiêu trên 50%.");
 
         let milestone = Target::Milestone;
         let done_on = NaiveDate::from_ymd_opt(2023, 6, 7);
         let p = IndicatorProgress { done_on, ..progress(Some(1.0), 1.0) };
-        assert_eq!(milestone.target_text(1.0, ""), "Hoàn thành");
-        assert_eq!(milestone.value_text(&p, ""), "Đã xong (báo cáo ngày 7/6/2023)");
+        assert_eq!(milestone.target_text(1.0, &t), "Hoàn thành");
+        assert_eq!(milestone.value_text(&p, &t), "Đã xong (báo cáo ngày 7/6/2023)");
         assert_eq!(milestone.share_text(&p), "");
         assert_eq!(milestone.bar_share(&p), Some(100.0));
-        assert_eq!(milestone.expected_text(&p, p.as_of.unwrap(), ""), "");
-        assert_eq!(milestone.history_texts(0.0, 1.0), ("Chưa xong".to_string(), "—".to_string()));
-        assert_eq!(milestone.feed_line("Zalo", "", &p), "Zalo: đã hoàn thành ngày 7/6/2023");
-        assert_eq!(milestone.bulletin_figures("Zalo", "", &p), "Zalo: đã hoàn thành, theo báo cáo 7/6/2023.");
-        assert_eq!(milestone.bulletin_behind(&p, ""), " Chậm tiến độ.");
+        assert_eq!(milestone.expected_text(&p, p.as_of.unwrap(), &t), "");
+        assert_eq!(milestone.history_texts(0.0, 1.0, None), ("Chưa xong".to_string(), "—".to_string()));
+        assert_eq!(milestone.feed_line("Zalo", &t, &p), "Zalo: đã hoàn thành ngày 7/6/2023");
+        assert_eq!(milestone.bulletin_figures("Zalo", &t, &p), "Zalo: đã hoàn thành, theo báo cáo 7/6/2023.");
+        assert_eq!(milestone.bulletin_behind(&p, &t), " Chậm tiến độ.");
 
         let count = Target::Count(1057);
+        let t = count.terms(Some("hộ"), &BaseName::default());
         let p = progress(None, 1057.0);
-        assert_eq!(count.counted(Some("hộ")), "hộ");
-        assert_eq!(count.value_text(&p, "hộ"), "Chưa có số liệu");
-        assert_eq!(count.bulletin_figures("CCCD", "hộ", &p), "CCCD: chưa có số liệu báo cáo.");
-        assert_eq!(count.feed_line("CCCD", "hộ", &p), "CCCD: chưa có số liệu");
+        assert_eq!(t.counted, "hộ");
+        assert_eq!(count.value_text(&p, &t), "Chưa có số liệu");
+        assert_eq!(count.bulletin_figures("CCCD", &t, &p), "CCCD: chưa có số liệu báo cáo.");
+        assert_eq!(count.feed_line("CCCD", &t, &p), "CCCD: chưa có số liệu");
+        let p = progress(Some(614.0), 1057.0);
+        assert_eq!(count.feed_line("CCCD", &t, &p), "CCCD: 614/1.057 hộ (58,1%)");
+        assert_eq!(count.bulletin_figures("CCCD", &t, &p), "CCCD: đã có 614 trên 1.057 hộ, đạt 58,1% chỉ tiêu.");
     }
 
     #[test]
@@ -305,12 +411,19 @@ mod tests {
             standing: Standing::DungTienDo,
         };
         let u = unit(Some(61.6), None, Some(97.9));
+        let share = Target::PercentOf { percent: 40.0, base: "adults".into(), above: false };
+        let mut of_base = unit(Some(1154.0), None, Some(1242.0));
+        of_base.base = Some(3105);
+        assert_eq!(
+            (share.unit_value_text(&of_base), share.unit_target_text(&of_base)),
+            ("37,2% (1.154)".into(), "40% (1.242)".into())
+        );
         assert_eq!(
             (Target::Count(97).unit_value_text(&u), Target::Count(97).unit_target_text(&u)),
             ("62".into(), "97".into())
         );
         let r = unit(Some(50.0), Some((1, 2)), Some(95.0));
-        let ratio = Target::Ratio { percent: 95.0 };
+        let ratio = Target::Ratio { percent: 95.0, above: false };
         assert_eq!((ratio.unit_value_text(&r), ratio.unit_target_text(&r)), ("50% (1/2)".into(), "95%".into()));
         let m = unit(Some(1.0), None, Some(1.0));
         assert_eq!(

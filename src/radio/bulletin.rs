@@ -470,8 +470,8 @@ fn closing(site: &Site, say: &impl Fn(&str) -> String) -> Section {
 /// One indicator in full sentences: where it stands, the deadline, on track or behind, and the
 /// units behind by name.
 fn indicator_line(site: &Site, ind: &Indicator, p: &IndicatorProgress) -> String {
-    let noun = ind.target.counted(ind.noun.as_deref());
-    let mut s = ind.target.bulletin_figures(&ind.name, &noun, p);
+    let terms = site.units.terms(ind);
+    let mut s = ind.target.bulletin_figures(&ind.name, &terms, p);
     if p.standing == Standing::DaDat {
         s.push_str(" Đã đạt chỉ tiêu.");
         return s;
@@ -486,7 +486,7 @@ fn indicator_line(site: &Site, ind: &Indicator, p: &IndicatorProgress) -> String
         Standing::DungTienDo => s.push_str(&format!(" {}.", Standing::DungTienDo.label())),
         // Past the deadline the path no longer says what is due: all of it was.
         Standing::ChamTienDo if p.days_left < 0 => s.push_str(" Chưa đạt chỉ tiêu."),
-        Standing::ChamTienDo => s.push_str(&ind.target.bulletin_behind(p, &noun)),
+        Standing::ChamTienDo => s.push_str(&ind.target.bulletin_behind(p, &terms)),
         Standing::DaDat | Standing::ChuaCoSoLieu => {}
     }
     let kind = site.units.kind.to_lowercase();

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use crate::content::model::{Plan, Report, Site};
 
-const HEADER: [&str; 12] = [
+const HEADER: [&str; 14] = [
     "Ngày báo cáo",
     "Mã đơn vị",
     "Đơn vị",
@@ -22,6 +22,8 @@ const HEADER: [&str; 12] = [
     "Nguồn",
     "Minh họa",
     "Tệp",
+    "Cơ số",
+    "Tỷ lệ trên cơ số",
 ];
 
 /// One cell. Text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`) is prefixed with
@@ -125,29 +127,49 @@ pub fn splice_csv(
 /// The rows of one report. The cells every row of the report shares (its date, source and file,
 /// each unit's, each indicator's) are quoted once, not once per figure: a province's file has
 /// 125,000 rows, and building each from twelve strings was most of the plan's page time.
+///
+/// A figure of a share of a base ends with the unit's base (the whole ward's for `ward`) and how
+/// much of it the figure covers, `29,8%`: what the plan's percentage is of.
 fn report_rows(site: &Site, plan: &Plan, r: &Report, ward_name: &str) -> String {
-    let units = site.units.units.iter().map(|u| (u.id.as_str(), u.name.as_str())).chain([("ward", ward_name)]);
+    let units =
+        site.units.units.iter().map(|u| (u.id.as_str(), u.name.as_str(), Some(u))).chain([("ward", ward_name, None)]);
     let date = r.date.format("%Y-%m-%d").to_string();
     let file = r.file.to_string_lossy().replace('\\', "/");
     let tail = format!(
-        "{},{},{}\r\n",
+        "{},{},{},",
         cell(r.source.as_deref().unwrap_or_default()),
         if r.illustrative { "có" } else { "" },
         cell(&file)
     );
-    let indicators: Vec<(&str, String)> =
-        plan.indicators.iter().map(|i| (i.id.as_str(), format!("{},{},", cell(&i.id), cell(&i.name)))).collect();
+    let indicators: Vec<(&str, String, Option<&str>)> = plan
+        .indicators
+        .iter()
+        .map(|i| (i.id.as_str(), format!("{},{},", cell(&i.id), cell(&i.name)), i.target.base()))
+        .collect();
+    let ward_base = |b: &str| site.units.units.iter().filter_map(|u| u.bases.get(b)).sum::<u64>();
     let mut out = String::new();
-    for (uid, uname) in units {
+    for (uid, uname, unit) in units {
         let Some(row) = r.values.get(uid) else { continue };
-        let unit = format!("{},{},{},", cell(&date), cell(uid), cell(uname));
-        for (id, ind) in &indicators {
+        let unit_cells = format!("{},{},{},", cell(&date), cell(uid), cell(uname));
+        for (id, ind, base) in &indicators {
             let Some(fig) = row.get(id) else { continue };
-            out.push_str(&unit);
+            out.push_str(&unit_cells);
             out.push_str(ind);
             fig.csv_cells(&mut out);
             out.push(',');
             out.push_str(&tail);
+            let of = base.and_then(|b| match unit {
+                Some(u) => u.bases.get(b).copied(),
+                None => Some(ward_base(b)),
+            });
+            if let (Some(b), Some(n)) = (of.filter(|b| *b > 0), fig.cumulative()) {
+                out.push_str(&b.to_string());
+                out.push(',');
+                out.push_str(&cell(&crate::format::percent(n as f64 * 100.0 / b as f64)));
+            } else {
+                out.push(',');
+            }
+            out.push_str("\r\n");
         }
     }
     out

@@ -62,7 +62,7 @@ pub fn atom(site: &Site) -> Vec<u8> {
                 .indicators
                 .iter()
                 .zip(tracker.totals(r.date))
-                .map(|(ind, p)| ind.target.feed_line(&ind.name, ind.noun.as_deref().unwrap_or(""), &p))
+                .map(|(ind, p)| ind.target.feed_line(&ind.name, &site.units.terms(ind), &p))
                 .collect();
             let iso = format::iso(r.date);
             entries.push(Entry {

@@ -7,7 +7,8 @@ use serde::Serialize;
 use super::when::{repeat_text, status_note, time_range, when_text};
 use crate::content::model::*;
 use crate::format::{self, date, days_left, int, long_date, percent};
-use crate::indicator::{IndicatorProgress, Standing};
+use crate::indicator::words::Terms;
+use crate::indicator::{IndicatorProgress, Kind, Standing};
 use crate::markdown::{self, TocEntry};
 use crate::paths;
 use crate::progress::PlanProgress;
@@ -222,6 +223,9 @@ pub struct IndicatorView {
     pub target_text: String,
     pub value_text: String,
     pub share_text: String,
+    /// Under the headline of a share of a base, the counts behind it: `1.282/1.723 người,
+    /// 74,4% chỉ tiêu`; empty for other kinds.
+    pub detail_text: String,
     pub base_share_text: String,
     pub bar: String,
     pub status_id: Standing,
@@ -248,19 +252,25 @@ pub struct Charts {
     pub file_stem: String,
 }
 
-fn charts(plan: &Plan, ind: &Indicator, p: &IndicatorProgress, noun: &str, today: NaiveDate) -> Charts {
-    use crate::chart::{self, ChartInput, UnitBar};
+fn charts(plan: &Plan, ind: &Indicator, p: &IndicatorProgress, terms: &Terms, today: NaiveDate) -> Charts {
+    use crate::chart::{self, ChartInput, Coverage, UnitBar};
+    let goal = ind.target.goal().unwrap_or_default();
+    let coverage = match (ind.target.kind(), p.base) {
+        (Kind::Percent, Some(base)) => Some(Coverage { base, label: terms.base.as_deref(), goal: &goal }),
+        _ => None,
+    };
     let input = ChartInput {
         name: &ind.name,
-        noun,
+        noun: &terms.counted,
         kind: ind.target.kind(),
         target: p.target,
         value: p.value,
         ratio: p.ratio,
+        coverage,
         units: p
             .units
             .iter()
-            .map(|u| UnitBar { name: &u.name, value: u.value, target: u.target, ratio: u.ratio })
+            .map(|u| UnitBar { name: &u.name, value: u.value, target: u.target, ratio: u.ratio, base: u.base })
             .collect(),
         history: p.history.iter().map(|pt| (pt.date, pt.value)).collect(),
         from: plan.from,
@@ -289,7 +299,7 @@ fn bar(share: Option<f64>) -> String {
 impl IndicatorView {
     pub fn new(site: &Site, plan: &Plan, ind: &Indicator, p: &IndicatorProgress, today: NaiveDate) -> IndicatorView {
         let t = &ind.target;
-        let counted = t.counted(ind.noun.as_deref());
+        let terms = site.units.terms(ind);
         let guide = ind
             .guide
             .as_ref()
@@ -315,7 +325,7 @@ impl IndicatorView {
             .iter()
             .map(|pt| {
                 let expected = crate::progress::path_value(plan.from, ind.deadline, p.target, pt.date);
-                let (value_text, expected_text) = t.history_texts(pt.value, expected);
+                let (value_text, expected_text) = t.history_texts(pt.value, expected, p.base);
                 let illustrative = illustrative_dates.contains(&pt.date);
                 HistoryRow { date_text: date(pt.date), value_text, expected_text, illustrative }
             })
@@ -324,14 +334,15 @@ impl IndicatorView {
             id: ind.id.clone(),
             name: ind.name.clone(),
             kind: t.kind().id(),
-            target_text: t.target_text(p.target, &counted),
-            value_text: t.value_text(p, &counted),
+            target_text: t.target_text(p.target, &terms),
+            value_text: t.value_text(p, &terms),
             share_text: t.share_text(p),
-            base_share_text: t.base_share_text(p),
+            detail_text: t.detail_text(p, &terms),
+            base_share_text: t.base_share_text(p, &terms),
             bar: bar(t.bar_share(p)),
             status_id: p.standing,
             status_label: p.standing.label(),
-            expected_text: t.expected_text(p, ind.deadline, &counted),
+            expected_text: t.expected_text(p, ind.deadline, &terms),
             deadline_text: date(ind.deadline),
             // A reached target is not "overdue", however long ago its deadline was.
             days_left_text: if p.standing == Standing::DaDat { String::new() } else { days_left(p.days_left) },
@@ -341,7 +352,7 @@ impl IndicatorView {
             behind: p.behind().map(|u| u.name.clone()).collect(),
             units,
             history,
-            charts: charts(plan, ind, p, &counted, today),
+            charts: charts(plan, ind, p, &terms, today),
         }
     }
 }
@@ -883,13 +894,14 @@ impl Serialize for IndicatorCard<'_> {
             file_stem: &'c str,
         }
         let i = self.0;
-        let mut m = s.serialize_struct("IndicatorCard", 18)?;
+        let mut m = s.serialize_struct("IndicatorCard", 19)?;
         m.serialize_field("id", &i.id)?;
         m.serialize_field("name", &i.name)?;
         m.serialize_field("kind", &i.kind)?;
         m.serialize_field("target_text", &i.target_text)?;
         m.serialize_field("value_text", &i.value_text)?;
         m.serialize_field("share_text", &i.share_text)?;
+        m.serialize_field("detail_text", &i.detail_text)?;
         m.serialize_field("base_share_text", &i.base_share_text)?;
         m.serialize_field("bar", &i.bar)?;
         m.serialize_field("status_id", &i.status_id)?;
