@@ -20,7 +20,7 @@
 //! (zero or absurd targets, 10¹² counts, NaN, deadlines before the start) can overflow a pixel
 //! coordinate or panic.
 
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 use plotters::backend::SVGBackend;
 use plotters::coord::cartesian::Cartesian2d;
 use plotters::coord::types::RangedCoordf64;
@@ -30,9 +30,9 @@ use plotters::element::{Circle, PathElement, Rectangle};
 use plotters::style::{Color, RGBColor, ShapeStyle};
 
 use crate::format::{date, decimal, int, iso, percent};
-use crate::indicator::words::done_word;
-use crate::indicator::{Kind, Standing};
-use crate::progress::{self, path_value};
+use crate::indicator::words::{done_word, rate_window};
+use crate::indicator::{Kind, Projection, Standing};
+use crate::progress::{path_value, projection};
 use crate::text::nfc;
 
 /// One unit's latest figure, on the indicator's own scale (count, or percent for ratios, 0/1 for
@@ -89,70 +89,8 @@ pub struct ChartInput<'a> {
     /// Build date: decides whether an unfinished milestone is overdue.
     pub today: NaiveDate,
     pub done_on: Option<NaiveDate>,
-}
-
-/// Where the recent rate leads. Computed by [`projection`].
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Projection {
-    /// Growth per day between the last two reports (or from the period start, with one report).
-    /// `None` when there is nothing to measure: no report, or no earlier date to measure from.
-    pub rate_per_day: Option<f64>,
-    /// The first day the total is at or above the target: a report date when already reached,
-    /// else the projected day. `None` when the rate is not positive or the day is absurdly far.
-    pub reaches_on: Option<NaiveDate>,
-    /// The target is (or will be) reached on or before the deadline.
-    pub before_deadline: bool,
-    /// The total the rate gives at the deadline, when the deadline is after the latest report.
-    pub at_deadline: Option<f64>,
-    /// The latest report is already at or above the target.
-    pub reached: bool,
-}
-
-/// Projects the cumulative `history` forward at the rate between its last two points (or from
-/// 0 at `from` when there is one point) to the day it reaches `target`.
-pub fn projection(history: &[(NaiveDate, f64)], from: NaiveDate, target: f64, deadline: NaiveDate) -> Projection {
-    let mut pts: Vec<(NaiveDate, f64)> = history.iter().copied().filter(|(_, v)| v.is_finite()).collect();
-    pts.sort_by_key(|(d, _)| *d);
-    let none =
-        Projection { rate_per_day: None, reaches_on: None, before_deadline: false, at_deadline: None, reached: false };
-    let Some(&(d1, v1)) = pts.last() else {
-        return none;
-    };
-    let prev = pts.iter().rev().find(|(d, _)| *d < d1).copied().or_else(|| (from < d1).then_some((from, 0.0)));
-    let rate = prev.map(|(d0, v0)| (v1 - v0) / (d1 - d0).num_days() as f64).filter(|r| r.is_finite());
-    let at_deadline = rate.filter(|_| deadline > d1).map(|r| v1 + r * (deadline - d1).num_days() as f64);
-    let reached = v1 >= target - EPS;
-    let reaches_on = if reached {
-        // A total that dipped below the target and came back counts from its return.
-        let mut first = d1;
-        for (d, v) in pts.iter().rev() {
-            if *v < target - EPS {
-                break;
-            }
-            first = *d;
-        }
-        Some(first)
-    } else {
-        match rate {
-            Some(r) if r > 0.0 => {
-                let days = ((target - v1) / r).ceil();
-                // Beyond ~270 years is "never" for a campaign, and keeps the date arithmetic safe.
-                if days.is_finite() && days <= 100_000.0 {
-                    d1.checked_add_days(Days::new(days as u64))
-                } else {
-                    None
-                }
-            }
-            _ => None,
-        }
-    };
-    Projection {
-        rate_per_day: rate,
-        reaches_on,
-        before_deadline: reaches_on.is_some_and(|d| d <= deadline),
-        at_deadline,
-        reached,
-    }
+    /// The indicator's one status, as the card and the radio say it.
+    pub standing: Standing,
 }
 
 /// A bullet bar of the latest total against the target, with the share in words: the count and
@@ -226,6 +164,7 @@ struct Data {
     as_of: Option<NaiveDate>,
     today: NaiveDate,
     done_on: Option<NaiveDate>,
+    standing: Standing,
 }
 
 fn finite(v: Option<f64>) -> Option<f64> {
@@ -262,6 +201,7 @@ impl Data {
             as_of,
             today: i.today,
             done_on: i.done_on,
+            standing: i.standing,
         }
     }
 
@@ -686,7 +626,7 @@ fn draw_bar(svg: &mut Svg, frame: &Frame, band: f64, inset: f64, bar: &Bar) {
 fn overall_count(id: &str, d: &Data) -> String {
     let mut svg = Svg::new(id);
     let expected = d.expected();
-    let st = progress::past_deadline(progress::standing(d.value, Some(d.target), expected), d.today, d.deadline);
+    let st = d.standing;
     let share = d.value.filter(|_| d.target > 0.0).map(|v| v * 100.0 / d.target);
 
     // A share of a base: the plan's terms first, so that the share of the target below is not
@@ -728,12 +668,17 @@ fn overall_count(id: &str, d: &Data) -> String {
         marks.push((e, PATH, 2, Some(DASH)));
     }
     marks.push((d.target, TARGET, 3, None));
-    let bar = Bar { value: d.value, behind: st == Standing::ChamTienDo, marks, data };
+    let bar = Bar { value: d.value, behind: st.is_behind(), marks, data };
     draw_bar(&mut svg, &frame, f64::from(band), 6.0, &bar);
     y += band + 8;
 
-    if st == Standing::ChamTienDo {
-        y += svg.legend(y, Swatch::Bar(BEHIND, true), "", "Sọc chéo: chậm so với lộ trình");
+    if st.is_behind() {
+        let s = if st == Standing::TreHan {
+            "Sọc chéo: đã quá hạn mà chưa đạt"
+        } else {
+            "Sọc chéo: chậm so với lộ trình"
+        };
+        y += svg.legend(y, Swatch::Bar(BEHIND, true), "", s);
     }
     if let (Some(e), Some(a)) = (expected, d.as_of) {
         y += svg.legend(y, Swatch::Tick(PATH, 2, Some(DASH)), "", &format!("Lộ trình: đến {} cần {}", date(a), d.n(e)));
@@ -772,8 +717,7 @@ fn overall_ratio(id: &str, d: &Data) -> String {
     };
     let status = match d.value {
         None => format!("Hạn {}", date(d.deadline)),
-        Some(_) if reached => format!("Đã đạt chỉ tiêu · hạn {}", date(d.deadline)),
-        Some(_) => format!("Chưa đạt chỉ tiêu · hạn {}", date(d.deadline)),
+        Some(_) => format!("{} · hạn {}", d.standing.label(), date(d.deadline)),
     };
     let mut y = 4;
     y += svg.para(PAD, y, LEGEND_CHARS, BOLD, &headline);
@@ -788,12 +732,16 @@ fn overall_ratio(id: &str, d: &Data) -> String {
         data.push(("data-done", done.to_string()));
         data.push(("data-of", of.to_string()));
     }
-    let bar =
-        Bar { value: d.value, behind: d.value.is_some() && !reached, marks: vec![(d.target, TARGET, 3, None)], data };
+    let bar = Bar { value: d.value, behind: d.standing.is_behind(), marks: vec![(d.target, TARGET, 3, None)], data };
     draw_bar(&mut svg, &frame, f64::from(band), 6.0, &bar);
     y += band + 8;
     if bar.behind {
-        y += svg.legend(y, Swatch::Bar(BEHIND, true), "", "Sọc chéo: chưa đạt chỉ tiêu");
+        let s = if d.standing == Standing::TreHan {
+            "Sọc chéo: đã quá hạn mà chưa đạt"
+        } else {
+            "Sọc chéo: chậm so với lộ trình"
+        };
+        y += svg.legend(y, Swatch::Bar(BEHIND, true), "", s);
     }
     y += svg.legend(y, Swatch::Tick(TARGET, 3, None), "", &format!("Chỉ tiêu: tối thiểu {}", percent(d.target)));
 
@@ -1130,6 +1078,7 @@ fn points(svg: &mut Svg, frame: &Frame, d: &Data, lo: NaiveDate) {
 
 fn over_time_count(id: &str, d: &Data) -> String {
     let mut svg = Svg::new(id);
+    // The same projection, from the same figures, as the status was decided by.
     let proj = projection(&d.history, d.from, d.target, d.deadline);
     // Show a late arrival too, when it is near enough not to squash the reported part.
     let (lo, hi) = x_span(d, &[]);
@@ -1208,6 +1157,7 @@ fn over_time_count(id: &str, d: &Data) -> String {
 /// The projection in words, and whether it is a warning.
 fn projection_words(d: &Data, p: &Projection, last: Option<NaiveDate>) -> (String, bool) {
     let rate = |r: f64| format!("{} {}/ngày", decimal(r), if d.noun.is_empty() { "đơn vị" } else { &d.noun });
+    let window = rate_window(p);
     // Once the deadline has passed, "will not reach it in time" is the wrong tense.
     let past = d.today > d.deadline || last.is_some_and(|x| x > d.deadline);
     match (p.reached, p.reaches_on, p.rate_per_day) {
@@ -1217,24 +1167,19 @@ fn projection_words(d: &Data, p: &Projection, last: Option<NaiveDate>) -> (Strin
                 // A projected day already gone says only that the figures stopped coming.
                 (Some(on), _, Some(x)) if on <= d.today => format!("; chưa có báo cáo nào sau ngày {}", date(x)),
                 (Some(on), Some(r), _) => {
-                    format!("; theo tốc độ gần nhất ({}), dự kiến ngày {} đạt", rate(r), date(on))
+                    format!("; {window} ({}), dự kiến ngày {} đạt", rate(r), date(on))
                 }
                 _ => String::new(),
             };
             (format!("Cảnh báo: đã quá hạn {} mà chưa đạt chỉ tiêu{then}", date(d.deadline)), true)
         }
         (_, Some(on), Some(r)) if p.before_deadline => (
-            format!(
-                "Dự báo theo tốc độ gần nhất ({}): đạt chỉ tiêu ngày {}, kịp hạn {}",
-                rate(r),
-                date(on),
-                date(d.deadline)
-            ),
+            format!("Dự báo {window} ({}): đạt chỉ tiêu ngày {}, kịp hạn {}", rate(r), date(on), date(d.deadline)),
             false,
         ),
         (_, Some(on), Some(r)) => (
             format!(
-                "Cảnh báo: theo tốc độ gần nhất ({}) sẽ không đạt chỉ tiêu trước hạn {}; dự kiến đến ngày {} mới đạt",
+                "Cảnh báo: {window} ({}) sẽ không đạt chỉ tiêu trước hạn {}; dự kiến đến ngày {} mới đạt",
                 rate(r),
                 date(d.deadline),
                 date(on)
@@ -1242,11 +1187,7 @@ fn projection_words(d: &Data, p: &Projection, last: Option<NaiveDate>) -> (Strin
             true,
         ),
         (_, None, Some(r)) => (
-            format!(
-                "Cảnh báo: theo tốc độ gần nhất ({}) sẽ không đạt chỉ tiêu trước hạn {}",
-                rate(r.max(0.0)),
-                date(d.deadline)
-            ),
+            format!("Cảnh báo: {window} ({}) sẽ không đạt chỉ tiêu trước hạn {}", rate(r.max(0.0)), date(d.deadline)),
             true,
         ),
         _ => ("Chưa đủ số liệu để dự báo".to_string(), false),

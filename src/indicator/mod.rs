@@ -13,7 +13,7 @@
 pub mod standing;
 pub mod words;
 
-pub use standing::{IndicatorProgress, Point, Standing, UnitProgress};
+pub use standing::{IndicatorProgress, Point, Projection, Standing, UnitProgress};
 
 /// A plan's target for an indicator, as the plan writes it.
 #[derive(Debug, Clone, PartialEq)]

@@ -10,7 +10,7 @@
 
 use chrono::NaiveDate;
 
-use super::{BaseName, IndicatorProgress, Standing, Target, UnitProgress};
+use super::{BaseName, IndicatorProgress, Projection, Standing, Target, UnitProgress};
 use crate::format::{date, int, percent};
 
 /// "Đã xong" or "Chưa xong": a milestone, done or not.
@@ -42,6 +42,52 @@ impl Terms {
             Some(label) => format!("{} {label}", percent(pc)),
             None => percent(pc),
         }
+    }
+}
+
+/// How the recent rate was measured, as a reader is told: `theo tốc độ 4 tuần gần nhất`,
+/// `theo tốc độ 9 ngày gần nhất`, `theo tốc độ từ đầu kế hoạch`; `theo tốc độ gần nhất` when
+/// nothing says over how long.
+pub fn rate_window(p: &Projection) -> String {
+    match (p.since, p.last) {
+        _ if p.from_start => "theo tốc độ từ đầu kế hoạch".to_string(),
+        (Some(a), Some(b)) => {
+            let days = (b - a).num_days();
+            if days >= 14 && days % 7 == 0 {
+                format!("theo tốc độ {} tuần gần nhất", days / 7)
+            } else {
+                format!("theo tốc độ {days} ngày gần nhất")
+            }
+        }
+        _ => "theo tốc độ gần nhất".to_string(),
+    }
+}
+
+/// Why an indicator on its path is at risk of missing its deadline, for the card and the radio:
+/// `theo tốc độ 4 tuần gần nhất, dự kiến đến 30/10/2024 mới đạt, sau hạn 30/9/2024`; without
+/// the `deadline`'s date where it was just said (the bulletin says it before).
+pub fn risk_reason(p: &IndicatorProgress, deadline: Option<NaiveDate>) -> String {
+    let window = rate_window(&p.projection);
+    let deadline = deadline.map(|d| format!(" {}", date(d))).unwrap_or_default();
+    match p.projection.reaches_on {
+        Some(on) => format!("{window}, dự kiến đến {} mới đạt, sau hạn{deadline}", date(on)),
+        None => format!("{window}, số liệu không tăng đủ để đạt chỉ tiêu trước hạn{deadline}"),
+    }
+}
+
+/// The units behind, said beside the indicator's own status without contradicting it: `Toàn
+/// phường đúng tiến độ; 2 khu phố chậm: Khu phố 4, Khu phố 7`. `whole` names the locality
+/// ("phường"), `unit_kind` its units ("khu phố"); nothing when no unit is behind.
+pub fn units_behind(overall: Standing, whole: &str, unit_kind: &str, names: &[String]) -> String {
+    if names.is_empty() {
+        return String::new();
+    }
+    let units = format!("{} {} chậm: {}", names.len(), unit_kind.to_lowercase(), names.join(", "));
+    match overall {
+        Standing::DaDat | Standing::DungTienDo | Standing::CoNguyCoTreHan => {
+            format!("Toàn {whole} {}; {units}", overall.label().to_lowercase())
+        }
+        Standing::ChamTienDo | Standing::TreHan | Standing::ChuaCoSoLieu => units,
     }
 }
 
@@ -227,6 +273,11 @@ impl Target {
     /// 74,4% chỉ tiêu)`.
     pub fn feed_line(&self, name: &str, t: &Terms, p: &IndicatorProgress) -> String {
         let Some(v) = p.value else { return format!("{name}: chưa có số liệu") };
+        format!("{} — {}", self.feed_figures(name, t, p, v), p.standing.label().to_lowercase())
+    }
+
+    /// [`Target::feed_line`] but its status.
+    fn feed_figures(&self, name: &str, t: &Terms, p: &IndicatorProgress, v: f64) -> String {
         let noun = if t.counted.is_empty() { String::new() } else { format!(" {}", t.counted) };
         let counts = format!("{}/{}{noun}", int(v.round() as u64), int(p.target.round() as u64));
         match self {
@@ -322,6 +373,7 @@ mod tests {
             as_of: NaiveDate::from_ymd_opt(2023, 6, 14),
             days_left: 16,
             standing: Standing::DungTienDo,
+            projection: Projection::NONE,
             done_on: None,
             units: Vec::new(),
             history: Vec::new(),
@@ -344,7 +396,7 @@ mod tests {
         assert_eq!(share.expected_text(&p, p.as_of.unwrap(), &t), "Theo lộ trình, đến 14/6/2023 cần đạt 587 người");
         assert_eq!(
             share.feed_line("Dịch vụ công", &t, &p),
-            "Dịch vụ công: đạt 29,8% dân số trưởng thành, chỉ tiêu 40% (1.282/1.723 người, 74,4% chỉ tiêu)"
+            "Dịch vụ công: đạt 29,8% dân số trưởng thành, chỉ tiêu 40% (1.282/1.723 người, 74,4% chỉ tiêu) — đúng tiến độ"
         );
         assert_eq!(
             share.bulletin_figures("Dịch vụ công", &t, &p),
@@ -367,7 +419,7 @@ mod tests {
         assert_eq!(ratio.value_text(&p, &t), "52,2% (120/230)");
         assert_eq!(ratio.share_text(&p), "52,2%");
         assert_eq!(ratio.detail_text(&p, &t), "");
-        assert_eq!(ratio.feed_line("Hồ sơ", &t, &p), "Hồ sơ: 52,2% (chỉ tiêu 95%)");
+        assert_eq!(ratio.feed_line("Hồ sơ", &t, &p), "Hồ sơ: 52,2% (chỉ tiêu 95%) — đúng tiến độ");
         assert_eq!(ratio.bulletin_behind(&p, &t), " Chậm tiến độ: theo lộ trình, đến nay cần đạt 80%.");
         let above = Target::Ratio { percent: 50.0, above: true };
         assert_eq!(above.target_text(50.0, &t), "trên 50%");
@@ -375,14 +427,14 @@ mod tests {
 
         let milestone = Target::Milestone;
         let done_on = NaiveDate::from_ymd_opt(2023, 6, 7);
-        let p = IndicatorProgress { done_on, ..progress(Some(1.0), 1.0) };
+        let p = IndicatorProgress { done_on, standing: Standing::DaDat, ..progress(Some(1.0), 1.0) };
         assert_eq!(milestone.target_text(1.0, &t), "Hoàn thành");
         assert_eq!(milestone.value_text(&p, &t), "Đã xong (báo cáo ngày 7/6/2023)");
         assert_eq!(milestone.share_text(&p), "");
         assert_eq!(milestone.bar_share(&p), Some(100.0));
         assert_eq!(milestone.expected_text(&p, p.as_of.unwrap(), &t), "");
         assert_eq!(milestone.history_texts(0.0, 1.0, None), ("Chưa xong".to_string(), "—".to_string()));
-        assert_eq!(milestone.feed_line("Zalo", &t, &p), "Zalo: đã hoàn thành ngày 7/6/2023");
+        assert_eq!(milestone.feed_line("Zalo", &t, &p), "Zalo: đã hoàn thành ngày 7/6/2023 — đã đạt");
         assert_eq!(milestone.bulletin_figures("Zalo", &t, &p), "Zalo: đã hoàn thành, theo báo cáo 7/6/2023.");
         assert_eq!(milestone.bulletin_behind(&p, &t), " Chậm tiến độ.");
 
@@ -393,8 +445,8 @@ mod tests {
         assert_eq!(count.value_text(&p, &t), "Chưa có số liệu");
         assert_eq!(count.bulletin_figures("CCCD", &t, &p), "CCCD: chưa có số liệu báo cáo.");
         assert_eq!(count.feed_line("CCCD", &t, &p), "CCCD: chưa có số liệu");
-        let p = progress(Some(614.0), 1057.0);
-        assert_eq!(count.feed_line("CCCD", &t, &p), "CCCD: 614/1.057 hộ (58,1%)");
+        let p = IndicatorProgress { standing: Standing::ChamTienDo, ..progress(Some(614.0), 1057.0) };
+        assert_eq!(count.feed_line("CCCD", &t, &p), "CCCD: 614/1.057 hộ (58,1%) — chậm tiến độ");
         assert_eq!(count.bulletin_figures("CCCD", &t, &p), "CCCD: đã có 614 trên 1.057 hộ, đạt 58,1% chỉ tiêu.");
     }
 

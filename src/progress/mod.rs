@@ -2,10 +2,10 @@
 //! target in absolute terms, shares, days left, and a status against the straight path from the
 //! period start to the target at the deadline.
 
-use chrono::NaiveDate;
+use chrono::{Days, NaiveDate};
 
 use crate::content::model::{Indicator, Plan, Report, Site};
-use crate::indicator::{Figure, IndicatorProgress, Kind, Point, Standing, Target, UnitProgress};
+use crate::indicator::{Figure, IndicatorProgress, Kind, Point, Projection, Standing, Target, UnitProgress};
 
 #[derive(Debug, Clone)]
 pub struct PlanProgress {
@@ -28,6 +28,7 @@ pub fn path_value(from: NaiveDate, deadline: NaiveDate, target: f64, at: NaiveDa
     target * done as f64 / span as f64
 }
 
+/// Against the straight path alone: reached, below the path, or at or above it.
 pub fn standing(value: Option<f64>, target: Option<f64>, expected: Option<f64>) -> Standing {
     match (value, target) {
         (None, _) => Standing::ChuaCoSoLieu,
@@ -40,12 +41,81 @@ pub fn standing(value: Option<f64>, target: Option<f64>, expected: Option<f64>) 
 }
 
 /// Past the deadline the whole target was due, whatever the straight path said at the last
-/// report: a campaign that ended short is behind, not "on track".
+/// report: a campaign that ended short is late, not "on track" nor merely behind.
 pub fn past_deadline(st: Standing, today: NaiveDate, deadline: NaiveDate) -> Standing {
-    if st == Standing::DungTienDo && today > deadline {
-        Standing::ChamTienDo
+    match st {
+        Standing::DungTienDo | Standing::ChamTienDo | Standing::CoNguyCoTreHan if today > deadline => Standing::TreHan,
+        st => st,
+    }
+}
+
+/// On the path, but at the recent rate the target is reached only after the deadline, or never:
+/// "Đúng tiến độ" would promise what the figures do not.
+pub fn at_risk(st: Standing, p: &Projection, deadline: NaiveDate) -> Standing {
+    let misses = p.rate_per_day.is_some() && !p.reached && p.reaches_on.is_none_or(|d| d > deadline);
+    match st {
+        Standing::DungTienDo if misses => Standing::CoNguyCoTreHan,
+        st => st,
+    }
+}
+
+/// How far back the recent rate is measured: four weeks, the last month of weekly reports, long
+/// enough that one slow or one busy week does not decide the status alone.
+pub const RECENT_DAYS: i64 = 28;
+
+/// Projects the cumulative `history` forward at its recent rate to the day it reaches
+/// `target`. The recent rate is the growth per day from the latest report at least
+/// [`RECENT_DAYS`] before the last one (else the earliest report before it, else 0 at `from`,
+/// the plan's start) to the last one.
+pub fn projection(history: &[(NaiveDate, f64)], from: NaiveDate, target: f64, deadline: NaiveDate) -> Projection {
+    const EPS: f64 = 1e-9;
+    let mut pts: Vec<(NaiveDate, f64)> = history.iter().copied().filter(|(_, v)| v.is_finite()).collect();
+    pts.sort_by_key(|(d, _)| *d);
+    let Some(&(d1, v1)) = pts.last() else {
+        return Projection::NONE;
+    };
+    let earlier = || pts.iter().filter(|(d, _)| *d < d1);
+    let window = earlier().rev().find(|(d, _)| (d1 - *d).num_days() >= RECENT_DAYS).or_else(|| earlier().next());
+    let (prev, from_start) = match window {
+        Some(&p) => (Some(p), false),
+        None => ((from < d1).then_some((from, 0.0)), true),
+    };
+    let rate = prev.map(|(d0, v0)| (v1 - v0) / (d1 - d0).num_days() as f64).filter(|r| r.is_finite());
+    let at_deadline = rate.filter(|_| deadline > d1).map(|r| v1 + r * (deadline - d1).num_days() as f64);
+    let reached = v1 >= target - EPS;
+    let reaches_on = if reached {
+        // A total that dipped below the target and came back counts from its return.
+        let mut first = d1;
+        for (d, v) in pts.iter().rev() {
+            if *v < target - EPS {
+                break;
+            }
+            first = *d;
+        }
+        Some(first)
     } else {
-        st
+        match rate {
+            Some(r) if r > 0.0 => {
+                let days = ((target - v1) / r).ceil();
+                // Beyond ~270 years is "never" for a campaign, and keeps the date arithmetic safe.
+                if days.is_finite() && days <= 100_000.0 {
+                    d1.checked_add_days(Days::new(days as u64))
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        }
+    };
+    Projection {
+        rate_per_day: rate,
+        since: prev.map(|(d, _)| d),
+        from_start: from_start && prev.is_some(),
+        last: Some(d1),
+        reaches_on,
+        before_deadline: reaches_on.is_some_and(|d| d <= deadline),
+        at_deadline,
+        reached,
     }
 }
 
@@ -113,12 +183,19 @@ impl<'a> Running<'a> {
         };
 
         let expected = as_of.map(|d| path_value(plan.from, ind.deadline, target, d));
-        let mut st = past_deadline(standing(value, Some(target), expected), today, ind.deadline);
-        // A milestone not done is on track until its deadline, and behind after it.
         let milestone = ind.target.kind() == Kind::Milestone;
+        let projection = if milestone {
+            Projection::NONE
+        } else {
+            let points: Vec<(NaiveDate, f64)> = history.iter().map(|p| (p.date, p.value)).collect();
+            projection(&points, plan.from, target, ind.deadline)
+        };
+        let mut st = standing(value, Some(target), expected);
+        st = past_deadline(at_risk(st, &projection, ind.deadline), today, ind.deadline);
+        // A milestone not done is on track until its deadline, and late after it.
         if milestone && st != Standing::DaDat && value.is_some() {
             st = if as_of.is_some_and(|d| d > ind.deadline) || today > ind.deadline {
-                Standing::ChamTienDo
+                Standing::TreHan
             } else {
                 Standing::DungTienDo
             };
@@ -178,6 +255,7 @@ impl<'a> Running<'a> {
             as_of,
             days_left: (ind.deadline - today).num_days(),
             standing: st,
+            projection,
             done_on,
             units,
             history: if detail { history.clone() } else { Vec::new() },
@@ -318,8 +396,96 @@ mod tests {
         assert_eq!(standing(None, Some(10.0), None), Standing::ChuaCoSoLieu);
         let (deadline, after) =
             (NaiveDate::from_ymd_opt(2024, 9, 30).unwrap(), NaiveDate::from_ymd_opt(2024, 10, 1).unwrap());
-        assert_eq!(past_deadline(Standing::DungTienDo, after, deadline), Standing::ChamTienDo);
+        assert_eq!(past_deadline(Standing::DungTienDo, after, deadline), Standing::TreHan);
         assert_eq!(past_deadline(Standing::DungTienDo, deadline, deadline), Standing::DungTienDo);
         assert_eq!(past_deadline(Standing::DaDat, after, deadline), Standing::DaDat);
+    }
+
+    #[test]
+    fn the_recent_rate_is_the_last_four_weeks() {
+        // Weekly reports: 100, 110, 150, 250, 400, 600. The rate from 28 days before the last
+        // (the second report, 110) to it: 490 in 28 days, 17,5 a day; not the last week's 200.
+        let dates: Vec<NaiveDate> = (0..6).map(|k| d(2024, 5, 3) + chrono::Duration::days(7 * k)).collect();
+        let values = [100.0, 110.0, 150.0, 250.0, 400.0, 600.0];
+        let history: Vec<(NaiveDate, f64)> = dates.iter().copied().zip(values).collect();
+        let p = projection(&history, d(2024, 4, 16), 1000.0, d(2024, 9, 30));
+        assert!(close(p.rate_per_day.unwrap(), 17.5, 1e-12));
+        assert_eq!((p.since, p.last, p.from_start), (Some(dates[1]), Some(dates[5]), false));
+        assert_eq!(crate::indicator::words::rate_window(&p), "theo tốc độ 4 tuần gần nhất");
+        // One report: from the plan's start.
+        let one = projection(&history[..1], d(2024, 4, 16), 1000.0, d(2024, 9, 30));
+        assert_eq!((one.since, one.from_start), (Some(d(2024, 4, 16)), true));
+        assert_eq!(crate::indicator::words::rate_window(&one), "theo tốc độ từ đầu kế hoạch");
+    }
+
+    #[test]
+    fn on_the_path_at_a_rate_that_misses_the_deadline_is_at_risk() {
+        let deadline = d(2024, 9, 30);
+        let slow = projection(&[(d(2024, 5, 3), 100.0), (d(2024, 5, 31), 200.0)], d(2024, 4, 16), 2000.0, deadline);
+        assert!(!slow.before_deadline);
+        assert_eq!(at_risk(Standing::DungTienDo, &slow, deadline), Standing::CoNguyCoTreHan);
+        // Behind already, or reached: the projection adds nothing.
+        assert_eq!(at_risk(Standing::ChamTienDo, &slow, deadline), Standing::ChamTienDo);
+        let fast = projection(&[(d(2024, 5, 3), 100.0), (d(2024, 5, 31), 1000.0)], d(2024, 4, 16), 2000.0, deadline);
+        assert_eq!(at_risk(Standing::DungTienDo, &fast, deadline), Standing::DungTienDo);
+        // No growth at all: never.
+        let flat = projection(&[(d(2024, 5, 3), 100.0), (d(2024, 5, 31), 100.0)], d(2024, 4, 16), 2000.0, deadline);
+        assert_eq!(at_risk(Standing::DungTienDo, &flat, deadline), Standing::CoNguyCoTreHan);
+        // Nothing to measure a rate by: no claim.
+        assert_eq!(at_risk(Standing::DungTienDo, &Projection::NONE, deadline), Standing::DungTienDo);
+        // Past the deadline, short of the target: late, whatever the path said.
+        assert_eq!(past_deadline(Standing::CoNguyCoTreHan, d(2024, 10, 1), deadline), Standing::TreHan);
+    }
+
+    fn close(a: f64, b: f64, eps: f64) -> bool {
+        (a - b).abs() <= eps
+    }
+
+    #[test]
+    fn projection_within_four_weeks_from_the_earliest_report() {
+        // 7/6 → 14/6: 614 − 410 = 204 in 7 days, 29,14 a day. 1.057 − 614 = 443 left:
+        // 443 / (204/7) = 15,2 days, so the first whole day at or above 1.057 is 14/6 + 16 = 30/6,
+        // which is the deadline itself: in time.
+        let p = projection(&[(d(2023, 6, 7), 410.0), (d(2023, 6, 14), 614.0)], d(2023, 5, 25), 1057.0, d(2023, 6, 30));
+        assert!(close(p.rate_per_day.unwrap(), 204.0 / 7.0, 1e-12));
+        assert_eq!(p.reaches_on, Some(d(2023, 6, 30)));
+        assert!(p.before_deadline);
+        assert!(!p.reached);
+        // 614 + 16 × 204/7 = 1.080,3 at the deadline.
+        assert!(close(p.at_deadline.unwrap(), 614.0 + 16.0 * 204.0 / 7.0, 1e-9));
+    }
+
+    #[test]
+    fn projection_with_one_report_measures_from_the_period_start() {
+        // 614 in the 20 days since 25/5 is 30,7 a day; 443 / 30,7 = 14,4 → 15 days → 29/6.
+        let p = projection(&[(d(2023, 6, 14), 614.0)], d(2023, 5, 25), 1057.0, d(2023, 6, 30));
+        assert!(close(p.rate_per_day.unwrap(), 30.7, 1e-12));
+        assert_eq!(p.reaches_on, Some(d(2023, 6, 29)));
+        assert!(p.before_deadline);
+    }
+
+    #[test]
+    fn projection_edges() {
+        let (from, deadline) = (d(2023, 5, 25), d(2023, 6, 30));
+        let empty = projection(&[], from, 100.0, deadline);
+        assert_eq!((empty.rate_per_day, empty.reaches_on, empty.before_deadline), (None, None, false));
+        // No growth: never.
+        let flat = projection(&[(d(2023, 6, 1), 40.0), (d(2023, 6, 8), 40.0)], from, 100.0, deadline);
+        assert_eq!((flat.rate_per_day, flat.reaches_on, flat.before_deadline), (Some(0.0), None, false));
+        // Reached, dipped, reached again: counts from the return.
+        let back = projection(
+            &[(d(2023, 6, 1), 100.0), (d(2023, 6, 8), 90.0), (d(2023, 6, 15), 101.0), (d(2023, 6, 22), 120.0)],
+            from,
+            100.0,
+            deadline,
+        );
+        assert!(back.reached);
+        assert_eq!(back.reaches_on, Some(d(2023, 6, 15)));
+        // A single report on the start day has nothing to measure a rate against.
+        let start = projection(&[(from, 10.0)], from, 100.0, deadline);
+        assert_eq!(start.rate_per_day, None);
+        // A crawl that would take millennia is "never", not a date overflow.
+        let crawl = projection(&[(d(2023, 6, 1), 0.0), (d(2023, 6, 8), 1e-9)], from, 1e12, deadline);
+        assert_eq!(crawl.reaches_on, None);
     }
 }

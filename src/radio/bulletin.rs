@@ -12,6 +12,7 @@ use std::sync::OnceLock;
 use super::airtime::{self, Pace};
 use crate::content::model::{Event, Guide, Indicator, News, Plan, Repeat, Site, Status};
 use crate::format::{self, date as dmy, int};
+use crate::indicator::words::risk_reason;
 use crate::indicator::{IndicatorProgress, Standing, UnitProgress};
 use crate::markdown::{self, Block};
 use crate::progress;
@@ -484,8 +485,12 @@ fn indicator_line(site: &Site, ind: &Indicator, p: &IndicatorProgress) -> String
     });
     match p.standing {
         Standing::DungTienDo => s.push_str(&format!(" {}.", Standing::DungTienDo.label())),
+        // On the path today, yet the recent rate misses the deadline: said, with why.
+        Standing::CoNguyCoTreHan => {
+            s.push_str(&format!(" {}: {}.", Standing::CoNguyCoTreHan.label(), risk_reason(p, None)))
+        }
         // Past the deadline the path no longer says what is due: all of it was.
-        Standing::ChamTienDo if p.days_left < 0 => s.push_str(" Chưa đạt chỉ tiêu."),
+        Standing::TreHan => s.push_str(&format!(" {}: chưa đạt chỉ tiêu.", Standing::TreHan.label())),
         Standing::ChamTienDo => s.push_str(&ind.target.bulletin_behind(p, &terms)),
         Standing::DaDat | Standing::ChuaCoSoLieu => {}
     }
@@ -543,8 +548,7 @@ fn progress_section(
     head.push(':');
     let mut parts = vec![intro(say(&head))];
     for (ind, p) in indicators {
-        let urgency =
-            if p.standing == Standing::ChamTienDo { Urgency::ProgressBehind } else { Urgency::ProgressOnTrack };
+        let urgency = if p.standing.is_urgent() { Urgency::ProgressBehind } else { Urgency::ProgressOnTrack };
         let label = format!("tiến độ “{}” ({})", ind.name, p.standing.label().to_lowercase());
         parts.push(part(urgency, label, vec![say(&indicator_line(site, ind, p))]));
     }
@@ -647,7 +651,7 @@ fn events_section(site: &Site, plan: &Plan, date: NaiveDate, say: &impl Fn(&str)
 fn pick_guide<'a>(site: &'a Site, indicators: &[(&Indicator, IndicatorProgress)]) -> Option<&'a Guide> {
     let mut behind: Vec<(&Indicator, f64)> = indicators
         .iter()
-        .filter(|(_, p)| p.standing == Standing::ChamTienDo)
+        .filter(|(_, p)| p.standing.is_behind())
         .map(|(i, p)| {
             // How far below the path, as a share of the target: comparable across indicators.
             let gap = match (p.expected, p.value) {

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::when::{repeat_text, status_note, time_range, when_text};
 use crate::content::model::*;
 use crate::format::{self, date, days_left, int, long_date, percent};
-use crate::indicator::words::Terms;
+use crate::indicator::words::{risk_reason, units_behind, Terms};
 use crate::indicator::{IndicatorProgress, Kind, Standing};
 use crate::markdown::{self, TocEntry};
 use crate::paths;
@@ -237,6 +237,12 @@ pub struct IndicatorView {
     pub guide: Option<Link>,
     pub as_of_text: String,
     pub behind: Vec<String>,
+    /// The units behind in a sentence that agrees with the status: `Toàn phường đúng tiến độ;
+    /// 2 khu phố chậm: Khu phố 4, Khu phố 7`; empty when none is.
+    pub behind_text: String,
+    /// Why the status is what it is, when the badge alone would not say: for "có nguy cơ trễ
+    /// hạn", `Theo tốc độ 4 tuần gần nhất, dự kiến đến 30/10/2024 mới đạt, sau hạn 30/9/2024`.
+    pub status_reason: String,
     pub units: Vec<UnitRow>,
     pub history: Vec<HistoryRow>,
     pub charts: Charts,
@@ -278,6 +284,7 @@ fn charts(plan: &Plan, ind: &Indicator, p: &IndicatorProgress, terms: &Terms, to
         as_of: p.as_of,
         today,
         done_on: p.done_on,
+        standing: p.standing,
     };
     let id = format!("bd-{}", ind.id);
     Charts {
@@ -292,6 +299,13 @@ fn charts(plan: &Plan, ind: &Indicator, p: &IndicatorProgress, terms: &Terms, to
     }
 }
 
+/// The whole locality in a phrase, "Toàn phường …": the kind of the locality's first part
+/// ("Phường 3, thành phố Vũng Tàu" → "phường"), else "địa bàn".
+fn whole(site: &Site) -> String {
+    let first = site.config.locality.split(',').next().unwrap_or("").trim().to_lowercase();
+    ["thị trấn", "phường", "xã"].into_iter().find(|k| first.starts_with(k)).unwrap_or("địa bàn").to_string()
+}
+
 fn bar(share: Option<f64>) -> String {
     format!("{:.1}", share.unwrap_or(0.0).clamp(0.0, 100.0))
 }
@@ -300,6 +314,7 @@ impl IndicatorView {
     pub fn new(site: &Site, plan: &Plan, ind: &Indicator, p: &IndicatorProgress, today: NaiveDate) -> IndicatorView {
         let t = &ind.target;
         let terms = site.units.terms(ind);
+        let behind: Vec<String> = p.behind().map(|u| u.name.clone()).collect();
         let guide = ind
             .guide
             .as_ref()
@@ -349,7 +364,20 @@ impl IndicatorView {
             lead: ind.lead.clone(),
             guide,
             as_of_text: p.as_of.map(date).unwrap_or_default(),
-            behind: p.behind().map(|u| u.name.clone()).collect(),
+            behind: behind.clone(),
+            behind_text: units_behind(p.standing, &whole(site), &site.units.kind, &behind),
+            status_reason: match p.standing {
+                Standing::CoNguyCoTreHan => {
+                    let mut s = risk_reason(p, Some(ind.deadline));
+                    s.replace_range(..1, "T");
+                    s
+                }
+                Standing::DaDat
+                | Standing::TreHan
+                | Standing::ChamTienDo
+                | Standing::DungTienDo
+                | Standing::ChuaCoSoLieu => String::new(),
+            },
             units,
             history,
             charts: charts(plan, ind, p, &terms, today),
@@ -894,7 +922,7 @@ impl Serialize for IndicatorCard<'_> {
             file_stem: &'c str,
         }
         let i = self.0;
-        let mut m = s.serialize_struct("IndicatorCard", 19)?;
+        let mut m = s.serialize_struct("IndicatorCard", 21)?;
         m.serialize_field("id", &i.id)?;
         m.serialize_field("name", &i.name)?;
         m.serialize_field("kind", &i.kind)?;
@@ -913,6 +941,8 @@ impl Serialize for IndicatorCard<'_> {
         m.serialize_field("guide", &i.guide)?;
         m.serialize_field("as_of_text", &i.as_of_text)?;
         m.serialize_field("behind", &i.behind)?;
+        m.serialize_field("behind_text", &i.behind_text)?;
+        m.serialize_field("status_reason", &i.status_reason)?;
         m.serialize_field("charts", &Overall { overall: &i.charts.overall, file_stem: &i.charts.file_stem })?;
         m.end()
     }

@@ -1,0 +1,69 @@
+//! One status per indicator, said the same on the card, the dashboard, the charts, the feed and
+//! the radio: an indicator on its path whose recent rate reaches the target only after the
+//! deadline is "có nguy cơ trễ hạn" everywhere, with why, and never "Đúng tiến độ"; past the
+//! deadline short of the target it is "trễ hạn".
+
+mod common;
+
+use common::*;
+
+fn built(today: &str) -> Scratch {
+    let sc = Scratch::of(&example());
+    let r = sc.build(today);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    sc
+}
+
+/// The text of the dashboard's section for one indicator, charts included.
+fn section(page: &str, name: &str) -> String {
+    let start = page.find(&format!(">{name}<")).unwrap_or_else(|| panic!("{name} not on the page"));
+    let end = page[start..].find("</section>").map_or(page.len(), |e| start + e);
+    visible(&page[start..end])
+}
+
+#[test]
+fn a_projection_that_misses_the_deadline_is_at_risk_everywhere() {
+    // Digital signatures, 31/5/2024: 1.118 of 4.005, above the path's 1.079; but 4 weeks
+    // earlier (3/5) it was 515, so 21,5 a day, which reaches 4.005 only on 13/10, after 30/9.
+    let sc = built("2024-06-03");
+    let name = "Người trưởng thành có chữ ký số hoặc chữ ký điện tử cá nhân";
+    let why = "Theo tốc độ 4 tuần gần nhất, dự kiến đến 13/10/2024 mới đạt, sau hạn 30/9/2024.";
+    for page in ["index.html", "tien-do/2024-cong-dan-so/index.html"] {
+        let html = read(&sc.out(), page);
+        let card = section(&html, name);
+        assert!(card.contains("Có nguy cơ trễ hạn Chỉ tiêu: 40%"), "{page}: {card}");
+        assert!(card.contains(why), "{page}: {card}");
+        // The overall chart says the same status.
+        assert!(card.contains("Có nguy cơ trễ hạn · hạn 30/9/2024"), "{page}: {card}");
+        assert!(!card.contains("Đúng tiến độ · hạn") && !card.contains("Đúng tiến độ Chỉ tiêu"), "{page}: {card}");
+        assert!(card.contains("Toàn phường có nguy cơ trễ hạn; 2 khu phố chậm: Khu phố 4, Khu phố 7."), "{card}");
+    }
+    let dashboard = section(&read(&sc.out(), "tien-do/2024-cong-dan-so/index.html"), name);
+    assert!(dashboard.contains("Cảnh báo: theo tốc độ 4 tuần gần nhất (21,5 người/ngày) sẽ không đạt chỉ tiêu trước hạn 30/9/2024; dự kiến đến ngày 13/10/2024 mới đạt"), "{dashboard}");
+    let feed = read(&sc.out(), "feed.xml");
+    assert!(feed.contains("(1.118/4.005 người, 27,9% chỉ tiêu) — có nguy cơ trễ hạn"), "{feed}");
+    let said = read(&sc.out(), "phat-thanh/2024-cong-dan-so-2024-05-31/2024-cong-dan-so-2024-05-31.txt");
+    let line = said.lines().find(|l| l.starts_with(name)).unwrap_or_else(|| panic!("{said}"));
+    assert!(line.contains("Có nguy cơ trễ hạn: theo tốc độ bốn tuần gần nhất, dự kiến đến ngày mười ba tháng mười năm hai ngàn không trăm hai mươi bốn mới đạt, sau hạn."), "{line}");
+    assert!(!line.contains("Đúng tiến độ"), "{line}");
+    // The others keep a rate that reaches their targets in time.
+    let card = section(&read(&sc.out(), "index.html"), "Công dân được cấp thẻ CCCD gắn chip");
+    assert!(card.contains("Đúng tiến độ Chỉ tiêu"), "{card}");
+}
+
+#[test]
+fn past_the_deadline_short_of_the_target_is_late_everywhere() {
+    let sc = built("2024-12-02");
+    let name = "Công dân được cấp thẻ CCCD gắn chip";
+    let card = section(&read(&sc.out(), "index.html"), name);
+    assert!(
+        card.contains("Trễ hạn Chỉ tiêu: 95% dân số (12.853 người) · Hạn 30/9/2024 (đã quá hạn 63 ngày)"),
+        "{card}"
+    );
+    assert!(card.contains("Trễ hạn · hạn 30/9/2024"), "{card}");
+    let dashboard = read(&sc.out(), "tien-do/2024-cong-dan-so/index.html");
+    assert!(!visible(&dashboard).contains("Đúng tiến độ"), "nothing is on track after the deadline");
+    // The feed's entries are each as of their report, inside the period: none is late yet.
+    let feed = read(&sc.out(), "feed.xml");
+    assert!(!feed.contains("— trễ hạn"), "{feed}");
+}
