@@ -67,3 +67,38 @@ fn past_the_deadline_short_of_the_target_is_late_everywhere() {
     let feed = read(&sc.out(), "feed.xml");
     assert!(!feed.contains("— trễ hạn"), "{feed}");
 }
+
+/// A milestone's report may say the day it was done; done after its deadline, it is said to be
+/// "hoàn thành trễ hạn N ngày" everywhere, and that day stays when later reports say only "done".
+#[test]
+fn a_milestone_done_late_says_how_late_everywhere() {
+    let sc = Scratch::of(&example());
+    let site = sc.site();
+    let plan = site.join("plans/2024-cong-dan-so.md");
+    let text =
+        std::fs::read_to_string(&plan).unwrap().replace("    deadline: 2024-05-31\n", "    deadline: 2024-05-10\n");
+    std::fs::write(&plan, text).unwrap();
+    let report = site.join("progress/2024-05-17.yaml");
+    let text = std::fs::read_to_string(&report).unwrap().replace("kenh-zalo: done", "kenh-zalo: 2024-05-15");
+    assert!(text.contains("kenh-zalo: 2024-05-15"), "{text}");
+    std::fs::write(&report, text).unwrap();
+    let r = sc.build("2024-06-03");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+
+    let name = "Thiết lập kênh Zalo tiếp nhận phản ánh, kiến nghị";
+    let card = section(&read(&sc.out(), "index.html"), name);
+    assert!(card.contains("Đã xong ngày 15/5/2024, hoàn thành trễ hạn 5 ngày"), "{card}");
+    assert!(card.contains("Đã xong ngày 15/5/2024, trễ hạn 5 ngày"), "the chart: {card}");
+    let feed = read(&sc.out(), "feed.xml");
+    assert!(feed.contains("đã hoàn thành ngày 15/5/2024, hoàn thành trễ hạn 5 ngày"), "{feed}");
+    let csv = read(&sc.out(), "tien-do/2024-cong-dan-so/du-lieu.csv");
+    assert!(csv.contains(",kenh-zalo,") && csv.contains(",,,2024-05-15,"), "{csv}");
+    let said = read(&sc.out(), "phat-thanh/2024-cong-dan-so-2024-05-31/2024-cong-dan-so-2024-05-31.txt");
+    let line = said.lines().find(|l| l.starts_with(name)).unwrap_or_else(|| panic!("{said}"));
+    assert!(
+        line.contains(
+            "đã hoàn thành ngày mười lăm tháng năm năm hai ngàn không trăm hai mươi bốn, hoàn thành trễ hạn năm ngày."
+        ),
+        "{line}"
+    );
+}

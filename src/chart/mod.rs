@@ -89,6 +89,8 @@ pub struct ChartInput<'a> {
     /// Build date: decides whether an unfinished milestone is overdue.
     pub today: NaiveDate,
     pub done_on: Option<NaiveDate>,
+    /// Days a milestone was done after its deadline, by the day its report states.
+    pub done_late: Option<i64>,
     /// The indicator's one status, as the card and the radio say it.
     pub standing: Standing,
 }
@@ -164,6 +166,7 @@ struct Data {
     as_of: Option<NaiveDate>,
     today: NaiveDate,
     done_on: Option<NaiveDate>,
+    done_late: Option<i64>,
     standing: Standing,
 }
 
@@ -201,6 +204,7 @@ impl Data {
             as_of,
             today: i.today,
             done_on: i.done_on,
+            done_late: i.done_late,
             standing: i.standing,
         }
     }
@@ -777,7 +781,10 @@ fn milestone_words(d: &Data) -> (String, bool) {
     let done = d.value.is_some_and(|v| v >= 1.0 - EPS);
     let s = match (d.value, done, d.done_on) {
         (None, _, _) => "Chưa có số liệu".to_string(),
-        (_, true, Some(on)) => format!("{} ngày {}", done_word(true), date(on)),
+        (_, true, Some(on)) => match d.done_late {
+            Some(n) => format!("{} ngày {}, trễ hạn {} ngày", done_word(true), date(on), int(n.unsigned_abs())),
+            None => format!("{} ngày {}", done_word(true), date(on)),
+        },
         (_, done, _) => done_word(done).to_string(),
     };
     (s, done)

@@ -34,6 +34,7 @@ fn fixture_003() -> ChartInput<'static> {
         as_of: Some(d(2023, 6, 14)),
         today: d(2023, 6, 15),
         done_on: None,
+        done_late: None,
         standing: Standing::DungTienDo,
     }
 }
@@ -63,6 +64,7 @@ fn ratio_input() -> ChartInput<'static> {
         as_of: Some(d(2024, 6, 1)),
         today: d(2024, 6, 2),
         done_on: None,
+        done_late: None,
         standing: Standing::DaDat,
     }
 }
@@ -83,6 +85,7 @@ fn milestone_input(done: bool) -> ChartInput<'static> {
         as_of: Some(d(2023, 6, 14)),
         today: d(2023, 7, 2),
         done_on: done.then(|| d(2023, 6, 14)),
+        done_late: None,
         standing: if done { Standing::DaDat } else { Standing::TreHan },
     }
 }

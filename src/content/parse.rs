@@ -838,8 +838,12 @@ fn figure(r: &mut Reader, v: &Value, p: &str) -> Option<Figure> {
     if let Some(done) = v.as_str().and_then(Figure::milestone) {
         return Some(done);
     }
+    // A milestone done on a day: `lop-tap-huan: 2026-10-15`.
+    if let Some(on) = v.as_str().and_then(|s| parse_date(s.trim()).ok()) {
+        return Some(Figure::Milestone { done: true, on: Some(on) });
+    }
     match v {
-        Value::Bool(b) => Some(Figure::Milestone(*b)),
+        Value::Bool(b) => Some(Figure::Milestone { done: *b, on: None }),
         // Not a number: the indicator's kind is not known yet, so name every shape a figure takes.
         Value::String(s) if s.trim().parse::<f64>().is_err() && !s.contains(['.', ',']) => {
             r.err(p, format!("gặp chữ “{s}”"), indicator::FIGURE_FORMS);

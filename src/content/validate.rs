@@ -383,6 +383,13 @@ fn check_report_values(at: &At, units: &HashMap<&str, &Unit>, plan: &Plan, r: &R
                 );
                 continue;
             }
+            if let Some(on) = fig.done_on().filter(|on| *on > r.date) {
+                diags.push(
+                    at.diag(&r.file, &field(), format!("ngày xong {} sau ngày báo cáo {}", dmy(on), dmy(r.date)))
+                        .expected("ngày việc đã xong, không muộn hơn ngày báo cáo; chưa xong thì ghi not-done"),
+                );
+                continue;
+            }
             if let (Some(base), Figure::Count(n)) = (ind.target.base(), fig) {
                 let cap = match unit {
                     Some(u) => u.bases.get(base).copied(),

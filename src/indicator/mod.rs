@@ -13,6 +13,8 @@
 pub mod standing;
 pub mod words;
 
+use chrono::NaiveDate;
+
 pub use standing::{IndicatorProgress, Point, Projection, Standing, UnitProgress};
 
 /// A plan's target for an indicator, as the plan writes it.
@@ -55,8 +57,15 @@ impl BaseName {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Figure {
     Count(u64),
-    Ratio { done: u64, of: u64 },
-    Milestone(bool),
+    Ratio {
+        done: u64,
+        of: u64,
+    },
+    /// Done or not; when the report gives it, the day it was done (`lop-tap-huan: 2026-10-15`).
+    Milestone {
+        done: bool,
+        on: Option<NaiveDate>,
+    },
 }
 
 /// A target's kind, without its numbers.
@@ -100,7 +109,7 @@ impl Kind {
         match self {
             Kind::Count | Kind::Percent => "một số đếm, ví dụ 186",
             Kind::Ratio => "một tỷ lệ dạng { done: 120, of: 230 }",
-            Kind::Milestone => "done (đã xong) hoặc not-done (chưa xong)",
+            Kind::Milestone => "done (đã xong), not-done (chưa xong), hoặc ngày đã xong, ví dụ 2026-10-15",
         }
     }
 
@@ -154,7 +163,7 @@ impl Target {
         match self.kind() {
             Kind::Count | Kind::Percent => matches!(f, Figure::Count(_)),
             Kind::Ratio => matches!(f, Figure::Ratio { .. }),
-            Kind::Milestone => matches!(f, Figure::Milestone(_)),
+            Kind::Milestone => matches!(f, Figure::Milestone { .. }),
         }
     }
 
@@ -198,7 +207,7 @@ impl Target {
             }
             Kind::Milestone => {
                 let mut units = units;
-                let all = units.all(|f| matches!(f, Some(Figure::Milestone(true))));
+                let all = units.all(|f| matches!(f, Some(Figure::Milestone { done: true, .. })));
                 (f64::from(u8::from(all)), None)
             }
             Kind::Count | Kind::Percent => (units.flatten().map(Figure::scale).sum(), None),
@@ -238,7 +247,7 @@ impl Figure {
                     *done as f64 * 100.0 / *of as f64
                 }
             }
-            Figure::Milestone(b) => f64::from(u8::from(*b)),
+            Figure::Milestone { done, .. } => f64::from(u8::from(*done)),
         }
     }
 
@@ -246,7 +255,15 @@ impl Figure {
     pub fn ratio(&self) -> Option<(u64, u64)> {
         match self {
             Figure::Ratio { done, of } => Some((*done, *of)),
-            Figure::Count(_) | Figure::Milestone(_) => None,
+            Figure::Count(_) | Figure::Milestone { .. } => None,
+        }
+    }
+
+    /// The day a milestone was done, when its report says it.
+    pub fn done_on(&self) -> Option<NaiveDate> {
+        match self {
+            Figure::Milestone { done: true, on } => *on,
+            Figure::Milestone { done: false, .. } | Figure::Count(_) | Figure::Ratio { .. } => None,
         }
     }
 
@@ -255,17 +272,18 @@ impl Figure {
         match self {
             Figure::Count(n) => Some(*n),
             Figure::Ratio { done, .. } => Some(*done),
-            Figure::Milestone(_) => None,
+            Figure::Milestone { .. } => None,
         }
     }
 
-    /// As a report writes it: `186`, `{ done: 120, of: 230 }`, `done`, `not-done`.
+    /// As a report writes it: `186`, `{ done: 120, of: 230 }`, `done`, `not-done`, `2026-10-15`.
     pub fn yaml(&self) -> String {
         match self {
             Figure::Count(n) => n.to_string(),
             Figure::Ratio { done, of } => format!("{{ done: {done}, of: {of} }}"),
-            Figure::Milestone(true) => "done".into(),
-            Figure::Milestone(false) => "not-done".into(),
+            Figure::Milestone { done: true, on: Some(d) } => d.format("%Y-%m-%d").to_string(),
+            Figure::Milestone { done: true, on: None } => "done".into(),
+            Figure::Milestone { done: false, .. } => "not-done".into(),
         }
     }
 
@@ -276,7 +294,8 @@ impl Figure {
         let _ = match self {
             Figure::Count(n) => write!(out, "{n},,,"),
             Figure::Ratio { done, of } => write!(out, ",{done},{of},"),
-            Figure::Milestone(b) => write!(out, ",,,{}", if *b { "có" } else { "chưa" }),
+            Figure::Milestone { done: true, on: Some(d) } => write!(out, ",,,{}", d.format("%Y-%m-%d")),
+            Figure::Milestone { done, on: _ } => write!(out, ",,,{}", if *done { "có" } else { "chưa" }),
         };
     }
 
@@ -284,8 +303,8 @@ impl Figure {
     /// `chưa`, `chưa xong`.
     pub fn milestone(word: &str) -> Option<Figure> {
         match word.trim().to_lowercase().as_str() {
-            "done" | "xong" | "đã xong" => Some(Figure::Milestone(true)),
-            "not-done" | "chưa" | "chưa xong" => Some(Figure::Milestone(false)),
+            "done" | "xong" | "đã xong" => Some(Figure::Milestone { done: true, on: None }),
+            "not-done" | "chưa" | "chưa xong" => Some(Figure::Milestone { done: false, on: None }),
             _ => None,
         }
     }
@@ -304,7 +323,12 @@ mod tests {
 
     #[test]
     fn a_target_takes_its_own_figures_and_no_other() {
-        let figures = [Figure::Count(3), Figure::Count(3), Figure::Ratio { done: 1, of: 2 }, Figure::Milestone(true)];
+        let figures = [
+            Figure::Count(3),
+            Figure::Count(3),
+            Figure::Ratio { done: 1, of: 2 },
+            Figure::Milestone { done: true, on: None },
+        ];
         for (i, t) in KINDS.iter().enumerate() {
             for (j, f) in figures.iter().enumerate() {
                 assert_eq!(t.takes(f), i == j || (i < 2 && j < 2), "{t:?} {f:?}");
@@ -321,7 +345,7 @@ mod tests {
             Target::Ratio { percent: 50.0, above: false }.total([Some(&r1), Some(&r2)].into_iter()),
             (37.5, Some((3, 8)))
         );
-        let (done, not) = (Figure::Milestone(true), Figure::Milestone(false));
+        let (done, not) = (Figure::Milestone { done: true, on: None }, Figure::Milestone { done: false, on: None });
         assert_eq!(Target::Milestone.total([Some(&done), Some(&done)].into_iter()).0, 1.0);
         assert_eq!(Target::Milestone.total([Some(&done), Some(&not)].into_iter()).0, 0.0);
         assert_eq!(Target::Milestone.total([Some(&done), None].into_iter()).0, 0.0, "a unit that never reported");
@@ -343,13 +367,17 @@ mod tests {
 
     #[test]
     fn a_figure_reads_back_as_a_report_writes_it() {
-        for f in [Figure::Count(186), Figure::Ratio { done: 120, of: 230 }, Figure::Milestone(true)] {
+        for f in [Figure::Count(186), Figure::Ratio { done: 120, of: 230 }, Figure::Milestone { done: true, on: None }]
+        {
             let mut cells = String::new();
             f.csv_cells(&mut cells);
             assert_eq!(cells.matches(',').count(), 3, "{f:?}");
         }
-        assert_eq!(Figure::milestone(" Đã xong "), Some(Figure::Milestone(true)));
-        assert_eq!(Figure::milestone(Figure::Milestone(false).yaml().as_str()), Some(Figure::Milestone(false)));
+        assert_eq!(Figure::milestone(" Đã xong "), Some(Figure::Milestone { done: true, on: None }));
+        assert_eq!(
+            Figure::milestone(Figure::Milestone { done: false, on: None }.yaml().as_str()),
+            Some(Figure::Milestone { done: false, on: None })
+        );
         assert_eq!(Figure::milestone("xong rồi"), None);
     }
 }

@@ -131,8 +131,12 @@ pub struct IndicatorProgress {
     pub standing: Standing,
     /// Where the recent rate leads; [`Projection::NONE`] for a milestone.
     pub projection: Projection,
-    /// The date a milestone was first reported done.
+    /// The day a milestone was done: as its report states it (`done_stated`), else the day of
+    /// the first report saying done.
     pub done_on: Option<NaiveDate>,
+    pub done_stated: bool,
+    /// Days a milestone was done after its deadline, by the day its report states.
+    pub done_late: Option<i64>,
     pub units: Vec<UnitProgress>,
     /// Total at each report date that mentions the indicator.
     pub history: Vec<Point>,

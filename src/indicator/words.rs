@@ -22,6 +22,14 @@ pub fn done_word(done: bool) -> &'static str {
     }
 }
 
+/// `, hoàn thành trễ hạn 15 ngày` of a milestone its report says was done after its deadline.
+pub fn late(p: &IndicatorProgress) -> String {
+    match p.done_late {
+        Some(n) => format!(", hoàn thành trễ hạn {} ngày", int(n.unsigned_abs())),
+        None => String::new(),
+    }
+}
+
 /// `1.057 hộ`, or just `1.057` when nothing is named.
 fn count_of(v: f64, noun: &str) -> String {
     format!("{} {noun}", int(v.round() as u64)).trim_end().to_string()
@@ -147,6 +155,7 @@ impl Target {
         let Some(v) = p.value else { return Standing::ChuaCoSoLieu.label().to_string() };
         match self {
             Target::Milestone => match (v >= 1.0, p.done_on) {
+                (true, Some(d)) if p.done_stated => format!("{} ngày {}{}", done_word(true), date(d), late(p)),
                 (true, Some(d)) => format!("{} (báo cáo ngày {})", done_word(true), date(d)),
                 (done, _) => done_word(done).to_string(),
             },
@@ -282,7 +291,7 @@ impl Target {
         let counts = format!("{}/{}{noun}", int(v.round() as u64), int(p.target.round() as u64));
         match self {
             Target::Milestone => match p.done_on {
-                Some(d) => format!("{name}: đã hoàn thành ngày {}", date(d)),
+                Some(d) => format!("{name}: đã hoàn thành ngày {}{}", date(d), late(p)),
                 None => format!("{name}: chưa hoàn thành"),
             },
             Target::Ratio { .. } => {
@@ -312,6 +321,7 @@ impl Target {
         let Some(v) = p.value else { return format!("{name}: chưa có số liệu báo cáo.") };
         match self {
             Target::Milestone if v >= 1.0 => match p.done_on {
+                Some(d) if p.done_stated => format!("{name}: đã hoàn thành ngày {}{}.", date(d), late(p)),
                 Some(d) => format!("{name}: đã hoàn thành, theo báo cáo {}.", date(d)),
                 None => format!("{name}: đã hoàn thành."),
             },
@@ -375,6 +385,8 @@ mod tests {
             standing: Standing::DungTienDo,
             projection: Projection::NONE,
             done_on: None,
+            done_stated: false,
+            done_late: None,
             units: Vec::new(),
             history: Vec::new(),
         }

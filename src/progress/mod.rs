@@ -148,6 +148,25 @@ impl<'a> Latest<'a> {
     }
 }
 
+impl Latest<'_> {
+    /// The day a milestone was done, as its latest figures state it: the whole ward's when it is
+    /// the newest, else the last of its units' once every unit states one.
+    fn stated_done_on(&self) -> Option<NaiveDate> {
+        let unit_date = self.units.iter().flatten().map(|(_, d)| *d).max();
+        if let Some((f, d)) = self.ward {
+            if unit_date.is_none_or(|u| d >= u) {
+                return f.done_on();
+            }
+        }
+        let mut last = None;
+        for l in &self.units {
+            let on = l.and_then(|(f, _)| f.done_on())?;
+            last = last.max(Some(on));
+        }
+        last
+    }
+}
+
 /// One indicator's figures as reports are read, oldest first: each unit's latest, and the total
 /// after every report that mentions it.
 struct Running<'a> {
@@ -200,7 +219,10 @@ impl<'a> Running<'a> {
                 Standing::DungTienDo
             };
         }
-        let done_on = milestone.then(|| history.iter().find(|p| p.value >= 1.0).map(|p| p.date)).flatten();
+        let stated = if milestone && value.is_some_and(|v| v >= 1.0) { acc.stated_done_on() } else { None };
+        let reported = milestone.then(|| history.iter().find(|p| p.value >= 1.0).map(|p| p.date)).flatten();
+        let done_on = stated.or(reported);
+        let done_late = stated.map(|d| (d - ind.deadline).num_days()).filter(|n| *n > 0);
 
         let units = if any_unit && detail {
             site.units
@@ -257,6 +279,8 @@ impl<'a> Running<'a> {
             standing: st,
             projection,
             done_on,
+            done_stated: stated.is_some(),
+            done_late,
             units,
             history: if detail { history.clone() } else { Vec::new() },
         }
@@ -325,10 +349,18 @@ impl<'a> Tracker<'a> {
                 };
                 let Some(k) = k else { continue };
                 let latest = &mut self.running[k].latest;
-                match slot {
-                    None => latest.ward = Some((fig, report.date)),
-                    Some(i) => latest.units[i] = Some((fig, report.date)),
-                }
+                let at = match slot {
+                    None => &mut latest.ward,
+                    Some(i) => &mut latest.units[i],
+                };
+                // "done" after a report that said on which day keeps that day.
+                let fig = match (*at, fig) {
+                    (Some((before, _)), Figure::Milestone { done: true, on: None }) if before.done_on().is_some() => {
+                        before
+                    }
+                    _ => fig,
+                };
+                *at = Some((fig, report.date));
                 mentioned[k] = true;
             }
         }

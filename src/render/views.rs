@@ -284,6 +284,7 @@ fn charts(plan: &Plan, ind: &Indicator, p: &IndicatorProgress, terms: &Terms, to
         as_of: p.as_of,
         today,
         done_on: p.done_on,
+        done_late: p.done_late,
         standing: p.standing,
     };
     let id = format!("bd-{}", ind.id);
