@@ -24,7 +24,7 @@ pub struct RadioArgs {
     /// Ngày “hôm nay” (NĂM-THÁNG-NGÀY); mặc định là ngày hiện tại
     #[arg(long, value_name = "NĂM-THÁNG-NGÀY", value_parser = parse_date)]
     today: Option<NaiveDate>,
-    /// Ngày của bản tin (NĂM-THÁNG-NGÀY); mặc định là ngày báo cáo tiến độ gần nhất, không sau hôm nay
+    /// Ngày phát bản tin (NĂM-THÁNG-NGÀY); mặc định là hôm nay (--today). Số liệu lấy từ báo cáo gần nhất không sau ngày đó
     #[arg(long, value_name = "NĂM-THÁNG-NGÀY", value_parser = parse_date)]
     date: Option<NaiveDate>,
     /// Kế hoạch (tên tệp trong plans/, không có .md); mặc định là current_plan trong site.yaml
@@ -196,7 +196,9 @@ fn bulletin_command(args: &RadioArgs) -> ExitCode {
             }
         },
     };
-    let date = args.date.or_else(|| bulletin::latest_report(&site, &plan.slug, today)).unwrap_or(today);
+    // The air day: progress as the latest report on or before it gives it, the news of the
+    // fortnight up to it, the events after it.
+    let date = args.date.unwrap_or(today);
     let cfg = &site.config.radio;
     let sp = Speaker::new(args.dialect.unwrap_or(cfg.dialect), &cfg.lexicon);
     let mut b = bulletin::compose(&site, plan, date, &sp);

@@ -109,14 +109,103 @@ fn the_bulletin_opens_with_the_station_and_the_day_and_closes_politely() {
     let r = radio(&[]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let text = r.stdout;
-    assert!(text.contains("Ngày phát: Thứ Tư, 14/6/2023"), "defaults to the latest report: {text}");
+    // The air day is today, with the figures of the latest report before it.
+    assert!(text.contains("Ngày phát: Thứ Năm, 15/6/2023"), "defaults to today: {text}");
+    assert!(text.contains("Số liệu tiến độ đến ngày: 14/6/2023"), "{text}");
     let opening = section(&text, "Mở đầu");
     assert!(opening[0].starts_with("Đây là Đài truyền thanh xã Mỹ Phú Đông."), "{opening:?}");
-    assert!(opening[0].to_lowercase().contains("hôm nay, thứ tư"), "{opening:?}");
+    assert!(opening[0].to_lowercase().contains("hôm nay, thứ năm, ngày mười lăm tháng sáu"), "{opening:?}");
+    let progress = section(&text, "Tiến độ");
+    assert!(progress[0].contains("tính đến ngày mười bốn tháng sáu"), "{progress:?}");
     let closing = section(&text, "Kết thúc");
     let last = closing.last().unwrap();
     assert!(last.starts_with("Đài truyền thanh xã Mỹ Phú Đông vừa phát bản tin"), "{last}");
     assert!(last.contains("Cảm ơn bà con đã lắng nghe."), "{last}");
+}
+
+/// News of the plan dated `date`, with no summary: the notice is the start of its body.
+fn news(sc: &Scratch, date: &str, plan: Option<&str>) {
+    let plan = plan.map(|p| format!("plan: {p}\n")).unwrap_or_default();
+    sc.write(
+        &format!("news/{date}-doi-lich-truc.md"),
+        &format!(
+            "---\ntitle: \"Đổi lịch trực ngày {date}\"\n{plan}---\nTổ công nghệ số trực tại Hội trường ấp Tân Mỹ.\n"
+        ),
+    );
+}
+
+/// The bulletins listed at `/phat-thanh/`, by the day in their address.
+fn listed(sc: &Scratch) -> Vec<String> {
+    let list = read(&sc.out(), "phat-thanh/index.html");
+    list.split("href=\"../phat-thanh/2023-mo-hinh-diem-")
+        .skip(1)
+        .filter(|s| s.get(10..).is_some_and(|rest| rest.starts_with("/\">")))
+        .map(|s| s[..10].to_string())
+        .collect()
+}
+
+#[test]
+fn news_after_the_last_report_adds_the_build_days_bulletin() {
+    let sc = Scratch::of(&fixture(SITE));
+    news(&sc, TODAY, None);
+    let r = sc.build(TODAY);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(listed(&sc), [TODAY, LATEST, "2023-06-07"]);
+    let dir = format!("phat-thanh/2023-mo-hinh-diem-{TODAY}/");
+    let txt = read(&sc.out(), &format!("{dir}2023-mo-hinh-diem-{TODAY}.txt"));
+    // What the station downloads is what the command prints for the day, and it reads the
+    // news with the figures of the last report, said to be of that day.
+    let printed = run(&["radio", "--content", s(&sc.site()), "--today", TODAY]);
+    assert_eq!(printed.code, 0, "{}", printed.stderr);
+    assert_eq!(printed.stdout, txt);
+    assert!(
+        txt.contains("Ngày phát: Thứ Năm, 15/6/2023") && txt.contains("Số liệu tiến độ đến ngày: 14/6/2023"),
+        "{txt}"
+    );
+    let notices = section(&txt, "Thông báo").join("\n");
+    assert!(
+        notices.contains("Thông báo: Đổi lịch trực ngày") && notices.contains("Tổ công nghệ số trực tại Hội trường"),
+        "{notices}"
+    );
+    // The list says whose figures it reads.
+    let list = visible(&read(&sc.out(), "phat-thanh/index.html"));
+    assert!(list.contains("số liệu theo báo cáo ngày 14/6/2023, có thông báo mới"), "{list}");
+    assert_eq!(list.matches("số liệu theo báo cáo ngày").count(), 1, "only the build day's: {list}");
+    let page = visible(&read(&sc.out(), &format!("{dir}index.html")));
+    assert!(page.contains("Số liệu đến ngày 14/6/2023"), "{page}");
+}
+
+#[test]
+fn the_build_day_has_no_bulletin_of_its_own_without_news_after_the_last_report() {
+    // News of the report's own day, and news of a fortnight and more before the build day: the
+    // report's bulletin reads the first; no bulletin of the build day would read the second.
+    for (news_day, today) in [(LATEST, TODAY), (TODAY, "2023-06-30")] {
+        let sc = Scratch::of(&fixture(SITE));
+        news(&sc, news_day, None);
+        let r = sc.build(today);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        assert_eq!(listed(&sc), [LATEST, "2023-06-07"], "news {news_day}, built {today}");
+    }
+    // Within the fortnight, the last day of it included.
+    let sc = Scratch::of(&fixture(SITE));
+    news(&sc, TODAY, None);
+    assert_eq!(sc.build("2023-06-29").code, 0);
+    assert_eq!(listed(&sc), ["2023-06-29", LATEST, "2023-06-07"]);
+}
+
+#[test]
+fn a_ward_notice_after_the_plan_ended_brings_no_bulletin_back_but_its_own_news_does() {
+    // The plan ran to 30/6/2023.
+    let sc = Scratch::of(&fixture(SITE));
+    news(&sc, "2023-07-03", None);
+    assert_eq!(sc.build("2023-07-05").code, 0);
+    assert_eq!(listed(&sc), [LATEST, "2023-06-07"]);
+    let sc = Scratch::of(&fixture(SITE));
+    news(&sc, "2023-07-03", Some("2023-mo-hinh-diem"));
+    assert_eq!(sc.build("2023-07-05").code, 0);
+    assert_eq!(listed(&sc), ["2023-07-05", LATEST, "2023-06-07"]);
+    let txt = read(&sc.out(), "phat-thanh/2023-mo-hinh-diem-2023-07-05/2023-mo-hinh-diem-2023-07-05.txt");
+    assert!(txt.contains("Ngày phát: Thứ Tư, 5/7/2023"), "{txt}");
 }
 
 #[test]
@@ -177,7 +266,7 @@ fn each_notice_is_said_again() {
 
 #[test]
 fn coming_events_carry_the_day_of_the_week() {
-    let text = radio(&[]).stdout;
+    let text = radio(&["--date", LATEST]).stdout;
     let events = section(&text, "Lịch sắp tới");
     assert!(events.len() >= 2, "{text}");
     let days = ["thứ hai", "thứ ba", "thứ tư", "thứ năm", "thứ sáu", "thứ bảy", "chủ nhật"];
@@ -269,7 +358,7 @@ fn out_file_is_written_whole_and_dialect_can_be_chosen() {
     let file = dir.path().join("ban-tin.txt");
     let r = radio(&["-o", s(&file)]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(r.stdout.contains("Đã ghi bản tin ngày 14/6/2023"), "{}", r.stdout);
+    assert!(r.stdout.contains("Đã ghi bản tin ngày 15/6/2023"), "{}", r.stdout);
     assert_eq!(std::fs::read_to_string(&file).unwrap(), radio(&[]).stdout);
     let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(names.len(), 1, "no temporary file left: {names:?}");

@@ -439,3 +439,47 @@ fn reports_a_build_refuses_or_that_move_are_left_to_a_whole_build() {
         vec![LAST, "guides/the-cccd-gan-chip.md"]
     });
 }
+
+#[test]
+fn the_build_days_bulletin_follows_the_news_and_reports_edited_in_a_preview() {
+    // News of 12/6 after the last report (31/5): the site built on 20/6 has a bulletin of 20/6
+    // that reads it, with the figures of 31/5.
+    let notice = "news/2024-06-12-doi-lich-truc.md";
+    let with_news = |today: &str| {
+        let sc = Scratch::of(&example());
+        sc.write(
+            notice,
+            "---\ntitle: \"Đổi lịch trực thứ Bảy\"\n---\nTổ công nghệ số trực tại Nhà văn hóa khu phố 2.\n",
+        );
+        Preview::of(&sc.site(), today)
+    };
+    let today = format!("phat-thanh/{PLAN}-2024-06-20/{PLAN}-2024-06-20.txt");
+    let mut p = with_news("2024-06-20");
+    let said = |p: &Preview| String::from_utf8(p.files[&today].clone()).unwrap();
+    assert!(said(&p).contains("Số liệu tiến độ đến ngày: 31/5/2024"), "{}", said(&p));
+
+    // Its notice edited: the build day's bulletin reads it as edited.
+    p.sc.edit(notice, "Nhà văn hóa khu phố 2", "Nhà văn hóa khu phố 3");
+    let changed = p.edit(&[notice]).expect("a news body edit is rebuilt by the shortcut");
+    assert!(changed.contains(&today), "{changed:?}");
+    assert!(said(&p).contains("Nhà văn hóa khu phố ba"), "{}", said(&p));
+
+    // A figure of an earlier report: the build day's bulletin reads it too.
+    p.sc.edit(LAST, "kp1: { cccd: 1295", "kp1: { cccd: 1296");
+    let changed = p.edit(&[LAST]).unwrap();
+    assert!(changed.contains(&today), "{changed:?}");
+
+    // The report of the build day itself: its bulletin takes the build day's place.
+    let report = std::fs::read_to_string(p.sc.file(LAST)).unwrap().replace("date: 2024-05-31", "date: 2024-06-20");
+    p.sc.write("progress/2024-06-20.yaml", &report);
+    p.edit(&["progress/2024-06-20.yaml"]).expect("a report of the build day is rebuilt by the shortcut");
+    assert!(said(&p).contains("Số liệu tiến độ đến ngày: 20/6/2024"), "{}", said(&p));
+
+    // A report after the news and before the build day: the build day's bulletin must go,
+    // which is a whole build's to do.
+    let mut p = with_news("2024-06-20");
+    p.sc.write("progress/2024-06-14.yaml", &report.replace("date: 2024-06-20", "date: 2024-06-14"));
+    assert!(p.edit(&["progress/2024-06-14.yaml"]).is_none());
+    let whole = render_in_memory(&p.opts, BASE, &|_| {}).unwrap();
+    assert!(!whole.files.iter().any(|f| f.path == today), "no bulletin of 20/6 once 14/6 reports after the news");
+}

@@ -796,9 +796,20 @@ fn notice_lines(n: &News, say: &impl Fn(&str) -> String) -> [String; 2] {
     [first, again]
 }
 
-/// The latest report date of `plan` on or before `today`, the default day of a bulletin.
-pub fn latest_report(site: &Site, plan: &str, today: NaiveDate) -> Option<NaiveDate> {
-    site.reports.iter().filter(|r| r.plan == plan && r.date <= today).map(|r| r.date).max()
+/// Whether the site has a bulletin of `today`, the day it is built for, besides those of the
+/// report dates of `plan` (the last on `last_report`): when a notice came after that report that
+/// the day's bulletin reads. A notice of no plan counts only for a plan in force that day, so a
+/// ward notice does not bring back the bulletins of a finished campaign.
+pub fn of_build_day(site: &Site, plan: &Plan, last_report: Option<NaiveDate>, today: NaiveDate) -> bool {
+    let in_force = plan.from <= today && today <= plan.to;
+    let since = today - Duration::days(NOTICE_DAYS);
+    site.news.iter().any(|n| {
+        let ours = match &n.plan {
+            Some(p) => *p == plan.slug,
+            None => in_force,
+        };
+        ours && n.date <= today && n.date >= since && last_report.is_none_or(|d| n.date > d)
+    })
 }
 
 #[cfg(test)]

@@ -1,5 +1,7 @@
-//! `/phat-thanh/`: the loudspeaker bulletin of every report date of every plan, as a page and as
-//! the plain-text file the station reads from — the same text `bangtin radio --date` prints.
+//! `/phat-thanh/`: the loudspeaker bulletin of every report date of every plan, and of the day the
+//! site is built for when news came after the last report ([`bulletin::of_build_day`]), as a
+//! page and as the plain-text file the station reads from — the same text `bangtin radio --date`
+//! prints.
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -51,6 +53,9 @@ pub struct RadioCard {
     pub plan_title: String,
     pub plan_number: Option<String>,
     pub duration_text: String,
+    /// "31/5/2024" when the figures are of a report before the bulletin's day: a bulletin of the
+    /// build day, for news that came after the last report.
+    pub as_of_text: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -105,20 +110,22 @@ fn view(b: &Bulletin, plan_title: &str) -> RadioView {
 pub struct Kept {
     list: Vec<(RadioCard, Bulletin, String)>,
     spoken: bulletin::Spoken,
+    /// The day the site is built for.
+    today: NaiveDate,
 }
 
 /// Every bulletin's page and `.txt`, and the list of them, newest first; what they are when
-/// `keep` is set.
-pub(super) fn pages(r: &Renderer, site: &Site, keep: bool) -> Option<Kept> {
+/// `keep` is set. `today` is the day the site is built for.
+pub(super) fn pages(r: &Renderer, site: &Site, today: NaiveDate, keep: bool) -> Option<Kept> {
     let spoken = bulletin::Spoken::new(site);
     let mut list = Vec::new();
     for plan in &site.plans {
-        let made = compose(r, site, plan, None, &spoken);
+        let made = compose(r, site, plan, None, today, &spoken);
         list.extend(made.into_iter().map(|(card, b)| (card, keep.then_some(b), plan.title.clone())));
     }
     sort(&mut list);
     list_page(r, site, list.iter().map(|(card, ..)| card));
-    keep.then(|| Kept { list: list.into_iter().filter_map(|(c, b, t)| Some((c, b?, t))).collect(), spoken })
+    keep.then(|| Kept { list: list.into_iter().filter_map(|(c, b, t)| Some((c, b?, t))).collect(), spoken, today })
 }
 
 /// Newest first, as the list shows them.
@@ -126,15 +133,17 @@ fn sort<B>(list: &mut [(RadioCard, B, String)]) {
     list.sort_by(|a, b| b.0.iso.cmp(&a.0.iso).then(a.0.path.cmp(&b.0.path)));
 }
 
-/// The bulletins of `plan`, one per report date (a plan has one report a day), or only those
-/// dated within `days` (first and last): their pages and `.txt`, their lines of the list, and
-/// each bulletin. As the reports up to each day give the progress: read once, in date order,
-/// while the bulletins are composed on every core.
+/// The bulletins of `plan`, one per report date (a plan has one report a day) and one of
+/// `today` when [`bulletin::of_build_day`] says so, or only those dated within `days` (first
+/// and last): their pages and `.txt`, their lines of the list, and each bulletin. As the reports
+/// up to each day give the progress: read once, in date order, while the bulletins are composed
+/// on every core.
 fn compose(
     r: &Renderer,
     site: &Site,
     plan: &Plan,
     days: Option<(NaiveDate, NaiveDate)>,
+    today: NaiveDate,
     spoken: &bulletin::Spoken,
 ) -> Vec<(RadioCard, Bulletin)> {
     use rayon::prelude::*;
@@ -143,15 +152,23 @@ fn compose(
     let mut tracker = crate::progress::Tracker::new(site, plan);
     let (from, until) = days.unwrap_or((NaiveDate::MIN, NaiveDate::MAX));
     let reports = site.reports.iter().filter(|x| x.plan == plan.slug).take_while(|x| x.date <= until);
-    let snapshots = reports.filter_map(|report| {
-        tracker.read(report);
-        (report.date >= from).then(|| (report, tracker.indicators(report.date)))
+    // No report is after `today` (the load refuses one), so once they are all read the
+    // tracker stands where the build day's bulletin reads it.
+    let build_day = from <= today && today <= until;
+    let mut last = None;
+    let snapshots = reports.map(Some).chain(build_day.then_some(None)).filter_map(|report| match report {
+        Some(report) => {
+            tracker.read(report);
+            last = Some((report.date, report.illustrative));
+            (report.date >= from).then(|| (report.date, last, tracker.indicators(report.date)))
+        }
+        None => bulletin::of_build_day(site, plan, last.map(|(d, _)| d), today)
+            .then(|| (today, last, tracker.indicators(today))),
     });
     snapshots
         .par_bridge()
-        .map(|(report, progress)| {
-            let last = Some((report.date, report.illustrative));
-            let b = bulletin::compose_with(site, plan, report.date, &sp, last, progress, spoken);
+        .map(|(day, last, progress)| {
+            let b = bulletin::compose_with(site, plan, day, &sp, last, progress, spoken);
             (one(r, site, &plan.title, &b), b)
         })
         .collect()
@@ -160,17 +177,26 @@ fn compose(
 /// The bulletins of `plan` dated `from` or later composed again after its reports changed, a
 /// new report's bulletin with them, and the list. A bulletin reads the reports up to its day,
 /// so those before `from` are as they were.
-pub(super) fn refresh_reports(r: &Renderer, site: &Site, kept: &mut Kept, plan: &Plan, from: NaiveDate) {
-    recompose(r, site, kept, plan, (from, NaiveDate::MAX));
+///
+/// `false` when a bulletin is gone: the build day's, once a report came after the news it was
+/// for. Its page would have to go, which is a whole build's to do.
+pub(super) fn refresh_reports(r: &Renderer, site: &Site, kept: &mut Kept, plan: &Plan, from: NaiveDate) -> bool {
+    let whole = recompose(r, site, kept, plan, (from, NaiveDate::MAX));
     sort(&mut kept.list);
     list_page(r, site, kept.list.iter().map(|(card, ..)| card));
+    whole
 }
 
-/// The bulletins of `plan` dated within `days` composed again, in place of those kept.
-fn recompose(r: &Renderer, site: &Site, kept: &mut Kept, plan: &Plan, days: (NaiveDate, NaiveDate)) {
-    let made = compose(r, site, plan, Some(days), &kept.spoken);
-    kept.list.retain(|(_, b, _)| b.plan != plan.slug || b.date < days.0 || b.date > days.1);
+/// The bulletins of `plan` dated within `days` composed again, in place of those kept; whether
+/// each of those is made again.
+fn recompose(r: &Renderer, site: &Site, kept: &mut Kept, plan: &Plan, days: (NaiveDate, NaiveDate)) -> bool {
+    let made = compose(r, site, plan, Some(days), kept.today, &kept.spoken);
+    let within = |b: &Bulletin| b.plan == plan.slug && days.0 <= b.date && b.date <= days.1;
+    let whole =
+        kept.list.iter().filter(|(_, b, _)| within(b)).all(|(_, old, _)| made.iter().any(|(_, b)| b.date == old.date));
+    kept.list.retain(|(_, b, _)| !within(b));
     kept.list.extend(made.into_iter().map(|(card, b)| (card, b, plan.title.clone())));
+    whole
 }
 
 /// The bulletins that read news item `k` as a notice composed again after its body changed,
@@ -183,6 +209,7 @@ pub(super) fn refresh_news(r: &Renderer, site: &Site, kept: &mut Kept, k: usize)
     }
     let n = &site.news[k];
     for plan in site.plans.iter().filter(|p| n.plan.as_deref().is_none_or(|s| s == p.slug)) {
+        // Which days have a bulletin follows the news items' dates, not their bodies.
         recompose(r, site, kept, plan, bulletin::notice_days(n));
     }
     sort(&mut kept.list);
@@ -239,6 +266,7 @@ fn one(r: &Renderer, site: &Site, plan_title: &str, b: &Bulletin) -> RadioCard {
         plan_title: plan_title.to_string(),
         plan_number: v.plan_number,
         duration_text: v.duration_text,
+        as_of_text: b.as_of.filter(|&a| a != d).map(date),
     }
 }
 

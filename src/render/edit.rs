@@ -151,7 +151,9 @@ pub fn reports(
             let mut grown = Vec::new();
             for &(i, from) in plans {
                 let plan = &site.plans[i];
-                bulletins::refresh_reports(&r, site, bulletins, plan, from);
+                if !bulletins::refresh_reports(&r, site, bulletins, plan, from) {
+                    return None;
+                }
                 let path = paths::progress_csv(&plan.slug);
                 let (keep, tail, parts) = data::splice_csv(site, plan, before(&path)?, &csv[i], fresh)?;
                 csv[i] = parts;

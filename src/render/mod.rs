@@ -614,7 +614,7 @@ pub fn render_site(site: &Site, today: NaiveDate, sink: &dyn Sink, keep: bool) -
     // thousand guides (a quarter of a second at 10k pages).
     let (kept_bulletins, left) = rayon::join(
         || {
-            let kept = bulletins::pages(&r, site, keep);
+            let kept = bulletins::pages(&r, site, today, keep);
             run(&Task::SearchIndex);
             kept
         },
