@@ -102,3 +102,55 @@ fn a_milestone_done_late_says_how_late_everywhere() {
         "{line}"
     );
 }
+
+/// A unit is judged as the whole is: on its path, but at its own recent rate reaching its share
+/// only after the deadline, its row says "Có nguy cơ trễ hạn", not "Đúng tiến độ".
+#[test]
+fn a_unit_whose_own_rate_misses_the_deadline_is_at_risk_in_its_row() {
+    let sc = Scratch::of(&example());
+    // Khu phố 1's signatures: 140 already on 3/5, then 2 or 3 a week to 150 on 31/5 — above its
+    // path (111,8 of 415 by 31/5) but 10 in four weeks never reaches 415 by 30/9.
+    for (day, was, now) in [("03", 72, 140), ("10", 91, 142), ("17", 107, 145), ("24", 132, 148), ("31", 150, 150)] {
+        let rel = format!("progress/2024-05-{day}.yaml");
+        sc.edit(&rel, &format!("chu-ky-so: {was} }}"), &format!("chu-ky-so: {now} }}"));
+    }
+    let r = sc.build("2024-06-03");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let name = "Người trưởng thành có chữ ký số hoặc chữ ký điện tử cá nhân";
+    let dashboard = section(&read(&sc.out(), "tien-do/2024-cong-dan-so/index.html"), name);
+    let row = |unit: &str| {
+        let table = &dashboard
+            [dashboard.find("Khu phố Đã đạt Chỉ tiêu So với chỉ tiêu Tình trạng").expect("the units' table")..];
+        let at = table.find(&format!("{unit} ")).unwrap_or_else(|| panic!("{unit} in {table}"));
+        table[at..].split(" Khu phố ").next().unwrap_or_default().to_string()
+    };
+    assert_eq!(row("Khu phố 1"), "Khu phố 1 14,5% (150) 40% (415) 36,1% Có nguy cơ trễ hạn");
+    // Khu phố 2 keeps a rate that reaches its share in time, and 4 is below its path.
+    assert!(row("Khu phố 2").ends_with("Đúng tiến độ"), "{}", row("Khu phố 2"));
+    assert!(row("Khu phố 4").ends_with("Chậm tiến độ"), "{}", row("Khu phố 4"));
+}
+
+/// A count target without targets for the units: each unit's figure is shown, but measured
+/// against nothing it has no status, not "Đúng tiến độ".
+#[test]
+fn a_unit_without_a_target_of_its_own_has_no_status() {
+    let sc = Scratch::of(&example());
+    sc.edit(
+        "plans/2024-cong-dan-so.md",
+        "  - id: kenh-zalo\n",
+        "  - id: to-cong-nghe\n    name: \"Thành viên Tổ công nghệ số được tập huấn\"\n    target: 40\n    deadline: 2024-09-30\n  - id: kenh-zalo\n",
+    );
+    for unit in ["kp1", "kp2"] {
+        sc.edit(
+            "progress/2024-05-31.yaml",
+            &format!("  {unit}: {{ cccd:"),
+            &format!("  {unit}: {{ to-cong-nghe: 5, cccd:"),
+        );
+    }
+    let r = sc.build("2024-06-03");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let dashboard =
+        section(&read(&sc.out(), "tien-do/2024-cong-dan-so/index.html"), "Thành viên Tổ công nghệ số được tập huấn");
+    assert!(dashboard.contains("Khu phố 1 5 — — —"), "{dashboard}");
+    assert!(!dashboard.contains("Khu phố 1 5 — — Đúng tiến độ"), "{dashboard}");
+}

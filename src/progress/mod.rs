@@ -167,16 +167,52 @@ impl Latest<'_> {
     }
 }
 
-/// One indicator's figures as reports are read, oldest first: each unit's latest, and the total
-/// after every report that mentions it.
+/// A unit's figures of one indicator, as many as its [`projection`] reads: the first, and the
+/// recent ones back to the latest at least [`RECENT_DAYS`] before the newest. The whole history
+/// of 300 units × 8 indicators × a year of weekly reports would be 2 MB for each reading of the
+/// reports; this is about five figures a unit.
+#[derive(Debug, Clone, Default)]
+struct Recent {
+    first: Option<(NaiveDate, f64)>,
+    points: Vec<(NaiveDate, f64)>,
+}
+
+impl Recent {
+    fn push(&mut self, date: NaiveDate, value: f64) {
+        self.first.get_or_insert((date, value));
+        self.points.push((date, value));
+        // A figure with a later one already four weeks old is never the start of the window
+        // again: the reports come in date order. Dates compared, not subtracted: this runs for
+        // every unit's figure of every report, four times a build.
+        let Some(cutoff) = date.checked_sub_days(Days::new(RECENT_DAYS as u64)) else { return };
+        let stale = self.points.iter().skip(1).take_while(|(d, _)| *d <= cutoff).count();
+        self.points.drain(..stale);
+    }
+
+    fn projection(&self, from: NaiveDate, target: f64, deadline: NaiveDate) -> Projection {
+        let mut pts = Vec::with_capacity(self.points.len() + 1);
+        pts.extend(self.first.filter(|f| self.points.first() != Some(f)));
+        pts.extend_from_slice(&self.points);
+        projection(&pts, from, target, deadline)
+    }
+}
+
+/// One indicator's figures as reports are read, oldest first: each unit's latest and recent
+/// ones, and the total after every report that mentions it.
 struct Running<'a> {
     latest: Latest<'a>,
+    recent: Vec<Recent>,
     history: Vec<Point>,
 }
 
 impl<'a> Running<'a> {
     fn new(site: &Site) -> Running<'a> {
-        Running { latest: Latest { ward: None, units: vec![None; site.units.units.len()] }, history: Vec::new() }
+        let n = site.units.units.len();
+        Running {
+            latest: Latest { ward: None, units: vec![None; n] },
+            recent: vec![Recent::default(); n],
+            history: Vec::new(),
+        }
     }
 
     /// After a report was read: the total joins the history if the report mentioned the indicator.
@@ -229,7 +265,8 @@ impl<'a> Running<'a> {
                 .units
                 .iter()
                 .zip(acc.units.iter().copied())
-                .map(|(u, l)| {
+                .zip(&self.recent)
+                .map(|((u, l), recent)| {
                     let value = l.map(|(f, _)| f.scale());
                     let ratio = l.and_then(|(f, _)| f.ratio());
                     let ubase = ind.target.base().and_then(|base| u.bases.get(base).copied());
@@ -251,8 +288,19 @@ impl<'a> Running<'a> {
                         base: ubase,
                         share_of_target: share,
                         // A unit without a target of its own is judged by nothing, before or after.
+                        // One with a target is judged as the whole is, its own recent rate too:
+                        // "Đúng tiến độ" on a unit that will miss its share is the promise the
+                        // whole indicator no longer makes.
                         standing: match utarget {
-                            Some(_) => past_deadline(standing(value, utarget, uexp), today, ind.deadline),
+                            Some(t) => {
+                                let st = standing(value, utarget, uexp);
+                                let st = if milestone {
+                                    st
+                                } else {
+                                    at_risk(st, &recent.projection(plan.from, t, ind.deadline), ind.deadline)
+                                };
+                                past_deadline(st, today, ind.deadline)
+                            }
                             None => standing(value, utarget, uexp),
                         },
                     }
@@ -348,10 +396,13 @@ impl<'a> Tracker<'a> {
                     }
                 };
                 let Some(k) = k else { continue };
-                let latest = &mut self.running[k].latest;
+                let run = &mut self.running[k];
                 let at = match slot {
-                    None => &mut latest.ward,
-                    Some(i) => &mut latest.units[i],
+                    None => &mut run.latest.ward,
+                    Some(i) => {
+                        run.recent[i].push(report.date, fig.scale());
+                        &mut run.latest.units[i]
+                    }
                 };
                 // "done" after a report that said on which day keeps that day.
                 let fig = match (*at, fig) {
@@ -405,6 +456,7 @@ pub fn plan(site: &Site, plan: &Plan, today: NaiveDate) -> PlanProgress {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::Duration;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -494,6 +546,31 @@ mod tests {
         assert!(close(p.rate_per_day.unwrap(), 30.7, 1e-12));
         assert_eq!(p.reaches_on, Some(d(2023, 6, 29)));
         assert!(p.before_deadline);
+    }
+
+    #[test]
+    fn a_units_recent_figures_project_as_its_whole_history_does() {
+        // Weekly, then a gap, then daily: the window's start is found in what is kept.
+        let (from, deadline) = (d(2024, 4, 16), d(2024, 9, 30));
+        let mut days: Vec<NaiveDate> = (0..10).map(|w| d(2024, 5, 3) + Duration::days(7 * w)).collect();
+        days.extend((1..=12).map(|k| d(2024, 8, 1) + Duration::days(k)));
+        let mut all = Vec::new();
+        let mut recent = Recent::default();
+        for (k, day) in days.iter().enumerate() {
+            let v = (k * k) as f64 + 3.0;
+            all.push((*day, v));
+            recent.push(*day, v);
+            let want = projection(&all, from, 900.0, deadline);
+            let got = recent.projection(from, 900.0, deadline);
+            assert_eq!(
+                (got.rate_per_day, got.since, got.reaches_on),
+                (want.rate_per_day, want.since, want.reaches_on),
+                "{day}"
+            );
+            assert!(recent.points.len() <= 30, "{}", recent.points.len());
+        }
+        // Four weeks of daily figures and the one before them, not the whole history.
+        assert!(recent.points.len() < all.len(), "{} of {}", recent.points.len(), all.len());
     }
 
     #[test]

@@ -203,6 +203,7 @@ pub struct UnitRow {
     /// Bar width, 0–100, with a dot decimal for CSS.
     pub bar: String,
     pub status_id: Standing,
+    /// "—" for a unit without a target of its own.
     pub status_label: &'static str,
 }
 
@@ -331,7 +332,8 @@ impl IndicatorView {
                 share_text: u.share_of_target.map(percent).unwrap_or_else(|| "—".into()),
                 bar: bar(u.share_of_target),
                 status_id: u.standing,
-                status_label: u.standing.label(),
+                // Without a target of its own a unit is measured against nothing: no status.
+                status_label: if u.target.is_some() { u.standing.label() } else { "—" },
             })
             .collect();
         let illustrative_dates: std::collections::BTreeSet<NaiveDate> =
