@@ -115,6 +115,19 @@ impl Units {
         self.units.iter().find(|u| u.id == id)
     }
 
+    /// The base `id` of the whole ward: every unit's added up.
+    pub fn base_total(&self, id: &str) -> u64 {
+        self.units.iter().filter_map(|u| u.bases.get(id)).sum()
+    }
+
+    /// The base `id` of `unit`, or of the whole ward for a report's `ward` row (`None`).
+    pub fn base_of(&self, unit: Option<&Unit>, id: &str) -> Option<u64> {
+        match unit {
+            Some(u) => u.bases.get(id).copied(),
+            None => Some(self.base_total(id)),
+        }
+    }
+
     /// How the base `id` is named: the site's words, else the built-in ones, else none.
     pub fn base_name(&self, id: &str) -> BaseName {
         let builtin = BaseName::builtin(id);

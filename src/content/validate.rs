@@ -391,11 +391,7 @@ fn check_report_values(at: &At, units: &HashMap<&str, &Unit>, plan: &Plan, r: &R
                 continue;
             }
             if let (Some(base), Figure::Count(n)) = (ind.target.base(), fig) {
-                let cap = match unit {
-                    Some(u) => u.bases.get(base).copied(),
-                    None => Some(site.units.units.iter().filter_map(|u| u.bases.get(base)).sum()),
-                };
-                if let Some(cap) = cap.filter(|cap| n > cap) {
+                if let Some(cap) = site.units.base_of(unit, base).filter(|cap| n > cap) {
                     let whose =
                         unit.map(|u| u.name.clone()).unwrap_or_else(|| format!("toàn {}", site.config.locality));
                     diags.push(

@@ -229,8 +229,7 @@ impl<'a> Running<'a> {
     fn progress(&self, site: &Site, plan: &Plan, ind: &Indicator, today: NaiveDate, detail: bool) -> IndicatorProgress {
         let acc = &self.latest;
         let history = &self.history;
-        let base_total = |base: &str| site.units.units.iter().filter_map(|u| u.bases.get(base)).sum::<u64>();
-        let (target, base) = ind.target.absolute(base_total);
+        let (target, base) = ind.target.absolute(|b| site.units.base_total(b));
         let any_unit = acc.units.iter().any(Option::is_some);
         let (value, ratio, as_of) = match acc.total(&ind.target) {
             Some((v, r, d)) => (Some(v), r, Some(d)),

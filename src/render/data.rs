@@ -146,7 +146,6 @@ fn report_rows(site: &Site, plan: &Plan, r: &Report, ward_name: &str) -> String 
         .iter()
         .map(|i| (i.id.as_str(), format!("{},{},", cell(&i.id), cell(&i.name)), i.target.base()))
         .collect();
-    let ward_base = |b: &str| site.units.units.iter().filter_map(|u| u.bases.get(b)).sum::<u64>();
     let mut out = String::new();
     for (uid, uname, unit) in units {
         let Some(row) = r.values.get(uid) else { continue };
@@ -158,10 +157,7 @@ fn report_rows(site: &Site, plan: &Plan, r: &Report, ward_name: &str) -> String 
             fig.csv_cells(&mut out);
             out.push(',');
             out.push_str(&tail);
-            let of = base.and_then(|b| match unit {
-                Some(u) => u.bases.get(b).copied(),
-                None => Some(ward_base(b)),
-            });
+            let of = base.and_then(|b| site.units.base_of(unit, b));
             if let (Some(b), Some(n)) = (of.filter(|b| *b > 0), fig.cumulative()) {
                 out.push_str(&b.to_string());
                 out.push(',');
