@@ -517,6 +517,17 @@ impl Svg {
     }
 
     /// A legend row: a 20×14 swatch, then wrapped text; returns the height used.
+    /// The legend of the hatched bar of an indicator behind (its path, or its deadline), with
+    /// its height; nothing of one that is not.
+    fn behind_legend(&mut self, top: i32, st: Standing) -> i32 {
+        let s = match st {
+            Standing::TreHan => "Sọc chéo: đã quá hạn mà chưa đạt",
+            Standing::ChamTienDo => "Sọc chéo: chậm so với lộ trình",
+            Standing::DaDat | Standing::CoNguyCoTreHan | Standing::DungTienDo | Standing::ChuaCoSoLieu => return 0,
+        };
+        self.legend(top, Swatch::Bar(BEHIND, true), "", s)
+    }
+
     fn legend(&mut self, top: i32, swatch: Swatch, attrs: &str, s: &str) -> i32 {
         let f = Frame::pixels(PAD, top + 2, 20, 14);
         match swatch {
@@ -676,14 +687,7 @@ fn overall_count(id: &str, d: &Data) -> String {
     draw_bar(&mut svg, &frame, f64::from(band), 6.0, &bar);
     y += band + 8;
 
-    if st.is_behind() {
-        let s = if st == Standing::TreHan {
-            "Sọc chéo: đã quá hạn mà chưa đạt"
-        } else {
-            "Sọc chéo: chậm so với lộ trình"
-        };
-        y += svg.legend(y, Swatch::Bar(BEHIND, true), "", s);
-    }
+    y += svg.behind_legend(y, st);
     if let (Some(e), Some(a)) = (expected, d.as_of) {
         y += svg.legend(y, Swatch::Tick(PATH, 2, Some(DASH)), "", &format!("Lộ trình: đến {} cần {}", date(a), d.n(e)));
     }
@@ -739,14 +743,7 @@ fn overall_ratio(id: &str, d: &Data) -> String {
     let bar = Bar { value: d.value, behind: d.standing.is_behind(), marks: vec![(d.target, TARGET, 3, None)], data };
     draw_bar(&mut svg, &frame, f64::from(band), 6.0, &bar);
     y += band + 8;
-    if bar.behind {
-        let s = if d.standing == Standing::TreHan {
-            "Sọc chéo: đã quá hạn mà chưa đạt"
-        } else {
-            "Sọc chéo: chậm so với lộ trình"
-        };
-        y += svg.legend(y, Swatch::Bar(BEHIND, true), "", s);
-    }
+    y += svg.behind_legend(y, d.standing);
     y += svg.legend(y, Swatch::Tick(TARGET, 3, None), "", &format!("Chỉ tiêu: tối thiểu {}", percent(d.target)));
 
     let desc = match d.value {
