@@ -107,11 +107,168 @@ const BUILT_IN: &[(&str, &str)] = &[
     ("SMS", "ét em ét"),
     ("ID", "ai đi"),
     ("OA", "ô a"),
-    ("ZALO", "Zalo"),
+    ("ZALO", "Da lô"),
     ("COVID", "cô vít"),
     ("VNĐ", "đồng"),
     ("VND", "đồng"),
     ("CN", "Chủ nhật"),
+    // The layout of administrative documents (Nghị định 30/2020/NĐ-CP, Phụ lục III: the
+    // recipients block, "Lưu: VT", the signature's KT./TM./TL./TUQ.) and of Party documents
+    // (Hướng dẫn 36-HD/VPTW: "T/M", "K/T", "Đ/c"). The dot after KT., TM., … is not read
+    // (`say::DOTTED`); "VT" is "Văn thư" after "Lưu" only (`say`), elsewhere it is spelled.
+    ("TUQ", "thừa ủy quyền"),
+    ("T/M", "thay mặt"),
+    ("K/T", "ký thay"),
+    ("Đ/c", "đồng chí"),
+    ("đ/c", "đồng chí"),
+    ("Đ/C", "đồng chí"),
+    ("V/v", "về việc"),
+    ("v/v", "về việc"),
+    ("V/V", "về việc"),
+    ("b/c", "báo cáo"),
+    ("p/h", "phối hợp"),
+    ("t/h", "thực hiện"),
+    ("đ/b", "để biết"),
+    ("t/d", "theo dõi"),
+    ("c/đ", "chỉ đạo"),
+    ("Tp", "thành phố"),
+    ("Stt", "số thứ tự"),
+    ("STT", "số thứ tự"),
+    // Kinds of documents (Nghị định 30/2020/NĐ-CP, Phụ lục III, I.2) not listed above.
+    ("CTr", "chương trình"),
+    ("PA", "phương án"),
+    ("KL", "kết luận"),
+    ("QC", "quy chế"),
+    ("QyĐ", "quy định"),
+    ("GM", "giấy mời"),
+    ("BB", "biên bản"),
+    // Compound codes, as ward documents join them (seed 000: "kinh tế - xã hội"; seed 003:
+    // "UBND&HĐND" reads through "&"); said without the dash, as announcers run them together.
+    ("KT-XH", "kinh tế xã hội"),
+    ("KTXH", "kinh tế xã hội"),
+    ("KH&CN", "khoa học và công nghệ"),
+    ("KHCN", "khoa học công nghệ"),
+    ("KH&ĐT", "kế hoạch và đầu tư"),
+    ("GD&ĐT", "giáo dục và đào tạo"),
+    ("GDĐT", "giáo dục đào tạo"),
+    ("QP-AN", "quốc phòng an ninh"),
+    ("QPAN", "quốc phòng an ninh"),
+    ("ANQP", "an ninh quốc phòng"),
+    ("TT&TT", "thông tin và truyền thông"),
+    ("VH-TT", "văn hóa thông tin"),
+    ("VHTT", "văn hóa thông tin"),
+    ("LĐ-TB&XH", "lao động thương binh và xã hội"),
+    ("LĐTBXH", "lao động thương binh và xã hội"),
+    ("TN&MT", "tài nguyên và môi trường"),
+    ("TNMT", "tài nguyên môi trường"),
+    ("NN&PTNT", "nông nghiệp và phát triển nông thôn"),
+    // Common in ward plans and reports (seeds 000–003 and the plans they cite).
+    ("PCCC", "phòng cháy chữa cháy"),
+    ("ANTT", "an ninh trật tự"),
+    ("CSGT", "cảnh sát giao thông"),
+    ("ATGT", "an toàn giao thông"),
+    ("NTM", "nông thôn mới"),
+    ("ĐU", "Đảng ủy"),
+    ("HU", "Huyện ủy"),
+    ("TU", "Tỉnh ủy"),
+    ("BTV", "Ban Thường vụ"),
+    ("QS", "quân sự"),
+    ("BCHQS", "Ban Chỉ huy quân sự"),
+    ("CAX", "Công an xã"),
+    ("CAP", "Công an phường"),
+    ("CAH", "Công an huyện"),
+    ("CAT", "Công an tỉnh"),
+    ("DN", "doanh nghiệp"),
+    ("HKD", "hộ kinh doanh"),
+    ("SXKD", "sản xuất kinh doanh"),
+    ("KDC", "khu dân cư"),
+    ("ĐVHC", "đơn vị hành chính"),
+    ("ATTP", "an toàn thực phẩm"),
+    ("NVQS", "nghĩa vụ quân sự"),
+    ("TDTT", "thể dục thể thao"),
+    ("CLB", "câu lạc bộ"),
+    ("GĐVH", "gia đình văn hóa"),
+    ("NCT", "người cao tuổi"),
+    ("CCB", "cựu chiến binh"),
+    ("CHXHCN", "Cộng hòa xã hội chủ nghĩa"),
+    ("XHCN", "xã hội chủ nghĩa"),
+    ("TAND", "Tòa án nhân dân"),
+    ("VKSND", "Viện Kiểm sát nhân dân"),
+    ("ĐBQH", "đại biểu Quốc hội"),
+    ("BNV", "Bộ Nội vụ"),
+    ("VPKT", "Văn phòng, Thống kê"),
+    ("ThS", "thạc sĩ"),
+    ("TS", "tiến sĩ"),
+    ("BS", "bác sĩ"),
+    // "Tổ CNS" is the community technology team (seed 003); "CNS" alone is "công dân số".
+    ("Tổ CNS", "Tổ công nghệ số"),
+    ("tổ CNS", "tổ công nghệ số"),
+    ("QR code", "kiu a cốt"),
+    ("QR-code", "kiu a cốt"),
+    ("Qr-code", "kiu a cốt"),
+    ("Qr code", "kiu a cốt"),
+    ("Qr", "kiu a"),
+    // Products and apps, as Vietnamese speakers say them (seed 001: "Zalo, Facebook"; the
+    // campaign's guides: CH Play, App Store, iPhone, Zalo OA).
+    ("CH Play", "xê hát plây"),
+    ("Google Play", "Gu gồ plây"),
+    ("App Store", "áp xờ to"),
+    ("Appstore", "áp xờ to"),
+    ("iPhone", "ai phôn"),
+    ("iPad", "ai pát"),
+    ("Android", "an đờ roi"),
+    ("iOS", "ai ô ét"),
+    ("Zalo", "Da lô"),
+    ("Zalo OA", "Da lô ô a"),
+    ("Facebook", "Phây búc"),
+    ("Google", "Gu gồ"),
+    ("YouTube", "Diu túp"),
+    ("Youtube", "Diu túp"),
+    ("TikTok", "Tích tốc"),
+    ("Tiktok", "Tích tốc"),
+    ("Wi-Fi", "oai phai"),
+    ("WiFi", "oai phai"),
+    ("Wifi", "oai phai"),
+    ("wifi", "oai phai"),
+    ("smartphone", "xmát phôn"),
+    ("Smartphone", "xmát phôn"),
+    ("Internet", "in tơ nét"),
+    ("internet", "in tơ nét"),
+    ("email", "i meo"),
+    ("Email", "i meo"),
+    ("online", "on lai"),
+    ("Online", "on lai"),
+    ("App", "áp"),
+    ("app", "áp"),
+];
+
+/// Who issued a document, as the code after its kind names them ("265-KH/TU", "1293/UBND-NV"):
+/// read only inside a document number, where "TU" cannot be a word and "NV" is not "nhân
+/// viên". Codes the lexicon already reads the same way (UBND, CP, TTg, BTTTT, SNV, …) are not
+/// repeated here. `site.yaml`'s `radio.issuers` extends it. Sources: the seeds' document
+/// numbers (KH-UBND, UBND-SNV, UBND-NV, NĐ-CP, QĐ-TTg, TT-VPCP, KH-STTTT, KH-TCT) and the
+/// Party's (Hướng dẫn 36-HD/VPTW: "-KH/TU", "-NQ/TW", "-CV/HU", "-TB/ĐU").
+const ISSUERS: &[(&str, &str)] = &[
+    ("TU", "Tỉnh ủy"),
+    ("HU", "Huyện ủy"),
+    ("ĐU", "Đảng ủy"),
+    ("QU", "Quận ủy"),
+    ("ThU", "Thị ủy"),
+    ("TW", "Trung ương"),
+    ("VPTW", "Văn phòng Trung ương"),
+    ("NV", "Nội vụ"),
+    ("TCT", "Tổ công tác"),
+    ("BCĐ", "Ban Chỉ đạo"),
+    ("UBKT", "Ủy ban Kiểm tra"),
+    ("BTG", "Ban Tuyên giáo"),
+    ("BDV", "Ban Dân vận"),
+    ("TP", "Tư pháp"),
+    ("TC", "Tài chính"),
+    ("TCKH", "Tài chính, Kế hoạch"),
+    ("VHTT", "Văn hóa, Thông tin"),
+    ("VX", "Văn xã"),
+    ("CAT", "Công an tỉnh"),
+    ("CAH", "Công an huyện"),
 ];
 
 /// The abbreviations a site uses: built in, then the site's own on top.
@@ -127,6 +284,8 @@ pub struct Lexicon {
     phrases: Vec<(Vec<String>, String)>,
     /// The first character of every phrase, sorted, as [`Lexicon::firsts`].
     phrase_firsts: Vec<char>,
+    /// Issuer codes of document numbers ([`ISSUERS`], then the site's `radio.issuers`).
+    issuers: BTreeMap<String, String>,
 }
 
 impl Lexicon {
@@ -150,7 +309,26 @@ impl Lexicon {
         let mut phrase_firsts: Vec<char> = phrases.iter().filter_map(|(ws, _)| ws[0].chars().next()).collect();
         phrase_firsts.sort_unstable();
         phrase_firsts.dedup();
-        Lexicon { words, firsts, phrases, phrase_firsts }
+        let issuers = ISSUERS.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        Lexicon { words, firsts, phrases, phrase_firsts, issuers }
+    }
+
+    /// The same lexicon with the site's own issuer codes on top of the built-in ones.
+    pub fn with_issuers(mut self, extra: &BTreeMap<String, String>) -> Lexicon {
+        for (k, v) in extra {
+            self.issuers.insert(crate::text::nfc(k.trim()), crate::text::nfc(v.trim()));
+        }
+        self
+    }
+
+    /// How the issuer `code` of a document number is said, if it is one of the issuers.
+    pub fn issuer(&self, code: &str) -> Option<&str> {
+        self.issuers.get(code).map(String::as_str)
+    }
+
+    /// Every issuer code and its spoken form.
+    pub fn issuers(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.issuers.iter().map(|(k, v)| (k.as_str(), v.as_str()))
     }
 
     /// The spoken form of `written`, one word, matched exactly (case matters: "TT" is an

@@ -48,6 +48,15 @@ impl Speaker {
         Speaker { dialect, lexicon: lexicon::Lexicon::new(extra) }
     }
 
+    /// The same speaker with the site's own issuer codes of document numbers (`site.yaml`'s
+    /// `radio.issuers`) on top of the built-in ones.
+    pub fn with_issuers(mut self, issuers: &BTreeMap<String, String>) -> Speaker {
+        if !issuers.is_empty() {
+            self.lexicon = self.lexicon.with_issuers(issuers);
+        }
+        self
+    }
+
     /// The spoken form of `text`, line by line: one output line per input line.
     pub fn say(&self, text: &str) -> String {
         say::say(text, self)

@@ -28,6 +28,9 @@ pub fn line(l: &str, sp: &Speaker) -> String {
         .chars()
         .map(|c| match c {
             '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            // Turkish dotted capital I: its lower case is two characters ("i" and a combining
+            // dot), which no Vietnamese word has; the fuzzer found "İN" read twice differently.
+            'İ' => 'I',
             _ => c,
         })
         .collect();
@@ -44,7 +47,42 @@ pub fn line(l: &str, sp: &Speaker) -> String {
         caps: false,
     }
     .read();
-    drop_echoes(join(items))
+    unbracket(drop_echoes(join(items)))
+}
+
+/// Parentheses are not read aloud: "(58,1%)" is a pause before and after, as an announcer reads
+/// an aside. Done on the spoken line, once [`drop_echoes`] has seen the brackets.
+fn unbracket(said: String) -> String {
+    if !said.contains(['(', ')']) {
+        return said;
+    }
+    let cs: Vec<char> = said.chars().collect();
+    let mut out = String::with_capacity(said.len());
+    for (k, &c) in cs.iter().enumerate() {
+        match c {
+            '(' | ')' => {
+                while out.ends_with(' ') {
+                    out.pop();
+                }
+                let next = cs[k + 1..].iter().find(|c| !c.is_whitespace() && !matches!(c, '(' | ')'));
+                let ends = next.is_none_or(|n| matches!(n, '.' | ',' | ';' | ':' | '!' | '?' | '…' | '”' | '"'));
+                if ends || out.is_empty() {
+                    continue;
+                }
+                if !out.ends_with([',', '.', ';', ':', '!', '?', '…', '“', '"']) {
+                    out.push(',');
+                }
+                out.push(' ');
+            }
+            _ if c.is_whitespace() && (out.is_empty() || out.ends_with(' ')) => {}
+            // What a bracket stood between is said once, as `join` says it: no line opens
+            // with a pause, and "Facebook,...)," pauses once.
+            ',' | '.' | ';' | ':' if out.is_empty() => {}
+            ',' if out.ends_with([',', '.', ';', ':']) => {}
+            _ => out.push(c),
+        }
+    }
+    out.trim_end_matches([' ', ',', ';']).to_string()
 }
 
 /// "thẻ căn cước công dân (CCCD)" would say the same words twice once "CCCD" is read out: a
@@ -191,8 +229,10 @@ enum Ctx {
     Literal,
     /// After "gọi", "điện thoại", "hotline": digits one by one.
     Phone,
-    /// After "phụ lục", "phần", "mục", "chương", "khóa": Roman numerals are read.
+    /// After "phụ lục", "phần", "mục", "chương", "khóa", "thế kỷ": Roman numerals are read.
     Heading,
+    /// After "mức", "mức độ": "1,2" is a list of levels, "mức một, hai", not a decimal.
+    Level,
 }
 
 fn ctx_of(word: &str) -> Ctx {
@@ -203,9 +243,10 @@ fn ctx_of(word: &str) -> Ctx {
         "quý" => Ctx::Quarter,
         "án" => Ctx::Literal,
         "gọi" | "thoại" | "hotline" | "đt" | "sđt" | "máy" | "nóng" | "zalo" => Ctx::Phone,
-        "lục" | "phần" | "mục" | "chương" | "khóa" | "khoá" | "hội" | "kỳ" | "đợt" | "điều" | "tập" => {
+        "lục" | "phần" | "mục" | "chương" | "khóa" | "khoá" | "hội" | "kỳ" | "kỷ" | "kỉ" | "đợt" | "điều" | "tập" => {
             Ctx::Heading
         }
+        "mức" => Ctx::Level,
         _ => Ctx::None,
     }
 }
@@ -313,8 +354,16 @@ impl Reader<'_> {
             let c = self.s[self.i];
             if c.is_whitespace() {
                 let n = self.s[self.i..].iter().take_while(|c| c.is_whitespace()).count();
+                // A tab between a table's cells (pasted from Word or Excel) is a pause.
+                let cell = self.s[self.i..self.i + n].contains(&'\t') && self.said_any() && self.i + n < self.s.len();
                 self.i += n;
-                self.push(Kind::Space, " ".into(), false);
+                match cell {
+                    true => self.push(Kind::Punct, ",".into(), false),
+                    false => self.push(Kind::Space, " ".into(), false),
+                }
+                continue;
+            }
+            if self.list_letter(c) {
                 continue;
             }
             if c.is_ascii_digit() || (c == '+' && self.at(self.i + 1).is_some_and(|c| c.is_ascii_digit())) {
@@ -332,8 +381,48 @@ impl Reader<'_> {
         self.items
     }
 
+    /// The last word, lower case, when nothing but spaces came after it: "cấp cứu 115" but not
+    /// "cấp cứu 115, 115 hộ", where the second number follows a number and a comma.
+    fn word_before(&self) -> &str {
+        match self.items.iter().rev().find(|it| it.kind != Kind::Space) {
+            Some(it) if it.kind == Kind::Word => &self.prev,
+            _ => "",
+        }
+    }
+
+    /// Whether a word or a number was read on this line yet.
+    fn said_any(&self) -> bool {
+        self.items.iter().any(|it| matches!(it.kind, Kind::Word | Kind::Numeric))
+    }
+
+    /// "a) ", "b) ", "đ) " opening a line: the letter of a list item, said and followed by a
+    /// full stop as "1. " is ("Bê. Đơn vị phối hợp").
+    fn list_letter(&mut self, c: char) -> bool {
+        let ok = c.is_lowercase()
+            && (c.is_ascii_lowercase() || c == 'đ')
+            && self.at(self.i + 1) == Some(')')
+            && self.at(self.i + 2).is_none_or(char::is_whitespace)
+            && !self.said_any();
+        if !ok {
+            return false;
+        }
+        self.i += 2;
+        // A vowel is said as itself; "i" stays lower case, or "I." read again would be Roman.
+        let (spoken, capital) = match letter(c) {
+            Some(name) if !is_vowel(c) => (name.to_string(), true),
+            _ => (c.to_string(), !matches!(c, 'i' | 'y')),
+        };
+        self.push(Kind::Word, spoken, capital);
+        self.push(Kind::Punct, ".".into(), false);
+        self.ctx = Ctx::None;
+        true
+    }
+
     /// Whatever starts with a digit, from the most specific form to the least.
     fn numeric(&mut self) {
+        if self.zero_minutes() {
+            return;
+        }
         let recognisers: [fn(&mut Self) -> bool; 6] =
             [Self::iso_date, Self::date, Self::time, Self::phone, Self::document, Self::number];
         for r in recognisers {
@@ -344,6 +433,25 @@ impl Reader<'_> {
         // A lone '+' before digits that no form took.
         self.i += 1;
         self.push(Kind::Word, "cộng".into(), false);
+    }
+
+    /// "22 giờ 00 phút", "14 giờ 00": no minutes are no minutes, as in "22h00".
+    fn zero_minutes(&mut self) -> bool {
+        let i = self.i;
+        let n = self.digits_from(i);
+        if self.word_before() != "giờ"
+            || !(1..=2).contains(&n)
+            || self.s[i..i + n].iter().any(|c| *c != '0')
+            || !self.ends_at(i + n)
+        {
+            return false;
+        }
+        self.i += n;
+        let phut: Vec<char> = " phút".chars().collect();
+        if self.s[self.i..].starts_with(&phut) && self.ends_at(self.i + phut.len()) {
+            self.i += phut.len();
+        }
+        true
     }
 
     fn spoken_numeric(&mut self, len: usize, spoken: String) -> bool {
@@ -397,6 +505,8 @@ impl Reader<'_> {
         if b == 4 && sep == '/' && self.ends_at(i + a + 5) && self.at(i + a + 5) != Some('/') {
             let y = second as i32;
             let s = match self.ctx {
+                // "Thông tư số 01/2023": a number of that year.
+                _ if self.word_before() == "số" => format!("{} năm {}", self.code_number(i, a), year(y, self.sp)),
                 Ctx::Quarter if (1..=4).contains(&first) => {
                     format!("{} năm {}", self.sp.number(first as u64), year(y, self.sp))
                 }
@@ -425,6 +535,11 @@ impl Reader<'_> {
         let continues = self.at(after).is_some_and(|c| c == '/' || c.is_alphanumeric())
             || (self.at(after).is_some_and(|c| c == '.' || c == ',')
                 && self.at(after + 1).is_some_and(|c| c.is_ascii_digit()));
+        // "1/3 số hộ", "chiếm 2/3": a fraction, not the first of March.
+        if sep == '/' && !continues && first >= 1 && first < second && second <= 10 && self.fraction_context(after) {
+            let s = format!("{} phần {}", self.sp.number(first as u64), self.sp.number(second as u64));
+            return self.spoken_numeric(after - i, s);
+        }
         if sep != '/' || continues || NaiveDate::from_ymd_opt(2024, second, first).is_none() {
             return false;
         }
@@ -435,6 +550,20 @@ impl Reader<'_> {
         }
         let s = format!("{}{} tháng {}", self.day_word(), self.sp.number(first as u64), month(second, self.sp));
         self.spoken_numeric(after - i, s)
+    }
+
+    /// Whether "a/b" ending at `after` is a share: a word of quantity follows ("số hộ", "dân
+    /// số", "tổng số", "diện tích"), or one that measures precedes ("chiếm", "gần", "hơn").
+    fn fraction_context(&self, after: usize) -> bool {
+        if self.ctx == Ctx::Day || self.ctx == Ctx::Month {
+            return false;
+        }
+        let next: String = match self.at(after) {
+            Some(' ') => self.s[after + 1..].iter().take_while(|c| c.is_alphabetic()).collect(),
+            _ => String::new(),
+        };
+        matches!(next.as_str(), "số" | "dân" | "tổng" | "diện")
+            || matches!(self.word_before(), "chiếm" | "gần" | "hơn" | "khoảng")
     }
 
     /// 7h30, 7h, 22h00, 07:30, 7:30:15, 7g30.
@@ -450,8 +579,9 @@ impl Reader<'_> {
         let mut end = i + a + 1;
         let (mut m, mut s) = (0, 0);
         match b {
-            // "7h" alone; "10g" is ten grams, not ten o'clock.
+            // "7h" alone; "10g" is ten grams, but "lúc 8g", "11g sáng", "7g-11g" are hours.
             0 if matches!(sep, 'h' | 'H') => {}
+            0 if sep == 'g' && self.hour_context(i, i + a + 1) => {}
             2 => {
                 m = self.num_at(end, 2) as u32;
                 end += 2;
@@ -471,6 +601,37 @@ impl Reader<'_> {
         }
         let spoken = hms(h, m, s, self.sp);
         self.spoken_numeric(end - i, spoken)
+    }
+
+    /// Whether "8g" written from `start` to `end` is an hour: after a word that says when,
+    /// before a part of the day, or at either end of a range of hours.
+    fn hour_context(&self, start: usize, end: usize) -> bool {
+        const BEFORE: [&str; 10] = ["lúc", "từ", "đến", "vào", "khoảng", "trước", "sau", "tới", "hồi", "đúng"];
+        const AFTER: [&str; 6] = ["sáng", "trưa", "chiều", "tối", "đêm", "ngày"];
+        if BEFORE.contains(&self.word_before()) {
+            return true;
+        }
+        let word_at =
+            |j: usize| -> String { self.s[j.min(self.s.len())..].iter().take_while(|c| c.is_alphabetic()).collect() };
+        let gap = usize::from(self.at(end) == Some(' '));
+        if AFTER.contains(&word_at(end + gap).to_lowercase().as_str()) {
+            return true;
+        }
+        // "7g-11g", "7g - 11g": a dash, then digits and "g" or "h".
+        let mut j = end;
+        while self.at(j) == Some(' ') || self.at(j).is_some_and(is_dash) {
+            j += 1;
+        }
+        let d = self.digits_from(j);
+        if j > end + gap && (1..=2).contains(&d) && matches!(self.at(j + d), Some('g' | 'h' | 'H')) {
+            return true;
+        }
+        // The second end of such a range.
+        let mut k = start;
+        while k > 0 && (self.s[k - 1] == ' ' || is_dash(self.s[k - 1])) {
+            k -= 1;
+        }
+        k < start && self.s[k..start].iter().any(|c| is_dash(*c)) && k > 0 && matches!(self.s[k - 1], 'g' | 'h' | 'H')
     }
 
     /// 0254 3852 123, 0912.345.678, +84 912 345 678, 1900 1234; after "gọi" or "điện thoại" any
@@ -508,7 +669,8 @@ impl Reader<'_> {
         let looks = (plus && (10..=12).contains(&total))
             || (first.starts_with('0') && first.len() >= 2 && (10..=11).contains(&total))
             || ((first.starts_with("1900") || first.starts_with("1800")) && (8..=10).contains(&total))
-            || (self.ctx == Ctx::Phone && total >= 3);
+            || (self.ctx == Ctx::Phone && total >= 3)
+            || (groups.len() == 1 && self.emergency(first));
         if !looks || !self.ends_at(end) {
             // Only the first group, if it alone is a phone-context number.
             return false;
@@ -520,48 +682,122 @@ impl Reader<'_> {
         self.spoken_numeric(end - i, spoken.join(", "))
     }
 
-    /// 46/KH-UBND, 59/2022/NĐ-CP, 57-NQ/TW: the number, the year, then each code said in full.
+    /// 111 to 115 after the service they call ("Cảnh sát 113", "cứu hỏa 114", "cấp cứu 115",
+    /// "số khẩn cấp 112"): said digit by digit, as on every poster.
+    fn emergency(&self, number: &str) -> bool {
+        let n = self.recent.len();
+        let last_two = |a: &str, b: &str| n >= 2 && self.recent[n - 2] == a && self.recent[n - 1] == b;
+        matches!(number, "111" | "112" | "113" | "114" | "115")
+            && !self.word_before().is_empty()
+            && (matches!(self.word_before(), "sát" | "hỏa" | "hoả" | "nạn" | "đài")
+                || last_two("cấp", "cứu")
+                || last_two("khẩn", "cấp"))
+    }
+
+    /// 46/KH-UBND, 59/2022/NĐ-CP, 57-NQ/TW, 06/CP: as an announcer reads them, "nghị định số
+    /// năm mươi chín năm hai nghìn không trăm hai mươi hai của Chính phủ": the kind first, the
+    /// number, the year, the issuer with "của". What the text says around the number is not
+    /// said again: "Nghị định số 59/2022/NĐ-CP" names the kind once, and "… ngày 8/4/2020 của
+    /// Chính phủ" names the issuer once.
     fn document(&mut self) -> bool {
         let i = self.i;
-        let n = self.digits_from(i);
-        let mut j = i + n;
-        let mut parts = vec![self.code_number(i, n)];
-        if self.at(j) == Some('/') && self.digits_from(j + 1) == 4 && self.at(j + 5) == Some('/') {
-            parts.push(year(self.num_at(j + 1, 4) as i32, self.sp));
-            j += 5;
+        let Some(d) = self.doc_at(i) else { return false };
+        let mut spoken = self.code_number(i, d.digits);
+        if let Some(y) = d.year {
+            spoken = format!("{spoken} năm {}", year(y, self.sp));
         }
-        if !(matches!(self.at(j), Some('/' | '-')) && self.at(j + 1).is_some_and(is_upper_letter)) {
-            return false;
+        let (kind, issuers) = self.kind_and_issuers(&d.codes);
+        if let Some(kind) = kind {
+            let last_is_so = self.recent.last().is_some_and(|w| w == "số");
+            let before = &self.recent[..self.recent.len() - usize::from(last_is_so)];
+            let words: Vec<String> = kind.split_whitespace().map(str::to_lowercase).collect();
+            spoken = match (before.ends_with(&words), last_is_so) {
+                // "Kế hoạch số 46/KH-UBND", "Nghị định 69/2024/NĐ-CP".
+                (true, _) => spoken,
+                // "Số: 46/KH-UBND", a document's own header.
+                (false, true) => format!("{spoken}, {kind}"),
+                (false, false) => format!("{kind} số {spoken}"),
+            };
         }
-        let (len, mut codes) = self.codes(j);
-        // "Kế hoạch số 46/KH-UBND": the text has just said "kế hoạch"; say it once.
-        if let (Some(("số", before)), Some(first)) =
-            (self.recent.split_last().map(|(l, b)| (l.as_str(), b)), codes.first())
-        {
-            let kind: Vec<String> = first.split_whitespace().map(str::to_lowercase).collect();
-            if !kind.is_empty() && before.ends_with(&kind) {
-                codes.remove(0);
-            }
+        if !issuers.is_empty() && !self.named_later(i + d.len, &d.codes, &issuers) {
+            spoken = format!("{spoken} của {}", issuers.join(", "));
         }
-        parts.extend(codes);
-        let spoken = parts.join(", ");
-        // Codes end in words ("… xã hội") that set the context when read again; set it now.
+        // The words said set the context for what follows, as when they are read again.
         for said in spoken.split_whitespace() {
             self.after_word(&said.trim_matches(',').to_lowercase());
         }
-        self.spoken_numeric(j + len - i, spoken)
+        self.spoken_numeric(d.len, spoken)
     }
 
-    /// "/KH-UBND" from `j` (at the first separator): its length and each code said.
+    /// The document number at `i`, if one is written there.
+    fn doc_at(&self, i: usize) -> Option<DocNumber> {
+        let digits = self.digits_from(i);
+        if digits == 0 {
+            return None;
+        }
+        let mut j = i + digits;
+        let mut year = None;
+        if self.at(j) == Some('/') && self.digits_from(j + 1) == 4 && self.at(j + 5) == Some('/') {
+            year = Some(self.num_at(j + 1, 4) as i32);
+            j += 5;
+        }
+        if !(matches!(self.at(j), Some('/' | '-')) && self.at(j + 1).is_some_and(is_upper_letter)) {
+            return None;
+        }
+        let (len, codes) = self.codes(j);
+        Some(DocNumber { len: j + len - i, digits, year, codes })
+    }
+
+    /// The codes of a document number from `j` (at the separator before the first): its
+    /// length and each code as written ("/KH-UBND" is `["KH", "UBND"]`).
     fn codes(&self, j: usize) -> (usize, Vec<String>) {
         let mut k = j;
         let mut out = Vec::new();
         while matches!(self.at(k), Some('/' | '-' | '.')) && self.at(k + 1).is_some_and(is_upper_letter) {
             let n = self.s[k + 1..].iter().take_while(|c| is_word_char(**c)).count();
-            out.push(self.word_spoken(&self.text(k + 1, n)));
+            out.push(self.text(k + 1, n));
             k += 1 + n;
         }
         (k - j, out)
+    }
+
+    /// A document's codes said: its kind ("kế hoạch") when the first code is one, and who
+    /// issued it, then the office that drafted it ("Ủy ban nhân dân", "Nội vụ").
+    fn kind_and_issuers(&self, codes: &[String]) -> (Option<String>, Vec<String>) {
+        let (kind, rest) = match codes.split_first() {
+            Some((k, rest)) if KINDS.contains(&k.as_str()) => (Some(self.word_spoken(k)), rest),
+            _ => (None, codes),
+        };
+        let issuers = rest
+            .iter()
+            .map(|c| self.sp.lexicon().issuer(c).map_or_else(|| self.word_spoken(c), str::to_string))
+            .collect();
+        (kind, issuers)
+    }
+
+    /// Whether the clause after a document number, from `from`, goes on to name its issuer
+    /// with "của": "Kế hoạch số 129/KH-UBND ngày 02/8/2024 của UBND huyện". The clause ends at
+    /// a ';', a sentence's end or the next document number.
+    fn named_later(&self, from: usize, codes: &[String], issuers: &[String]) -> bool {
+        let limit = (from + 240).min(self.s.len());
+        let mut end = from;
+        while end < limit {
+            let c = self.s[end];
+            let sentence_end = matches!(c, '.' | '!' | '?') && self.at(end + 1).is_none_or(char::is_whitespace);
+            let another = c.is_ascii_digit() && !self.s[end - 1].is_ascii_digit() && self.doc_at(end).is_some();
+            if c == ';' || sentence_end || another {
+                break;
+            }
+            end += 1;
+        }
+        let clause = self.s[from..end].iter().collect::<String>().to_lowercase();
+        let Some(k) = clause.find("của ") else { return false };
+        let after = &clause[k..];
+        let (Some(issuer), Some(code)) = (issuers.first(), codes.iter().find(|c| !KINDS.contains(&c.as_str()))) else {
+            return false;
+        };
+        let code = code.to_lowercase();
+        after.contains(&issuer.to_lowercase()) || after.split(|c: char| !c.is_alphanumeric()).any(|w| w == code)
     }
 
     /// A number that names rather than counts: "06" keeps its zero.
@@ -611,8 +847,22 @@ impl Reader<'_> {
         } else {
             self.count(&whole)
         };
-        // Decimal comma: the digits after it are read as a number, leading zeros as "không".
-        if self.at(j) == Some(',') && self.digits_from(j + 1) > 0 {
+        // "mức 1,2", "mức độ 3,4": two levels, one after the other, not a decimal.
+        let next_level = self.num_at(i, n).saturating_add(1);
+        let levels = self.ctx == Ctx::Level
+            && n == 1
+            && j == i + n
+            && self.at(j) == Some(',')
+            && self.digits_from(j + 1) == 1
+            && self.num_at(j + 1, 1) == next_level
+            && self.ends_at(j + 2)
+            && !matches!(self.at(j + 2), Some('%' | '‰'))
+            && self.unit(j + 2).is_none();
+        if levels {
+            spoken = format!("{spoken}, {}", self.count(&self.text(j + 1, 1)));
+            j += 2;
+        } else if self.at(j) == Some(',') && self.digits_from(j + 1) > 0 {
+            // Decimal comma: the digits after it are read as a number, leading zeros as "không".
             let f = self.digits_from(j + 1);
             let frac = self.text(j + 1, f);
             let zeros = frac.len() - frac.trim_start_matches('0').len();
@@ -783,7 +1033,7 @@ impl Reader<'_> {
         let mut n = self.s[i..].iter().take_while(|c| is_word_char(**c)).count();
         // The longest joined form the lexicon knows.
         let mut k = i + n;
-        while matches!(self.at(k), Some('-' | '.')) && self.at(k + 1).is_some_and(is_word_char) {
+        while matches!(self.at(k), Some('-' | '.' | '/' | '&')) && self.at(k + 1).is_some_and(is_word_char) {
             let m = self.s[k + 1..].iter().take_while(|c| is_word_char(**c)).count();
             if self.sp.lexicon().get(&self.text(i, k + 1 + m - i)).is_some() {
                 n = k + 1 + m - i;
@@ -824,7 +1074,14 @@ impl Reader<'_> {
             self.prev = "thứ".into();
             return;
         }
-        let mut spoken = self.word_spoken(&w);
+        // "KT. CHỦ TỊCH", "Tp. Vũng Tàu": the full stop of the abbreviation is not a sentence's.
+        if DOTTED.contains(&w.as_str()) && self.at(self.i) == Some('.') {
+            let gap = self.s[self.i + 1..].iter().take_while(|c| **c == ' ').count();
+            if self.at(self.i + 1 + gap).is_some_and(is_letter) {
+                self.i += 1;
+            }
+        }
+        let mut spoken = self.by_context(&w).map_or_else(|| self.word_spoken(&w), str::to_string);
         let in_caps = w.chars().all(|c| !c.is_lowercase());
         if self.caps && in_caps && w.chars().count() == 1 && w.chars().all(is_vowel) {
             spoken = w.to_lowercase();
@@ -836,6 +1093,26 @@ impl Reader<'_> {
             self.after_word(&lower_case(said));
         }
         self.push(Kind::Word, spoken, capital);
+    }
+
+    /// Abbreviations read by the words around them: "TT Đảng ủy" is "Thường trực Đảng ủy", "TT
+    /// Y tế" "Trung tâm Y tế", "TT số 01" a circular; "Lưu: VT" is "Văn thư".
+    fn by_context(&self, w: &str) -> Option<&'static str> {
+        match w {
+            "TT" | "TTr" => {
+                let gap = self.s[self.i..].iter().take_while(|c| c.is_whitespace()).count();
+                let next: String = self.s[self.i + gap..].iter().take_while(|c| is_word_char(**c)).collect();
+                if STANDING_OF.contains(&next.as_str()) {
+                    Some("Thường trực")
+                } else if w == "TT" && CENTRE_OF.contains(&next.as_str()) {
+                    Some("Trung tâm")
+                } else {
+                    None
+                }
+            }
+            "VT" if self.prev == "lưu" => Some("Văn thư"),
+            _ => None,
+        }
     }
 
     /// An entry of the lexicon of several words ("App ThanhHoa", "Tổ CNS"), whatever spaces
@@ -875,8 +1152,11 @@ impl Reader<'_> {
         let next_ctx = ctx_of(lower);
         // "Đề án": only after "Đề".
         let next_ctx = if next_ctx == Ctx::Literal && self.prev != "đề" { Ctx::None } else { next_ctx };
-        // Lists keep the context: "thứ 2, 4 và 6", "tháng 3 hoặc 4".
-        let keeps = matches!(lower, "và" | "hoặc" | "đến" | "tới" | "hay") && self.ctx != Ctx::Literal;
+        // "mức độ 3,4" as "mức 3,4".
+        let next_ctx = if lower == "độ" && self.prev == "mức" { Ctx::Level } else { next_ctx };
+        // Lists keep the context: "thứ 2, 4 và 6", "tháng 3 hoặc 4"; "gọi số 114", "gọi ngay 113".
+        let keeps = (matches!(lower, "và" | "hoặc" | "đến" | "tới" | "hay") && self.ctx != Ctx::Literal)
+            || (matches!(lower, "số" | "ngay" | "vào" | "cho") && self.ctx == Ctx::Phone);
         if next_ctx != Ctx::None || !keeps {
             self.ctx = next_ctx;
         }
@@ -952,6 +1232,13 @@ impl Reader<'_> {
         let next_digit = self.at(self.i).is_some_and(|c| c.is_ascii_digit());
         let prev_numeric =
             self.items.iter().rev().find(|it| it.kind != Kind::Space).is_some_and(|it| it.kind == Kind::Numeric);
+        // "./." closes an administrative text: a full stop, not "chấm gạch chéo chấm".
+        if c == '.' && self.at(self.i) == Some('/') && self.at(self.i + 1) == Some('.') {
+            self.i += 2;
+            self.ctx = Ctx::None;
+            self.push(Kind::Punct, ".".into(), false);
+            return;
+        }
         let (kind, spoken): (Kind, &str) = match c {
             '.' | ',' | ';' | ':' | '!' | '?' | '(' | ')' | '“' | '”' | '"' | '\'' | '’' | '‘' | '…' => {
                 (Kind::Punct, "")
@@ -970,7 +1257,12 @@ impl Reader<'_> {
                     // "Số: /KH-UBND": a document not yet numbered.
                     let (len, codes) = self.codes(self.i - 1);
                     self.i += len - 1;
-                    let spoken = codes.join(", ");
+                    let (kind, issuers) = self.kind_and_issuers(&codes);
+                    let spoken = match (kind, issuers.is_empty()) {
+                        (Some(k), false) => format!("{k} của {}", issuers.join(", ")),
+                        (Some(k), true) => k,
+                        (None, _) => issuers.join(", "),
+                    };
                     for said in spoken.split_whitespace() {
                         self.after_word(&said.trim_matches(',').to_lowercase());
                     }
@@ -1032,7 +1324,7 @@ fn link_piece(p: &str, sp: &Speaker) -> String {
         "vneid" => "vê en e ai đi",
         "gmail" => "gờ meo",
         "html" => "hát tê mờ lờ",
-        "zalo" => "Zalo",
+        "zalo" => "Da lô",
         _ => "",
     };
     if !known.is_empty() {
@@ -1053,6 +1345,36 @@ fn link_piece(p: &str, sp: &Speaker) -> String {
         p.to_lowercase()
     }
 }
+
+/// A document number as written: its length, the digits of its number, its year, its codes.
+struct DocNumber {
+    len: usize,
+    digits: usize,
+    year: Option<i32>,
+    codes: Vec<String>,
+}
+
+/// The codes that name a kind of document when they come first in a document number (Nghị
+/// định 30/2020/NĐ-CP, Phụ lục III, I.2; the seeds): "46/KH-UBND" is a plan of the committee.
+/// A number whose first code is not one (a công văn: "1293/UBND-NV") is named by its issuer.
+const KINDS: [&str; 20] = [
+    "KH", "QĐ", "NĐ", "NQ", "TT", "CT", "TB", "BC", "CV", "TTr", "HD", "CTr", "PA", "ĐA", "GM", "KL", "QC", "QyĐ",
+    "BB", "TTLT",
+];
+
+/// Abbreviations written with a full stop that is not the end of a sentence: "KT. CHỦ TỊCH",
+/// "TM. ỦY BAN NHÂN DÂN", "TTr. HĐND", "Tp. Vũng Tàu", "ThS. Nguyễn".
+const DOTTED: [&str; 12] = ["KT", "TM", "TL", "TUQ", "Tp", "TP", "TTr", "TT", "ThS", "TS", "BS", "PGS"];
+
+/// The first words of a body that "TT"/"TTr" stand before as its standing committee,
+/// "Thường trực" ("TT Đảng ủy", "TTr. HĐND").
+const STANDING_OF: [&str; 16] = [
+    "Đảng", "đảng", "HĐND", "UBND", "UB", "MTTQ", "UBMTTQ", "Huyện", "Thị", "Tỉnh", "Thành", "Quận", "ĐU", "HU", "TU",
+    "BCĐ",
+];
+
+/// The first words of what "TT" stands before as "Trung tâm" ("TT Y tế", "TT VH TT").
+const CENTRE_OF: [&str; 10] = ["Y", "Văn", "VH", "Hành", "HCC", "Phục", "Truyền", "Dịch", "Giáo", "Bồi"];
 
 /// I … XXXIX: what plans number their parts with.
 fn roman(w: &str) -> Option<u64> {
