@@ -85,7 +85,7 @@ pub fn run(args: RadioArgs) -> ExitCode {
 /// an announcer's own notices, with no site at hand.
 fn speaker_for_say(args: &RadioArgs) -> Result<Speaker, ExitCode> {
     match bangtin::content::load_config(&args.content) {
-        Ok(Some(c)) => Ok(Speaker::new(args.dialect.unwrap_or(c.radio.dialect), &c.radio.lexicon)),
+        Ok(Some(c)) => Ok(c.radio.speaker(args.dialect)),
         Ok(None) => Ok(Speaker::new(args.dialect.unwrap_or(Dialect::Bac), &Default::default())),
         Err(d) => {
             eprint!("{d}");
@@ -200,7 +200,7 @@ fn bulletin_command(args: &RadioArgs) -> ExitCode {
     // fortnight up to it, the events after it.
     let date = args.date.unwrap_or(today);
     let cfg = &site.config.radio;
-    let sp = Speaker::new(args.dialect.unwrap_or(cfg.dialect), &cfg.lexicon);
+    let sp = cfg.speaker(args.dialect);
     let mut b = bulletin::compose(&site, plan, date, &sp);
     if let Some(minutes) = args.max_minutes {
         let limit = bangtin::radio::airtime::duration(minutes * 60.0);

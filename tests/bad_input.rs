@@ -573,6 +573,28 @@ fn a_radio_lexicon_entry_with_digits() {
 }
 
 #[test]
+fn a_radio_issuer_code_that_is_not_a_code() {
+    rejects(
+        |sc| {
+            sc.edit(
+                "site.yaml",
+                "radio: { station: \"Đài truyền thanh Phường 3\", dialect: nam }",
+                "radio:\n  station: \"Đài truyền thanh Phường 3\"\n  issuers:\n    SVHTT: \"Sở Văn hóa và Thể thao\"\n    \"sở y tế\": \"Sở Y tế\"\n    SYT: \"Sở Y tế (SYT)\"\n",
+            )
+        },
+        &[
+            "lỗi: site.yaml:13:5",
+            "trường:  radio.issuers.sở y tế",
+            "“sở y tế” không phải mã cơ quan ban hành",
+            "265-KH/TU",
+            "trường:  radio.issuers.SYT",
+            "có ký hiệu “(”",
+            "ví dụ TU: “Tỉnh ủy”",
+        ],
+    );
+}
+
+#[test]
 fn a_radio_rate_out_of_range() {
     rejects(
         |sc| sc.edit("site.yaml", "dialect: nam }", "dialect: nam, rate: 500, pauses: { sentence: 9 } }"),

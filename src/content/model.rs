@@ -51,6 +51,9 @@ pub struct RadioConfig {
     pub dialect: crate::speech::Dialect,
     /// The site's own abbreviations, written form → spoken form, on top of the built-in list.
     pub lexicon: BTreeMap<String, String>,
+    /// The site's own issuer codes of document numbers ("SVHTT" in "12/KH-SVHTT"), code →
+    /// spoken form, on top of the built-in table.
+    pub issuers: BTreeMap<String, String>,
     /// Syllables per minute the air-time estimate assumes.
     pub rate: f64,
     /// A second, slower rate to estimate with, for a station that reads slowly.
@@ -73,12 +76,19 @@ impl RadioConfig {
     pub const RATE: f64 = 240.0;
     pub const PAUSES: Pauses = Pauses { sentence: 0.6, comma: 0.3, item: 1.0 };
 
+    /// The speaker of this site's bulletins: its dialect (or `dialect` when the command line
+    /// chose one), its lexicon and its issuer codes.
+    pub fn speaker(&self, dialect: Option<crate::speech::Dialect>) -> crate::speech::Speaker {
+        crate::speech::Speaker::new(dialect.unwrap_or(self.dialect), &self.lexicon).with_issuers(&self.issuers)
+    }
+
     /// Defaults for a locality: "Đài truyền thanh xã Mỹ Phú Đông" from "xã Mỹ Phú Đông, huyện …".
     pub fn for_locality(locality: &str) -> RadioConfig {
         RadioConfig {
             station: default_station(locality),
             dialect: crate::speech::Dialect::Bac,
             lexicon: BTreeMap::new(),
+            issuers: BTreeMap::new(),
             rate: Self::RATE,
             slow_rate: None,
             pauses: Self::PAUSES,

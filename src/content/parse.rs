@@ -105,7 +105,7 @@ fn radio_config(r: &mut Reader, m: &serde_yaml::Mapping, locality: &str) -> Radi
     let mut cfg = RadioConfig::for_locality(locality);
     let Some(v) = r.get(m, "radio") else { return cfg };
     let Some(rm) = r.as_map(v, "radio") else { return cfg };
-    r.known(rm, "radio", &["station", "dialect", "lexicon", "rate", "slow_rate", "pauses"]);
+    r.known(rm, "radio", &["station", "dialect", "lexicon", "issuers", "rate", "slow_rate", "pauses"]);
     if let Some(station) = r.opt_str(rm, "radio", "station") {
         if station.is_empty() {
             r.err("radio.station", "trường để trống", "tên đài, ví dụ “Đài truyền thanh Phường 3”, hoặc bỏ trường này");
@@ -147,6 +147,34 @@ fn radio_config(r: &mut Reader, m: &serde_yaml::Mapping, locality: &str) -> Radi
                     ),
                     None => {
                         cfg.lexicon.insert(written, spoken);
+                    }
+                }
+            }
+        }
+    }
+    if let Some(v) = r.get(rm, "issuers") {
+        if let Some(im) = r.as_map(v, "radio.issuers") {
+            let lexicon = crate::speech::lexicon::Lexicon::new(&cfg.lexicon);
+            for (k, v) in im {
+                let Some(code) = r.key(k, "radio.issuers") else { continue };
+                let path = join("radio.issuers", &code);
+                let Some(spoken) = r.scalar_str(v, &path) else { continue };
+                let problem = match code.chars().next() {
+                    Some(c) if c.is_uppercase() && code.chars().all(|c| c.is_alphanumeric()) => {
+                        crate::speech::lexicon::problem(&code, &spoken, &lexicon)
+                    }
+                    _ => Some(format!(
+                        "“{code}” không phải mã cơ quan ban hành: mã viết liền, bắt đầu bằng chữ in hoa, như trong số văn bản “265-KH/TU”"
+                    )),
+                };
+                match problem {
+                    Some(problem) => r.err(
+                        &path,
+                        problem,
+                        "mã cơ quan như trong số văn bản và tên đọc viết bằng chữ, ví dụ TU: “Tỉnh ủy” hoặc SVHTT: “Sở Văn hóa và Thể thao”",
+                    ),
+                    None => {
+                        cfg.issuers.insert(code, spoken);
                     }
                 }
             }

@@ -13,7 +13,6 @@ use crate::format::{self, date, long_date};
 use crate::paths;
 use crate::radio::airtime;
 use crate::radio::bulletin::{self, Bulletin, Kind};
-use crate::speech::Speaker;
 
 #[derive(Serialize)]
 pub struct SectionView {
@@ -148,7 +147,7 @@ fn compose(
 ) -> Vec<(RadioCard, Bulletin)> {
     use rayon::prelude::*;
     let cfg = &site.config.radio;
-    let sp = Speaker::new(cfg.dialect, &cfg.lexicon);
+    let sp = cfg.speaker(None);
     let mut tracker = crate::progress::Tracker::new(site, plan);
     let (from, until) = days.unwrap_or((NaiveDate::MIN, NaiveDate::MAX));
     let reports = site.reports.iter().filter(|x| x.plan == plan.slug).take_while(|x| x.date <= until);
@@ -204,7 +203,7 @@ fn recompose(r: &Renderer, site: &Site, kept: &mut Kept, plan: &Plan, days: (Nai
 /// notice is its title and summary, or the first sentences of its body when it has none.
 pub(super) fn refresh_news(r: &Renderer, site: &Site, kept: &mut Kept, k: usize) {
     let cfg = &site.config.radio;
-    if !kept.spoken.say_again(site, k, &Speaker::new(cfg.dialect, &cfg.lexicon)) {
+    if !kept.spoken.say_again(site, k, &cfg.speaker(None)) {
         return;
     }
     let n = &site.news[k];
@@ -226,7 +225,7 @@ pub(super) fn refresh_guide(r: &Renderer, site: &Site, kept: &mut Kept, g: &crat
         return;
     }
     // Spoken once, however many bulletins read it; most edits change nothing that is read.
-    let spoken = bulletin::spoken_guide(g, &Speaker::new(cfg.dialect, &cfg.lexicon));
+    let spoken = bulletin::spoken_guide(g, &cfg.speaker(None));
     let said = |b: &Bulletin| {
         b.sections
             .iter()

@@ -104,8 +104,9 @@ fn drop_echoes(said: String) -> String {
         let before = out.trim_end().to_lowercase();
         let echo = !inner.is_empty()
             && !inner.contains('(')
-            && before.ends_with(&inner)
-            && before[..before.len() - inner.len()].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+            && ((before.ends_with(&inner)
+                && before[..before.len() - inner.len()].chars().next_back().is_none_or(|c| !c.is_alphanumeric()))
+                || repeats_in_order(&before, &inner));
         if echo {
             out.truncate(out.trim_end().len());
             rest = &after[close + 1..];
@@ -116,6 +117,19 @@ fn drop_echoes(said: String) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// "Tổ Công tác triển khai thực hiện Đề án 06 (TCTTKĐA 06)": the words in brackets are the
+/// last words before them, in order, with at most three more between: nothing new is said.
+fn repeats_in_order(before: &str, inner: &str) -> bool {
+    let inner: Vec<&str> = inner.split_whitespace().collect();
+    let words: Vec<&str> = before.split_whitespace().collect();
+    if inner.len() < 2 || words.last() != inner.last() {
+        return false;
+    }
+    let window = &words[words.len().saturating_sub(inner.len() + 3)..];
+    let mut w = window.iter();
+    inner.iter().all(|i| w.any(|x| x == i))
 }
 
 /// "tháng tư", not "tháng bốn".
@@ -537,7 +551,8 @@ impl Reader<'_> {
                 && self.at(after + 1).is_some_and(|c| c.is_ascii_digit()));
         // "1/3 số hộ", "chiếm 2/3": a fraction, not the first of March.
         if sep == '/' && !continues && first >= 1 && first < second && second <= 10 && self.fraction_context(after) {
-            let s = format!("{} phần {}", self.sp.number(first as u64), self.sp.number(second as u64));
+            // "3/4" is "ba phần tư", as "tháng 4" is "tháng tư".
+            let s = format!("{} phần {}", self.sp.number(first as u64), month(second, self.sp));
             return self.spoken_numeric(after - i, s);
         }
         if sep != '/' || continues || NaiveDate::from_ymd_opt(2024, second, first).is_none() {
@@ -689,7 +704,7 @@ impl Reader<'_> {
         let last_two = |a: &str, b: &str| n >= 2 && self.recent[n - 2] == a && self.recent[n - 1] == b;
         matches!(number, "111" | "112" | "113" | "114" | "115")
             && !self.word_before().is_empty()
-            && (matches!(self.word_before(), "sát" | "hỏa" | "hoả" | "nạn" | "đài")
+            && (matches!(self.word_before(), "sát" | "hỏa" | "hoả" | "nạn")
                 || last_two("cấp", "cứu")
                 || last_two("khẩn", "cấp"))
     }
@@ -711,7 +726,9 @@ impl Reader<'_> {
             let last_is_so = self.recent.last().is_some_and(|w| w == "số");
             let before = &self.recent[..self.recent.len() - usize::from(last_is_so)];
             let words: Vec<String> = kind.split_whitespace().map(str::to_lowercase).collect();
-            spoken = match (before.ends_with(&words), last_is_so) {
+            // Said just before, or a few words before: "Thông báo Kết luận số 81/TB-UBND".
+            let said = before.windows(words.len()).any(|w| w == words.as_slice());
+            spoken = match (said, last_is_so) {
                 // "Kế hoạch số 46/KH-UBND", "Nghị định 69/2024/NĐ-CP".
                 (true, _) => spoken,
                 // "Số: 46/KH-UBND", a document's own header.
@@ -797,7 +814,14 @@ impl Reader<'_> {
             return false;
         };
         let code = code.to_lowercase();
-        after.contains(&issuer.to_lowercase()) || after.split(|c: char| !c.is_alphanumeric()).any(|w| w == code)
+        // The Central Committee's documents are signed by its bodies.
+        let aliases: &[&str] = match code.as_str() {
+            "tw" => &["bộ chính trị", "ban bí thư", "ban chấp hành trung ương"],
+            _ => &[],
+        };
+        after.contains(&issuer.to_lowercase())
+            || aliases.iter().any(|a| after.contains(a))
+            || after.split(|c: char| !c.is_alphanumeric()).any(|w| w == code)
     }
 
     /// A number that names rather than counts: "06" keeps its zero.
@@ -1086,6 +1110,11 @@ impl Reader<'_> {
         if self.caps && in_caps && w.chars().count() == 1 && w.chars().all(is_vowel) {
             spoken = w.to_lowercase();
         }
+        // "KT. CHỦ TỊCH", "T/M BAN THƯỜNG VỤ": the title signed for keeps its capital.
+        if in_caps && self.caps_title_next() && spoken.chars().next().is_some_and(char::is_lowercase) {
+            let mut cs = spoken.chars();
+            spoken = cs.next().map(|f| f.to_uppercase().chain(cs).collect()).unwrap_or_default();
+        }
         self.caps = in_caps && w.chars().count() > 1 && is_syllable(&w) && self.sp.lexicon().get(&w).is_none();
         // The context comes from the words as said, so reading the output again finds the
         // same context: "TTXH" ends in "hội", after which "I" is a number.
@@ -1095,10 +1124,24 @@ impl Reader<'_> {
         self.push(Kind::Word, spoken, capital);
     }
 
+    /// Whether the words just said are the formula a signature opens with (ký thay, thay mặt,
+    /// thừa lệnh, thừa ủy quyền), after which the title signed for is a name.
+    fn caps_title_next(&self) -> bool {
+        let n = self.recent.len();
+        n >= 2
+            && self.word_before() == self.recent[n - 1]
+            && matches!(
+                (self.recent[n - 2].as_str(), self.recent[n - 1].as_str()),
+                ("ký", "thay") | ("thay", "mặt") | ("thừa", "lệnh") | ("ủy", "quyền")
+            )
+    }
+
     /// Abbreviations read by the words around them: "TT Đảng ủy" is "Thường trực Đảng ủy", "TT
     /// Y tế" "Trung tâm Y tế", "TT số 01" a circular; "Lưu: VT" is "Văn thư".
     fn by_context(&self, w: &str) -> Option<&'static str> {
         match w {
+            // "Phòng VH TT", "Trung tâm VH TT": culture and information.
+            "TT" if self.prev == "hóa" || self.prev == "hoá" => Some("thông tin"),
             "TT" | "TTr" => {
                 let gap = self.s[self.i..].iter().take_while(|c| c.is_whitespace()).count();
                 let next: String = self.s[self.i + gap..].iter().take_while(|c| is_word_char(**c)).collect();
@@ -1152,8 +1195,12 @@ impl Reader<'_> {
         let next_ctx = ctx_of(lower);
         // "Đề án": only after "Đề".
         let next_ctx = if next_ctx == Ctx::Literal && self.prev != "đề" { Ctx::None } else { next_ctx };
-        // "mức độ 3,4" as "mức 3,4".
-        let next_ctx = if lower == "độ" && self.prev == "mức" { Ctx::Level } else { next_ctx };
+        // "mức độ 3,4" as "mức 3,4"; "tổng đài 1022" as a phone number.
+        let next_ctx = match (lower, self.prev.as_str()) {
+            ("độ", "mức") => Ctx::Level,
+            ("đài", "tổng") => Ctx::Phone,
+            _ => next_ctx,
+        };
         // Lists keep the context: "thứ 2, 4 và 6", "tháng 3 hoặc 4"; "gọi số 114", "gọi ngay 113".
         let keeps = (matches!(lower, "và" | "hoặc" | "đến" | "tới" | "hay") && self.ctx != Ctx::Literal)
             || (matches!(lower, "số" | "ngay" | "vào" | "cho") && self.ctx == Ctx::Phone);
