@@ -30,12 +30,16 @@ pub fn syllables(line: &str) -> usize {
 /// Punctuation a reader pauses at: a mark counts when a space or the end of the line follows it,
 /// so "1.057" or "7:30" left in a line are not pauses, and "..." is one.
 fn pauses(line: &str) -> (usize, usize) {
-    let chars: Vec<char> = line.chars().collect();
+    line.split_whitespace().map(word_pauses).fold((0, 0), |(s, c), (ws, wc)| (s + ws, c + wc))
+}
+
+/// The sentence ends and the commas of one word a reader pauses at, each where the word ends
+/// after it or a closing quote or bracket follows it: "hộ," is one, "7:30" none, "nhé.”" one.
+fn word_pauses(word: &str) -> (usize, usize) {
     let (mut sentences, mut commas) = (0, 0);
-    for (i, c) in chars.iter().enumerate() {
-        let next = chars.get(i + 1);
-        let ends = next.is_none_or(|n| n.is_whitespace() || matches!(n, '"' | '”' | '’' | ')'));
-        if !ends {
+    let mut chars = word.chars().peekable();
+    while let Some(c) = chars.next() {
+        if !chars.peek().is_none_or(|n| matches!(n, '"' | '”' | '’' | ')')) {
             continue;
         }
         match c {
@@ -45,6 +49,55 @@ fn pauses(line: &str) -> (usize, usize) {
         }
     }
     (sentences, commas)
+}
+
+/// Seconds of silence the estimate counts after `word`: its sentence ends and commas, or `None`
+/// when it has neither and the reader goes straight on.
+pub fn pause_after(word: &str, pauses: &Pauses) -> Option<f64> {
+    match word_pauses(word) {
+        (0, 0) => None,
+        (sentences, commas) => Some(sentences as f64 * pauses.sentence + commas as f64 * pauses.comma),
+    }
+}
+
+/// The lines as SSML for a speech engine (`espeak-ng -m`), with the silences the estimate counts
+/// written out: after each word a reader pauses at, a `<break>` of the sentence or comma pause
+/// (even of 0 ms, which keeps the engine from making a pause of its own there), and between two
+/// lines the pause between items, added to the one the line ended with. The words are as
+/// written, escaped for XML. Its breaks add up to the pauses [`seconds`] counts for the same
+/// lines as the bulletin's opening, so an engine reading the words at the pace's rate takes as
+/// long as the estimate.
+pub fn ssml<'a>(lines: impl IntoIterator<Item = &'a str>, pauses: &Pauses) -> String {
+    let mut out = String::from("<speak>\n");
+    // The silence after the last word written, not yet written itself.
+    let mut pending: Option<f64> = None;
+    let mut words = 0usize;
+    for (i, line) in lines.into_iter().enumerate() {
+        if i > 0 {
+            *pending.get_or_insert(0.0) += pauses.item;
+        }
+        for word in line.split_whitespace() {
+            if let Some(s) = pending.take() {
+                push_break(&mut out, s);
+                out.push(if words == 0 { '\n' } else { ' ' });
+            } else if words > 0 {
+                out.push(' ');
+            }
+            crate::text::push_xml(&mut out, word);
+            pending = pause_after(word, pauses);
+            words += 1;
+        }
+        words = 0;
+    }
+    if let Some(s) = pending {
+        push_break(&mut out, s);
+    }
+    out.push_str("\n</speak>\n");
+    out
+}
+
+fn push_break(out: &mut String, seconds: f64) {
+    out.push_str(&format!("<break time=\"{}ms\"/>", (seconds.max(0.0) * 1000.0).round() as u64));
 }
 
 /// Seconds one line takes, without the pause before it.
@@ -102,6 +155,50 @@ mod tests {
         // Second and later lines carry the 1 s between items.
         assert!((seconds([line, line], &PACE, true) - 9.4).abs() < 1e-9);
         assert!((seconds([line], &PACE, false) - 5.2).abs() < 1e-9);
+    }
+
+    #[test]
+    fn ssml_breaks_where_the_estimate_pauses() {
+        let p = RadioConfig::PAUSES;
+        let lines = ["Hôm nay, thứ Năm: họp lúc 7:30.", "Còn 1.057 hộ."];
+        assert_eq!(
+            ssml(lines, &p),
+            "<speak>\nHôm nay,<break time=\"300ms\"/> thứ Năm:<break time=\"600ms\"/> họp lúc 7:30.<break time=\"1600ms\"/>\nCòn 1.057 hộ.<break time=\"600ms\"/>\n</speak>\n"
+        );
+        // A word with two marks, a line without any, and pauses of nothing still break: the
+        // engine's own pause would otherwise be heard there.
+        let none = Pauses { sentence: 0.0, comma: 0.0, item: 0.0 };
+        assert_eq!(
+            ssml(["“Xong.”, rồi", "tiếp"], &none),
+            "<speak>\n“Xong.”,<break time=\"0ms\"/> rồi<break time=\"0ms\"/>\ntiếp\n</speak>\n"
+        );
+        assert!(pause_after("“Xong.”,", &p).is_some_and(|s| (s - 0.9).abs() < 1e-9));
+        assert_eq!(pause_after("1.057", &p), None);
+    }
+
+    #[test]
+    fn ssml_escapes_the_words() {
+        let out = ssml(["Điện & nước <miễn phí> \"A\" 'B'"], &RadioConfig::PAUSES);
+        assert!(out.contains("Điện &amp; nước &lt;miễn phí&gt; &quot;A&quot; &apos;B&apos;"), "{out}");
+        assert_eq!(out.matches('<').count(), 2, "only <speak> and </speak>: {out}");
+    }
+
+    #[test]
+    fn ssml_breaks_add_up_to_the_estimates_pauses() {
+        let lines = [
+            "Bà con nhớ mang theo thẻ, điện thoại, và sổ hộ khẩu.",
+            "",
+            "Xin nhắc lại: bà con – mang theo thẻ.",
+            "Hết",
+        ];
+        let breaks: u64 = ssml(lines, &PACE.pauses)
+            .split("<break time=\"")
+            .skip(1)
+            .filter_map(|b| b.split_once("ms").and_then(|(ms, _)| ms.parse::<u64>().ok()))
+            .sum();
+        let speech: f64 = lines.iter().map(|l| syllables(l) as f64).sum::<f64>() / PACE.rate * 60.0;
+        let estimate = seconds(lines, &PACE, true);
+        assert!((breaks as f64 / 1000.0 + speech - estimate).abs() < 1e-6, "{breaks} ms + {speech} s ≠ {estimate} s");
     }
 
     #[test]
