@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::{ExitCode, Stdio};
 
 use bangtin::content::model::Site;
-use bangtin::radio::bulletin;
+use bangtin::radio::{airtime, bulletin};
 use bangtin::speech::{Dialect, Speaker};
 use chrono::NaiveDate;
 use clap::Subcommand;
@@ -203,7 +203,7 @@ fn bulletin_command(args: &RadioArgs) -> ExitCode {
     let sp = cfg.speaker(args.dialect);
     let mut b = bulletin::compose(&site, plan, date, &sp);
     if let Some(minutes) = args.max_minutes {
-        let limit = bangtin::radio::airtime::duration(minutes * 60.0);
+        let limit = airtime::duration(minutes * 60.0);
         let left_out = bulletin::trim(&mut b, minutes * 60.0);
         if !left_out.is_empty() {
             eprintln!("Bản tin đã được rút gọn cho vừa {limit}; đã bỏ (phần ít cần nhất bỏ trước):");
@@ -214,10 +214,10 @@ fn bulletin_command(args: &RadioArgs) -> ExitCode {
         if b.seconds > minutes * 60.0 {
             eprintln!(
                 "cảnh báo: bản tin vẫn dài khoảng {}, quá {limit}; phần mở đầu, sự kiện gần nhất và phần kết không được bỏ.",
-                bangtin::radio::airtime::duration(b.seconds)
+                airtime::duration(b.seconds)
             );
         } else if !left_out.is_empty() {
-            eprintln!("Thời lượng còn lại: khoảng {}.", bangtin::radio::airtime::duration(b.seconds));
+            eprintln!("Thời lượng còn lại: khoảng {}.", airtime::duration(b.seconds));
         }
     }
     let text = bulletin::text(&b);
@@ -230,7 +230,7 @@ fn bulletin_command(args: &RadioArgs) -> ExitCode {
             println!(
                 "Đã ghi bản tin ngày {} (khoảng {}) vào {}.",
                 bangtin::format::date(b.date),
-                bangtin::radio::airtime::duration(b.seconds),
+                airtime::duration(b.seconds),
                 path.display()
             );
         }
@@ -264,15 +264,41 @@ fn is_executable(p: &Path) -> bool {
     p.is_file() || p.with_extension("exe").is_file()
 }
 
-/// Reads only the words to say (not the header or the bracketed notes) into `wav`, through a
-/// temporary file so a failed run leaves no half-written sound file.
+/// espeak-ng's `-s` is English words a minute, and an English word is longer than a Vietnamese
+/// syllable, so espeak-ng reads more syllables a minute than `-s` says. Measured with espeak-ng
+/// 1.51 (Debian), voice `vi`, on the bulletins of `content/` and of the three fixtures (769 to
+/// 1,016 syllables each) written as [`airtime::ssml`] writes them, at `-s` 110, 130, 157, 190
+/// and 230: the WAV's length less its breaks gave 1.50 to 1.55 syllables a minute for each word
+/// of `-s`, 1.53 on average, at every speed. (Read plainly, with no breaks and no punctuation,
+/// it is 1.58: the clauses the breaks make take a little longer.)
+const ESPEAK_SYLLABLES_PER_WORD: f64 = 1.53;
+/// The speeds espeak-ng reads at, in its words a minute: it reads any slower speed at 80.
+const ESPEAK_WPM: (f64, f64) = (80.0, 450.0);
+
+/// espeak-ng's `-s` for the bulletin's rate in syllables a minute, and whether espeak-ng can read
+/// that slowly (`radio.rate` may be as low as 100, below espeak-ng's slowest, about 122).
+fn espeak_speed(rate: f64) -> (u32, bool) {
+    let wpm = rate / ESPEAK_SYLLABLES_PER_WORD;
+    (wpm.clamp(ESPEAK_WPM.0, ESPEAK_WPM.1).round() as u32, wpm >= ESPEAK_WPM.0 - 0.5)
+}
+
+/// Reads only the words to say (not the header or the bracketed notes) into `wav`, at the
+/// bulletin's rate and with the pauses its air time counts, so the sound lasts about as long as
+/// the estimate; through a temporary file so a failed run leaves no half-written sound file.
 fn audio(espeak: &Path, wav: &Path, b: &bulletin::Bulletin) -> ExitCode {
     let name = wav.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "ban-tin.wav".into());
     let tmp = wav.with_file_name(format!(".{name}.bangtin-{}", std::process::id()));
-    // Vietnamese is written one syllable per word, so syllables a minute are words a minute.
-    let wpm = (b.pace.rate.round() as u32).clamp(80, 450);
+    let (wpm, reached) = espeak_speed(b.pace.rate);
+    if !reached {
+        eprintln!(
+            "cảnh báo: espeak-ng không đọc chậm hơn khoảng {} tiếng một phút, nên tệp âm thanh đọc nhanh hơn {} tiếng một phút (radio.rate trong site.yaml) và ngắn hơn thời lượng ước tính.",
+            (ESPEAK_WPM.0 * ESPEAK_SYLLABLES_PER_WORD).round(),
+            bangtin::format::decimal(b.pace.rate)
+        );
+    }
+    let ssml = airtime::ssml(b.sections.iter().flat_map(bulletin::Section::lines), &b.pace.pauses);
     let child = std::process::Command::new(espeak)
-        .args(["-v", "vi", "-s", &wpm.to_string(), "-w"])
+        .args(["-v", "vi", "-m", "-s", &wpm.to_string(), "-w"])
         .arg(&tmp)
         .stdin(Stdio::piped())
         .stdout(Stdio::null())
@@ -287,7 +313,7 @@ fn audio(espeak: &Path, wav: &Path, b: &bulletin::Bulletin) -> ExitCode {
     };
     if let Some(mut stdin) = child.stdin.take() {
         // A failure to write shows up as espeak-ng's own failure below.
-        let _ = stdin.write_all(bulletin::spoken(b).as_bytes());
+        let _ = stdin.write_all(ssml.as_bytes());
     }
     let result = child.wait_with_output();
     let ok = matches!(&result, Ok(o) if o.status.success()) && tmp.metadata().is_ok_and(|m| m.len() > 0);
@@ -308,6 +334,81 @@ fn audio(espeak: &Path, wav: &Path, b: &bulletin::Bulletin) -> ExitCode {
         eprintln!("{}", bangtin::Error::io(wav, "ghi tệp", e));
         return ExitCode::from(1);
     }
-    eprintln!("Đã đọc bản tin thành tệp âm thanh {}.", wav.display());
+    match wav_seconds(wav) {
+        Some(secs) => eprintln!(
+            "Đã đọc bản tin thành tệp âm thanh {} (dài {}; ước tính {}).",
+            wav.display(),
+            airtime::duration(secs),
+            airtime::duration(b.seconds)
+        ),
+        None => eprintln!("Đã đọc bản tin thành tệp âm thanh {}.", wav.display()),
+    }
     ExitCode::SUCCESS
+}
+
+/// How long a PCM WAV file plays, from its header: the `data` chunk's bytes over the `fmt `
+/// chunk's bytes a second.
+fn wav_seconds(wav: &Path) -> Option<f64> {
+    use std::io::Read;
+    let file = std::fs::File::open(wav).ok()?;
+    let len = file.metadata().ok()?.len();
+    let mut head = Vec::with_capacity(512);
+    file.take(512).read_to_end(&mut head).ok()?;
+    wav_header_seconds(&head, len)
+}
+
+/// [`wav_seconds`] of a file of `len` bytes that starts with `head`. A `data` chunk's size may
+/// be left unset (0 or all ones) by a program that streams; the file's length tells then.
+fn wav_header_seconds(head: &[u8], len: u64) -> Option<f64> {
+    let u32_at = |i: usize| -> Option<u32> { Some(u32::from_le_bytes(head.get(i..i + 4)?.try_into().ok()?)) };
+    if head.get(..4)? != b"RIFF" || head.get(8..12)? != b"WAVE" {
+        return None;
+    }
+    let (mut at, mut byte_rate) = (12, None);
+    while let Some(id) = head.get(at..at + 4) {
+        let size = u32_at(at + 4)?;
+        match id {
+            b"fmt " => byte_rate = u32_at(at + 16),
+            b"data" => {
+                let rest = len.saturating_sub(at as u64 + 8);
+                let bytes = if size == 0 || size == u32::MAX { rest } else { u64::from(size).min(rest) };
+                return byte_rate.filter(|&r| r > 0).map(|r| bytes as f64 / f64::from(r));
+            }
+            _ => {}
+        }
+        at = at.checked_add(8 + size as usize + (size as usize & 1))?;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn espeak_reads_syllables_at_the_sites_rate() {
+        // 240 syllables a minute is 157 of espeak-ng's words (240 / 1.53).
+        assert_eq!(espeak_speed(240.0), (157, true));
+        assert_eq!(espeak_speed(400.0), (261, true));
+        assert_eq!(espeak_speed(123.0), (80, true));
+        // Slower than espeak-ng reads: its slowest, and said so.
+        assert_eq!(espeak_speed(100.0), (80, false));
+    }
+
+    #[test]
+    fn a_wave_headers_length() {
+        let mut h = b"RIFF\0\0\0\0WAVEfmt \x10\0\0\0\x01\0\x01\0\x22\x56\0\0\x44\xac\0\0\x02\0\x10\0".to_vec();
+        h.extend_from_slice(b"data");
+        h.extend_from_slice(&(44_100u32 * 3).to_le_bytes());
+        let len = h.len() as u64 + 44_100 * 3;
+        assert_eq!(wav_header_seconds(&h, len), Some(3.0));
+        // Cut short, or its size unset: what the file holds.
+        assert_eq!(wav_header_seconds(&h, len - 44_100), Some(2.0));
+        let unset = h.len() - 4;
+        h[unset..].copy_from_slice(&[0xff; 4]);
+        assert_eq!(wav_header_seconds(&h, len), Some(3.0));
+        assert_eq!(wav_header_seconds(b"RIFF\0\0\0\0WAVEdata\0\0\0\0", 100), None, "no fmt chunk before data");
+        assert_eq!(wav_header_seconds(&h[..30], len), None);
+        assert_eq!(wav_header_seconds(b"not a wave", 10), None);
+    }
 }
