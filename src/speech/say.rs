@@ -758,11 +758,27 @@ impl Reader<'_> {
             year = Some(self.num_at(j + 1, 4) as i32);
             j += 5;
         }
-        if !(matches!(self.at(j), Some('/' | '-')) && self.at(j + 1).is_some_and(is_upper_letter)) {
+        let opens = |k: usize| matches!(self.at(k), Some('/' | '-')) && self.at(k + 1).is_some_and(is_upper_letter);
+        if opens(j) {
+            let (len, codes) = self.codes(j);
+            return Some(DocNumber { len: j + len - i, digits, year, codes });
+        }
+        // Typed with a space: "934 /QĐ-BTTTT", "505 QĐ-TTg" (seed 001).
+        if self.at(j) != Some(' ') {
             return None;
         }
-        let (len, codes) = self.codes(j);
-        Some(DocNumber { len: j + len - i, digits, year, codes })
+        if self.at(j + 1) == Some('/') && opens(j + 1) {
+            let (len, codes) = self.codes(j + 1);
+            return Some(DocNumber { len: j + 1 + len - i, digits, year, codes });
+        }
+        let m = self.s[j + 1..].iter().take_while(|c| is_word_char(**c)).count();
+        let kind = self.text(j + 1, m);
+        if !KINDS.contains(&kind.as_str()) || !opens(j + 1 + m) {
+            return None;
+        }
+        let (len, mut codes) = self.codes(j + 1 + m);
+        codes.insert(0, kind);
+        Some(DocNumber { len: j + 1 + m + len - i, digits, year, codes })
     }
 
     /// The codes of a document number from `j` (at the separator before the first): its
