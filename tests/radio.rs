@@ -1,7 +1,8 @@
 //! The loudspeaker bulletin: its pages and `.txt` files, `bangtin radio` and `bangtin radio say`,
 //! air time and cutting to fit. The spoken forms come from the normaliser, which is improved
-//! separately, so these tests check what holds whatever it says; the snapshot shows the rest and
-//! is rewritten with `BANGTIN_BLESS=1 cargo test --test radio`.
+//! separately, so these tests check what holds whatever it says; the snapshots (one bulletin of
+//! each fixture, `tests/snapshots/bulletins/`) show the rest and are rewritten with
+//! `BANGTIN_BLESS=1 cargo test --test radio snapshot`.
 
 mod common;
 
@@ -465,28 +466,62 @@ fn audio_with_espeak_is_a_wave_file() {
     assert_eq!(&bytes[8..12], b"WAVE");
 }
 
+/// Every plan of every fixture that has reports, as `bangtin radio` prints its bulletin on the day
+/// of its last report: `(fixture, plan, day)`.
+fn fixture_bulletins() -> Vec<(String, String, String)> {
+    let mut out = Vec::new();
+    let mut fixtures: Vec<_> =
+        fs::read_dir(repo().join("tests/fixtures")).unwrap().map(|e| e.unwrap().path()).collect();
+    fixtures.sort();
+    for dir in fixtures {
+        let far = chrono::NaiveDate::from_ymd_opt(2100, 1, 1).unwrap();
+        let site = bangtin::content::load(&dir, far).unwrap_or_else(|e| panic!("{}: {e:?}", dir.display()));
+        for plan in &site.plans {
+            if let Some(last) = site.reports.iter().filter(|r| r.plan == plan.slug).map(|r| r.date).max() {
+                let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+                out.push((name, plan.slug.clone(), last.format("%Y-%m-%d").to_string()));
+            }
+        }
+    }
+    out
+}
+
+// The bulletin of each fixture's plans on the day of their last report, compared with the file
+// under tests/snapshots/bulletins/. After an intended change (of the bulletin's wording, or of
+// the normaliser's spoken forms), write them all again with
+//
+//     BANGTIN_BLESS=1 cargo test --test radio snapshot
+//
+// and read `git diff tests/snapshots/bulletins/` through as an announcer would before committing.
 #[test]
-fn snapshot_of_the_latest_bulletin() {
-    let r = radio(&["--date", LATEST]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let path = repo().join("tests/snapshots/003-my-phu-dong-2023-06-14.txt");
-    if std::env::var_os("BANGTIN_BLESS").is_some() {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, &r.stdout).unwrap();
-        return;
+fn snapshot_of_each_fixtures_latest_bulletin() {
+    let bless = std::env::var_os("BANGTIN_BLESS").is_some();
+    let dir = repo().join("tests/snapshots/bulletins");
+    let mut differ = Vec::new();
+    let cases = fixture_bulletins();
+    assert_eq!(cases.len(), 3, "{cases:?}");
+    for (name, plan, day) in cases {
+        let site = fixture(&name);
+        let r = run(&["radio", "--content", s(&site), "--plan", &plan, "--date", &day, "--today", &day]);
+        assert_eq!(r.code, 0, "{name}: {}", r.stderr);
+        let path = dir.join(format!("{name}-{plan}-{day}.txt"));
+        if bless {
+            fs::create_dir_all(&dir).unwrap();
+            fs::write(&path, &r.stdout).unwrap();
+            continue;
+        }
+        let want = fs::read_to_string(&path).unwrap_or_default();
+        if want != r.stdout {
+            let first = want.lines().zip(r.stdout.lines()).position(|(a, b)| a != b).map_or(0, |i| i + 1);
+            differ.push(format!("{} (first differing line {first})\n--- now:\n{}", path.display(), r.stdout));
+        }
     }
-    let want = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e}; write it with BANGTIN_BLESS=1 cargo test --test radio", path.display()));
-    if want != r.stdout {
-        let first = want.lines().zip(r.stdout.lines()).position(|(a, b)| a != b);
-        panic!(
-            "the bulletin differs from {} (first differing line {:?}); if the change is intended, run \
-             BANGTIN_BLESS=1 cargo test --test radio and review the diff\n--- now:\n{}",
-            path.display(),
-            first.map(|i| i + 1),
-            r.stdout
-        );
-    }
+    assert!(
+        differ.is_empty(),
+        "bulletins differ from their snapshots; if the change is intended, run \
+         BANGTIN_BLESS=1 cargo test --test radio snapshot and review the diff:\n{}",
+        differ.join("\n")
+    );
 }
 
 #[test]
