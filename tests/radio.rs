@@ -12,6 +12,8 @@ use std::process::{Command, Stdio};
 
 use bangtin::content::model::RadioConfig;
 use bangtin::radio::airtime::{self, Pace};
+use bangtin::radio::bulletin::{self, Bulletin};
+use bangtin::speech::Speaker;
 use common::*;
 
 const SITE: &str = "003-my-phu-dong";
@@ -59,8 +61,8 @@ fn seconds_of(words: &str) -> u64 {
 }
 
 fn total_seconds(text: &str) -> u64 {
-    let line = text.lines().find(|l| l.starts_with("Thời lượng ước tính:")).expect("air time in the header");
-    seconds_of(line.split_once(':').unwrap().1.split('(').next().unwrap())
+    let line = text.lines().find(|l| l.starts_with("[Thời lượng ước tính:")).expect("air time in the header");
+    seconds_of(line.split_once(':').unwrap().1.split(',').next().unwrap())
 }
 
 fn section_seconds(text: &str) -> Vec<u64> {
@@ -464,6 +466,40 @@ fn audio_with_espeak_is_a_wave_file() {
     assert!(bytes.len() > 44, "more than a header: {} bytes", bytes.len());
     assert_eq!(&bytes[..4], b"RIFF");
     assert_eq!(&bytes[8..12], b"WAVE");
+}
+
+fn day(iso: &str) -> chrono::NaiveDate {
+    chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d").unwrap()
+}
+
+/// The bulletin of `plan` of the site at `site` on `date`, composed as `bangtin radio` does.
+fn compose_at(site: &std::path::Path, plan: &str, date: &str) -> Bulletin {
+    let site = bangtin::content::load(site, day(date)).unwrap_or_else(|e| panic!("{}: {e:?}", site.display()));
+    let plan = site.plans.iter().find(|p| p.slug == plan).unwrap();
+    let cfg = &site.config.radio;
+    bulletin::compose(&site, plan, day(date), &Speaker::new(cfg.dialect, &cfg.lexicon))
+}
+
+#[test]
+fn the_header_is_notes_and_only_the_sections_are_read() {
+    for (name, plan, date) in fixture_bulletins() {
+        let b = compose_at(&fixture(&name), &plan, &date);
+        let (text, spoken) = (bulletin::text(&b), bulletin::spoken(&b));
+        // Every line of the text is empty, a note in square brackets, or a line to read.
+        let head: Vec<&str> = text.lines().take_while(|l| !l.is_empty()).collect();
+        assert!(head.len() >= 6 && head.iter().all(|l| l.starts_with('[') && l.ends_with(']')), "{text}");
+        for l in text.lines().filter(|l| l.starts_with('[')) {
+            assert!(l.ends_with(']') && l.matches('[').count() == 1 && l.matches(']').count() == 1, "{l}");
+        }
+        let read: Vec<&str> = text.lines().filter(|l| !l.is_empty() && !l.starts_with('[')).collect();
+        assert_eq!(read, spoken.lines().collect::<Vec<_>>(), "{name}");
+        // What a speech engine is given has none of the header.
+        for note in ["BẢN TIN PHÁT THANH", "Đài:", "Ngày phát", "Kế hoạch:", "Số liệu tiến độ", "Thời lượng", "ghi chú"]
+        {
+            assert!(!spoken.contains(note), "{name}: {note} in\n{spoken}");
+        }
+        assert!(spoken.lines().all(|l| !l.starts_with('[')), "{spoken}");
+    }
 }
 
 /// Every plan of every fixture that has reports, as `bangtin radio` prints its bulletin on the day

@@ -330,38 +330,47 @@ pub fn trim(b: &mut Bulletin, max_seconds: f64) -> Vec<String> {
 }
 
 /// The bulletin as the station receives it: a short header of notes for the announcer, then the
-/// text to read, section by section. Lines in square brackets are not read.
+/// text to read, section by section. Every note is a line in square brackets, which is not read:
+/// the header's lines too, so that none of them can be taken for the bulletin's first words.
 pub fn text(b: &Bulletin) -> String {
     let mut out = String::new();
     let mut line = |s: &str| {
         out.push_str(s);
         out.push('\n');
     };
-    // Names from content may hold line breaks; one here would start a line of its own, which
-    // the announcer could take for a section note.
-    line(&format!("BẢN TIN PHÁT THANH — {}", one_line(&b.site_title)));
-    line(&format!("Đài: {}", one_line(&b.station)));
-    line(&format!("Ngày phát: {}", format::long_date(b.date)));
+    let date = format::long_date(b.date);
+    line(&note(&format!("BẢN TIN PHÁT THANH — {}", b.site_title)));
+    line(&note(&format!("Đài: {}", b.station)));
+    line(&note(&format!("Ngày phát: {date}")));
     match &b.plan_number {
-        Some(n) => line(&format!("Kế hoạch: số {} ({})", one_line(n), b.plan)),
-        None => line(&format!("Kế hoạch: {}", b.plan)),
+        Some(n) => line(&note(&format!("Kế hoạch: số {n}, mã {}", b.plan))),
+        None => line(&note(&format!("Kế hoạch: mã {}", b.plan))),
     }
-    line(&format!("Số liệu tiến độ đến ngày: {}", b.as_of.map(dmy).unwrap_or_else(|| "chưa có báo cáo".to_string())));
-    line(&format!("Thời lượng ước tính: {} (đọc {} tiếng một phút)", airtime::duration(b.seconds), rate(&b.pace)));
+    let as_of = b.as_of.map(dmy).unwrap_or_else(|| "chưa có báo cáo".to_string());
+    line(&note(&format!("Số liệu tiến độ đến ngày: {as_of}")));
+    let seconds = airtime::duration(b.seconds);
+    line(&note(&format!("Thời lượng ước tính: {seconds}, đọc {} tiếng một phút", rate(&b.pace))));
     if let Some((slow, secs)) = &b.slow {
-        line(&format!("Nếu đọc chậm ({} tiếng một phút): {}", rate(slow), airtime::duration(*secs)));
+        line(&note(&format!("Nếu đọc chậm, {} tiếng một phút: {}", rate(slow), airtime::duration(*secs))));
     }
-    line("Dòng trong ngoặc vuông [ ] là ghi chú cho phát thanh viên, không đọc.");
+    line(&note("Các dòng trong ngoặc vuông là ghi chú cho phát thanh viên, không đọc."));
     for (i, s) in b.sections.iter().enumerate() {
         line("");
-        line(&format!("[{}. {} — khoảng {}]", i + 1, one_line(&s.title), airtime::duration(s.seconds)));
+        line(&note(&format!("{}. {} — khoảng {}", i + 1, s.title, airtime::duration(s.seconds))));
         for l in s.lines() {
             line(l);
         }
     }
     line("");
-    line("[Hết bản tin]");
+    line(&note("Hết bản tin"));
     out
+}
+
+/// `s` as a note of the text, one line in square brackets. Names from content may hold line
+/// breaks, which would start a line the announcer reads, and brackets, which would end the note
+/// early: both are written otherwise.
+fn note(s: &str) -> String {
+    format!("[{}]", one_line(s).replace('[', "(").replace(']', ")"))
 }
 
 /// Only the words to read, one item per line: what a speech engine is given.
