@@ -229,6 +229,65 @@ fn progress_names_every_indicator_and_the_hamlets_behind() {
     assert!(section(&early, "Tiến độ")[0].contains("số liệu minh họa"), "{early}");
 }
 
+/// `bangtin radio` of fixture `name` on `date`.
+fn fixture_radio(name: &str, date: &str, extra: &[&str]) -> String {
+    let site = fixture(name);
+    let mut args = vec!["radio", "--content", s(&site), "--date", date, "--today", date];
+    args.extend_from_slice(extra);
+    let r = run(&args);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    r.stdout
+}
+
+#[test]
+fn a_deadline_indicators_share_is_said_once() {
+    // Tịnh Hiệp: all five indicators are due on 10/10/2024, said once before them.
+    let text = fixture_radio("001-tinh-hiep", "2024-08-20", &[]);
+    let progress = section(&text, "Tiến độ");
+    let due = "hạn ngày mười tháng mười";
+    assert_eq!(progress.iter().filter(|l| l.contains(due)).count(), 1, "{progress:#?}");
+    assert!(progress[1].starts_with("Các chỉ tiêu đều có hạn ngày mười tháng mười"), "{progress:#?}");
+    assert!(progress[1].contains("còn năm mươi mốt ngày"), "{progress:#?}");
+    assert_eq!(progress.len(), 2 + 5, "{progress:#?}");
+    assert!(progress[2..].iter().all(|l| !l.contains("hạn")), "{progress:#?}");
+
+    // Mỹ Phú Đông: the applications are due on 20/6 and say it themselves; two indicators are
+    // due on 30/6, said once before both; the reached one says no deadline.
+    let text = fixture_radio("003-my-phu-dong", "2023-06-14", &[]);
+    let progress = section(&text, "Tiến độ");
+    assert!(progress[1].starts_with("Thu nhận hồ sơ cấp"), "{progress:#?}");
+    assert!(progress[1].contains("Còn sáu ngày đến hạn ngày hai mươi tháng sáu"), "{progress:#?}");
+    assert!(progress[2].starts_with("Các chỉ tiêu sau cùng hạn ngày ba mươi tháng sáu"), "{progress:#?}");
+    assert!(progress[3].starts_with("Tài khoản định danh điện tử") && progress[4].starts_with("Hộ đã cài đặt"));
+    assert!(progress[3..].iter().all(|l| !l.contains("đến hạn")), "{progress:#?}");
+    assert_eq!(progress.iter().filter(|l| l.contains("ba mươi tháng sáu")).count(), 1, "{progress:#?}");
+}
+
+#[test]
+fn what_is_said_once_for_indicators_goes_with_the_last_of_them() {
+    // Cut a little at a time: the indicators go one by one, the shared deadline with the last.
+    let full = fixture_radio("001-tinh-hiep", "2024-08-20", &[]);
+    let total = total_seconds(&full);
+    let (mut some, mut gone) = (false, false);
+    for cut in (0..total).step_by(5) {
+        let minutes = format!("{:.3}", (total - cut) as f64 / 60.0);
+        let text = fixture_radio("001-tinh-hiep", "2024-08-20", &["--max-minutes", &minutes]);
+        let progress = section(&text, "Tiến độ");
+        if progress.is_empty() {
+            gone = true;
+            continue;
+        }
+        assert!(progress.len() >= 3, "{minutes}: {progress:#?}");
+        some |= progress.len() < 2 + 5;
+        assert!(progress[1].starts_with("Các chỉ tiêu đều có hạn"), "{minutes}: {progress:#?}");
+        // The air time said is still the lines' own.
+        let pace = Pace { rate: 240.0, pauses: RadioConfig::PAUSES };
+        let expected = airtime::seconds(spoken(&text).iter().copied(), &pace, true);
+        assert_eq!(total_seconds(&text), expected.round() as u64, "{minutes}");
+    }
+    assert!(some && gone, "cut until some indicators went, then all");
+}
+
 #[test]
 fn of_many_units_behind_only_the_furthest_are_read_out() {
     let tmp = tempfile::tempdir().unwrap();

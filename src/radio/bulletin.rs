@@ -59,8 +59,12 @@ pub enum Urgency {
 #[derive(Debug, Clone)]
 pub struct Part {
     pub urgency: Urgency,
-    /// A section's opening words: kept as long as anything else of its section is.
+    /// Opening words: a section's, kept as long as anything else of its section is; or, with a
+    /// `group`, the words said once for the parts of that group, kept as long as one of them is.
     pub intro: bool,
+    /// The parts said after one opening of their own within their section (indicators that
+    /// share a deadline), by a number of the section's choosing.
+    pub group: Option<usize>,
     /// What it is, for the message saying what was left out.
     pub label: String,
     /// Spoken text, one item per line.
@@ -321,7 +325,14 @@ pub fn trim(b: &mut Bulletin, max_seconds: f64) -> Vec<String> {
         let Some((_, si, pi)) = pick else { break };
         let part = b.sections[si].parts.remove(pi);
         left_out.push(part.label);
-        if b.sections[si].parts.iter().all(|p| p.intro) {
+        let parts = &mut b.sections[si].parts;
+        // What was said once for a group goes with the last of it.
+        if let Some(g) = part.group {
+            if !parts.iter().any(|p| !p.intro && p.group == Some(g)) {
+                parts.retain(|p| p.group != Some(g));
+            }
+        }
+        if parts.iter().all(|p| p.intro) {
             b.sections.remove(si);
         }
         recount(b);
@@ -431,13 +442,23 @@ fn lower_first(s: &str) -> String {
 }
 
 fn part(urgency: Urgency, label: impl Into<String>, lines: Vec<String>) -> Part {
-    Part { urgency, intro: false, label: label.into(), lines, seconds: 0.0, slow_seconds: 0.0, timed_first: None }
+    Part {
+        urgency,
+        intro: false,
+        group: None,
+        label: label.into(),
+        lines,
+        seconds: 0.0,
+        slow_seconds: 0.0,
+        timed_first: None,
+    }
 }
 
 fn intro(line: String) -> Part {
     Part {
         urgency: Urgency::Always,
         intro: true,
+        group: None,
         label: String::new(),
         lines: vec![line],
         seconds: 0.0,
@@ -477,21 +498,23 @@ fn closing(site: &Site, say: &impl Fn(&str) -> String) -> Section {
     section(Kind::Closing, "Kết thúc", vec![part(Urgency::Always, "phần kết", lines)])
 }
 
-/// One indicator in full sentences: where it stands, the deadline, on track or behind, and the
-/// units behind by name.
-fn indicator_line(site: &Site, ind: &Indicator, p: &IndicatorProgress) -> String {
+/// One indicator in full sentences: where it stands, the deadline unless `shared` (said once
+/// before it and the others that have it), on track or behind, and the units behind by name.
+fn indicator_line(site: &Site, ind: &Indicator, p: &IndicatorProgress, shared: bool) -> String {
     let terms = site.units.terms(ind);
     let mut s = ind.target.bulletin_figures(&ind.name, &terms, p);
     if p.standing == Standing::DaDat {
         s.push_str(" Đã đạt chỉ tiêu.");
         return s;
     }
-    s.push(' ');
-    s.push_str(&match p.days_left {
-        d if d > 0 => format!("Còn {} ngày đến hạn {}.", int(d as u64), dmy(ind.deadline)),
-        0 => "Hôm nay là hạn cuối.".to_string(),
-        d => format!("Đã quá hạn {} ngày, hạn là {}.", int(d.unsigned_abs()), dmy(ind.deadline)),
-    });
+    if !shared {
+        s.push(' ');
+        s.push_str(&match p.days_left {
+            d if d > 0 => format!("Còn {} ngày đến hạn {}.", int(d as u64), dmy(ind.deadline)),
+            0 => "Hôm nay là hạn cuối.".to_string(),
+            d => format!("Đã quá hạn {} ngày, hạn là {}.", int(d.unsigned_abs()), dmy(ind.deadline)),
+        });
+    }
     match p.standing {
         Standing::DungTienDo => s.push_str(&format!(" {}.", Standing::DungTienDo.label())),
         // On the path today, yet the recent rate misses the deadline: said, with why.
@@ -556,12 +579,85 @@ fn progress_section(
     }
     head.push(':');
     let mut parts = vec![intro(say(&head))];
-    for (ind, p) in indicators {
-        let urgency = if p.standing.is_urgent() { Urgency::ProgressBehind } else { Urgency::ProgressOnTrack };
-        let label = format!("tiến độ “{}” ({})", ind.name, p.standing.label().to_lowercase());
-        parts.push(part(urgency, label, vec![say(&indicator_line(site, ind, p))]));
+    for block in deadline_blocks(indicators) {
+        if let Some((deadline, days_left, all)) = block.lead {
+            let mut lead = intro(say(&shared_deadline(deadline, days_left, all)));
+            lead.group = Some(block.group);
+            parts.push(lead);
+        }
+        for &k in &block.members {
+            let (ind, p) = &indicators[k];
+            let urgency = if p.standing.is_urgent() { Urgency::ProgressBehind } else { Urgency::ProgressOnTrack };
+            let label = format!("tiến độ “{}” ({})", ind.name, p.standing.label().to_lowercase());
+            let shared = block.lead.is_some() && says_deadline(p);
+            let mut part = part(urgency, label, vec![say(&indicator_line(site, ind, p, shared))]);
+            part.group = block.lead.map(|_| block.group);
+            parts.push(part);
+        }
     }
     section(Kind::Progress, title, parts)
+}
+
+/// Whether the bulletin says an indicator's deadline: not once it is reached.
+fn says_deadline(p: &IndicatorProgress) -> bool {
+    p.standing != Standing::DaDat
+}
+
+/// Indicators read one after the other, with what is said once before them when they share a
+/// deadline: the deadline, its days left, and whether every indicator of the plan has it.
+struct Reading {
+    group: usize,
+    lead: Option<(NaiveDate, i64, bool)>,
+    /// Indices into the plan's indicators, in the plan's order.
+    members: Vec<usize>,
+}
+
+/// The order the indicators are read in, in blocks. The deadline two or more of them still say
+/// is said once, before them, and they are read together from where the first of them stands in
+/// the plan; one with a deadline of its own says it itself. When every indicator of the plan has
+/// the same deadline it is said first, and they are all read in the plan's order.
+fn deadline_blocks(indicators: &[(&Indicator, IndicatorProgress)]) -> Vec<Reading> {
+    let sharing = |deadline: NaiveDate| {
+        indicators.iter().filter(|(i, p)| i.deadline == deadline && says_deadline(p)).count() >= 2
+    };
+    let all_one = indicators
+        .first()
+        .map(|(i, _)| i.deadline)
+        .filter(|&d| indicators.iter().all(|(i, _)| i.deadline == d) && sharing(d));
+    if let Some(d) = all_one {
+        let days_left = indicators.iter().find(|(_, p)| says_deadline(p)).map_or(0, |(_, p)| p.days_left);
+        return vec![Reading { group: 0, lead: Some((d, days_left, true)), members: (0..indicators.len()).collect() }];
+    }
+    let mut blocks: Vec<Reading> = Vec::new();
+    let mut said: Vec<NaiveDate> = Vec::new();
+    for (k, (ind, p)) in indicators.iter().enumerate() {
+        let group = blocks.len();
+        if !says_deadline(p) || !sharing(ind.deadline) {
+            blocks.push(Reading { group, lead: None, members: vec![k] });
+        } else if !said.contains(&ind.deadline) {
+            said.push(ind.deadline);
+            let members = (k..indicators.len())
+                .filter(|&j| indicators[j].0.deadline == ind.deadline && says_deadline(&indicators[j].1))
+                .collect();
+            blocks.push(Reading { group, lead: Some((ind.deadline, p.days_left, false)), members });
+        }
+    }
+    blocks
+}
+
+/// What is said once before the indicators that share a deadline: `Các chỉ tiêu sau cùng hạn
+/// 30/6/2023, còn 16 ngày.`; when it is every indicator's, `Các chỉ tiêu đều có hạn …`.
+fn shared_deadline(deadline: NaiveDate, days_left: i64, all: bool) -> String {
+    let (which, have) = if all {
+        ("các chỉ tiêu", "Các chỉ tiêu đều có hạn")
+    } else {
+        ("các chỉ tiêu sau", "Các chỉ tiêu sau cùng hạn")
+    };
+    match days_left {
+        d if d > 0 => format!("{have} {}, còn {} ngày.", dmy(deadline), int(d as u64)),
+        0 => format!("Hôm nay là hạn cuối của {which}."),
+        d => format!("{have} {}, đã quá hạn {} ngày.", dmy(deadline), int(d.unsigned_abs())),
+    }
 }
 
 /// "từ 7h30 đến 11h00", "lúc 7h30", or nothing for an all-day event.
@@ -903,6 +999,59 @@ mod tests {
         let left_out = trim(&mut b, before - 1.0);
         assert_eq!(left_out, ["hướng dẫn"]);
         assert!(close(now(&b), timed_afresh(&b)));
+    }
+
+    #[test]
+    fn what_is_said_once_for_a_group_goes_with_the_last_of_it() {
+        let pauses = crate::content::model::RadioConfig::PAUSES;
+        let in_group = |mut p: Part, g: usize| {
+            p.group = Some(g);
+            p
+        };
+        let line = |s: &str| vec![format!("{s}, bà con lưu ý.")];
+        let parts = vec![
+            intro("Về tiến độ:".into()),
+            part(Urgency::ProgressBehind, "riêng", line("Chỉ tiêu có hạn riêng")),
+            in_group(intro("Các chỉ tiêu sau cùng hạn 30/6.".into()), 1),
+            in_group(part(Urgency::ProgressOnTrack, "a", line("Chỉ tiêu a")), 1),
+            in_group(part(Urgency::ProgressBehind, "b", line("Chỉ tiêu b")), 1),
+        ];
+        let mut b = Bulletin {
+            date: NaiveDate::from_ymd_opt(2024, 6, 3).unwrap(),
+            plan: "kh".into(),
+            plan_number: None,
+            site_title: String::new(),
+            station: String::new(),
+            as_of: None,
+            guide: None,
+            sections: vec![
+                Section {
+                    kind: Kind::Opening,
+                    title: String::new(),
+                    parts: vec![intro("Xin chào.".into())],
+                    seconds: 0.0,
+                },
+                Section { kind: Kind::Progress, title: String::new(), parts, seconds: 0.0 },
+            ],
+            pace: Pace { rate: 240.0, pauses },
+            seconds: 0.0,
+            slow: None,
+        };
+        recount(&mut b);
+        let lines = |b: &Bulletin| b.sections.iter().flat_map(Section::lines).count();
+        let shorter = |b: &mut Bulletin| {
+            let max = b.seconds - 0.5;
+            trim(b, max)
+        };
+        // The indicator on track goes first; the deadline stays with the other.
+        assert_eq!(shorter(&mut b), ["a"]);
+        assert_eq!(lines(&b), 5);
+        // The last indicator read goes next among the urgent; the deadline goes with it.
+        assert_eq!(shorter(&mut b), ["b"]);
+        assert_eq!(b.sections[1].lines().collect::<Vec<_>>(), ["Về tiến độ:", "Chỉ tiêu có hạn riêng, bà con lưu ý."]);
+        assert!((b.seconds - timed_afresh(&b).0).abs() < 1e-9);
+        assert_eq!(shorter(&mut b), ["riêng"]);
+        assert_eq!(b.sections.len(), 1, "the section's opening goes with the last of it");
     }
 
     #[test]
