@@ -526,21 +526,86 @@ fn indicator_line(site: &Site, ind: &Indicator, p: &IndicatorProgress, shared: b
         Standing::ChamTienDo => s.push_str(&ind.target.bulletin_behind(p, &terms)),
         Standing::DaDat | Standing::ChuaCoSoLieu => {}
     }
+    s.push_str(&units_behind(site, p));
+    s
+}
+
+/// The units behind an indicator, as a person says them: ` Cả 3 ấp đều còn chậm.` when all are,
+/// ` Tất cả các phường, xã đều còn chậm, trừ các phường Ba Đình và Bắc Sơn.` when the few that
+/// are not are fewer to say, else those behind by name (the furthest of many, counted).
+fn units_behind(site: &Site, p: &IndicatorProgress) -> String {
     let kind = site.units.kind.to_lowercase();
     let behind: Vec<&UnitProgress> = p.behind().collect();
-    let named: Vec<String> = furthest_behind(&behind).iter().map(|u| u.name.clone()).collect();
+    let names = |us: &[&UnitProgress]| us.iter().map(|u| u.name.clone()).collect::<Vec<_>>();
+    // "All but these" says the others are not behind: only of units that have figures.
+    let others: Vec<&UnitProgress> = p.units.iter().filter(|u| !u.standing.is_behind()).collect();
+    let few_others = others.len() <= NAMED_BEHIND && others.iter().all(|u| u.standing != Standing::ChuaCoSoLieu);
+    let total = p.units.len();
     match behind.len() {
-        0 => {}
-        1 => s.push_str(&format!(" {} còn chậm.", named[0])),
-        n if n <= NAMED_BEHIND => s.push_str(&format!(" Các {kind} còn chậm: {}.", and_list(&named))),
-        n => s.push_str(&format!(
+        0 => String::new(),
+        n if n == total && n > 1 => format!(" Cả {} {kind} đều còn chậm.", int(n as u64)),
+        1 => format!(" {} còn chậm.", behind[0].name),
+        n if n > 2 && 2 * n > total && few_others => {
+            format!(" Tất cả các {kind} đều còn chậm, trừ {}.", unit_names(&site.units.kind, &names(&others)))
+        }
+        n if n <= NAMED_BEHIND => {
+            let named = names(&behind);
+            match shared_kind(&site.units.kind, &named) {
+                Some(_) => format!(" {} còn chậm.", upper_first(&unit_names(&site.units.kind, &named))),
+                None => format!(" Các {kind} còn chậm: {}.", and_list(&named)),
+            }
+        }
+        n => format!(
             " Có {} trên {} {kind} còn chậm, chậm nhất là {}.",
             int(n as u64),
-            int(p.units.len() as u64),
-            and_list(&named)
-        )),
+            int(total as u64),
+            unit_names(&site.units.kind, &names(&furthest_behind(&behind)))
+        ),
     }
-    s
+}
+
+/// Units by name, as a list is said: the kind word once when every name starts with it (`các ấp
+/// Tân Phú, Tân Mỹ và Tân Đông`, `các khu phố 1 và 4`), else each name whole.
+fn unit_names(kind: &str, names: &[String]) -> String {
+    match shared_kind(kind, names) {
+        Some((kind, rests)) => format!("các {kind} {}", and_list(&rests)),
+        None => and_list(names),
+    }
+}
+
+/// The word of the site's `kind` of unit (`units.yaml`'s: "Ấp", or "Phường, xã" for two) that
+/// each of two or more `names` starts with, and what follows it in each.
+fn shared_kind(kind: &str, names: &[String]) -> Option<(String, Vec<String>)> {
+    if names.len() < 2 {
+        return None;
+    }
+    let kinds = kind.split([',', '/', ';']).flat_map(|k| k.split(" và ")).flat_map(|k| k.split(" hoặc "));
+    kinds.map(|k| one_line(k).to_lowercase()).filter(|k| !k.is_empty()).find_map(|kind| {
+        let rests: Option<Vec<String>> = names.iter().map(|n| after_word(n, &kind).map(str::to_string)).collect();
+        Some((kind, rests?))
+    })
+}
+
+/// What follows `word` (lowercase) at the start of `name`, whatever the case it is written in:
+/// "Tân Phú" of "Ấp Tân Phú"; nothing when `name` is only the word or goes on within a word.
+fn after_word<'a>(name: &'a str, word: &str) -> Option<&'a str> {
+    let mut chars = name.chars();
+    for w in word.chars() {
+        if !chars.next()?.to_lowercase().eq(w.to_lowercase()) {
+            return None;
+        }
+    }
+    let rest = chars.as_str().strip_prefix(' ')?.trim_start();
+    (!rest.is_empty()).then_some(rest)
+}
+
+/// "các ấp …" → "Các ấp …" at the start of a sentence.
+fn upper_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 /// The units behind that the bulletin names: all of a few, in the site's order; of more, the
@@ -716,7 +781,7 @@ fn event_line(site: &Site, e: &Event, next: NaiveDate) -> String {
     if units.len() > 1 && units.len() == site.units.units.len() {
         s.push_str(&format!(" Dành cho bà con tất cả các {}.", site.units.kind.to_lowercase()));
     } else if !units.is_empty() {
-        s.push_str(&format!(" Dành cho bà con {}.", and_list(&units)));
+        s.push_str(&format!(" Dành cho bà con {}.", unit_names(&site.units.kind, &units)));
     }
     if e.status == Status::Tentative {
         s.push_str(" Thời gian và địa điểm là dự kiến, có thể thay đổi.");
@@ -1052,6 +1117,28 @@ mod tests {
         assert!((b.seconds - timed_afresh(&b).0).abs() < 1e-9);
         assert_eq!(shorter(&mut b), ["riêng"]);
         assert_eq!(b.sections.len(), 1, "the section's opening goes with the last of it");
+    }
+
+    #[test]
+    fn units_are_named_with_their_kind_word_once() {
+        let names = |ns: &[&str]| ns.iter().map(|n| n.to_string()).collect::<Vec<_>>();
+        let said = |kind: &str, ns: &[&str]| unit_names(kind, &names(ns));
+        assert_eq!(
+            said("Tổ dân phố", &["Tổ dân phố Đồi Ngang", "Tổ dân phố Cổ Đam", "Tổ dân phố Bình Minh"]),
+            "các tổ dân phố Đồi Ngang, Cổ Đam và Bình Minh"
+        );
+        assert_eq!(said("Ấp", &["Ấp Tân Phú", "Ấp Tân Mỹ"]), "các ấp Tân Phú và Tân Mỹ");
+        assert_eq!(said("Khu phố", &["Khu phố 1", "KHU PHỐ 4"]), "các khu phố 1 và 4");
+        assert_eq!(said("Phường, xã", &["Phường Ba Đình", "Phường Bắc Sơn"]), "các phường Ba Đình và Bắc Sơn");
+        assert_eq!(said("Phường, xã", &["Xã Hà Lan", "Xã Quang Trung"]), "các xã Hà Lan và Quang Trung");
+        // Names that do not all start with the word are said whole; one name is said as it is.
+        assert_eq!(said("Phường, xã", &["Phường Lam Sơn", "Xã Hà Lan"]), "Phường Lam Sơn và Xã Hà Lan");
+        assert_eq!(said("Thôn", &["Thôn An Kỳ", "Xóm Mới"]), "Thôn An Kỳ và Xóm Mới");
+        assert_eq!(said("Ấp", &["Ấp Tân Phú"]), "Ấp Tân Phú");
+        // The word must be a word of the name: not a name that is only it, nor one that goes on.
+        assert_eq!(said("Ấp", &["Ấp", "Ấp Tân Mỹ"]), "Ấp và Ấp Tân Mỹ");
+        assert_eq!(said("Khu", &["Khu phố 1", "Khuê Trung"]), "Khu phố 1 và Khuê Trung");
+        assert_eq!(after_word("Ấpbắc", "ấp"), None);
     }
 
     #[test]
