@@ -292,6 +292,45 @@ fn units_behind_are_said_as_all_most_or_by_name() {
 }
 
 #[test]
+fn an_events_place_is_said_once() {
+    let events = |name: &str, date: &str| -> Vec<String> {
+        section(&fixture_radio(name, date, &[]), "Lịch sắp tới")[1..].iter().map(|l| l.to_string()).collect()
+    };
+    let once = |line: &str, place: &str| {
+        assert_eq!(line.matches(place).count(), 1, "{place} in {line}");
+    };
+    // The title names the place, the location says more of it: said once, in full, in the title.
+    let my_phu_dong = events("003-my-phu-dong", "2023-06-14");
+    assert!(
+        my_phu_dong[0].starts_with(
+            "Tổ công nghệ số cộng đồng xã trực tại Bộ phận Một cửa, Ủy ban nhân dân xã Mỹ Phú Đông, buổi gần nhất vào"
+        ),
+        "{my_phu_dong:#?}"
+    );
+    once(&my_phu_dong[0], "Bộ phận Một cửa");
+    // The title says all of it.
+    assert!(my_phu_dong[1].starts_with("Trực hướng dẫn cài đặt"), "{my_phu_dong:#?}");
+    once(&my_phu_dong[1], "Văn phòng các ấp");
+    let bim_son = events("002-bim-son", "2023-03-27");
+    assert!(
+        bim_son[0].contains(" tại Nhà văn hóa các khu phố, thôn, xóm và tại nhà dân, buổi gần nhất"),
+        "{bim_son:#?}"
+    );
+    once(&bim_son[0], "khu phố, thôn, xóm");
+    // The whole commune: said so, and not again as "all its hamlets".
+    let tinh_hiep = events("001-tinh-hiep", "2024-08-20");
+    assert!(tinh_hiep[0].ends_with(", trên toàn xã Tịnh Hiệp."), "{tinh_hiep:#?}");
+    assert!(tinh_hiep[1].contains("Tổ công nghệ số cộng đồng tại các điểm thôn, từ thứ Ba"), "{tinh_hiep:#?}");
+    once(&tinh_hiep[1], "thôn,");
+    // A place the title does not name is said after the day.
+    let sc = Scratch::of(&fixture("003-my-phu-dong"));
+    sc.edit("events/truc-van-phong-ap.md", "location: \"Văn phòng các ấp\"", "location: \"Nhà văn hóa ấp Tân Mỹ\"");
+    let text = run(&["radio", "--content", s(&sc.site()), "--date", "2023-06-14", "--today", "2023-06-14"]).stdout;
+    let line = section(&text, "Lịch sắp tới")[2].to_string();
+    assert!(line.contains("từ bảy giờ ba mươi phút đến mười một giờ, tại Nhà văn hóa ấp Tân Mỹ."), "{line}");
+}
+
+#[test]
 fn what_is_said_once_for_indicators_goes_with_the_last_of_them() {
     // Cut a little at a time: the indicators go one by one, the shared deadline with the last.
     let full = fixture_radio("001-tinh-hiep", "2024-08-20", &[]);

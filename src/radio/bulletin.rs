@@ -746,6 +746,64 @@ fn repeat_words(r: &Repeat) -> String {
     format!("{days}, đến hết {}", dmy(r.until))
 }
 
+/// An event's title and where it is, each said once.
+enum Place {
+    /// The title says where: as written, or with the location in place of the words of the
+    /// title that it says more fully.
+    InTitle(String),
+    /// The title, then the place ("…, tại Hội trường UBND Phường 3").
+    After(String, String),
+    /// The title; the place is the whole locality, said "trên toàn xã Tịnh Hiệp".
+    Everywhere(String, String),
+}
+
+/// How event `title` at `location` says where it is. The title may name the place already
+/// ("… trực tại Bộ phận Một cửa" at "Bộ phận Một cửa, Ủy ban nhân dân xã Mỹ Phú Đông"): then the
+/// location is said once, in the title's words' place, or not again when the title says it all.
+/// A location that is the locality itself ("Toàn xã Tịnh Hiệp") is said as the whole of it.
+fn where_said(site: &Site, title: &str, location: &str) -> Place {
+    let location = one_line(location).trim_end_matches(['.', ',', ';']).to_string();
+    let locality = site.config.locality.split(',').next().map(one_line).unwrap_or_default();
+    let bare = ["trên toàn ", "toàn ", "tại ", "trên "]
+        .iter()
+        .find_map(|lead| after_word(&location, lead.trim_end()))
+        .unwrap_or(&location);
+    let kind_of_locality = locality.split(' ').next().unwrap_or_default();
+    if !locality.is_empty()
+        && (bare.to_lowercase() == locality.to_lowercase() || bare.to_lowercase() == kind_of_locality.to_lowercase())
+    {
+        return Place::Everywhere(title.to_string(), locality);
+    }
+    if words_within(title, &location) {
+        return Place::InTitle(title.to_string());
+    }
+    if let Some((before, named)) = title.rsplit_once(" tại ") {
+        if !named.contains([':', ';', '(', ')', '—', '–']) && words_within(&location, named) {
+            return Place::InTitle(format!("{before} tại {}", lower_list(&location)));
+        }
+    }
+    Place::After(title.to_string(), lower_list(&location))
+}
+
+/// Whether the words of `part` are among those of `whole`, in order, whatever their case:
+/// "các thôn" in "các điểm thôn", "Bộ phận Một cửa" in "Bộ phận Một cửa, UBND xã".
+fn words_within(whole: &str, part: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+    };
+    let (whole, part) = (words(whole), words(part));
+    let mut rest = whole.iter();
+    !part.is_empty() && part.iter().all(|w| rest.any(|x| x == w))
+}
+
+/// "Các điểm thôn" → "các điểm thôn" after "tại"; a name ("Bộ phận Một cửa") stays as written.
+fn lower_list(place: &str) -> String {
+    match after_word(place, "các") {
+        Some(rest) => format!("các {rest}"),
+        None => place.to_string(),
+    }
+}
+
 /// Day of week, date, time, place, and who should come.
 fn event_line(site: &Site, e: &Event, next: NaiveDate) -> String {
     let title = one_line(&e.title);
@@ -764,11 +822,12 @@ fn event_line(site: &Site, e: &Event, next: NaiveDate) -> String {
     if e.status == Status::Cancelled {
         return format!("{title}, dự kiến {when}, đã hủy.");
     }
-    let mut s = format!("{title}, {when}");
-    if let Some(place) = &e.location {
-        s.push_str(&format!(", tại {}", one_line(place)));
-    }
-    s.push('.');
+    let place = e.location.as_deref().map(|l| where_said(site, &title, l)).unwrap_or(Place::InTitle(title));
+    let mut s = match &place {
+        Place::InTitle(title) => format!("{title}, {when}."),
+        Place::After(title, place) => format!("{title}, {when}, tại {place}."),
+        Place::Everywhere(title, locality) => format!("{title}, {when}, trên toàn {locality}."),
+    };
     if let Some(r) = &e.repeat {
         s.push_str(&format!(" Lịch này lặp lại {}.", repeat_words(r)));
     }
@@ -778,7 +837,9 @@ fn event_line(site: &Site, e: &Event, next: NaiveDate) -> String {
         let who: Vec<String> = e.attendees.iter().map(|a| lower_first(&one_line(a))).collect();
         s.push_str(&format!(" Thành phần: {}.", who.join("; ")));
     }
-    if units.len() > 1 && units.len() == site.units.units.len() {
+    if matches!(place, Place::Everywhere(..)) && units.len() == site.units.units.len() {
+        // "trên toàn xã" said it.
+    } else if units.len() > 1 && units.len() == site.units.units.len() {
         s.push_str(&format!(" Dành cho bà con tất cả các {}.", site.units.kind.to_lowercase()));
     } else if !units.is_empty() {
         s.push_str(&format!(" Dành cho bà con {}.", unit_names(&site.units.kind, &units)));
@@ -1139,6 +1200,19 @@ mod tests {
         assert_eq!(said("Ấp", &["Ấp", "Ấp Tân Mỹ"]), "Ấp và Ấp Tân Mỹ");
         assert_eq!(said("Khu", &["Khu phố 1", "Khuê Trung"]), "Khu phố 1 và Khuê Trung");
         assert_eq!(after_word("Ấpbắc", "ấp"), None);
+    }
+
+    #[test]
+    fn words_of_a_place_within_another() {
+        assert!(words_within("Bộ phận Một cửa, Ủy ban nhân dân xã", "Bộ phận Một cửa"));
+        assert!(words_within("Các điểm thôn", "các thôn"));
+        assert!(words_within("Trực tại Văn phòng các ấp", "Văn phòng các ấp"));
+        assert!(!words_within("Văn phòng ấp Tân Mỹ", "Văn phòng các ấp"));
+        // Whole words: "ấp" is not in "cấp".
+        assert!(!words_within("Thu nhận hồ sơ cấp CCCD", "ấp"));
+        assert!(!words_within("Hội trường", ""));
+        assert_eq!(lower_list("Các điểm thôn"), "các điểm thôn");
+        assert_eq!(lower_list("Bộ phận Một cửa"), "Bộ phận Một cửa");
     }
 
     #[test]
