@@ -330,6 +330,31 @@ fn an_events_place_is_said_once() {
     assert!(line.contains("từ bảy giờ ba mươi phút đến mười một giờ, tại Nhà văn hóa ấp Tân Mỹ."), "{line}");
 }
 
+/// Whether `line` has "bạn" as a word of its own.
+fn says_ban(line: &str) -> bool {
+    line.split(|c: char| !c.is_alphanumeric()).any(|w| w.to_lowercase() == "bạn")
+}
+
+#[test]
+fn a_guide_read_on_air_speaks_to_bà_con() {
+    // Tịnh Hiệp's guide sends the reader to "Tổ công nghệ số cộng đồng ở thôn của bạn".
+    let text = fixture_radio("001-tinh-hiep", "2024-08-20", &[]);
+    let guide = section(&text, "Hướng dẫn");
+    assert!(guide.last().unwrap().ends_with("Tổ công nghệ số cộng đồng ở thôn của bà con."), "{guide:#?}");
+    // The example's guide says "bạn" in four of its steps.
+    let r = run(&["radio", "--content", s(&example()), "--date", "2024-05-31", "--today", "2024-06-03"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let guide = section(&r.stdout, "Hướng dẫn");
+    assert!(guide.iter().any(|l| l.contains("Bà con cần làm nếu")), "{guide:#?}");
+    assert!(guide.iter().any(|l| l.contains("tìm thông tin của bà con")), "{guide:#?}");
+    for (name, plan, date) in fixture_bulletins() {
+        let b = compose_at(&fixture(&name), &plan, &date);
+        let text = bulletin::text(&b);
+        assert!(section(&text, "Hướng dẫn").iter().all(|l| !says_ban(l)), "{name}: {text}");
+    }
+    assert!(guide.iter().all(|l| !says_ban(l)), "{guide:#?}");
+}
+
 #[test]
 fn what_is_said_once_for_indicators_goes_with_the_last_of_them() {
     // Cut a little at a time: the indicators go one by one, the shared deadline with the last.

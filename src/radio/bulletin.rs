@@ -949,6 +949,8 @@ fn guide_steps(g: &Guide) -> Vec<String> {
 }
 
 fn guide_section(g: &Guide, say: &impl Fn(&str) -> String) -> Section {
+    // What the guide says to its reader, said to the listeners.
+    let say = |written: &str| say(&to_listeners(written));
     let mut lines = vec![say(&format!("Hướng dẫn bà con: {}", sentence(&g.title))), say(&sentence(&g.summary))];
     if !g.needs.is_empty() {
         let needs: Vec<String> = g.needs.iter().map(|n| lower_first(&one_line(n))).collect();
@@ -961,6 +963,55 @@ fn guide_section(g: &Guide, say: &impl Fn(&str) -> String) -> Section {
     }
     let label = format!("hướng dẫn “{}”", one_line(&g.title));
     section(Kind::Guide, format!("Hướng dẫn: {}", one_line(&g.title)), vec![part(Urgency::Guide, label, lines)])
+}
+
+/// A guide speaks to its reader as "bạn"; the bulletin to its listeners as "bà con". "bạn" and
+/// "các bạn" as the pronoun become "bà con", in the case they are written in; a word that only
+/// holds the letters stays, and so does "bạn" the friend ("bạn bè", "kết bạn", "người bạn") or
+/// the young ("các bạn trẻ", "các bạn nhỏ").
+fn to_listeners(text: &str) -> String {
+    // Each word with where it starts and ends.
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                words.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    let word = |k: usize| words.get(k).map(|&(a, b)| text[a..b].to_lowercase());
+    let is = |k: usize, any: &[&str]| word(k).is_some_and(|w| any.contains(&w.as_str()));
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut done = 0;
+    for (k, &(a, b)) in words.iter().enumerate() {
+        let friend = is(k + 1, &["bè", "đọc", "đời", "học", "thân", "hàng", "trai", "gái", "đồng", "trẻ", "nhỏ"])
+            || (k > 0 && is(k - 1, &["kết", "người", "làm", "những", "một"]));
+        if word(k).as_deref() != Some("bạn") || friend {
+            continue;
+        }
+        // "các bạn" is "bà con" too, written from the start of "các".
+        let (from, first) = match k.checked_sub(1) {
+            Some(j) if is(j, &["các"]) && text[words[j].1..a].chars().all(|c| c == ' ') => (words[j].0, words[j]),
+            _ => (a, (a, b)),
+        };
+        let lead = &text[first.0..first.1];
+        let said = if lead.chars().all(char::is_uppercase) && lead.chars().count() > 1 {
+            "BÀ CON"
+        } else if lead.starts_with(char::is_uppercase) {
+            "Bà con"
+        } else {
+            "bà con"
+        };
+        out.push_str(&text[done..from]);
+        out.push_str(said);
+        done = b;
+    }
+    out.push_str(&text[done..]);
+    out
 }
 
 /// A notice's title and what it says: its summary, else the first two sentences of its text.
@@ -1213,6 +1264,22 @@ mod tests {
         assert!(!words_within("Hội trường", ""));
         assert_eq!(lower_list("Các điểm thôn"), "các điểm thôn");
         assert_eq!(lower_list("Bộ phận Một cửa"), "Bộ phận Một cửa");
+    }
+
+    #[test]
+    fn a_guides_reader_is_said_as_the_listeners() {
+        assert_eq!(to_listeners("Bạn cần làm nếu: thẻ của bạn bị mất."), "Bà con cần làm nếu: thẻ của bà con bị mất.");
+        assert_eq!(to_listeners("Tổ công nghệ số ở thôn của bạn"), "Tổ công nghệ số ở thôn của bà con");
+        assert_eq!(
+            to_listeners("Các bạn mang theo thẻ; các bạn trẻ cũng vậy."),
+            "Bà con mang theo thẻ; các bạn trẻ cũng vậy."
+        );
+        assert_eq!(to_listeners("(bạn) \"bạn\", bạn."), "(bà con) \"bà con\", bà con.");
+        assert_eq!(to_listeners("BẠN CẦN"), "BÀ CON CẦN");
+        // Friends stay friends; words that hold the letters stay as they are.
+        assert_eq!(to_listeners("Kết bạn Zalo với bạn bè, người bạn"), "Kết bạn Zalo với bạn bè, người bạn");
+        assert_eq!(to_listeners("Bạnh bạn2 xbạn"), "Bạnh bạn2 xbạn");
+        assert_eq!(to_listeners("không có gì"), "không có gì");
     }
 
     #[test]
