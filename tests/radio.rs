@@ -443,8 +443,91 @@ fn the_guide_is_read_as_short_steps() {
     assert_eq!(steps.len(), 5, "{guide:?}");
     assert!(!text.contains("**"), "no Markdown");
     assert!(guide.iter().all(|l| !l.contains("Không đọc mã OTP")), "common problems are not steps");
-    // Only the first sentence of each step: step 2 stops before its warning.
-    assert!(!guide.iter().any(|l| l.contains("đường link người lạ")), "{guide:?}");
+    // Each step whole, in whole sentences: step 2 with its warning, step 3 with the code to type.
+    assert!(steps[1].ends_with("Không cài từ đường link người lạ gửi."), "{guide:#?}");
+    assert!(steps[2].ends_with("rồi bấm Gửi yêu cầu. Nhập mã ô tê pê sáu số trong tin nhắn."), "{guide:#?}");
+    assert!(steps[0].ends_with("để làm hồ sơ tài khoản mức hai."), "{guide:#?}");
+    for step in steps {
+        assert!(step.ends_with('.'), "{step}");
+    }
+    // A paragraph too long to keep by ear stops at the end of a sentence, never inside one.
+    let sc = Scratch::of(&fixture(SITE));
+    let more = "Sau khoảng 7 ngày làm việc, bà con sẽ nhận tin nhắn báo hồ sơ đã được duyệt.";
+    sc.edit(GUIDE, "để làm hồ sơ tài khoản mức 2.", &format!("để làm hồ sơ tài khoản mức 2. {more} Nhớ giữ máy."));
+    let r = run(&["radio", "--content", s(&sc.site()), "--today", TODAY]);
+    let guide = section(&r.stdout, "Hướng dẫn");
+    let step = guide.iter().find(|l| l.starts_with("Bước một")).unwrap();
+    assert!(step.ends_with("để làm hồ sơ tài khoản mức hai."), "{guide:#?}");
+}
+
+const GUIDE: &str = "guides/kich-hoat-dinh-danh-muc-2.md";
+
+/// Mỹ Phú Đông with `radio_steps` of its guide as given, after its `order` line.
+fn with_radio_steps(yaml: &str) -> Scratch {
+    let sc = Scratch::of(&fixture(SITE));
+    sc.edit(GUIDE, "order: 1\n", &format!("order: 1\n{yaml}"));
+    sc
+}
+
+#[test]
+fn a_guide_may_give_each_step_its_own_words_for_the_radio() {
+    let sc = with_radio_steps(
+        "radio_steps:\n  - \"Mang thẻ CCCD và điện thoại đến Công an xã để đăng ký.\"\n  - Tải ứng dụng VNeID từ CH Play hoặc App Store\n  - \"Khi có tin nhắn báo duyệt, mở VNeID, bấm Kích hoạt, nhập số định danh và số điện thoại của bạn.\"\n  - \"Đặt mật khẩu và mã bảo vệ sáu số; không đưa cho ai.\"\n  - \"Đăng nhập, bấm Ví giấy tờ: thấy thẻ CCCD là xong.\"\n",
+    );
+    let r = run(&["radio", "--content", s(&sc.site()), "--today", TODAY]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let steps: Vec<&str> = section(&r.stdout, "Hướng dẫn").into_iter().filter(|l| l.starts_with("Bước")).collect();
+    assert_eq!(
+        steps,
+        [
+            "Bước một: Đăng ký tại Công an xã. Mang thẻ căn cước công dân và điện thoại đến Công an xã để đăng ký.",
+            "Bước hai: Tải ứng dụng vê en e ai đi. Tải ứng dụng vê en e ai đi từ xê hát Play hoặc App Store.",
+            "Bước ba: Kích hoạt tài khoản. Khi có tin nhắn báo duyệt, mở vê en e ai đi, bấm Kích hoạt, nhập số định danh và số điện thoại của bà con.",
+            "Bước bốn: Đặt mật khẩu và mã bảo vệ. Đặt mật khẩu và mã bảo vệ sáu số; không đưa cho ai.",
+            "Bước năm: Kiểm tra. Đăng nhập, bấm Ví giấy tờ: thấy thẻ căn cước công dân là xong.",
+        ]
+    );
+    // The site builds with it, and its pages do not show it.
+    let r = sc.build(TODAY);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let page = read(&sc.out(), "huong-dan/kich-hoat-dinh-danh-muc-2/index.html");
+    assert!(!page.contains("Tải ứng dụng VNeID từ CH Play hoặc App Store"), "{page}");
+}
+
+#[test]
+fn radio_steps_that_do_not_match_the_steps_are_refused_with_how_to_fix_them() {
+    let refused = |yaml: &str, expected: &[&str]| {
+        let sc = with_radio_steps(yaml);
+        let r = run(&["check", "--content", s(&sc.site()), "--today", TODAY]);
+        assert_eq!(r.code, 1, "{yaml}: {}{}", r.stdout, r.stderr);
+        for e in expected {
+            assert!(r.stderr.contains(e), "missing {e:?} for {yaml}:\n{}", r.stderr);
+        }
+        assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
+    };
+    // Four sentences for five steps: the line of the field, and what to do.
+    refused(
+        "radio_steps: [\"Một.\", \"Hai.\", \"Ba.\", \"Bốn.\"]\n",
+        &[
+            &format!("lỗi: {GUIDE}:10:"),
+            "trường:  radio_steps",
+            "có 4 câu đọc nhưng bài có 5 bước (từ “## Bước 1” đến “## Bước 5”)",
+            "cần:     đúng 5 câu, mỗi bước “## Bước N: …” của bài một câu để đài đọc trên loa",
+            "hoặc bỏ cả trường radio_steps",
+        ],
+    );
+    // An empty sentence: its own line and item.
+    refused(
+        "radio_steps:\n  - \"Một.\"\n  - \"Hai.\"\n  - \"  \"\n  - \"Bốn.\"\n  - \"Năm.\"\n",
+        &[&format!("lỗi: {GUIDE}:13:"), "trường:  radio_steps[2]", "câu đọc của bước 3 để trống", "một câu cho bước 3"],
+    );
+    // Not a list.
+    refused(
+        "radio_steps: \"Mở VNeID và kích hoạt.\"\n",
+        &[&format!("lỗi: {GUIDE}:10:"), "trường:  radio_steps", "gặp", "một danh sách, mỗi bước"],
+    );
+    // A misspelt name is an unknown field, with the right one suggested.
+    refused("radio_step: [\"Một.\"]\n", &["trường “radio_step” không được hỗ trợ", "radio_steps"]);
 }
 
 #[test]

@@ -113,8 +113,9 @@ fn an_edited_guide_body_renders_as_a_whole_build_would() {
     let page = String::from_utf8(p.files["huong-dan/phan-anh-qua-zalo/index.html"].clone()).unwrap();
     assert!(page.contains("Theo dõi trả lời") && !page.contains("<script>alert"), "{page}");
 
-    // A sentence no list shows and no bulletin reads: only the guide's own files change.
-    p.sc.edit(cccd, "Không cần mang sổ hộ khẩu.", "Không cần mang sổ hộ khẩu giấy.");
+    // A sentence no list shows and no bulletin reads (the answer to a common problem, after the
+    // steps): only the guide's own files change.
+    p.sc.edit(cccd, "cán bộ sẽ tra lại hồ sơ.", "cán bộ sẽ tra lại hồ sơ giúp.");
     let changed = p.edit(&[cccd]).unwrap();
     assert!(changed.iter().all(|c| !c.starts_with("phat-thanh/") && c != "huong-dan/index.html"), "{changed:?}");
     assert!(changed.iter().any(|c| c == "huong-dan/the-cccd-gan-chip/index.html"), "{changed:?}");

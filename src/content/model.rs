@@ -230,6 +230,9 @@ pub struct Guide {
     pub help: Vec<String>,
     pub indicators: Vec<String>,
     pub order: i64,
+    /// What the radio reads for each `## Bước N:` step, one sentence or a few per step in their
+    /// order (`radio_steps:`); empty when the guide gives none, and the radio reads the steps.
+    pub radio_steps: Vec<String>,
     pub body: String,
     /// Line of the file on which `body` starts, for messages about links in it.
     pub body_line: usize,

@@ -583,7 +583,11 @@ pub fn guide(slug: &str, src: &Source, diags: &mut Diagnostics) -> Option<Guide>
     let value = src.parse(diags)?;
     let mut r = Reader::new(src, diags);
     let m = r.root(&value)?;
-    r.known(m, "", &["title", "summary", "audience", "needs", "duration", "help", "indicators", "order"]);
+    r.known(
+        m,
+        "",
+        &["title", "summary", "audience", "needs", "duration", "help", "indicators", "order", "radio_steps"],
+    );
     let title = r.req_str(m, "", "title", "tên hướng dẫn");
     let summary = r.req_str(m, "", "summary", "một câu tóm tắt hướng dẫn giúp người dân làm gì");
     let audience = r.opt_str(m, "", "audience");
@@ -595,6 +599,7 @@ pub fn guide(slug: &str, src: &Source, diags: &mut Diagnostics) -> Option<Guide>
         Some(v) => r.count(v, "order").map(|n| n as i64).unwrap_or(0),
         None => i64::MAX,
     };
+    let radio_steps = radio_steps(&mut r, m, &src.body);
     Some(Guide {
         slug: slug.to_string(),
         file: src.rel.clone(),
@@ -606,9 +611,61 @@ pub fn guide(slug: &str, src: &Source, diags: &mut Diagnostics) -> Option<Guide>
         help,
         indicators,
         order,
+        radio_steps,
         body: src.body.clone(),
         body_line: src.body_first_line(),
     })
+}
+
+/// `radio_steps:` of a guide: a sentence for the radio to read for each `## Bước N:` step of
+/// `body`, as many as it has steps, none empty; nothing when the field is absent.
+fn radio_steps(r: &mut Reader, m: &serde_yaml::Mapping, body: &str) -> Vec<String> {
+    let Some(v) = r.get(m, "radio_steps") else { return Vec::new() };
+    let steps = crate::markdown::blocks(body)
+        .iter()
+        .filter(|b| matches!(b, crate::markdown::Block::Heading(h) if crate::markdown::step_number(h).is_some()))
+        .count();
+    let each = "mỗi bước “## Bước N: …” của bài một câu để đài đọc trên loa, theo thứ tự các bước";
+    let drop = "hoặc bỏ cả trường radio_steps để đài đọc đoạn đầu của mỗi bước";
+    let Value::Sequence(items) = v else {
+        let example = "radio_steps: [\"Mở ứng dụng VNeID.\", \"Bấm Kích hoạt tài khoản, nhập số định danh.\"]";
+        r.err("radio_steps", format!("gặp {}", describe(v)), format!("một danh sách, {each}, ví dụ {example}"));
+        return Vec::new();
+    };
+    let mut said = Vec::new();
+    let mut ok = true;
+    for (i, item) in items.iter().enumerate() {
+        let path = format!("radio_steps[{i}]");
+        match r.scalar_str(item, &path) {
+            Some(s) if !s.is_empty() => said.push(s),
+            Some(_) => {
+                r.err(
+                    &path,
+                    format!("câu đọc của bước {} để trống", i + 1),
+                    format!("một câu cho bước {}, {drop}", i + 1),
+                );
+                ok = false;
+            }
+            None => ok = false,
+        }
+    }
+    if items.len() != steps {
+        let problem = match steps {
+            0 => format!("có {} câu đọc nhưng bài không có bước nào (tiêu đề “## Bước 1: …”)", items.len()),
+            n => format!("có {} câu đọc nhưng bài có {n} bước (từ “## Bước 1” đến “## Bước {n}”)", items.len()),
+        };
+        let expected = match steps {
+            0 => "bỏ trường radio_steps, hoặc viết các bước trong bài thành tiêu đề “## Bước 1: …”".to_string(),
+            n => format!("đúng {n} câu, {each}: thêm hoặc bớt câu cho khớp, {drop}"),
+        };
+        r.err("radio_steps", problem, expected);
+        ok = false;
+    }
+    if ok {
+        said
+    } else {
+        Vec::new()
+    }
 }
 
 const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];

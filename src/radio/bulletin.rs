@@ -914,12 +914,37 @@ fn split_sentence(text: &str) -> (String, &str) {
     (sentence(text), "")
 }
 
-/// The first sentence of a step's text: enough to follow by ear.
+/// The first sentence of `text`.
 fn first_sentence(text: &str) -> String {
     split_sentence(text).0
 }
 
-/// Steps as "Bước 1: heading. First sentence of its text."
+/// At most this many words of a step's text are read, in whole sentences, some fifteen seconds:
+/// a step of a guide is a few short instructions, and a long paragraph read out is more than a
+/// listener keeps.
+const STEP_WORDS: usize = 50;
+
+/// What is read of a step's first paragraph: its sentences up to [`STEP_WORDS`] words, always
+/// the first whole however long, never a sentence cut.
+fn step_words(text: &str) -> String {
+    let (first, mut rest) = split_sentence(text);
+    let mut words = first.split_whitespace().count();
+    let mut said = first;
+    while !rest.is_empty() {
+        let (next, after) = split_sentence(rest);
+        words += next.split_whitespace().count();
+        if words > STEP_WORDS {
+            break;
+        }
+        said.push(' ');
+        said.push_str(&next);
+        rest = after;
+    }
+    said
+}
+
+/// Steps as "Bước 1: heading. What to do.": the guide's own sentence for the radio when it gives
+/// one (`radio_steps`), else the first paragraph of the step, as [`step_words`] shortens it.
 fn guide_steps(g: &Guide) -> Vec<String> {
     let mut steps: Vec<(String, Option<String>)> = Vec::new();
     let mut in_step = false;
@@ -933,17 +958,21 @@ fn guide_steps(g: &Guide) -> Vec<String> {
             }
             Block::Text(t) if in_step => {
                 if let Some((_, text @ None)) = steps.last_mut() {
-                    *text = Some(first_sentence(&t));
+                    *text = Some(t);
                 }
             }
             Block::Text(_) => {}
         }
     }
+    // The load holds one sentence for each step, or none.
+    let own = (g.radio_steps.len() == steps.len()).then_some(&g.radio_steps);
     steps
         .into_iter()
-        .map(|(h, t)| match t {
-            Some(t) => format!("{} {t}", sentence(&h)),
-            None => sentence(&h),
+        .enumerate()
+        .map(|(k, (h, t))| match (own.and_then(|o| o.get(k)), t) {
+            (Some(said), _) => format!("{} {}", sentence(&h), sentence(said)),
+            (None, Some(t)) => format!("{} {}", sentence(&h), step_words(&t)),
+            (None, None) => sentence(&h),
         })
         .collect()
 }
@@ -1288,6 +1317,15 @@ mod tests {
         assert_eq!(sentence("Xong rồi!"), "Xong rồi!");
         assert_eq!(first_sentence("Mở CH Play. Tìm VNeID."), "Mở CH Play.");
         assert_eq!(first_sentence("Nhập 1.057 hộ"), "Nhập 1.057 hộ.");
+        // A step is read in whole sentences, up to fifty words, the first however long.
+        assert_eq!(step_words("Mở VNeID. Bấm Kích hoạt tài khoản."), "Mở VNeID. Bấm Kích hoạt tài khoản.");
+        let long = format!("Mở VNeID{}.", " rồi bấm".repeat(25));
+        assert_eq!(step_words(&format!("{long} Bấm Gửi.")), long);
+        let words = |n: usize| format!("Một{}.", " hai".repeat(n - 1));
+        let forty = format!("{} {}", words(20), words(20));
+        assert_eq!(step_words(&format!("{forty} {}", words(11))), forty);
+        assert_eq!(step_words(&format!("{forty} {}", words(10))), format!("{forty} {}", words(10)));
+        assert_eq!(step_words("Không có dấu chấm"), "Không có dấu chấm.");
         assert_eq!(and_list(&["a".into(), "b".into(), "c".into()]), "a, b và c");
         assert_eq!(lower_first("Thẻ CCCD gắn chip"), "thẻ CCCD gắn chip");
         assert_eq!(lower_first("VNeID"), "VNeID");
