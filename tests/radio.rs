@@ -356,6 +356,28 @@ fn a_guide_read_on_air_speaks_to_bà_con() {
 }
 
 #[test]
+fn the_bulletins_own_words_have_no_parentheses() {
+    // Every fixture with the parentheses of its content taken out: any left in what is read
+    // would be the bulletin's own, which a listener cannot hear. (Those of an officer's text are
+    // the normaliser's to say as a pause.)
+    for (name, plan, date) in fixture_bulletins() {
+        let sc = Scratch::of(&fixture(&name));
+        for entry in walkdir::WalkDir::new(sc.site()).into_iter().map(Result::unwrap) {
+            if entry.file_type().is_file() {
+                let text = fs::read_to_string(entry.path()).unwrap();
+                fs::write(entry.path(), text.replace(['(', ')'], "")).unwrap();
+            }
+        }
+        let b = compose_at(&sc.site(), &plan, &date);
+        let spoken = bulletin::spoken(&b);
+        assert!(spoken.lines().count() > 10, "{spoken}");
+        assert!(!spoken.contains(['(', ')']), "{name}:\n{spoken}");
+        // The notes, which are not read, need none either.
+        assert!(!bulletin::text(&b).contains(['(', ')']), "{name}:\n{}", bulletin::text(&b));
+    }
+}
+
+#[test]
 fn what_is_said_once_for_indicators_goes_with_the_last_of_them() {
     // Cut a little at a time: the indicators go one by one, the shared deadline with the last.
     let full = fixture_radio("001-tinh-hiep", "2024-08-20", &[]);
