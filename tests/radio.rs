@@ -120,6 +120,8 @@ fn the_bulletin_opens_with_the_station_and_the_day_and_closes_politely() {
     assert!(opening[0].to_lowercase().contains("hôm nay, thứ năm, ngày mười lăm tháng sáu"), "{opening:?}");
     let progress = section(&text, "Tiến độ");
     assert!(progress[0].contains("tính đến ngày mười bốn tháng sáu"), "{progress:?}");
+    // Once the opening has said the year, the dates of the same year are said without it.
+    assert_eq!(text.matches("năm hai ngàn không trăm hai mươi ba").count(), 1 + 4, "the opening, the notice's: {text}");
     let closing = section(&text, "Kết thúc");
     let last = closing.last().unwrap();
     assert!(last.starts_with("Đài truyền thanh xã Mỹ Phú Đông vừa phát bản tin"), "{last}");

@@ -5,7 +5,7 @@
 //! abbreviations as the content has them — and passed through [`Speaker::say`], so the normaliser
 //! is the one place that decides how anything is read.
 
-use chrono::{Duration, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate};
 use serde::Serialize;
 use std::sync::OnceLock;
 
@@ -232,7 +232,7 @@ pub fn compose_with(
     let indicators: Vec<(&Indicator, IndicatorProgress)> = plan.indicators.iter().zip(progress).collect();
     let mut sections = vec![opening(site, plan, date, &say)];
     if !indicators.is_empty() {
-        sections.push(progress_section(site, &indicators, as_of, illustrative, &say));
+        sections.push(progress_section(site, &indicators, date, as_of, illustrative, &say));
     }
     if let Some(s) = events_section(site, plan, date, &say) {
         sections.push(s);
@@ -418,6 +418,21 @@ fn day(d: NaiveDate) -> String {
     format!("{}, {}", format::weekday(d).replace("Thứ", "thứ"), dmy(d))
 }
 
+/// "30/6" in `year`, the air day's, "30/6/2024" in another: a date as a person says it once the
+/// opening has said the day in full.
+fn dm(d: NaiveDate, year: i32) -> String {
+    if d.year() == year {
+        format!("{}/{}", d.day(), d.month())
+    } else {
+        dmy(d)
+    }
+}
+
+/// "thứ Tư, 14/6", as [`day`] with the year as [`dm`] says it.
+fn day_in(d: NaiveDate, year: i32) -> String {
+    format!("{}, {}", format::weekday(d).replace("Thứ", "thứ"), dm(d, year))
+}
+
 /// "a, b và c".
 fn and_list(items: &[String]) -> String {
     match items {
@@ -500,7 +515,7 @@ fn closing(site: &Site, say: &impl Fn(&str) -> String) -> Section {
 
 /// One indicator in full sentences: where it stands, the deadline unless `shared` (said once
 /// before it and the others that have it), on track or behind, and the units behind by name.
-fn indicator_line(site: &Site, ind: &Indicator, p: &IndicatorProgress, shared: bool) -> String {
+fn indicator_line(site: &Site, ind: &Indicator, p: &IndicatorProgress, shared: bool, year: i32) -> String {
     let terms = site.units.terms(ind);
     let mut s = ind.target.bulletin_figures(&ind.name, &terms, p);
     if p.standing == Standing::DaDat {
@@ -510,9 +525,9 @@ fn indicator_line(site: &Site, ind: &Indicator, p: &IndicatorProgress, shared: b
     if !shared {
         s.push(' ');
         s.push_str(&match p.days_left {
-            d if d > 0 => format!("Còn {} ngày đến hạn {}.", int(d as u64), dmy(ind.deadline)),
+            d if d > 0 => format!("Còn {} ngày đến hạn {}.", int(d as u64), dm(ind.deadline, year)),
             0 => "Hôm nay là hạn cuối.".to_string(),
-            d => format!("Đã quá hạn {} ngày, hạn là {}.", int(d.unsigned_abs()), dmy(ind.deadline)),
+            d => format!("Đã quá hạn {} ngày, hạn là {}.", int(d.unsigned_abs()), dm(ind.deadline, year)),
         });
     }
     match p.standing {
@@ -629,6 +644,7 @@ const NAMED_BEHIND: usize = 5;
 fn progress_section(
     site: &Site,
     indicators: &[(&Indicator, IndicatorProgress)],
+    date: NaiveDate,
     as_of: Option<NaiveDate>,
     illustrative: bool,
     say: &impl Fn(&str) -> String,
@@ -638,7 +654,8 @@ fn progress_section(
         let line = say("Về tiến độ thực hiện kế hoạch: đến nay chưa có số liệu báo cáo.");
         return section(Kind::Progress, title, vec![part(Urgency::ProgressOnTrack, "phần tiến độ", vec![line])]);
     };
-    let mut head = format!("Về tiến độ thực hiện kế hoạch, tính đến {}", dmy(as_of));
+    let year = date.year();
+    let mut head = format!("Về tiến độ thực hiện kế hoạch, tính đến {}", dm(as_of, year));
     if illustrative {
         head.push_str(", theo số liệu minh họa, chưa phải số liệu chính thức");
     }
@@ -646,7 +663,7 @@ fn progress_section(
     let mut parts = vec![intro(say(&head))];
     for block in deadline_blocks(indicators) {
         if let Some((deadline, days_left, all)) = block.lead {
-            let mut lead = intro(say(&shared_deadline(deadline, days_left, all)));
+            let mut lead = intro(say(&shared_deadline(dm(deadline, year), days_left, all)));
             lead.group = Some(block.group);
             parts.push(lead);
         }
@@ -655,7 +672,7 @@ fn progress_section(
             let urgency = if p.standing.is_urgent() { Urgency::ProgressBehind } else { Urgency::ProgressOnTrack };
             let label = format!("tiến độ “{}” ({})", ind.name, p.standing.label().to_lowercase());
             let shared = block.lead.is_some() && says_deadline(p);
-            let mut part = part(urgency, label, vec![say(&indicator_line(site, ind, p, shared))]);
+            let mut part = part(urgency, label, vec![say(&indicator_line(site, ind, p, shared, year))]);
             part.group = block.lead.map(|_| block.group);
             parts.push(part);
         }
@@ -710,18 +727,18 @@ fn deadline_blocks(indicators: &[(&Indicator, IndicatorProgress)]) -> Vec<Readin
     blocks
 }
 
-/// What is said once before the indicators that share a deadline: `Các chỉ tiêu sau cùng hạn
-/// 30/6/2023, còn 16 ngày.`; when it is every indicator's, `Các chỉ tiêu đều có hạn …`.
-fn shared_deadline(deadline: NaiveDate, days_left: i64, all: bool) -> String {
+/// What is said once before the indicators that share a `deadline` (as it is said): `Các chỉ tiêu
+/// sau cùng hạn 30/6, còn 16 ngày.`; when it is every indicator's, `Các chỉ tiêu đều có hạn …`.
+fn shared_deadline(deadline: String, days_left: i64, all: bool) -> String {
     let (which, have) = if all {
         ("các chỉ tiêu", "Các chỉ tiêu đều có hạn")
     } else {
         ("các chỉ tiêu sau", "Các chỉ tiêu sau cùng hạn")
     };
     match days_left {
-        d if d > 0 => format!("{have} {}, còn {} ngày.", dmy(deadline), int(d as u64)),
+        d if d > 0 => format!("{have} {deadline}, còn {} ngày.", int(d as u64)),
         0 => format!("Hôm nay là hạn cuối của {which}."),
-        d => format!("{have} {}, đã quá hạn {} ngày.", dmy(deadline), int(d.unsigned_abs())),
+        d => format!("{have} {deadline}, đã quá hạn {} ngày.", int(d.unsigned_abs())),
     }
 }
 
@@ -734,7 +751,7 @@ fn hours(e: &Event) -> String {
     }
 }
 
-fn repeat_words(r: &Repeat) -> String {
+fn repeat_words(r: &Repeat, year: i32) -> String {
     let days = if r.days.len() == 7 {
         "tất cả các ngày trong tuần".to_string()
     } else if r.days == [0, 1, 2, 3, 4] {
@@ -743,7 +760,7 @@ fn repeat_words(r: &Repeat) -> String {
         let names: Vec<String> = r.days.iter().map(|d| format::weekday_index(*d).replace("Thứ", "thứ")).collect();
         format!("{} hằng tuần", and_list(&names))
     };
-    format!("{days}, đến hết {}", dmy(r.until))
+    format!("{days}, đến hết {}", dm(r.until, year))
 }
 
 /// An event's title and where it is, each said once.
@@ -804,9 +821,11 @@ fn lower_list(place: &str) -> String {
     }
 }
 
-/// Day of week, date, time, place, and who should come.
-fn event_line(site: &Site, e: &Event, next: NaiveDate) -> String {
+/// Day of week, date (the year only when not the air day's, `year`), time, place, and who should
+/// come.
+fn event_line(site: &Site, e: &Event, next: NaiveDate, year: i32) -> String {
     let title = one_line(&e.title);
+    let day = |d: NaiveDate| day_in(d, year);
     let hours = hours(e);
     let with_hours = |d: NaiveDate| if hours.is_empty() { day(d) } else { format!("{}, {hours}", day(d)) };
     let when = match (&e.repeat, e.starts, e.ends) {
@@ -829,7 +848,7 @@ fn event_line(site: &Site, e: &Event, next: NaiveDate) -> String {
         Place::Everywhere(title, locality) => format!("{title}, {when}, trên toàn {locality}."),
     };
     if let Some(r) = &e.repeat {
-        s.push_str(&format!(" Lịch này lặp lại {}.", repeat_words(r)));
+        s.push_str(&format!(" Lịch này lặp lại {}.", repeat_words(r, year)));
     }
     let units: Vec<String> =
         e.units.iter().map(|u| site.units.get(u).map(|x| x.name.clone()).unwrap_or_else(|| u.clone())).collect();
@@ -873,7 +892,7 @@ fn events_section(site: &Site, plan: &Plan, date: NaiveDate, say: &impl Fn(&str)
             _ => Urgency::LaterEvent,
         };
         let label = format!("sự kiện “{}” ({})", one_line(&e.title), format::long_date(*next));
-        parts.push(part(urgency, label, vec![say(&event_line(site, e, *next))]));
+        parts.push(part(urgency, label, vec![say(&event_line(site, e, *next, date.year()))]));
     }
     Some(section(Kind::Events, "Lịch sắp tới", parts))
 }
@@ -1331,5 +1350,8 @@ mod tests {
         assert_eq!(lower_first("VNeID"), "VNeID");
         assert_eq!(day(NaiveDate::from_ymd_opt(2023, 6, 14).unwrap()), "thứ Tư, 14/6/2023");
         assert_eq!(day(NaiveDate::from_ymd_opt(2023, 6, 18).unwrap()), "Chủ nhật, 18/6/2023");
+        // After the opening, a date of the air day's year is said without it.
+        assert_eq!(day_in(NaiveDate::from_ymd_opt(2023, 6, 18).unwrap(), 2023), "Chủ nhật, 18/6");
+        assert_eq!(dm(NaiveDate::from_ymd_opt(2024, 1, 2).unwrap(), 2023), "2/1/2024");
     }
 }
