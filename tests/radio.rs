@@ -224,7 +224,9 @@ fn progress_names_every_indicator_and_the_hamlets_behind() {
     }
     assert!(progress.contains("Đúng tiến độ."), "{progress}");
     assert!(progress.contains("Chậm tiến độ"), "{progress}");
-    assert!(progress.contains("Đã đạt chỉ tiêu."), "{progress}");
+    // The officials' count is reached: its figures say so, once.
+    assert!(progress.contains("đã có sáu mươi bảy trên sáu mươi bảy người, đạt một trăm phần trăm chỉ tiêu."));
+    assert!(!progress.contains("Đã đạt chỉ tiêu."), "{progress}");
     // Two of the three hamlets behind, named with "ấp" said once; then all three, counted.
     assert!(progress.contains("Đúng tiến độ. Các ấp Tân Phú và Tân Mỹ còn chậm."), "{progress}");
     assert!(progress.contains("Cả ba ấp đều còn chậm."), "{progress}");
@@ -377,6 +379,27 @@ fn the_bulletins_own_words_have_no_parentheses() {
         // The notes, which are not read, need none either.
         assert!(!bulletin::text(&b).contains(['(', ')']), "{name}:\n{}", bulletin::text(&b));
     }
+}
+
+#[test]
+fn a_reached_target_is_said_reached_once() {
+    // The example on 31/5/2024: the Zalo channel, a milestone, was done on 17/5.
+    let r = run(&["radio", "--content", s(&example()), "--date", "2024-05-31", "--today", "2024-06-03"]);
+    let progress = section(&r.stdout, "Tiến độ");
+    let zalo = progress.iter().find(|l| l.starts_with("Thiết lập kênh Zalo")).unwrap();
+    assert!(zalo.contains(": đã hoàn thành, theo báo cáo ngày mười bảy tháng năm") && !zalo.contains("đạt"), "{zalo}");
+    // A share of a base reached says the share, the goal, and then that it is reached.
+    let sc = Scratch::of(&example());
+    sc.edit(
+        "plans/2024-cong-dan-so.md",
+        "target: { percent: 95, of: population }",
+        "target: { percent: 85, of: population }",
+    );
+    let r = run(&["radio", "--content", s(&sc.site()), "--date", "2024-05-31", "--today", "2024-06-03"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let progress = section(&r.stdout, "Tiến độ");
+    let cccd = progress.iter().find(|l| l.starts_with("Công dân được cấp thẻ")).unwrap();
+    assert!(cccd.contains("chỉ tiêu tám mươi lăm phần trăm;") && cccd.ends_with(" Đã đạt chỉ tiêu."), "{cccd}");
 }
 
 #[test]

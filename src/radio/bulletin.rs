@@ -13,7 +13,7 @@ use super::airtime::{self, Pace};
 use crate::content::model::{Event, Guide, Indicator, News, Plan, Repeat, Site, Status};
 use crate::format::{self, date as dmy, int};
 use crate::indicator::words::risk_reason;
-use crate::indicator::{IndicatorProgress, Standing, UnitProgress};
+use crate::indicator::{IndicatorProgress, Standing, Target, UnitProgress};
 use crate::markdown::{self, Block};
 use crate::progress;
 use crate::schedule::{self, When};
@@ -519,7 +519,16 @@ fn indicator_line(site: &Site, ind: &Indicator, p: &IndicatorProgress, shared: b
     let terms = site.units.terms(ind);
     let mut s = ind.target.bulletin_figures(&ind.name, &terms, p);
     if p.standing == Standing::DaDat {
-        s.push_str(" Đã đạt chỉ tiêu.");
+        // A count's figures end "đạt 100% chỉ tiêu", a milestone's "đã hoàn thành": said. A
+        // share's or a ratio's say the share and the goal, and this says what follows.
+        let said = match &ind.target {
+            Target::Count(_) | Target::Milestone => true,
+            Target::PercentOf { .. } => p.share_of_base.is_none(),
+            Target::Ratio { .. } => false,
+        };
+        if !said {
+            s.push_str(" Đã đạt chỉ tiêu.");
+        }
         return s;
     }
     if !shared {
