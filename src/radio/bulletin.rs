@@ -556,7 +556,8 @@ fn indicator_line(site: &Site, ind: &Indicator, p: &IndicatorProgress, shared: b
 
 /// The units behind an indicator, as a person says them: ` Cả 3 ấp đều còn chậm.` when all are,
 /// ` Tất cả các phường, xã đều còn chậm, trừ các phường Ba Đình và Bắc Sơn.` when the few that
-/// are not are fewer to say, else those behind by name (the furthest of many, counted).
+/// are not are fewer to say, else those behind by name (the furthest of many, counted). After
+/// "Đúng tiến độ." of the whole, with "Tuy vậy, …".
 fn units_behind(site: &Site, p: &IndicatorProgress) -> String {
     let kind = site.units.kind.to_lowercase();
     let behind: Vec<&UnitProgress> = p.behind().collect();
@@ -565,26 +566,31 @@ fn units_behind(site: &Site, p: &IndicatorProgress) -> String {
     let others: Vec<&UnitProgress> = p.units.iter().filter(|u| !u.standing.is_behind()).collect();
     let few_others = others.len() <= NAMED_BEHIND && others.iter().all(|u| u.standing != Standing::ChuaCoSoLieu);
     let total = p.units.len();
-    match behind.len() {
-        0 => String::new(),
-        n if n == total && n > 1 => format!(" Cả {} {kind} đều còn chậm.", int(n as u64)),
-        1 => format!(" {} còn chậm.", behind[0].name),
+    // Each sentence as it reads after "Tuy vậy,": a unit's name keeps its capital.
+    let said = match behind.len() {
+        0 => return String::new(),
+        n if n == total && n > 1 => format!("cả {} {kind} đều còn chậm.", int(n as u64)),
+        1 => format!("{} còn chậm.", behind[0].name),
         n if n > 2 && 2 * n > total && few_others => {
-            format!(" Tất cả các {kind} đều còn chậm, trừ {}.", unit_names(&site.units.kind, &names(&others)))
+            format!("tất cả các {kind} đều còn chậm, trừ {}.", unit_names(&site.units.kind, &names(&others)))
         }
         n if n <= NAMED_BEHIND => {
             let named = names(&behind);
             match shared_kind(&site.units.kind, &named) {
-                Some(_) => format!(" {} còn chậm.", upper_first(&unit_names(&site.units.kind, &named))),
-                None => format!(" Các {kind} còn chậm: {}.", and_list(&named)),
+                Some(_) => format!("{} còn chậm.", unit_names(&site.units.kind, &named)),
+                None => format!("các {kind} còn chậm: {}.", and_list(&named)),
             }
         }
         n => format!(
-            " Có {} trên {} {kind} còn chậm, chậm nhất là {}.",
+            "có {} trên {} {kind} còn chậm, chậm nhất là {}.",
             int(n as u64),
             int(total as u64),
             unit_names(&site.units.kind, &names(&furthest_behind(&behind)))
         ),
+    };
+    match p.standing {
+        Standing::DungTienDo => format!(" Tuy vậy, {said}"),
+        _ => format!(" {}", upper_first(&said)),
     }
 }
 
@@ -762,7 +768,7 @@ fn hours(e: &Event) -> String {
 
 fn repeat_words(r: &Repeat, year: i32) -> String {
     let days = if r.days.len() == 7 {
-        "tất cả các ngày trong tuần".to_string()
+        "hằng ngày".to_string()
     } else if r.days == [0, 1, 2, 3, 4] {
         "từ thứ Hai đến thứ Sáu hằng tuần".to_string()
     } else {
