@@ -786,6 +786,7 @@ fn the_header_is_notes_and_only_the_sections_are_read() {
             assert!(!spoken.contains(note), "{name}: {note} in\n{spoken}");
         }
         assert!(spoken.lines().all(|l| !l.starts_with('[')), "{spoken}");
+        assert!(bangtin::text::is_nfc(&text), "{name}");
     }
 }
 
