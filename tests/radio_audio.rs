@@ -31,12 +31,12 @@ fn seconds_of(words: &str) -> f64 {
     total
 }
 
-/// The air time in the bulletin's header, "Thời lượng ước tính: 5 phút 20 giây (đọc 240 tiếng
-/// một phút)", in seconds, and the rate it was estimated at.
+/// The air time in the bulletin's header, "[Thời lượng ước tính: 5 phút 20 giây, đọc 240 tiếng
+/// một phút]", in seconds, and the rate it was estimated at.
 fn estimate(text: &str) -> (f64, f64) {
-    let line = text.lines().find(|l| l.starts_with("Thời lượng ước tính:")).expect("air time in the header");
-    let (time, rate) = line.split_once(':').unwrap().1.split_once('(').unwrap();
-    let rate = rate.trim_start_matches("đọc ").split_whitespace().next().unwrap().parse().unwrap();
+    let line = text.lines().find(|l| l.starts_with("[Thời lượng ước tính:")).expect("air time in the header");
+    let (time, rate) = line.split_once(':').unwrap().1.split_once(", đọc ").unwrap();
+    let rate = rate.split_whitespace().next().unwrap().parse().unwrap();
     (seconds_of(time), rate)
 }
 
