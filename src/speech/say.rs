@@ -1358,6 +1358,13 @@ impl Reader<'_> {
             for said in spoken.split_whitespace() {
                 self.after_word(said);
             }
+        } else if matches!(spoken.as_str(), "(" | ")") {
+            // A bracket is said as a comma (`unbracket`): what reads letters as numbers ("thứ
+            // (I)", "quý (IV)") goes on past it, as past the comma when the line is read again;
+            // what reads digits ("10 ngày (01/10 - 10/10)") does not, and the comma has none.
+            if !matches!(self.ctx, Ctx::Ordinal | Ctx::Quarter | Ctx::Heading) {
+                self.ctx = Ctx::None;
+            }
         } else if kind == Kind::Punct && spoken != "," {
             self.ctx = Ctx::None;
         }
