@@ -1410,9 +1410,14 @@ fn link_piece(p: &str, sp: &Speaker) -> String {
     // in lower case for the reader to say ("vungtau").
     let abbreviation = p.chars().any(char::is_uppercase) || sp.lexicon().get(&p.to_uppercase()).is_some();
     if abbreviation && !is_syllable(p) {
-        p.chars().filter_map(letter).collect::<Vec<_>>().join(" ")
-    } else {
-        p.to_lowercase()
+        return p.chars().filter_map(letter).collect::<Vec<_>>().join(" ");
+    }
+    // A piece the lexicon reads as a word ("email", "online") is said so here too, or the
+    // line read again would say it otherwise (the fuzzer found "….email?" read twice).
+    let lower = p.to_lowercase();
+    match sp.lexicon().get(&lower) {
+        Some(said) => said.to_string(),
+        None => lower,
     }
 }
 

@@ -665,6 +665,25 @@ fn every_rule_input_has_the_properties_too() {
     }
 }
 
+/// Inputs the `say` fuzz target found, kept here so `cargo test` keeps them fixed.
+#[test]
+fn what_the_fuzzer_found_stays_fixed() {
+    let (bac, nam) = speakers();
+    let lexicon = Lexicon::new(&BTreeMap::new());
+    for input in [
+        "| `025 38ế hoạch số`4| `0]Ԛ80<ccccccc@.ccaaaaaa6aaaaaaaaaaaaaa?aa????email??____",
+        "a@b.vn?email!online.app",
+        "İN 0,",
+        "thứ -( I.",
+    ] {
+        for sp in [&bac, &nam] {
+            if let Err(e) = check_properties(sp, input, &lexicon) {
+                panic!("{input:?}: {e}");
+            }
+        }
+    }
+}
+
 #[test]
 fn decomposed_input_comes_out_composed() {
     let (bac, _) = speakers();
