@@ -26,6 +26,9 @@ pub fn line(l: &str, sp: &Speaker) -> String {
     // Fullwidth digits from a Chinese or Japanese input method are digits all the same.
     let l: String = crate::text::nfc(l)
         .chars()
+        // Control characters are never said, and a NUL between "I" and "." hid a heading's
+        // Roman numeral the first time only (the fuzzer found "- # I\0\0").
+        .filter(|c| !c.is_control() || *c == '\t')
         .map(|c| match c {
             '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
             // Turkish dotted capital I: its lower case is two characters ("i" and a combining

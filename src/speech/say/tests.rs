@@ -675,9 +675,10 @@ fn what_the_fuzzer_found_stays_fixed() {
         "a@b.vn?email!online.app",
         "İN 0,",
         "thứ -( I.",
+        "- #    I\0\0\n-     \0\0t8",
     ] {
-        for sp in [&bac, &nam] {
-            if let Err(e) = check_properties(sp, input, &lexicon) {
+        for (sp, line) in [&bac, &nam].into_iter().flat_map(|sp| input.split('\n').map(move |l| (sp, l))) {
+            if let Err(e) = check_properties(sp, line, &lexicon) {
                 panic!("{input:?}: {e}");
             }
         }
