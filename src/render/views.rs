@@ -457,7 +457,9 @@ impl PlanView {
             summary: plan.summary.clone(),
             number_text: match &plan.number {
                 Some(n) => format!("Số: {n}"),
-                None => "Chưa có số văn bản".to_string(),
+                // A plan not numbered yet says nothing of it: "no number" tells a resident
+                // nothing they can act on.
+                None => String::new(),
             },
             issued_text: match &plan.issued {
                 Some(Issued::Date(d)) => format!("ngày {}", date(*d)),
