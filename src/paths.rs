@@ -27,6 +27,8 @@ pub const NOT_FOUND: &str = "404.html";
 pub const FEED: &str = "feed.xml";
 pub const SITEMAP: &str = "sitemap.xml";
 pub const ROBOTS: &str = "robots.txt";
+/// The site's icon, from the theme; every page links it.
+pub const FAVICON: &str = "favicon.svg";
 /// Every dated event, for a phone's calendar.
 pub const CALENDAR: &str = "lich.ics";
 /// The search index, downloaded once by whoever searches.

@@ -45,7 +45,7 @@ impl Stage {
 #[derive(Debug, Clone)]
 pub struct Summary {
     pub pages: usize,
-    /// Standalone chart files (`.svg`).
+    /// Standalone chart files (`.svg`), not the site's icon.
     pub charts: usize,
     /// iCalendar files (`.ics`).
     pub calendars: usize,
@@ -65,7 +65,7 @@ impl Summary {
         let count = |f: &dyn Fn(&str) -> bool| files.iter().filter(|x| f(&x.path)).count();
         Summary {
             pages: count(&|p| p.ends_with(".html")),
-            charts: count(&|p| p.ends_with(".svg")),
+            charts: count(&|p| p.ends_with(".svg") && p != crate::paths::FAVICON),
             calendars: count(&|p| p.ends_with(".ics")),
             data: count(&|p| p.ends_with(".csv")),
             bulletins: count(&|p| p.starts_with(crate::paths::RADIO) && p.ends_with(".txt")),

@@ -163,7 +163,7 @@ fn edit_bodies(warm: &mut Warm, bodies: &[Body], before: &Before, ch: &mut Chang
         };
         let (site, kept, today) = (&warm.site, &mut warm.kept, warm.today);
         let edited = render_edit(site, &mut warm.links, &written, |sink| match body {
-            Body::Guide(i) => render::edit::guide_body(site, i, kept, sink, &written, index),
+            Body::Guide(i) => render::edit::guide_body(site, i, today, kept, sink, &written, index),
             Body::Event(k) => render::edit::event_body(site, k, today, kept, sink, &written, index),
             Body::News(k) => render::edit::news_body(site, k, kept, sink, &written, index),
         })?;

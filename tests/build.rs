@@ -91,24 +91,123 @@ fn home_shows_progress_events_and_guides_in_vietnamese_forms() {
     let home = visible(&read(&sc.out(), "index.html"));
     assert!(home.contains("Tiến độ đến ngày 31/5/2024"), "{home}");
     assert!(home.contains("Số liệu minh họa"), "illustrative figures must be labelled");
+    // One line an indicator: its name, its status and where it stands.
+    assert!(
+        home.contains("Công dân được cấp thẻ CCCD gắn chip Đúng tiến độ Đạt 89,5% dân số — chỉ tiêu 95%"),
+        "{home}"
+    );
+    assert!(
+        home.contains("Thiết lập kênh Zalo tiếp nhận phản ánh, kiến nghị Đã đạt Đã xong (báo cáo ngày 17/5/2024)"),
+        "{home}"
+    );
+    // The cards, with why and who is behind, are the dashboard's.
+    let dash = visible(&read(&sc.out(), "tien-do/2024-cong-dan-so/index.html"));
     // kp1..kp8 population sums to 13.529; 95% of it rounded up is 12.853.
-    assert!(home.contains("Chỉ tiêu: 95% dân số (12.853 người)"), "{home}");
+    assert!(dash.contains("Chỉ tiêu: 95% dân số (12.853 người)"), "{dash}");
     // A share of the population, in the plan's terms first: 12.110 of 13.529 people is 89,5%
     // against the plan's 95%; the 94,2% of the target follows, named as such.
-    assert!(home.contains("Đạt 89,5% dân số — chỉ tiêu 95% 12.110/12.853 người, 94,2% chỉ tiêu"), "{home}");
+    assert!(dash.contains("Đạt 89,5% dân số — chỉ tiêu 95% 12.110/12.853 người, 94,2% chỉ tiêu"), "{dash}");
     // Digital signatures are on the path on 31/5, but the last four weeks' rate reaches the
     // target only on 13/10, after the 30/9 deadline: one status, with why, and the quarters
     // behind said without contradicting it.
-    assert!(home.contains("Có nguy cơ trễ hạn Chỉ tiêu: 40% dân số trưởng thành (4.005 người)"), "{home}");
-    assert!(home.contains("Theo tốc độ 4 tuần gần nhất, dự kiến đến 13/10/2024 mới đạt, sau hạn 30/9/2024."), "{home}");
-    assert!(home.contains("Toàn phường có nguy cơ trễ hạn; 2 khu phố chậm: Khu phố 4, Khu phố 7."), "{home}");
-    assert!(home.contains("Đã xong (báo cáo ngày 17/5/2024)"), "{home}");
+    assert!(dash.contains("Có nguy cơ trễ hạn Chỉ tiêu: 40% dân số trưởng thành (4.005 người)"), "{dash}");
+    assert!(dash.contains("Theo tốc độ 4 tuần gần nhất, dự kiến đến 13/10/2024 mới đạt, sau hạn 30/9/2024."), "{dash}");
+    assert!(dash.contains("Toàn phường có nguy cơ trễ hạn; 2 khu phố chậm: Khu phố 4, Khu phố 7."), "{dash}");
+    assert!(dash.contains("Đã xong (báo cáo ngày 17/5/2024)"), "{dash}");
     // Desk hours repeat on weekdays: on Monday 3/6/2024 the next session is that day.
-    assert!(
-        home.contains("Buổi gần nhất: Thứ Hai, 3/6/2024, 7h30 – 11h00") || home.contains("Thứ Hai, 3/6/2024"),
-        "{home}"
-    );
+    assert!(home.contains("Buổi gần nhất: Thứ Hai, 3/6/2024, 7h30 – 11h00"), "{home}");
     assert!(home.contains("Cài đặt VNeID và kích hoạt định danh điện tử mức 1, mức 2"));
+}
+
+/// Issue 30: what a resident comes for is on the first screen, the numbers after it.
+#[test]
+fn home_puts_the_guides_and_help_before_one_line_per_indicator() {
+    let sc = built_example("2024-06-03");
+    let html = read(&sc.out(), "index.html");
+    let at = |needle: &str| html.find(needle).unwrap_or_else(|| panic!("no {needle} in {html}"));
+    let guides = at(r#"<h2 id="huong-dan">Bạn cần làm gì?</h2>"#);
+    let help = at(r#"<h2 id="giup-do">Cần giúp đỡ?</h2>"#);
+    let progress = at(r#"<h2 id="tien-do">"#);
+    assert!(guides < help && help < progress, "guides, then help, then progress");
+    assert!(at(r#"href="huong-dan/the-cccd-gan-chip/""#) < progress, "the guides' links come before the numbers");
+
+    // The help desk's next session, where it is and its page; the ward's phone as a call button.
+    let help_text = visible(&html[help..progress]);
+    assert!(
+        help_text
+            .contains("Trực hỗ trợ gần nhất: Thứ Hai, 3/6/2024 , 7h30 – 11h00 , tại Bộ phận Một cửa UBND Phường 3"),
+        "{help_text}"
+    );
+    assert!(html[help..progress].contains(r#"href="lich/truc-ho-tro-mot-cua/""#));
+    assert!(html[help..progress].contains(r#"<a class="call" href="tel:02543852123">Gọi 0254 3852 123</a>"#));
+
+    // One line an indicator, each with one of the statuses every page says, to the dashboard.
+    let section = &html[progress..];
+    let section = &section[..section.find("</section>").unwrap()];
+    let lines: Vec<&str> = section.split("<li class=\"status-").skip(1).collect();
+    assert_eq!(lines.len(), 5, "one line per indicator of the plan: {section}");
+    let statuses = ["Đã đạt", "Trễ hạn", "Chậm tiến độ", "Có nguy cơ trễ hạn", "Đúng tiến độ", "Chưa có số liệu"];
+    for line in &lines {
+        let text = visible(line);
+        assert!(statuses.iter().any(|s| text.contains(s)), "a status in {text}");
+        assert!(line.contains(r#"href="tien-do/2024-cong-dan-so/#ct-"#), "{line}");
+        assert!(!line.contains("<svg"), "no chart on the home page's lines: {line}");
+    }
+    assert!(visible(section).contains("Có nguy cơ trễ hạn Đạt 11,2% dân số trưởng thành — chỉ tiêu 40%"), "{section}");
+}
+
+/// Issue 30: a help desk is named only while it has sessions to come; after its last day the
+/// guide says where to ask, as its own `help` has it.
+#[test]
+fn a_help_desk_is_named_only_while_it_runs() {
+    let after = built_example("2024-12-02");
+    let html = read(&after.out(), "huong-dan/kich-hoat-vneid/index.html");
+    let text = visible(&html);
+    assert!(!text.contains("Đến hỏi trực tiếp"), "{text}");
+    assert!(text.contains("Cần giúp đỡ? Hỏi trực tiếp tại: Công an Phường 3, giờ hành chính"), "{text}");
+    assert!(html.contains(r#"<a class="call" href="tel:02543852123">"#));
+    let home = visible(&read(&after.out(), "index.html"));
+    assert!(!home.contains("Trực hỗ trợ gần nhất"), "{home}");
+}
+
+/// Issue 30: every page of the built site links the site's icon, and nothing says "(Atom)" or
+/// "Chưa có số văn bản" to a resident.
+#[test]
+fn every_page_links_the_icon_and_says_no_jargon() {
+    let sc = built_example("2024-06-03");
+    let out = sc.out();
+    assert!(read(&out, "favicon.svg").starts_with("<svg"));
+    let mut pages = 0;
+    for (rel, bytes) in snapshot(&out) {
+        if !rel.ends_with(".html") && !rel.ends_with(".xml") && !rel.ends_with(".txt") {
+            continue;
+        }
+        let text = String::from_utf8(bytes).unwrap();
+        assert!(!text.contains("(Atom)"), "{rel}");
+        assert!(!text.contains("Chưa có số văn bản"), "{rel}");
+        if rel.ends_with(".html") {
+            pages += 1;
+            let depth = rel.matches('/').count();
+            let root = if rel == "404.html" { "/cong-dan-so/".to_string() } else { "../".repeat(depth) };
+            let icon = format!(r#"<link rel="icon" href="{root}favicon.svg" type="image/svg+xml">"#);
+            assert!(text.contains(&icon), "{rel} links no icon");
+        }
+    }
+    assert!(pages > 30, "{pages} pages");
+    let home = read(&out, "index.html");
+    assert!(home.contains(r#"<a href="feed.xml">Nhận tin mới qua trình đọc tin</a>"#));
+}
+
+/// Issue 30: the search page tells a reader without JavaScript where the guides are, and does
+/// not show them a form that would only reload the page.
+#[test]
+fn the_search_page_says_what_to_do_without_script() {
+    let sc = built_example("2024-06-03");
+    let html = read(&sc.out(), "tim-kiem/index.html");
+    let noscript = &html[html.find("<noscript>").expect("a noscript message")..html.find("</noscript>").unwrap()];
+    assert!(noscript.contains(r##"href="#tat-ca""##) && noscript.contains(r#"href="../huong-dan/""#), "{noscript}");
+    assert!(html.contains(r#"class="search-form" hidden>"#), "the form waits for the script");
+    assert!(read(&sc.out(), "tim-kiem.js").contains("form.hidden = false"));
 }
 
 #[test]
@@ -150,7 +249,18 @@ fn guide_steps_are_numbered_and_anchored_with_needs_and_help() {
     }
     let text = visible(&html);
     assert!(text.contains("Cần chuẩn bị Thẻ CCCD gắn chip"), "{text}");
-    assert!(text.contains("Cần giúp đỡ? Hỏi trực tiếp tại Công an Phường 3"), "{text}");
+    // Issue 30: the help desk by its days, hours and place, linked; the guide's own help after it;
+    // the ward's phone as a call button.
+    assert!(
+        text.contains("Cần giúp đỡ? Đến hỏi trực tiếp: Trực hỗ trợ cài đặt VNeID và dịch vụ công tại Bộ phận Một cửa"),
+        "{text}"
+    );
+    assert!(text.contains("Ngày: Từ Thứ Hai đến Thứ Sáu hằng tuần, đến hết Thứ Hai, 30/9/2024"), "{text}");
+    assert!(text.contains("Giờ: 7h30 – 11h00"), "{text}");
+    assert!(text.contains("Địa điểm: Bộ phận Một cửa UBND Phường 3"), "{text}");
+    assert!(html.contains(r#"<a href="../../lich/truc-ho-tro-mot-cua/">"#), "the desk's page is linked");
+    assert!(text.contains("Hoặc hỏi tại: Công an Phường 3"), "{text}");
+    assert!(html.contains(r#"<a class="call" href="tel:02543852123">"#), "{html}");
     assert!(text.contains("6 bước"));
     assert!(html.len() < 40 * 1024, "a guide page stays under 40 KB: {}", html.len());
 }
@@ -277,13 +387,17 @@ fn a_refused_write_is_named_and_changes_nothing() {
 #[test]
 fn after_the_deadline_short_targets_are_behind_and_reached_ones_are_not_overdue() {
     let during = built_example("2024-06-03");
-    let home = visible(&read(&during.out(), "index.html"));
+    // The cards are the dashboard's; the home page has a line of each, with its status.
+    let home = visible(&read(&during.out(), "tien-do/2024-cong-dan-so/index.html"));
     assert!(home.contains("Đúng tiến độ Chỉ tiêu: 95% dân số (12.853 người) · Hạn 30/9/2024 (còn 119 ngày)"), "{home}");
     assert!(home.contains("Đã đạt Chỉ tiêu: Hoàn thành · Hạn 31/5/2024"), "{home}");
     assert!(!home.contains("đã quá hạn"), "a reached milestone is not overdue: {home}");
 
     let after = built_example("2024-12-02");
-    let home = visible(&read(&after.out(), "index.html"));
+    let line = visible(&read(&after.out(), "index.html"));
+    assert!(line.contains("Công dân được cấp thẻ CCCD gắn chip Trễ hạn Đạt 89,5% dân số"), "{line}");
+    assert!(!line.contains("Đúng tiến độ"), "{line}");
+    let home = visible(&read(&after.out(), "tien-do/2024-cong-dan-so/index.html"));
     assert!(
         home.contains("Trễ hạn Chỉ tiêu: 95% dân số (12.853 người) · Hạn 30/9/2024 (đã quá hạn 63 ngày)"),
         "{home}"
@@ -317,7 +431,7 @@ fn after_the_deadline_short_targets_are_behind_and_reached_ones_are_not_overdue(
     );
     let r = sc.build("2024-12-02");
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let home = visible(&read(&sc.out(), "index.html"));
+    let home = visible(&read(&sc.out(), "tien-do/2024-cong-dan-so/index.html"));
     assert!(home.contains("Đã đạt Chỉ tiêu: 10.000 người · Hạn 30/9/2024"), "{home}");
     assert!(!home.contains("Chậm tiến độ: Khu phố 1, Khu phố 2, Khu phố 3, Khu phố 4, Khu phố 5, Khu phố 6, Khu phố 7, Khu phố 8. Hướng dẫn: Làm thẻ"), "{home}");
 }

@@ -18,7 +18,7 @@ fn my_phu_dong_shows_the_appendix_figures() {
     let home = visible(&read(&sc.out(), "index.html"));
     // Phụ lục III: 186 + 169 + 259 = 614 households of the plan's 1.057 (the appendix rows sum to
     // 1.157; the fixture keeps the plan's target and each hamlet's own count).
-    assert!(home.contains("614/1.057 hộ 58,1%"), "{home}");
+    assert!(home.contains("614/1.057 hộ (58,1%)"), "{home}");
     let plan = visible(&read(&sc.out(), "ke-hoach/2023-mo-hinh-diem/index.html"));
     assert!(plan.contains("Số: 46/KH-UBND"), "{plan}");
     assert!(plan.contains("ngày 8/6/2023"), "{plan}");
@@ -49,6 +49,13 @@ fn my_phu_dong_desk_hours_repeat_on_weekdays() {
     let desk = visible(&read(&sc.out(), "lich/truc-van-phong-ap/index.html"));
     assert!(desk.contains("Từ Thứ Hai đến Thứ Sáu hằng tuần, đến hết Thứ Sáu, 30/6/2023"), "{desk}");
     assert!(desk.contains("Ấp Tân Phú"), "{desk}");
+    // Issue 30: the guide names both desks, the soonest first, each with its days, hours and place.
+    let guide = visible(&read(&sc.out(), "huong-dan/kich-hoat-dinh-danh-muc-2/index.html"));
+    for place in ["Địa điểm: Bộ phận Một cửa, Ủy ban nhân dân xã Mỹ Phú Đông", "Địa điểm: Văn phòng các ấp"]
+    {
+        assert!(guide.contains(place), "{place} in {guide}");
+    }
+    assert!(guide.contains("Ngày: Từ Thứ Hai đến Thứ Sáu hằng tuần, đến hết Thứ Sáu, 30/6/2023"), "{guide}");
 }
 
 #[test]

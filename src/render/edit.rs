@@ -38,13 +38,14 @@ pub struct Edited {
     pub grown: Vec<Grown>,
 }
 
-/// Renders again into `sink` what the body of `site.guides[i]` shows on, given the rest of the
-/// site as the last render left it: `written`, every file of it (sorted); `search`, its search
-/// index script. `None` on any problem (a template error, a file the site did not have): a
-/// whole render reports it with everything around it.
+/// Renders again into `sink` what the body of `site.guides[i]` shows on, as of `today`, given
+/// the rest of the site as the last render left it: `written`, every file of it (sorted);
+/// `search`, its search index script. `None` on any problem (a template error, a file the site
+/// did not have): a whole render reports it with everything around it.
 pub fn guide_body(
     site: &Site,
     i: usize,
+    today: NaiveDate,
     kept: &mut Kept,
     sink: &dyn Sink,
     written: &[&str],
@@ -53,7 +54,7 @@ pub fn guide_body(
     let g = &site.guides[i];
     let tera = Arc::clone(&kept.tera);
     body_edit(site, tera, sink, written, search, crate::search::guide_doc(g), |r| {
-        let item = guide_pages(r, site, g);
+        let item = guide_pages(r, site, g, today);
         // The lists show what a guide is for and how many steps it has, not its text.
         if item != kept.guides[i] {
             kept.guides[i] = item;

@@ -76,6 +76,7 @@ const THEME_STATIC: &[(&str, &[u8])] = &[
     ("style.css", include_bytes!("../../themes/default/static/style.css")),
     ("tim-kiem.js", include_bytes!("../../themes/default/static/tim-kiem.js")),
     ("chia-se.png", include_bytes!("../../themes/default/static/chia-se.png")),
+    ("favicon.svg", include_bytes!("../../themes/default/static/favicon.svg")),
 ];
 
 fn template_diag(file: &Path, err: &tera::Error) -> Diagnostic {
@@ -410,10 +411,10 @@ fn news_lists(r: &Renderer, site: &Site, news: &[NewsItem]) {
     }
 }
 
-/// A guide's page and poster; what the lists show of it.
-fn guide_pages(r: &Renderer, site: &Site, g: &Guide) -> GuideEntry {
+/// A guide's page and poster, as of `today` (the help desks it names); what the lists show of it.
+fn guide_pages(r: &Renderer, site: &Site, g: &Guide, today: NaiveDate) -> GuideEntry {
     let meta = |path: &str, title: &str, description: &str| PageMeta::new(site, path, title, description);
-    let mut g = GuideView::new(site, g);
+    let mut g = GuideView::new(site, g, today);
     r.page("guide.html", &g.path, meta(&g.path, &g.title, &g.summary), &g);
     let links = std::mem::take(&mut g.body_links);
     r.sink.body_links(&g.path, links);
@@ -565,7 +566,7 @@ pub fn render_site(site: &Site, today: NaiveDate, sink: &dyn Sink, keep: bool) -
                 let csv = keep.then(|| data::CsvParts::new(site, plan, &lens));
                 return Left::Plan(*i, (Some(*i) == current).then(|| Box::new(pv)), csv);
             }
-            Task::Guide(g) => return Left::Guide(guide_pages(&r, site, g)),
+            Task::Guide(g) => return Left::Guide(guide_pages(&r, site, g, today)),
             Task::EventList => r.page(
                 "events.html",
                 paths::EVENTS,

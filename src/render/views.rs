@@ -538,6 +538,48 @@ impl EventCard {
     }
 }
 
+/// A help desk residents can walk into: a repeating event of the kind "trực hỗ trợ", at a
+/// place, not cancelled, with a session still to come. What a guide's "Cần giúp đỡ?" and the
+/// home page name, so a resident knows the days, the hours and where, not only "giờ hành chính".
+#[derive(Serialize, Clone, Debug, PartialEq)]
+pub struct HelpDesk {
+    pub title: String,
+    /// The kind's word: `Trực hỗ trợ`.
+    pub kind_label: &'static str,
+    /// The event's page: `lich/truc-ho-tro-mot-cua/`.
+    pub path: String,
+    /// `Từ Thứ Hai đến Thứ Sáu hằng tuần, đến hết Thứ Hai, 30/9/2024`.
+    pub days_text: String,
+    /// `7h30 – 11h00`.
+    pub time_text: String,
+    pub location: String,
+    /// The next session's day: `Thứ Hai, 3/6/2024`.
+    pub next_text: String,
+    /// The next session's day: `2024-06-03`.
+    pub next_iso: String,
+}
+
+/// The help desks open as of `today`, the soonest next session first.
+pub fn help_desks(site: &Site, today: NaiveDate) -> Vec<HelpDesk> {
+    schedule::order(&site.events, today)
+        .into_iter()
+        .filter(|(e, _)| e.kind == EventKind::TrucHoTro && e.status != Status::Cancelled)
+        .filter_map(|(e, w)| match (w, &e.repeat, &e.location) {
+            (Sched::Upcoming(next), Some(r), Some(place)) => Some(HelpDesk {
+                title: e.title.clone(),
+                kind_label: e.kind.label(),
+                path: paths::event(&e.slug),
+                days_text: repeat_text(r),
+                time_text: time_range(e),
+                location: place.clone(),
+                next_text: long_date(next),
+                next_iso: format::iso(next),
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
 #[derive(Serialize)]
 pub struct EventView {
     pub slug: String,
@@ -771,6 +813,8 @@ pub struct GuideItem {
 pub struct GuideView {
     #[serde(flatten)]
     pub item: GuideItem,
+    /// The help desks open as of the build day, for "Cần giúp đỡ?".
+    pub help_desks: Vec<HelpDesk>,
     pub body_html: String,
     /// The body's links, for the link check once every file is made; not for templates.
     #[serde(skip)]
@@ -785,7 +829,7 @@ impl std::ops::Deref for GuideView {
 }
 
 impl GuideView {
-    pub fn new(site: &Site, g: &Guide) -> GuideView {
+    pub fn new(site: &Site, g: &Guide, today: NaiveDate) -> GuideView {
         let body = markdown::render(&g.body, BODY_ROOT, site.config.raw_html());
         let indicators = g
             .indicators
@@ -807,6 +851,7 @@ impl GuideView {
                 toc: body.toc.iter().filter(|t| t.step).cloned().collect(),
                 problems: body.toc.into_iter().filter(|t| t.level == 2 && !t.step).collect(),
             },
+            help_desks: help_desks(site, today),
             body_html: body.html,
             body_links: body.links,
         }
@@ -877,6 +922,8 @@ pub struct HomeView<'a> {
     /// `2.000`.
     pub guide_count_text: String,
     pub today_text: String,
+    /// The help desks open today or later, the soonest first ([`help_desks`]).
+    pub help_desks: Vec<HelpDesk>,
 }
 
 /// Guides linked from the home page; the rest are a link away on `/huong-dan/`.
@@ -972,6 +1019,7 @@ impl<'a> HomeView<'a> {
             guide_count: site.guides.len(),
             guide_count_text: int(site.guides.len() as u64),
             today_text: long_date(today),
+            help_desks: help_desks(site, today),
         }
     }
 }

@@ -1,6 +1,7 @@
 // Search for /tim-kiem/: folds diacritics and "đ" like bangtin's src/search.rs and ranks the
 // same way (title 10, snippet 4, body 1 per word; +20 when the whole query is in the title).
-// Without JavaScript the page lists every guide, so nothing depends on this file.
+// Without JavaScript the page lists every guide and hides the form, so nothing depends on this
+// file.
 (function () {
   "use strict";
   var form = document.getElementById("tim-kiem-form");
@@ -10,6 +11,8 @@
   var all = document.getElementById("tat-ca");
   var docs = window.BANGTIN_TIM_KIEM || [];
   if (!form || !input || !list || !status) return;
+  // The page hides the form from readers without script, for whom it would only reload.
+  form.hidden = false;
 
   function fold(s) {
     return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
