@@ -26,6 +26,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { checkHome } from './home.mjs';
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -232,6 +233,7 @@ async function checkPage(browser, axeSource, site, page) {
     search = { title, query, first, hidden };
   }
 
+  if (page.rel === '' && site.name !== 'self-test') page.failures.push(...(await checkHome(tab)));
   let screenshot = null;
   if (page.shot) {
     screenshot = page.shot;
