@@ -185,8 +185,10 @@ fn posters_print_the_essentials_and_scan_to_their_page() {
     for (poster, url) in &posters {
         let html = read(&sc.out(), poster);
         assert_eq!(decode(&html), *url, "{poster}");
+        // Written in parts, one after each "/", where alone it may wrap.
+        let written = html.replace("<span>", "").replace("</span>", "").replace("<wbr>", "");
         assert!(
-            html.contains(url.trim_start_matches("https://").trim_end_matches('/')),
+            written.contains(url.trim_start_matches("https://").trim_end_matches('/')),
             "{poster}: address written out"
         );
     }

@@ -434,7 +434,8 @@ fn event_pages(r: &Renderer, site: &Site, e: &Event, w: schedule::When) {
     r.page("event.html", &ev.path, meta(&ev.path, &ev.title, desc), &ev);
     let path = paths::poster(&ev.path);
     let title = format!("Áp phích: {}", ev.title);
-    r.page("poster.html", &path, meta(&path, &title, desc), &poster::event(site, &ev));
+    let poster = poster::event(site, e, w, &ev);
+    r.page("poster.html", &path, meta(&path, &title, &poster.description), &poster);
 }
 
 /// A news item's page; what the lists show of it.

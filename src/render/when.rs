@@ -33,14 +33,34 @@ pub fn when_text(e: &Event, w: When) -> String {
 
 /// `Từ Thứ Hai đến Thứ Sáu hằng tuần, đến hết Thứ Sáu, 30/6/2023`.
 pub fn repeat_text(r: &Repeat) -> String {
-    let days = if r.days.len() == 7 {
+    format!("{}, {}", repeat_days(r), repeat_until(r))
+}
+
+/// A repeating event's rule with its hours, in the words of [`repeat_text`], for what stays
+/// true as long as the event runs (a poster on a wall): `Từ Thứ Hai đến Thứ Sáu hằng tuần,
+/// 7h30 – 11h00, đến hết Thứ Hai, 30/9/2024`. `None` for an event that does not repeat.
+pub fn repeat_rule(e: &Event) -> Option<String> {
+    let r = e.repeat.as_ref()?;
+    Some(match e.starts.and_then(|s| s.time) {
+        Some(_) => format!("{}, {}, {}", repeat_days(r), time_range(e), repeat_until(r)),
+        None => repeat_text(r),
+    })
+}
+
+/// `Từ Thứ Hai đến Thứ Sáu hằng tuần`.
+fn repeat_days(r: &Repeat) -> String {
+    if r.days.len() == 7 {
         "Tất cả các ngày, kể cả Thứ Bảy và Chủ nhật".to_string()
     } else if r.days == [0, 1, 2, 3, 4] {
         "Từ Thứ Hai đến Thứ Sáu hằng tuần".to_string()
     } else {
         format!("{} hằng tuần", r.days.iter().map(|d| format::weekday_index(*d)).collect::<Vec<_>>().join(", "))
-    };
-    format!("{days}, đến hết {}", long_date(r.until))
+    }
+}
+
+/// `đến hết Thứ Sáu, 30/6/2023`.
+fn repeat_until(r: &Repeat) -> String {
+    format!("đến hết {}", long_date(r.until))
 }
 
 /// What a status means for a resident, said once for the page and the calendar file alike.
