@@ -27,6 +27,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { checkHome } from './home.mjs';
+import { posters } from './posters.mjs';
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -472,6 +473,7 @@ async function selfTest(opts) {
 
 // --- main ------------------------------------------------------------------------------------
 const opts = parseArgs(process.argv.slice(2));
+if (!(await posters(opts))) process.exit(1);
 if (opts.selfTest) {
   process.exit((await selfTest(opts)) ? 0 : 1);
 }
