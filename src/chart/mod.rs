@@ -351,6 +351,9 @@ const LINE: i32 = 17;
 const CHARS: usize = 38;
 /// Characters per line beside a legend swatch or a milestone box.
 const LEGEND_CHARS: usize = 35;
+/// The theme's sans-serif faces, named on the root `<svg>`: a standalone `.svg` file opened on
+/// its own has no page to inherit a font from and would otherwise render in a serif.
+const FONT: &str = "system-ui, -apple-system, Segoe UI, Roboto, Noto Sans, Arial, sans-serif";
 const DASH: &str = "6 4";
 const DOT: &str = "2 3";
 
@@ -558,7 +561,7 @@ impl Svg {
         let id = &self.id;
         let mut out = format!(
             "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {W} {height}\" width=\"100%\" role=\"img\" \
-             aria-labelledby=\"{id}-title {id}-desc\" font-size=\"13\" fill=\"{}\">\n\
+             aria-labelledby=\"{id}-title {id}-desc\" font-family=\"{FONT}\" font-size=\"13\" fill=\"{}\">\n\
              <title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>\n",
             hex(INK),
             esc(title),
