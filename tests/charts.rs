@@ -92,6 +92,7 @@ fn every_chart_on_every_dashboard_is_accessible_and_the_page_is_light() {
         (fixture("001-tinh-hiep"), "2024-08-20"),
         (fixture("002-bim-son"), "2023-03-27"),
         (fixture("003-my-phu-dong"), "2023-06-15"),
+        (fixture("004-nam-son"), "2024-10-16"),
     ] {
         let sc = built(&site, today);
         let tien_do = sc.out().join("tien-do");

@@ -823,7 +823,7 @@ fn snapshot_of_each_fixtures_latest_bulletin() {
     let dir = repo().join("tests/snapshots/bulletins");
     let mut differ = Vec::new();
     let cases = fixture_bulletins();
-    assert_eq!(cases.len(), 3, "{cases:?}");
+    assert_eq!(cases.len(), 4, "{cases:?}");
     for (name, plan, day) in cases {
         let site = fixture(&name);
         let r = run(&["radio", "--content", s(&site), "--plan", &plan, "--date", &day, "--today", &day]);
