@@ -85,9 +85,12 @@ fn tinh_hiep_sixty_day_drive_ratios_and_tba_training() {
 
 #[test]
 fn every_fixture_builds_deterministically() {
-    for (name, today) in
-        [("001-tinh-hiep", "2024-08-20"), ("002-bim-son", "2023-03-27"), ("003-my-phu-dong", "2023-06-15")]
-    {
+    for (name, today) in [
+        ("001-tinh-hiep", "2024-08-20"),
+        ("002-bim-son", "2023-03-27"),
+        ("003-my-phu-dong", "2023-06-15"),
+        ("004-nam-son", "2024-10-16"),
+    ] {
         let a = built(name, today);
         let b = built(name, today);
         assert!(snapshot(&a.out()) == snapshot(&b.out()), "{name} is not deterministic");
@@ -112,4 +115,102 @@ fn my_phu_dong_data_download_has_every_figure() {
     assert!(lines.iter().any(|l| l.starts_with("2023-06-14,ward,") && l.contains(",can-bo,") && l.contains(",67,")));
     let page = read(&sc.out(), "tien-do/2023-mo-hinh-diem/index.html");
     assert!(page.contains(r#"<a href="du-lieu.csv" download>"#));
+}
+
+/// Removes every inline `<svg>…</svg>`, so a test can ask what the page says in HTML text.
+fn without_svgs(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(a) = rest.find("<svg") {
+        out.push_str(&rest[..a]);
+        let b = rest[a..].find("</svg>").map_or(rest.len(), |b| a + b + "</svg>".len());
+        rest = &rest[b..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn nam_son_help_desk_page_says_the_next_session_first() {
+    let sc = built("004-nam-son", "2024-10-16");
+    let raw = read(&sc.out(), "lich/truc-nha-van-hoa/index.html");
+    let page = visible(&raw);
+    // Wednesday 16/10: the desk sits on Saturdays and Sundays, so the next session is Saturday
+    // 19/10; the series began on 7/9, long past, and comes last, after the rule.
+    let next = page.find("Buổi gần nhất Thứ Bảy, 19/10/2024, 7h30 – 11h00").unwrap_or_else(|| panic!("{page}"));
+    let rule = page.find("Lặp lại Thứ Bảy, Chủ nhật hằng tuần, đến hết Chủ nhật, 29/12/2024").expect("the rule");
+    let start = page.find("Bắt đầu từ Thứ Bảy, 7/9/2024").expect("the series start");
+    assert!(next < rule && rule < start, "next session, then the rule, then the start: {page}");
+    let facts = &raw[raw.find("<dl class=\"facts\">").unwrap()..];
+    assert!(
+        facts.trim_start_matches("<dl class=\"facts\">").trim_start().starts_with("<dt>Buổi gần nhất</dt>"),
+        "{facts}"
+    );
+    assert!(raw.contains(r#"<time datetime="2024-10-19">Thứ Bảy, 19/10/2024"#), "{raw}");
+    // Each of the six long unit names is its own link in a list, not one run of commas.
+    assert!(raw.contains(r#"<li><a href="../../lich/doi-ngang/">Tổ dân phố Đồi Ngang - Nghĩa Môn</a></li>"#), "{raw}");
+}
+
+#[test]
+fn nam_son_dashboard_opens_with_contents_giving_each_status() {
+    let sc = built("004-nam-son", "2024-10-16");
+    let raw = read(&sc.out(), "tien-do/2024-cong-dan-so-nam-son/index.html");
+    let contents_at = raw.find(r#"<nav class="toc contents""#).unwrap_or_else(|| panic!("no contents: {raw}"));
+    let first_section = raw.find(r#"<section class="indicator-detail""#).unwrap();
+    assert!(contents_at < first_section, "the contents come before the indicators");
+    let contents = visible(&raw[contents_at..raw[contents_at..].find("</nav>").unwrap() + contents_at]);
+    // Each indicator, linked to its section, with its status in the words Standing::label says.
+    for (id, name, status) in [
+        ("dinh-danh-2", "Người từ đủ 14 tuổi có tài khoản định danh điện tử mức 2", "Có nguy cơ trễ hạn"),
+        ("dich-vu-cong", "Hồ sơ thủ tục hành chính nộp trực tuyến qua Cổng Dịch vụ công", "Chậm tiến độ"),
+        ("to-cong-nghe-so", "Mỗi tổ dân phố có Tổ công nghệ số cộng đồng hoạt động", "Đã đạt"),
+    ] {
+        assert!(raw[contents_at..first_section].contains(&format!("href=\"#ct-{id}\"")), "{id}");
+        assert!(contents.contains(&format!("{name} {status}")), "{name} {status} in {contents}");
+    }
+    // The units behind, furthest behind their own target first: 40/220 = 18,2% before 60/280.
+    assert!(
+        contents.contains(
+            "3 tổ dân phố chậm, chậm nhất trước: Tổ dân phố Nam Thành - Đông Sơn (23,3%), \
+             Tổ dân phố Bắc Sơn - Quyết Thắng (31%), Tổ dân phố Đồng Giao - Hạ Long (32%)"
+        ),
+        "{contents}"
+    );
+    assert!(contents.contains("6 tổ dân phố chậm; 5 tổ dân phố chậm nhất: Tổ dân phố Nam Thành - Đông Sơn (18,2%), Tổ dân phố Bắc Sơn - Quyết Thắng (21,4%)"), "{contents}");
+    // The history is folded away; the projection that misses the deadline is said in HTML, not
+    // only drawn in the over-time chart.
+    assert_eq!(raw.matches("<details class=\"history\">").count(), 3, "{raw}");
+    let text = visible(&without_svgs(&raw));
+    assert!(
+        text.contains("Theo tốc độ 30 ngày gần nhất, dự kiến đến 31/1/2025 mới đạt, sau hạn 30/11/2024."),
+        "{text}"
+    );
+    // No table sits in a sideways-scrolling box; each cell carries its column's name for the
+    // stacked rows of a narrow screen.
+    assert!(!raw.contains("table-wrap"), "{raw}");
+    assert!(raw.contains(r#"<td data-label="Tình trạng">Chậm tiến độ</td>"#), "{raw}");
+}
+
+#[test]
+fn every_standalone_chart_names_a_sans_serif_font() {
+    for (name, today) in [("003-my-phu-dong", "2023-06-15"), ("004-nam-son", "2024-10-16")] {
+        let sc = built(name, today);
+        let mut seen = 0;
+        for plan in std::fs::read_dir(sc.out().join("tien-do")).unwrap() {
+            for f in std::fs::read_dir(plan.unwrap().path()).unwrap() {
+                let f = f.unwrap().path();
+                if f.extension().is_none_or(|e| e != "svg") {
+                    continue;
+                }
+                let svg = std::fs::read_to_string(&f).unwrap();
+                let root = &svg[svg.find("<svg").unwrap()..];
+                let root = &root[..root.find('>').unwrap()];
+                let family = root.split("font-family=\"").nth(1).map(|r| &r[..r.find('"').unwrap()]);
+                let family = family.unwrap_or_else(|| panic!("{}: no font-family on <svg>: {root}", f.display()));
+                assert!(family.trim_end().ends_with("sans-serif"), "{}: {family}", f.display());
+                seen += 1;
+            }
+        }
+        assert!(seen >= 3, "{name}: {seen} charts");
+    }
 }

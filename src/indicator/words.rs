@@ -99,6 +99,61 @@ pub fn units_behind(overall: Standing, whole: &str, unit_kind: &str, names: &[St
     }
 }
 
+/// The units behind, furthest behind their own target first, for the dashboard's contents:
+/// `3 khu phố chậm, chậm nhất trước: Khu phố 4 (41,2%), Khu phố 7 (55%), Khu phố 2 (80,3%)`;
+/// of more than [`BEHIND_FIRST`], those furthest behind: `12 khu phố chậm; 5 khu phố chậm nhất:
+/// …`. Ties keep the order given; a unit without a share comes last. Nothing when none is behind.
+pub fn behind_first(unit_kind: &str, behind: &[&UnitProgress]) -> String {
+    if behind.is_empty() {
+        return String::new();
+    }
+    let mut units = behind.to_vec();
+    units.sort_by(|a, b| {
+        a.share_of_target.unwrap_or(f64::INFINITY).total_cmp(&b.share_of_target.unwrap_or(f64::INFINITY))
+    });
+    let names: Vec<String> = units
+        .iter()
+        .take(BEHIND_FIRST)
+        .map(|u| match u.share_of_target {
+            Some(s) => format!("{} ({})", u.name, percent(s)),
+            None => u.name.clone(),
+        })
+        .collect();
+    let kind = unit_kind.to_lowercase();
+    match names.as_slice() {
+        [one] => format!("1 {kind} chậm: {one}"),
+        _ if units.len() > names.len() => {
+            format!("{} {kind} chậm; {} {kind} chậm nhất: {}", units.len(), names.len(), names.join(", "))
+        }
+        _ => format!("{} {kind} chậm, chậm nhất trước: {}", names.len(), names.join(", ")),
+    }
+}
+
+/// How many units behind the dashboard's contents names, furthest behind first.
+pub const BEHIND_FIRST: usize = 5;
+
+/// An indicator behind its path whose recent rate will not reach the target by the deadline,
+/// said in words on the page as the chart says it in its picture: `Theo tốc độ 4 tuần gần
+/// nhất, dự kiến đến 30/10/2024 mới đạt, sau hạn 30/9/2024`. Nothing for any other: one at
+/// risk says it as its status's reason, one late or reached has nothing to project.
+pub fn risk_text(p: &IndicatorProgress, deadline: NaiveDate) -> String {
+    match p.standing {
+        Standing::ChamTienDo
+            if !p.projection.reached && !p.projection.before_deadline && p.projection.rate_per_day.is_some() =>
+        {
+            let mut s = risk_reason(p, Some(deadline));
+            s.replace_range(..1, "T");
+            s
+        }
+        Standing::ChamTienDo
+        | Standing::DaDat
+        | Standing::TreHan
+        | Standing::CoNguyCoTreHan
+        | Standing::DungTienDo
+        | Standing::ChuaCoSoLieu => String::new(),
+    }
+}
+
 impl Target {
     /// What the words of an indicator with this target name: its own `noun`, or for a share of
     /// a base the base's noun ("người" for population), and the base's label.

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::when::{repeat_text, status_note, time_range, when_text};
 use crate::content::model::*;
 use crate::format::{self, date, days_left, int, long_date, percent};
-use crate::indicator::words::{risk_reason, units_behind, Terms};
+use crate::indicator::words::{behind_first, risk_reason, risk_text, units_behind, Terms};
 use crate::indicator::{IndicatorProgress, Kind, Standing};
 use crate::markdown::{self, TocEntry};
 use crate::paths;
@@ -244,6 +244,15 @@ pub struct IndicatorView {
     /// Why the status is what it is, when the badge alone would not say: for "có nguy cơ trễ
     /// hạn", `Theo tốc độ 4 tuần gần nhất, dự kiến đến 30/10/2024 mới đạt, sau hạn 30/9/2024`.
     pub status_reason: String,
+    /// The units behind, furthest behind their own target first, with their shares, for the
+    /// dashboard's contents: `2 khu phố chậm, chậm nhất trước: Khu phố 4 (41,2%), Khu phố 7
+    /// (55%)`; empty when none is.
+    pub behind_first_text: String,
+    /// Of an indicator behind its path whose recent rate misses the deadline, the projection in
+    /// words (the over-time chart draws it): `Theo tốc độ 4 tuần gần nhất, dự kiến đến
+    /// 30/10/2024 mới đạt, sau hạn 30/9/2024`; empty otherwise (an indicator at risk says it in
+    /// `status_reason`).
+    pub risk_text: String,
     pub units: Vec<UnitRow>,
     pub history: Vec<HistoryRow>,
     pub charts: Charts,
@@ -381,6 +390,8 @@ impl IndicatorView {
                 | Standing::DungTienDo
                 | Standing::ChuaCoSoLieu => String::new(),
             },
+            behind_first_text: behind_first(&site.units.kind, &p.behind().collect::<Vec<_>>()),
+            risk_text: risk_text(p, ind.deadline),
             units,
             history,
             charts: charts(plan, ind, p, &terms, today),
@@ -607,6 +618,8 @@ pub struct EventView {
     pub unit_links: Vec<Link>,
     /// The next session of a repeating event still to come, in words; empty otherwise.
     pub next_text: String,
+    /// The next session's date for `<time datetime>`: `2024-06-03`; empty without `next_text`.
+    pub next_iso: String,
     /// File name of the event's own `.ics`, beside its page; `None` for an event without a date,
     /// which no calendar app can hold.
     pub ics: Option<String>,
@@ -662,6 +675,10 @@ impl EventView {
             unit_links: unit_links(site, e),
             next_text: match (&e.repeat, w) {
                 (Some(_), Sched::Upcoming(d)) => format!("{}, {}", long_date(d), time_range(e)),
+                _ => String::new(),
+            },
+            next_iso: match (&e.repeat, w) {
+                (Some(_), Sched::Upcoming(d)) => format::iso(d),
                 _ => String::new(),
             },
             ics: e.starts.map(|_| paths::event_calendar(&e.slug)),
