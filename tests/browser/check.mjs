@@ -28,6 +28,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { checkHome } from './home.mjs';
 import { posters } from './posters.mjs';
+import { narrowCheck } from './narrow.mjs';
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -318,6 +319,7 @@ async function checkSites(opts) {
       return;
     }
     p.result = r;
+    try { p.failures.push(...await narrowCheck(browser, axeSource, p)); } catch (e) { p.failures.push({ check: 'large-text', rule: 'error', detail: String(e.message || e).split('\n')[0] }); }
     if (r.status !== 200) p.failures.push({ check: 'load', rule: `HTTP ${r.status}`, detail: 'the page itself did not load' });
     for (const v of r.axe.violations) {
       for (const n of v.nodes) {
