@@ -351,9 +351,10 @@ const LINE: i32 = 17;
 const CHARS: usize = 38;
 /// Characters per line beside a legend swatch or a milestone box.
 const LEGEND_CHARS: usize = 35;
-/// The theme's sans-serif faces, named on the root `<svg>`: a standalone `.svg` file opened on
-/// its own has no page to inherit a font from and would otherwise render in a serif.
-const FONT: &str = "system-ui, -apple-system, Segoe UI, Roboto, Noto Sans, Arial, sans-serif";
+/// A sans-serif face, named on the root `<svg>`: a standalone `.svg` file opened on its own has
+/// no page to inherit a font from and would otherwise render in a serif. The system's own face
+/// first, as the theme's body text; short, since every chart of a province's dashboard says it.
+const FONT: &str = "system-ui, sans-serif";
 const DASH: &str = "6 4";
 const DOT: &str = "2 3";
 
