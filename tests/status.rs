@@ -14,9 +14,10 @@ fn built(today: &str) -> Scratch {
     sc
 }
 
-/// The text of the dashboard's section for one indicator, charts included.
+/// The text of the dashboard's section for one indicator, charts included: from its card's
+/// heading (not the dashboard's contents, which link to it first).
 fn section(page: &str, name: &str) -> String {
-    let start = page.find(&format!(">{name}<")).unwrap_or_else(|| panic!("{name} not on the page"));
+    let start = page.find(&format!(">{name}</h")).unwrap_or_else(|| panic!("{name} not on the page"));
     let end = page[start..].find("</section>").map_or(page.len(), |e| start + e);
     visible(&page[start..end])
 }
