@@ -1558,6 +1558,18 @@ fn is_syllable(w: &str) -> bool {
     })
 }
 
+/// A word said with a capital, as a part of a proper name is ("Ngang", "Vũng"), not an
+/// abbreviation said in lower case ("VNeID" is "vê en e ai đi").
+/// The word next to the dash is the item's last (`before`) or first: "VPKT – Nội vụ" is two
+/// offices, as "Văn phòng, Thống kê" ends in "kê".
+fn name_part(it: Option<&Item>, before: bool) -> bool {
+    it.is_some_and(|it| {
+        let mut words = it.spoken.split_whitespace();
+        let word = if before { words.next_back() } else { words.next() };
+        it.kind == Kind::Word && word.and_then(|w| w.chars().next()).is_some_and(char::is_uppercase)
+    })
+}
+
 /// What "/" before it means "per": "một ngày", "một người".
 const PER: [&str; 12] = ["ngày", "tháng", "năm", "tuần", "giờ", "phút", "người", "hộ", "lượt", "lần", "buổi", "hồ sơ"];
 
@@ -1593,6 +1605,11 @@ fn join(items: Vec<Item>) -> String {
                     (Kind::Dash, true) => (Kind::Word, "đến"),
                     (Kind::Slash, true) => (Kind::Word, "trên"),
                     (Kind::Slash, false) if before.is_some() && after.is_some() => (Kind::Word, "hoặc"),
+                    // "Bà Rịa – Vũng Tàu", "Tổ dân phố Đồi Ngang - Nghĩa Môn": one name, said
+                    // without the pause that would make two places of it.
+                    (Kind::Dash, false) if spaced && name_part(before, true) && name_part(after, false) => {
+                        (Kind::Space, " ")
+                    }
                     (Kind::Dash, false) if spaced && before.is_some() && after.is_some() => (Kind::Punct, ","),
                     _ => (Kind::Space, " "),
                 }

@@ -258,7 +258,13 @@ const RULES: &[(&str, &str, &str)] = &[
     ("> Trích dẫn", "Trích dẫn", ""),
     ("≥ 90%", "Không dưới chín mươi phần trăm", ""),
     ("2 + 3 = 5", "Hai cộng ba bằng năm", ""),
-    ("Hồ Chí Minh – Việt Nam", "Hồ Chí Minh, Việt Nam", ""),
+    // A spaced dash pauses, but not inside one name: both words beside it said with capitals.
+    ("Văn hóa – Xã hội", "Văn hóa, Xã hội", ""),
+    ("đăng ký xong – chờ duyệt", "đăng ký xong, chờ duyệt", ""),
+    ("tỉnh Bà Rịa – Vũng Tàu", "tỉnh Bà Rịa Vũng Tàu", ""),
+    ("Tổ dân phố Đồi Ngang - Nghĩa Môn", "Tổ dân phố Đồi Ngang Nghĩa Môn", ""),
+    ("VNeID – Chọn", "Vê en e ai đi, Chọn", ""),
+    ("VPKT – Nội vụ", "Văn phòng, Thống kê, Nội vụ", ""),
     ("Cài đặt → Tài khoản", "Cài đặt, Tài khoản", ""),
     // Markdown is reduced to what a reader sees.
     ("**Lưu ý:** mang theo *thẻ CCCD*", "Lưu ý: mang theo thẻ căn cước công dân", ""),
