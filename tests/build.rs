@@ -520,3 +520,32 @@ fn a_ward_sized_site_keeps_one_news_page_and_every_guide_on_the_home_page() {
     assert!(!list.contains("pager") && !sc.out().join("tin-tuc/trang").exists());
     assert!(!read(&sc.out(), "index.html").contains("Xem tất cả"));
 }
+
+/// A guide names the three help desks with the soonest sessions and sends to the schedule for
+/// the rest: a province's site has hundreds of desks, and a guide page is read on a phone.
+#[test]
+fn a_guide_names_three_help_desks_and_links_the_schedule_for_more() {
+    let sc = Scratch::of(&example());
+    let desk = std::fs::read_to_string(sc.file("events/truc-ho-tro-mot-cua.md")).unwrap();
+    for (k, day) in [(1, "2024-06-10"), (2, "2024-06-11"), (3, "2024-06-12"), (4, "2024-06-13")] {
+        let text = desk
+            .replace("Bộ phận Một cửa\"", &format!("khu phố {k}\""))
+            .replace("location: \"Bộ phận Một cửa UBND Phường 3\"", &format!("location: \"Nhà văn hóa khu phố {k}\""))
+            .replace("starts: 2024-05-06 07:30", &format!("starts: {day} 07:30"))
+            .replace("ends: 2024-05-06 11:00", &format!("ends: {day} 11:00"));
+        sc.write(&format!("events/truc-khu-pho-{k}.md"), &text);
+    }
+    let r = sc.build("2024-06-03");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let html = read(&sc.out(), "huong-dan/kich-hoat-vneid/index.html");
+    let text = visible(&html);
+    assert_eq!(text.matches("Đến hỏi trực tiếp").count(), 3, "{text}");
+    // The soonest first: the one open today, then the two that start soonest.
+    let (one_cua, kp1, kp2) = (text.find("Bộ phận Một cửa UBND"), text.find("khu phố 1"), text.find("khu phố 2"));
+    assert!(one_cua.is_some() && kp1 > one_cua && kp2 > kp1, "{text}");
+    assert!(!text.contains("khu phố 3") && !text.contains("khu phố 4"), "{text}");
+    assert!(html.contains(r#"<a href="../../lich/">Xem mọi buổi trực hỗ trợ trong lịch</a>"#), "{html}");
+    // With three desks or fewer, no such link.
+    let plain = read(&built_example("2024-06-03").out(), "huong-dan/kich-hoat-vneid/index.html");
+    assert!(!plain.contains("Xem mọi buổi trực hỗ trợ"), "{plain}");
+}

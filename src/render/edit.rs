@@ -54,7 +54,7 @@ pub fn guide_body(
     let g = &site.guides[i];
     let tera = Arc::clone(&kept.tera);
     body_edit(site, tera, sink, written, search, crate::search::guide_doc(g), |r| {
-        let item = guide_pages(r, site, g, today);
+        let item = guide_pages(r, site, g, &super::views::GuideDesks::new(site, today));
         // The lists show what a guide is for and how many steps it has, not its text.
         if item != kept.guides[i] {
             kept.guides[i] = item;

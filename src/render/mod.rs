@@ -411,10 +411,11 @@ fn news_lists(r: &Renderer, site: &Site, news: &[NewsItem]) {
     }
 }
 
-/// A guide's page and poster, as of `today` (the help desks it names); what the lists show of it.
-fn guide_pages(r: &Renderer, site: &Site, g: &Guide, today: NaiveDate) -> GuideEntry {
+/// A guide's page and poster, with the help desks open as of the build day; what the lists
+/// show of it.
+fn guide_pages(r: &Renderer, site: &Site, g: &Guide, desks: &views::GuideDesks) -> GuideEntry {
     let meta = |path: &str, title: &str, description: &str| PageMeta::new(site, path, title, description);
-    let mut g = GuideView::new(site, g, today);
+    let mut g = GuideView::new(site, g, desks);
     r.page("guide.html", &g.path, meta(&g.path, &g.title, &g.summary), &g);
     let links = std::mem::take(&mut g.body_links);
     r.sink.body_links(&g.path, links);
@@ -543,6 +544,7 @@ pub fn render_site(site: &Site, today: NaiveDate, sink: &dyn Sink, keep: bool) -
     let meta = |path: &str, title: &str, description: &str| PageMeta::new(site, path, title, description);
     let current = current_plan(site);
     let events = schedule::order(&site.events, today);
+    let desks = views::GuideDesks::new(site, today);
 
     // First every page of its own, each from its content file alone, keeping only what the
     // lists need of it: a page's body is rendered, written and dropped. A sink that reads the
@@ -567,7 +569,7 @@ pub fn render_site(site: &Site, today: NaiveDate, sink: &dyn Sink, keep: bool) -
                 let csv = keep.then(|| data::CsvParts::new(site, plan, &lens));
                 return Left::Plan(*i, (Some(*i) == current).then(|| Box::new(pv)), csv);
             }
-            Task::Guide(g) => return Left::Guide(guide_pages(&r, site, g, today)),
+            Task::Guide(g) => return Left::Guide(guide_pages(&r, site, g, &desks)),
             Task::EventList => r.page(
                 "events.html",
                 paths::EVENTS,

@@ -825,13 +825,38 @@ pub struct GuideItem {
     pub problems: Vec<TocEntry>,
 }
 
+/// The help desks a guide's "Cần giúp đỡ?" names: the [`GUIDE_DESKS`] soonest, and the
+/// schedule when there are more. Worked out once for every guide of a build: a province's site
+/// has hundreds of desks, and every guide page named all of them (33 KB a page, 4,000 guides
+/// by 3,600 events at 10k).
+#[derive(Clone, Debug, Default)]
+pub struct GuideDesks {
+    pub nearest: Vec<HelpDesk>,
+    /// The schedule's page, when it lists desks the guide does not name.
+    pub more: Option<String>,
+}
+
+/// How many help desks a guide names.
+pub const GUIDE_DESKS: usize = 3;
+
+impl GuideDesks {
+    pub fn new(site: &Site, today: NaiveDate) -> GuideDesks {
+        let mut nearest = help_desks(site, today);
+        let more = (nearest.len() > GUIDE_DESKS).then(|| paths::EVENTS.to_string());
+        nearest.truncate(GUIDE_DESKS);
+        GuideDesks { nearest, more }
+    }
+}
+
 /// A guide's page.
 #[derive(Serialize)]
 pub struct GuideView {
     #[serde(flatten)]
     pub item: GuideItem,
-    /// The help desks open as of the build day, for "Cần giúp đỡ?".
+    /// The help desks open as of the build day, the [`GUIDE_DESKS`] soonest, for "Cần giúp đỡ?".
     pub help_desks: Vec<HelpDesk>,
+    /// The schedule's page (`lich/`) when it has more help desks than `help_desks`.
+    pub help_desks_more: Option<String>,
     pub body_html: String,
     /// The body's links, for the link check once every file is made; not for templates.
     #[serde(skip)]
@@ -846,7 +871,7 @@ impl std::ops::Deref for GuideView {
 }
 
 impl GuideView {
-    pub fn new(site: &Site, g: &Guide, today: NaiveDate) -> GuideView {
+    pub fn new(site: &Site, g: &Guide, desks: &GuideDesks) -> GuideView {
         let body = markdown::render(&g.body, BODY_ROOT, site.config.raw_html());
         let indicators = g
             .indicators
@@ -868,7 +893,8 @@ impl GuideView {
                 toc: body.toc.iter().filter(|t| t.step).cloned().collect(),
                 problems: body.toc.into_iter().filter(|t| t.level == 2 && !t.step).collect(),
             },
-            help_desks: help_desks(site, today),
+            help_desks: desks.nearest.clone(),
+            help_desks_more: desks.more.clone(),
             body_html: body.html,
             body_links: body.links,
         }
