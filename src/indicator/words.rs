@@ -71,6 +71,15 @@ pub fn rate_window(p: &Projection) -> String {
     }
 }
 
+/// [`risk_reason`] as a sentence of its own, on a page where the deadline was not just said:
+/// `Theo tốc độ 4 tuần gần nhất, …, sau hạn 30/9/2024`.
+pub fn risk_sentence(p: &IndicatorProgress, deadline: NaiveDate) -> String {
+    let mut s = risk_reason(p, Some(deadline));
+    // The reason opens with "theo", ASCII: its first byte is a whole character.
+    s.replace_range(..1, "T");
+    s
+}
+
 /// Why an indicator on its path is at risk of missing its deadline, for the card and the radio:
 /// `theo tốc độ 4 tuần gần nhất, dự kiến đến 30/10/2024 mới đạt, sau hạn 30/9/2024`; without
 /// the `deadline`'s date where it was just said (the bulletin says it before).
@@ -141,9 +150,7 @@ pub fn risk_text(p: &IndicatorProgress, deadline: NaiveDate) -> String {
         Standing::ChamTienDo
             if !p.projection.reached && !p.projection.before_deadline && p.projection.rate_per_day.is_some() =>
         {
-            let mut s = risk_reason(p, Some(deadline));
-            s.replace_range(..1, "T");
-            s
+            risk_sentence(p, deadline)
         }
         Standing::ChamTienDo
         | Standing::DaDat

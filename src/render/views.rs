@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::when::{repeat_text, status_note, time_range, when_text};
 use crate::content::model::*;
 use crate::format::{self, date, days_left, int, long_date, percent};
-use crate::indicator::words::{behind_first, risk_reason, risk_text, units_behind, Terms};
+use crate::indicator::words::{behind_first, risk_sentence, risk_text, units_behind, Terms};
 use crate::indicator::{IndicatorProgress, Kind, Standing};
 use crate::markdown::{self, TocEntry};
 use crate::paths;
@@ -379,11 +379,7 @@ impl IndicatorView {
             behind: behind.clone(),
             behind_text: units_behind(p.standing, &whole(site), &site.units.kind, &behind),
             status_reason: match p.standing {
-                Standing::CoNguyCoTreHan => {
-                    let mut s = risk_reason(p, Some(ind.deadline));
-                    s.replace_range(..1, "T");
-                    s
-                }
+                Standing::CoNguyCoTreHan => risk_sentence(p, ind.deadline),
                 Standing::DaDat
                 | Standing::TreHan
                 | Standing::ChamTienDo
