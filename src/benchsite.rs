@@ -552,6 +552,7 @@ fn hugo_site(dir: &Path, pages: &[(PathBuf, String)]) -> Result<(), Error> {
 pub fn named(name: &str) -> Option<Size> {
     match name {
         "1k" => Some(Size { pages: 1_000, units: 30, events: 100, weeks: 52 }),
+        "2k" => Some(Size { pages: 2_000, units: 60, events: 200, weeks: 52 }),
         "10k" => Some(Size { pages: 10_000, units: 300, events: 1_000, weeks: 52 }),
         _ => None,
     }

@@ -128,7 +128,7 @@ enum Command {
         /// Thư mục nội dung mới
         #[arg(value_name = "THƯ_MỤC")]
         dir: PathBuf,
-        /// Cỡ có tên: 1k hoặc 10k
+        /// Cỡ có tên: 1k, 2k hoặc 10k
         #[arg(long, value_name = "CỠ")]
         size: Option<String>,
         /// Số hướng dẫn và tin (một phần năm là hướng dẫn)
@@ -408,7 +408,7 @@ fn run_bench_site(
         Some(n) => match bangtin::benchsite::named(n) {
             Some(s) => s,
             None => {
-                ui.error(&format!("lỗi: không có cỡ “{n}”; dùng 1k hoặc 10k"));
+                ui.error(&format!("lỗi: không có cỡ “{n}”; dùng 1k, 2k hoặc 10k"));
                 return ExitCode::from(2);
             }
         },

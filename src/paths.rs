@@ -31,8 +31,10 @@ pub const ROBOTS: &str = "robots.txt";
 pub const FAVICON: &str = "favicon.svg";
 /// Every dated event, for a phone's calendar.
 pub const CALENDAR: &str = "lich.ics";
-/// The search index, downloaded once by whoever searches.
+/// The search index's entry, which names its parts, loaded by the search page.
 pub const SEARCH_INDEX: &str = "tim-kiem/chi-muc.js";
+/// The folder of the search index's parts, fetched by the search page as a query needs them.
+pub const SEARCH_PARTS: &str = "tim-kiem/chi-muc/";
 /// The name of a unit's calendar file, beside its schedule page.
 pub const UNIT_CALENDAR: &str = "lich.ics";
 
@@ -55,6 +57,11 @@ pub fn progress_csv(plan: &str) -> String {
 /// `don-vi` or `thoi-gian`.
 pub fn chart(plan: &str, indicator: &str, suffix: &str) -> String {
     format!("tien-do/{plan}/{indicator}-{suffix}.svg")
+}
+
+/// A part of the search index, by its file name without `.js` (`search::index::file_name`).
+pub fn search_part(name: &str) -> String {
+    format!("{SEARCH_PARTS}{name}.js")
 }
 
 pub fn guide(slug: &str) -> String {

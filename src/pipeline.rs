@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 
 use crate::diag::{Error, Warnings};
-use crate::{content, output, render, search};
+use crate::{content, output, paths, render};
 
 /// What to build and as of which day.
 #[derive(Debug, Clone)]
@@ -53,7 +53,8 @@ pub struct Summary {
     pub data: usize,
     /// Radio bulletins (`phat-thanh/*.txt`), written by the radio stage.
     pub bulletins: usize,
-    /// Size of the search index (`tim-kiem/chi-muc.js`), downloaded once by whoever searches.
+    /// Size of the search index (`tim-kiem/chi-muc.js` and its parts), of which a query
+    /// fetches only a few parts.
     pub search_bytes: u64,
     pub files: usize,
     pub bytes: u64,
@@ -69,7 +70,11 @@ impl Summary {
             calendars: count(&|p| p.ends_with(".ics")),
             data: count(&|p| p.ends_with(".csv")),
             bulletins: count(&|p| p.starts_with(crate::paths::RADIO) && p.ends_with(".txt")),
-            search_bytes: files.iter().filter(|f| f.path == search::PATH).map(|f| f.len).sum(),
+            search_bytes: files
+                .iter()
+                .filter(|f| f.path == paths::SEARCH_INDEX || f.path.starts_with(paths::SEARCH_PARTS))
+                .map(|f| f.len)
+                .sum(),
             files: files.len(),
             bytes: files.iter().map(|f| f.len).sum(),
             elapsed: started.elapsed(),

@@ -115,7 +115,7 @@ pub fn edit(warm: &mut Warm, changed: &[PathBuf], today: NaiveDate, before: &Bef
     }
     let mut ch = Changes::default();
     match edited_bodies(&warm.site, changed) {
-        Some(bodies) => edit_bodies(warm, &bodies, before, &mut ch)?,
+        Some(bodies) => edit_bodies(warm, &bodies, &mut ch)?,
         None => edit_reports(warm, &edited_reports(&warm.site, changed)?, before, &mut ch)?,
     };
 
@@ -143,7 +143,7 @@ struct Changes {
 }
 
 /// The bodies of `bodies` read again and what shows them rendered; the files changed.
-fn edit_bodies(warm: &mut Warm, bodies: &[Body], before: &Before, ch: &mut Changes) -> Option<()> {
+fn edit_bodies(warm: &mut Warm, bodies: &[Body], ch: &mut Changes) -> Option<()> {
     for &body in bodies {
         let Some((file, old_body, body_line)) = read_body(&mut warm.site, body)? else { continue };
         let gone = removed_html_in(&warm.site, &file, &old_body, body_line);
@@ -156,16 +156,11 @@ fn edit_bodies(warm: &mut Warm, bodies: &[Body], before: &Before, ch: &mut Chang
         ch.warned |= replace_warnings(&mut warm.warnings, &gone, came);
 
         let written: Vec<&str> = warm.made.iter().map(|m| m.path.as_str()).collect();
-        // The index as the previous body of this save left it.
-        let index = match ch.files.iter().find(|f| f.path == crate::search::PATH) {
-            Some(f) => f.bytes.as_slice(),
-            None => before(crate::search::PATH)?,
-        };
         let (site, kept, today) = (&warm.site, &mut warm.kept, warm.today);
         let edited = render_edit(site, &mut warm.links, &written, |sink| match body {
-            Body::Guide(i) => render::edit::guide_body(site, i, today, kept, sink, &written, index),
-            Body::Event(k) => render::edit::event_body(site, k, today, kept, sink, &written, index),
-            Body::News(k) => render::edit::news_body(site, k, kept, sink, &written, index),
+            Body::Guide(i) => render::edit::guide_body(site, i, today, kept, sink, &written),
+            Body::Event(k) => render::edit::event_body(site, k, today, kept, sink, &written),
+            Body::News(k) => render::edit::news_body(site, k, kept, sink, &written),
         })?;
         merge(warm, edited, ch);
     }

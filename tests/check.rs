@@ -145,7 +145,7 @@ fn build_prints_warnings_unless_quiet() {
     let sc = Scratch::of(&example());
     let r = sc.build("2024-06-03");
     assert_eq!(r.code, 0);
-    assert!(r.stdout.starts_with("Đã dựng 44 trang, 14 biểu đồ, 12 lịch .ics, 1 bảng số liệu .csv, 5 bản tin phát thanh, chỉ mục tìm kiếm 11 KB ("), "{}", r.stdout);
+    assert!(r.stdout.starts_with("Đã dựng 44 trang, 14 biểu đồ, 12 lịch .ics, 1 bảng số liệu .csv, 5 bản tin phát thanh, chỉ mục tìm kiếm 12 KB ("), "{}", r.stdout);
     assert!(r.stderr.contains("Có 2 cảnh báo"), "{}", r.stderr);
     let q = run(&["build", "--quiet", "--content", s(&sc.site()), "--out", s(&sc.out()), "--today", "2024-06-03"]);
     assert_eq!(q.code, 0);

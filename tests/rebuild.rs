@@ -484,3 +484,24 @@ fn the_build_days_bulletin_follows_the_news_and_reports_edited_in_a_preview() {
     let whole = render_in_memory(&p.opts, BASE, &|_| {}).unwrap();
     assert!(!whole.files.iter().any(|f| f.path == today), "no bulletin of 20/6 once 14/6 reports after the news");
 }
+
+#[test]
+fn an_edited_body_of_a_large_site_changes_a_few_parts_of_the_search_index() {
+    // A site whose index is cut into parts: an edit writes the parts of the words it touched.
+    let made = tempfile::tempdir().unwrap();
+    let size = bangtin::benchsite::Size { pages: 400, units: 6, events: 12, weeks: 6 };
+    bangtin::benchsite::generate(made.path(), None, &size).unwrap();
+    let mut p = Preview::of(made.path(), bangtin::benchsite::TODAY);
+    let parts = p.files.keys().filter(|f| f.starts_with("tim-kiem/chi-muc/")).count();
+    assert!(parts > 50, "{parts} parts");
+
+    let guide = std::fs::read_dir(p.sc.site().join("guides")).unwrap().next().unwrap().unwrap().path();
+    let rel = format!("guides/{}", guide.file_name().unwrap().to_string_lossy());
+    let text = std::fs::read_to_string(&guide).unwrap();
+    // A sentence of words the site has, and one it has never had.
+    p.sc.write(&rel, &format!("{text}\nCán bộ hướng dẫn tận nơi; mang theo sổ đỏ quyzz.\n"));
+    let changed = p.edit(&[&rel]).expect("a body edit is rebuilt by the shortcut");
+    let index: Vec<&String> = changed.iter().filter(|c| c.starts_with("tim-kiem/")).collect();
+    assert!(index.iter().any(|c| c.ends_with("/q.js") || c.contains("/qu")), "{index:?}");
+    assert!(index.len() > 1 && index.len() < parts / 4, "{} of {parts} parts: {index:?}", index.len());
+}

@@ -40,7 +40,7 @@ pub struct Edited {
 
 /// Renders again into `sink` what the body of `site.guides[i]` shows on, as of `today`, given
 /// the rest of the site as the last render left it: `written`, every file of it (sorted);
-/// `search`, its search index script. `None` on any problem (a template error, a file the site
+/// `None` on any problem (a template error, a file the site
 /// did not have): a whole render reports it with everything around it.
 pub fn guide_body(
     site: &Site,
@@ -49,11 +49,11 @@ pub fn guide_body(
     kept: &mut Kept,
     sink: &dyn Sink,
     written: &[&str],
-    search: &[u8],
 ) -> Option<Edited> {
     let g = &site.guides[i];
     let tera = Arc::clone(&kept.tera);
-    body_edit(site, tera, sink, written, search, crate::search::guide_doc(g), |r| {
+    let index = kept.search.replace(crate::search::guide_doc(g))?;
+    body_edit(site, tera, sink, written, index, |r| {
         let item = guide_pages(r, site, g, &super::views::GuideDesks::new(site, today));
         // The lists show what a guide is for and how many steps it has, not its text.
         if item != kept.guides[i] {
@@ -70,30 +70,24 @@ pub fn event_body(
     site: &Site,
     k: usize,
     today: NaiveDate,
-    kept: &Kept,
+    kept: &mut Kept,
     sink: &dyn Sink,
     written: &[&str],
-    search: &[u8],
 ) -> Option<Edited> {
     let e = &site.events[k];
     let tera = Arc::clone(&kept.tera);
-    body_edit(site, tera, sink, written, search, crate::search::event_doc(e), |r| {
+    let index = kept.search.replace(crate::search::event_doc(e))?;
+    body_edit(site, tera, sink, written, index, |r| {
         event_pages(r, site, e, crate::schedule::when(e, today));
     })
 }
 
 /// Renders again what the body of `site.news[k]` shows on, as [`guide_body`] does for a guide.
-pub fn news_body(
-    site: &Site,
-    k: usize,
-    kept: &mut Kept,
-    sink: &dyn Sink,
-    written: &[&str],
-    search: &[u8],
-) -> Option<Edited> {
+pub fn news_body(site: &Site, k: usize, kept: &mut Kept, sink: &dyn Sink, written: &[&str]) -> Option<Edited> {
     let n = &site.news[k];
     let tera = Arc::clone(&kept.tera);
-    body_edit(site, tera, sink, written, search, crate::search::news_doc(n), |r| {
+    let index = kept.search.replace(crate::search::news_doc(n))?;
+    body_edit(site, tera, sink, written, index, |r| {
         news_page(r, site, n);
         // The feed's summary of a news item without one is the start of its body.
         if n.summary.is_none() {
@@ -103,21 +97,22 @@ pub fn news_body(
     })
 }
 
-/// What the three edits of a body share: what shows it rendered by `render`, its document
-/// `doc` spliced into the search index `search`, and the same files as before, or the edit was
+/// What the three edits of a body share: what shows it rendered by `render`, the files of the
+/// search index the new body changed (`index`), and the same files as before, or the edit was
 /// not of a body alone.
 fn body_edit(
     site: &Site,
     tera: Arc<tera::Tera>,
     sink: &dyn Sink,
     written: &[&str],
-    search: &[u8],
-    doc: crate::search::Doc,
+    index: Vec<(String, Vec<u8>)>,
     render: impl FnOnce(&Renderer),
 ) -> Option<Edited> {
     let r = Renderer::new(site, tera, sink);
     render(&r);
-    r.file(crate::search::PATH.into(), crate::search::splice(search, &doc.u, &doc)?);
+    for (path, bytes) in index {
+        r.file(path, bytes);
+    }
     let made = made(r)?;
     if made.iter().any(|m| written.binary_search(&m.path.as_str()).is_err()) {
         return None;

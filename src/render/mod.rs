@@ -30,11 +30,18 @@ use crate::schedule;
 use crate::search;
 use views::*;
 
-/// `/tim-kiem/`: without JavaScript, the list of every guide.
+/// `/tim-kiem/`: without JavaScript, the list of the first guides ([`SEARCH_GUIDES`]).
 #[derive(Serialize)]
 struct SearchView<'a> {
     guides: &'a [GuideEntry],
+    /// How many guides the site has, all on `/huong-dan/`, as written ("2.000"); empty when
+    /// `guides` is every one.
+    all: String,
 }
+
+/// Guides the search page lists for readers without JavaScript: a ward's every guide, and not
+/// a province's 2,000 (half a megabyte of page, loaded by everyone who searches).
+const SEARCH_GUIDES: usize = 12;
 
 /// One file of the built site.
 pub struct OutFile {
@@ -352,7 +359,6 @@ enum Task<'v> {
     Calendars,
     Unit(&'v Unit),
     News(&'v News),
-    SearchIndex,
     Feed,
     Small,
 }
@@ -457,7 +463,15 @@ fn guide_lists(r: &Renderer, site: &Site, guides: &[GuideEntry]) {
     let desc = "Hướng dẫn từng bước: thẻ CCCD gắn chip, VNeID, dịch vụ công trực tuyến và các dịch vụ số khác.";
     r.page("guides.html", paths::GUIDES, meta(paths::GUIDES, "Hướng dẫn", desc), &guides);
     let desc = "Tìm hướng dẫn, lịch và tin tức, gõ có dấu hay không dấu đều được.";
-    r.page("search.html", paths::SEARCH, meta(paths::SEARCH, "Tìm kiếm", desc), &SearchView { guides });
+    r.page(
+        "search.html",
+        paths::SEARCH,
+        meta(paths::SEARCH, "Tìm kiếm", desc),
+        &SearchView {
+            guides: &guides[..guides.len().min(SEARCH_GUIDES)],
+            all: if guides.len() > SEARCH_GUIDES { crate::format::int(guides.len() as u64) } else { String::new() },
+        },
+    );
 }
 
 /// The plan the home page shows: `current_plan`, else the newest.
@@ -526,6 +540,8 @@ pub struct Kept {
     bulletins: bulletins::Kept,
     /// Where each report's rows are in each plan's CSV file, by plan.
     csv: Vec<data::CsvParts>,
+    /// The search index, which an edit of a body changes a few files of.
+    search: search::index::Index,
 }
 
 /// The pages that list many things, made once every other page is: the home page and its
@@ -585,7 +601,6 @@ pub fn render_site(site: &Site, today: NaiveDate, sink: &dyn Sink, keep: bool) -
                 r.page("unit_events.html", &uv.path, meta(&uv.path, &title, &desc), &uv);
             }
             Task::News(n) => return Left::News(news_page(&r, site, n)),
-            Task::SearchIndex => r.parts(search::PATH, &mut search::script_parts(site)),
             Task::Feed => r.file(paths::FEED.into(), feed::atom(site)),
             Task::Small => {
                 r.file(paths::ROBOTS.into(), feed::robots(site));
@@ -612,15 +627,16 @@ pub fn render_site(site: &Site, today: NaiveDate, sink: &dyn Sink, keep: bool) -
         Left::Nothing
     };
     // The bulletins and the search index, the two costly parts that are each a sequence (a
-    // bulletin reads the reports up to its day; the index is one file), go alongside everything
-    // else. The tasks are handed out a few at a time: rayon splits a list only while it is
+    // bulletin reads the reports up to its day; the index inverts every document), go alongside
+    // everything else. The tasks are handed out a few at a time: rayon splits a list only while it is
     // stolen from, and a core that finished early sat idle beside the other's last run of a
     // thousand guides (a quarter of a second at 10k pages).
     let (kept_bulletins, left) = rayon::join(
         || {
             let kept = bulletins::pages(&r, site, today, keep);
-            run(&Task::SearchIndex);
-            kept
+            let mut index = search::build(site, keep);
+            index.write(&mut |path, bytes| r.file(path, bytes));
+            kept.map(|k| (k, index))
         },
         || {
             let mut left = tasks.par_iter().with_max_len(4).map(run).collect::<Vec<Left>>();
@@ -667,7 +683,7 @@ pub fn render_site(site: &Site, today: NaiveDate, sink: &dyn Sink, keep: bool) -
     let len = sitemap.len() as u64;
     let failed = failed.or_else(|| sink.put(paths::SITEMAP, sitemap).err());
     made.insert(at, Made { path: paths::SITEMAP.into(), len });
-    let kept = kept_bulletins.map(|bulletins| Kept { tera, guides, bulletins, csv });
+    let kept = kept_bulletins.map(|(bulletins, search)| Kept { tera, guides, bulletins, csv, search });
     Ok(Render { made, failed, kept })
 }
 
