@@ -15,8 +15,12 @@ pub struct Diagnostic {
     pub line: Option<usize>,
     /// 1-based column, when known.
     pub column: Option<usize>,
-    /// Dotted path of the field, e.g. `values.tan-phu.dinh-danh-2`.
+    /// Dotted path of the field, e.g. `values.tan-phu.dinh-danh-2`; in a spreadsheet, what the
+    /// cell stands for ("Ấp Tân Phú, chỉ tiêu “…”").
     pub field: Option<String>,
+    /// In a spreadsheet, the sheet the cell is on (empty in a CSV file, which has one table):
+    /// `line` and `column` are then the cell's row and column, said as Excel names it, "ô C6".
+    pub sheet: Option<String>,
     /// What is wrong.
     pub problem: String,
     /// What was expected, or how to fix it.
@@ -32,6 +36,7 @@ impl Diagnostic {
             line: None,
             column: None,
             field: None,
+            sheet: None,
             problem: problem.into(),
             expected: None,
             hint: None,
@@ -44,6 +49,45 @@ impl Diagnostic {
             self.column = Some(column);
         }
         self
+    }
+
+    /// At the cell of `row` and `col` (from 0) of `sheet` (empty in a CSV file).
+    pub fn cell(mut self, sheet: &str, row: u32, col: u32) -> Self {
+        self.sheet = Some(sheet.to_string());
+        self.line = Some(row as usize + 1);
+        self.column = Some(col as usize + 1);
+        self
+    }
+
+    /// On `sheet` (empty in a CSV file) without a cell: a problem of the whole table.
+    pub fn sheet(mut self, sheet: &str) -> Self {
+        self.sheet = Some(sheet.to_string());
+        self
+    }
+
+    /// Where it is, after the file: `:12:3` in a text file, `, trang “Báo cáo”, ô C6` in a
+    /// spreadsheet.
+    pub fn place(&self) -> String {
+        let mut out = String::new();
+        match &self.sheet {
+            Some(sheet) => {
+                if !sheet.is_empty() {
+                    out.push_str(&format!(", trang “{sheet}”"));
+                }
+                if let (Some(row), Some(col)) = (self.line, self.column) {
+                    out.push_str(&format!(", ô {}", cell_name(row, col)));
+                }
+            }
+            None => {
+                if let Some(line) = self.line {
+                    out.push_str(&format!(":{line}"));
+                    if let Some(col) = self.column {
+                        out.push_str(&format!(":{col}"));
+                    }
+                }
+            }
+        }
+        out
     }
 
     pub fn field(mut self, field: impl Into<String>) -> Self {
@@ -75,16 +119,11 @@ impl Diagnostic {
     /// The report layout, headed `lỗi:` for an error or `cảnh báo:` for a warning.
     fn write_as(&self, f: &mut fmt::Formatter<'_>, label: &str) -> fmt::Result {
         use crate::text::visible_controls as v;
-        write!(f, "{label}: {}", v(&self.file.display().to_string()))?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
-            if let Some(col) = self.column {
-                write!(f, ":{col}")?;
-            }
-        }
-        writeln!(f)?;
+        writeln!(f, "{label}: {}{}", v(&self.file.display().to_string()), v(&self.place()))?;
         if let Some(field) = &self.field {
-            writeln!(f, "  trường:  {}", v(field))?;
+            // A cell of a spreadsheet is not a field: it stands for a unit and an indicator.
+            let name = if self.sheet.is_some() { "thuộc:   " } else { "trường:  " };
+            writeln!(f, "  {name}{}", v(field))?;
         }
         writeln!(f, "  vấn đề:  {}", v(&self.problem))?;
         if let Some(e) = &self.expected {
@@ -95,6 +134,18 @@ impl Diagnostic {
         }
         Ok(())
     }
+}
+
+/// A cell as Excel and LibreOffice name it: row 6 and column 3 (both from 1) are `C6`.
+pub fn cell_name(row: usize, col: usize) -> String {
+    let mut letters = Vec::new();
+    let mut n = col.max(1);
+    while n > 0 {
+        let r = (n - 1) % 26;
+        letters.push(char::from(b'A' + r as u8));
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect::<String>() + &row.to_string()
 }
 
 /// Every problem found so far.
@@ -229,4 +280,32 @@ pub fn io_vi(err: &std::io::Error) -> String {
         _ => return format!("lỗi hệ thống ({err})"),
     };
     vi.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_are_named_as_excel_names_them() {
+        assert_eq!(cell_name(6, 3), "C6");
+        assert_eq!(cell_name(1, 26), "Z1");
+        assert_eq!(cell_name(10, 27), "AA10");
+        assert_eq!(cell_name(2, 703), "AAA2");
+    }
+
+    #[test]
+    fn a_cell_is_said_by_its_sheet_and_name() {
+        let d = Diagnostic::new("progress/2026-06-05.xlsx", "gặp chữ")
+            .cell("Báo cáo", 5, 2)
+            .field("Tổ dân phố 2, chỉ tiêu “VNeID”");
+        assert_eq!(
+            d.to_string(),
+            "lỗi: progress/2026-06-05.xlsx, trang “Báo cáo”, ô C6\n  thuộc:   Tổ dân phố 2, chỉ tiêu “VNeID”\n  vấn đề:  gặp chữ\n"
+        );
+        let csv = Diagnostic::new("progress/2026-06-05.csv", "x").cell("", 0, 0);
+        assert!(csv.to_string().starts_with("lỗi: progress/2026-06-05.csv, ô A1\n"), "{csv}");
+        let yaml = Diagnostic::new("a.yaml", "x").at(Some((2, 3))).field("title");
+        assert!(yaml.to_string().starts_with("lỗi: a.yaml:2:3\n  trường:  title\n"), "{yaml}");
+    }
 }

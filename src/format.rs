@@ -16,6 +16,53 @@ pub fn int(n: u64) -> String {
     out
 }
 
+/// A whole number as an officer types it into a cell, the way [`int`] writes it or plainly:
+/// `1.057`, `1 057` (a space or no-break space between thousands), `1057`. `None` for anything
+/// else: a decimal (`12,5`), a sign, groups not of three digits (`10.57`).
+pub fn read_int(s: &str) -> Option<u64> {
+    let s = s.trim();
+    let sep = s.chars().find(|c| matches!(c, '.' | ' ' | '\u{a0}' | '\u{202f}'));
+    let groups: Vec<&str> = match sep {
+        Some(sep) => s.split(sep).collect(),
+        None => vec![s],
+    };
+    let digits = |g: &str| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit());
+    let ok = groups.iter().all(|g| digits(g))
+        && groups.iter().skip(1).all(|g| g.len() == 3)
+        && (groups.len() == 1 || groups[0].len() <= 3);
+    if !ok {
+        return None;
+    }
+    groups.concat().parse().ok()
+}
+
+/// A day as an officer types it into a cell: `15/10/2026` (as [`date`] writes it, leading zeros
+/// allowed) or `2026-10-15`.
+pub fn read_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    let (d, m, y) = if let Some((y, rest)) = s.split_once('-') {
+        let (m, d) = rest.split_once('-')?;
+        (d, m, y)
+    } else {
+        let mut it = s.split('/');
+        let (d, m, y) = (it.next()?, it.next()?, it.next()?);
+        if it.next().is_some() {
+            return None;
+        }
+        (d, m, y)
+    };
+    let num = |p: &str, max: usize| {
+        (!p.is_empty() && p.len() <= max && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse::<u32>().ok())
+            .flatten()
+    };
+    let (d, m, y) = (num(d, 2)?, num(m, 2)?, num(y, 4)?);
+    if !(2000..=2100).contains(&y) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y as i32, m, d)
+}
+
 /// A number with at most one decimal, comma as decimal mark: `58.09` → `58,1`, `95.0` → `95`.
 pub fn decimal(x: f64) -> String {
     let tenths = (x * 10.0).round() as i64;
@@ -87,6 +134,32 @@ pub fn days_left(days: i64) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn whole_numbers_are_read_as_officers_type_them() {
+        use super::read_int;
+        for (text, n) in
+            [("1.057", Some(1057)), ("1 057", Some(1057)), ("1\u{a0}057", Some(1057)), (" 186 ", Some(186))]
+        {
+            assert_eq!(read_int(text), n, "{text}");
+        }
+        assert_eq!(read_int("1.234.567"), Some(1_234_567));
+        for text in ["12,5", "10.57", "1234.567", "-3", "", "mười", "1.05.7", "1..057"] {
+            assert_eq!(read_int(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn days_are_read_as_officers_type_them() {
+        use super::read_date;
+        let d = chrono::NaiveDate::from_ymd_opt(2026, 10, 15);
+        assert_eq!(read_date("15/10/2026"), d);
+        assert_eq!(read_date("2026-10-15"), d);
+        assert_eq!(read_date(" 5/6/2026"), chrono::NaiveDate::from_ymd_opt(2026, 6, 5));
+        for text in ["31/2/2026", "15/10/26", "15/10", "1/1/1999", "x"] {
+            assert_eq!(read_date(text), None, "{text}");
+        }
+    }
+
     use super::*;
 
     #[test]

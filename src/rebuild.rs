@@ -6,8 +6,9 @@
 //! - the body of one or more news items: the item's page, its search document and, when it has
 //!   no summary, the feed and the bulletins whose notices read it;
 //! - the body of one or more events: the event's page, poster and search document;
-//! - progress reports, new or edited, the weekly task: the plan's pages, charts and CSV, the
-//!   home page, the feed and the bulletins of the reports' days and after are rendered again.
+//! - progress reports, new or edited, YAML or spreadsheets, the weekly task: the plan's pages,
+//!   charts and CSV, the home page, the feed and the bulletins of the reports' days and after
+//!   are rendered again.
 //!
 //! The links of what was rendered are checked. Anything else (front matter, a deleted file, a
 //! report moved to another day, the theme, a new day) is a whole build.
@@ -223,9 +224,10 @@ fn edited_reports(site: &Site, changed: &[PathBuf]) -> Option<Vec<PathBuf>> {
         if content::unread(&name) {
             continue;
         }
-        let yaml = matches!(rel.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"));
+        let ext = rel.extension().and_then(|e| e.to_str()).unwrap_or("");
+        let report = Kind::Report.extensions().contains(&ext);
         match std::fs::symlink_metadata(p) {
-            Ok(m) if m.is_file() && yaml => reports.push(rel.to_path_buf()),
+            Ok(m) if m.is_file() && report => reports.push(rel.to_path_buf()),
             Ok(_) => return None,
             // Gone: an editor's temporary file is nothing; a report is.
             Err(_) if !site.reports.iter().any(|r| r.file == rel) => {}
@@ -245,7 +247,8 @@ fn edit_reports(warm: &mut Warm, rels: &[PathBuf], before: &Before, ch: &mut Cha
     let mut fresh: Vec<(String, NaiveDate)> = Vec::new();
     for rel in rels {
         let mut diags = Diagnostics::default();
-        let new = content::read_report(&site.root.join(rel), rel, &mut diags)?;
+        // A spreadsheet is read against the units and plans, which this edit did not change.
+        let new = content::reread_report(site, rel, &mut diags)?;
         if !diags.is_empty() {
             return None;
         }

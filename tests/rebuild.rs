@@ -5,6 +5,8 @@
 //! a report a build refuses) are refused by the shortcut.
 
 mod common;
+#[path = "common/sheets.rs"]
+mod sheets;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -334,6 +336,48 @@ fn a_new_or_edited_report_renders_as_a_whole_build_would() {
         p.edit(&[LAST, "progress/.2024-05-31.yaml.swp", "progress/2024-05-31.yaml~"]).unwrap(),
         Vec::<String>::new()
     );
+}
+
+/// The example's report of `day` as a table: each khu phố's cards, `cccd[k]` for the k-th.
+fn cccd_table(cccd: [f64; 8]) -> Vec<Vec<sheets::V>> {
+    use sheets::*;
+    let mut rows = vec![vec![S("STT"), S("Khu phố"), S("Công dân được cấp thẻ CCCD gắn chip")]];
+    for (k, n) in cccd.iter().enumerate() {
+        rows.push(vec![N(k as f64 + 1.0), T(format!("Khu phố {}", k + 1)), N(*n)]);
+    }
+    rows.push(vec![sheets::E, S("Tổng cộng"), F("=SUM(C2:C9)", cccd.iter().sum())]);
+    rows
+}
+
+#[test]
+fn a_spreadsheet_report_renders_as_a_whole_build_would() {
+    let mut p = Preview::of(&example(), "2024-06-20");
+    let xlsx = "progress/2024-06-14.xlsx";
+    let week = [1300.0, 1670.0, 1160.0, 1830.0, 1480.0, 975.0, 2020.0, 1720.0];
+    sheets::xlsx(&p.sc.file(xlsx), "Báo cáo", &cccd_table(week));
+    let changed = p.edit(&[xlsx]).expect("a new spreadsheet report is rebuilt by the shortcut");
+    assert!(changed.iter().any(|c| c == "tien-do/2024-cong-dan-so/du-lieu.csv"), "{changed:?}");
+    let csv = String::from_utf8(p.files["tien-do/2024-cong-dan-so/du-lieu.csv"].clone()).unwrap();
+    assert!(csv.contains("2024-06-14,kp1,Khu phố 1,cccd,") && csv.contains(",1300,,,,"), "{}", &csv[csv.len() - 600..]);
+
+    // A figure changed and saved again, with the lock file Excel keeps beside an open workbook.
+    let mut more = week;
+    more[0] = 1350.0;
+    sheets::xlsx(&p.sc.file(xlsx), "Báo cáo", &cccd_table(more));
+    p.sc.write("progress/~$2024-06-14.xlsx", "khóa của Excel");
+    let changed =
+        p.edit(&[xlsx, "progress/~$2024-06-14.xlsx"]).expect("an edited spreadsheet is rebuilt by the shortcut");
+    assert!(changed.iter().any(|c| c.contains("2024-06-14") && c.ends_with(".txt")), "{changed:?}");
+
+    // A total that does not add up: a whole build says where.
+    sheets::xlsx(&p.sc.file(xlsx), "Báo cáo", &{
+        let mut t = cccd_table(more);
+        t[9][2] = sheets::F("=SUM(C2:C9)", 1.0);
+        t
+    });
+    assert!(p.edit(&[xlsx]).is_none());
+    let whole = render_in_memory(&p.opts, BASE, &|_| {}).err().expect("a whole build refuses it").to_string();
+    assert!(whole.contains("progress/2024-06-14.xlsx, trang “Báo cáo”, ô C10"), "{whole}");
 }
 
 #[test]

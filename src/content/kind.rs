@@ -29,11 +29,12 @@ impl Kind {
         }
     }
 
-    /// The endings of the files it is read from: Markdown with front matter, or YAML.
+    /// The endings of the files it is read from: Markdown with front matter, YAML, or for a
+    /// report also a spreadsheet (`content::sheet::FORMS`).
     pub fn extensions(self) -> &'static [&'static str] {
         match self {
             Kind::Plan | Kind::Guide | Kind::Event | Kind::News => &["md"],
-            Kind::Report => &["yaml", "yml"],
+            Kind::Report => &["yaml", "yml", "xlsx", "xls", "ods", "csv"],
         }
     }
 
@@ -75,5 +76,9 @@ mod tests {
             assert_eq!(k.page("x").is_some(), k.has_body(), "{k:?}");
         }
         assert_eq!(Kind::of_folder("static"), None);
+        // A report may be any spreadsheet the reader takes.
+        for form in crate::content::sheet::FORMS {
+            assert!(Kind::Report.extensions().contains(&form), "{form}");
+        }
     }
 }

@@ -6,6 +6,7 @@ pub mod model;
 pub mod parse;
 mod plain_yaml;
 mod position;
+pub mod sheet;
 pub mod source;
 pub(crate) mod validate;
 
@@ -100,9 +101,10 @@ fn each<T: Send>(
     out
 }
 
-/// A name in the content folder that a build does not read: hidden, or an editor's backup.
+/// A name in the content folder that a build does not read: hidden, an editor's backup, or the
+/// lock file Excel keeps beside a workbook it has open (`~$2026-06-05.xlsx`).
 pub fn unread(name: &str) -> bool {
-    name.starts_with('.') || name.ends_with('~')
+    name.starts_with('.') || name.ends_with('~') || name.starts_with("~$")
 }
 
 fn stem(p: &Path) -> String {
@@ -149,7 +151,7 @@ pub fn load(root: &Path, today: chrono::NaiveDate) -> Result<Site, Diagnostics> 
     let (config, units, plans, mut broken) = rayon::scope(|s| {
         s.spawn(|_| guides = each(list(root, Kind::Guide, dg), dg, read_guide));
         s.spawn(|_| events = each(list(root, Kind::Event, de), de, read_event));
-        s.spawn(|_| reports = each(list(root, Kind::Report, dr), dr, read_report));
+        s.spawn(|_| reports = each(list(root, Kind::Report, dr), dr, read_report_file));
         s.spawn(|_| news = each(list(root, Kind::News, dn), dn, read_news));
         let config = yaml("site.yaml", &mut diags).and_then(|s| parse::site_config(&s, &mut diags));
         let mut broken = Broken::default();
@@ -182,6 +184,17 @@ pub fn load(root: &Path, today: chrono::NaiveDate) -> Result<Site, Diagnostics> 
     let (Some(config), Some(units)) = (config, units) else {
         return Err(diags.sorted());
     };
+    // A spreadsheet names units and indicators as the officer does: it is read once they are known.
+    let reports = reports
+        .into_iter()
+        .filter_map(|r| match r {
+            ReportFile::Yaml(r) => Some(r),
+            ReportFile::Sheet(date, table) => {
+                let cx = sheet::Context { units: &units, plans: &plans, locality: &config.locality, broken: &broken };
+                sheet::report(&table, date, &cx, &mut diags)
+            }
+        })
+        .collect();
     let mut site = Site {
         root: root.to_path_buf(),
         config,
@@ -224,7 +237,42 @@ fn read_event(abs: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<Event> 
     read_md(abs, rel, diags).and_then(|s| parse::event(&slug, &s, diags))
 }
 
-/// One progress report, `rel` under the site folder; its problems go to `diags`.
+/// A progress report as first read: a YAML report whole, a spreadsheet's table with the date
+/// its file is named for, to be read as a report once the units and plans are known.
+enum ReportFile {
+    Yaml(Report),
+    Sheet(Option<chrono::NaiveDate>, sheet::Table),
+}
+
+fn read_report_file(abs: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<ReportFile> {
+    if !sheet::is_sheet(rel) {
+        return read_report(abs, rel, diags).map(ReportFile::Yaml);
+    }
+    if !parse::check_dated_name(&stem(rel), rel, diags) {
+        return None;
+    }
+    let (file_date, _) = parse::split_dated_name(&stem(rel));
+    sheet::read(abs, rel, diags).map(|t| ReportFile::Sheet(file_date, t))
+}
+
+/// The progress report `rel` (under the site's folder), YAML or a spreadsheet, read again
+/// against the units and plans of `site`, for a preview after a save; its problems go to `diags`.
+pub fn reread_report(site: &Site, rel: &Path, diags: &mut Diagnostics) -> Option<Report> {
+    match read_report_file(&site.root.join(rel), rel, diags)? {
+        ReportFile::Yaml(r) => Some(r),
+        ReportFile::Sheet(date, table) => {
+            let cx = sheet::Context {
+                units: &site.units,
+                plans: &site.plans,
+                locality: &site.config.locality,
+                broken: &site.broken,
+            };
+            sheet::report(&table, date, &cx, diags)
+        }
+    }
+}
+
+/// One YAML progress report, `rel` under the site folder; its problems go to `diags`.
 pub fn read_report(abs: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<Report> {
     if !parse::check_dated_name(&stem(rel), rel, diags) {
         return None;

@@ -374,6 +374,18 @@ pub struct Report {
     pub illustrative: bool,
     /// unit id (or `ward`) → indicator id → figure.
     pub values: BTreeMap<String, Row>,
+    /// Where each figure stands, when the report is a spreadsheet: messages name its cell.
+    pub sheet: Option<std::sync::Arc<SheetPlaces>>,
+}
+
+/// Where the figures of a spreadsheet report stand, for messages about them: "ô C6".
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SheetPlaces {
+    /// The sheet's name; empty for a CSV file, which has one table.
+    pub sheet: String,
+    /// (unit id or `ward`, indicator id) → the row and column (from 0) of its figure's cell, the
+    /// first of a ratio's two.
+    pub cells: BTreeMap<(String, String), (u32, u32)>,
 }
 
 /// One unit's figures in a report, by indicator id. A province's year of weekly reports holds

@@ -916,7 +916,7 @@ pub fn report(src: &Source, file_date: Option<NaiveDate>, diags: &mut Diagnostic
             }
         }
     }
-    Some(Report { file: src.rel.clone(), date: date?, plan: plan?, source, illustrative, values })
+    Some(Report { file: src.rel.clone(), date: date?, plan: plan?, source, illustrative, values, sheet: None })
 }
 
 fn figure(r: &mut Reader, v: &Value, p: &str) -> Option<Figure> {

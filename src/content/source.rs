@@ -28,6 +28,13 @@ pub struct Source {
 
 /// Reads a file into NFC text without a BOM and with `\n` line ends.
 pub fn read_text(path: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<String> {
+    let too_large = "tệp văn bản dưới {} (một kế hoạch dài chỉ vài chục KB); ảnh, tệp PDF lớn đặt trong static/";
+    decode(read_bytes(path, rel, too_large, diags)?, rel, diags)
+}
+
+/// Reads a file's bytes, refusing what is not a regular file and what is larger than any
+/// content file; `too_large` says what to do instead, `{}` standing for the limit.
+pub fn read_bytes(path: &Path, rel: &Path, too_large: &str, diags: &mut Diagnostics) -> Option<Vec<u8>> {
     use std::io::Read;
     let not_regular = |diags: &mut Diagnostics| {
         diags.push(
@@ -59,10 +66,10 @@ pub fn read_text(path: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<Str
             return None;
         }
         Ok(m) if m.len() > MAX_TEXT_BYTES => {
-            diags.push(Diagnostic::new(rel, format!("tệp quá lớn ({})", megabytes(m.len()))).expected(format!(
-                "tệp văn bản dưới {} (một kế hoạch dài chỉ vài chục KB); ảnh, tệp PDF lớn đặt trong static/",
-                megabytes(MAX_TEXT_BYTES)
-            )));
+            diags.push(
+                Diagnostic::new(rel, format!("tệp quá lớn ({})", megabytes(m.len())))
+                    .expected(too_large.replace("{}", &megabytes(MAX_TEXT_BYTES))),
+            );
             return None;
         }
         Ok(m) => m.len(),
@@ -77,7 +84,7 @@ pub fn read_text(path: &Path, rel: &Path, diags: &mut Diagnostics) -> Option<Str
         unreadable(e, diags);
         return None;
     }
-    decode(bytes, rel, diags)
+    Some(bytes)
 }
 
 /// Opens `path` for reading; on Linux without waiting for a writer, as a named pipe would.

@@ -54,6 +54,9 @@ impl<'a> At<'a> {
     }
 
     fn diag(&self, rel: &Path, field: &str, problem: String) -> Diagnostic {
+        if super::sheet::is_sheet(rel) {
+            return self.cell(rel, field, problem);
+        }
         let mut sources = self.sources.borrow_mut();
         let src = sources.entry(rel.to_path_buf()).or_insert_with(|| {
             let mut scratch = Diagnostics::default();
@@ -66,6 +69,28 @@ impl<'a> At<'a> {
         });
         let pos = src.as_ref().and_then(|s| s.locate(field));
         Diagnostic::new(rel, problem).at(pos).field(field)
+    }
+}
+
+impl At<'_> {
+    /// A message about a spreadsheet report, at the cell of the field `values.<unit>.<indicator>`
+    /// it names; about its date, at the file's name.
+    fn cell(&self, rel: &Path, field: &str, problem: String) -> Diagnostic {
+        let site = self.site;
+        let report = site.reports.iter().find(|r| r.file == rel);
+        let places = report.and_then(|r| r.sheet.as_deref());
+        let d = Diagnostic::new(rel, problem);
+        let Some((report, places)) = report.zip(places) else { return d };
+        let mut parts = field.split('.');
+        let (Some("values"), Some(unit), Some(ind)) = (parts.next(), parts.next(), parts.next()) else {
+            let what = if field == "date" { "ngày báo cáo (theo tên tệp)" } else { field };
+            return d.sheet(&places.sheet).field(what);
+        };
+        let what = super::sheet::describe_cell(&site.units, site.plan(&report.plan), &site.config.locality, unit, ind);
+        match places.cells.get(&(unit.to_string(), ind.to_string())) {
+            Some(&(row, col)) => d.cell(&places.sheet, row, col).field(what),
+            None => d.sheet(&places.sheet).field(what),
+        }
     }
 }
 

@@ -47,7 +47,10 @@ fn excerpt(root: &Path, d: &Diagnostic) -> Option<String> {
 
 fn item(root: &Path, d: &Diagnostic) -> String {
     let mut at = format!("<code>{}</code>", escape(&d.file.display().to_string()));
-    if let Some(l) = d.line {
+    if d.sheet.is_some() {
+        // “, trang “Báo cáo”, ô C6”: a spreadsheet's cell as Excel names it.
+        at.push_str(&escape(&d.place()));
+    } else if let Some(l) = d.line {
         at.push_str(&format!(", dòng {l}"));
         if let Some(c) = d.column {
             at.push_str(&format!(", cột {c}"));
@@ -55,7 +58,8 @@ fn item(root: &Path, d: &Diagnostic) -> String {
     }
     let mut out = format!("<li><h2>{at}</h2>\n<dl>\n");
     if let Some(f) = &d.field {
-        out.push_str(&format!("<dt>Trường</dt><dd><code>{}</code></dd>\n", escape(f)));
+        let name = if d.sheet.is_some() { "Thuộc" } else { "Trường" };
+        out.push_str(&format!("<dt>{name}</dt><dd><code>{}</code></dd>\n", escape(f)));
     }
     out.push_str(&format!("<dt>Vấn đề</dt><dd>{}</dd>\n", escape(&d.problem)));
     if let Some(e) = &d.expected {
@@ -124,6 +128,18 @@ mod tests {
         assert!(html.contains("“ti&lt;b&gt;tle”") && !html.contains("<b>"), "{html}");
         assert!(html.contains("<mark>&gt; 2 | ti&lt;b&gt;tle: 2</mark>"), "{html}");
         assert!(html.contains("Nội dung có 1 lỗi"));
+    }
+
+    #[test]
+    fn a_spreadsheet_cell_is_named_as_excel_names_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = Diagnostic::new("progress/2024-06-07.xlsx", "gặp chữ “mười”")
+            .cell("Tuần 23", 7, 3)
+            .field("Khu phố 2, chỉ tiêu “VNeID”");
+        let html = render(dir.path(), &Error::Content(Diagnostics { items: vec![d] }));
+        assert!(html.contains("<code>progress/2024-06-07.xlsx</code>, trang “Tuần 23”, ô D8</h2>"), "{html}");
+        assert!(html.contains("<dt>Thuộc</dt><dd><code>Khu phố 2, chỉ tiêu “VNeID”</code></dd>"), "{html}");
+        assert!(!html.contains("<pre>"), "a workbook is not quoted as text: {html}");
     }
 
     #[test]

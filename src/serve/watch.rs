@@ -12,10 +12,11 @@ const QUIET: Duration = Duration::from_millis(50);
 /// …or, during a long copy, this long after the first event, so the preview still moves.
 const AT_MOST: Duration = Duration::from_millis(300);
 
-/// Names the loader skips: editor swap and backup files, hidden files.
+/// Names the loader skips (hidden files, editor backups, Excel's lock file beside an open
+/// workbook) and editor swap files.
 fn ignored(p: &Path) -> bool {
     let name = p.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
-    name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp") || name.ends_with(".swx")
+    crate::content::unread(&name) || name.ends_with(".swp") || name.ends_with(".swx")
 }
 
 fn relevant(ev: &notify::Event) -> bool {
