@@ -105,7 +105,7 @@ enum Command {
     },
     /// Tạo một tệp nội dung mới: hướng dẫn, sự kiện, báo cáo tiến độ hôm nay hoặc tin
     #[command(
-        override_usage = "bangtin new guide|event|news \"TIÊU ĐỀ\" [--content THƯ_MỤC] [--plan MÃ]\n           bangtin new report [\"NGUỒN SỐ LIỆU\"] [--content THƯ_MỤC] [--plan MÃ] [--today NĂM-THÁNG-NGÀY]"
+        override_usage = "bangtin new guide|event|news \"TIÊU ĐỀ\" [--content THƯ_MỤC] [--plan MÃ]\n           bangtin new report [\"NGUỒN SỐ LIỆU\"] [--xlsx|--csv] [--content THƯ_MỤC] [--plan MÃ] [--today NĂM-THÁNG-NGÀY]"
     )]
     New {
         /// guide (hướng dẫn), event (sự kiện), report (báo cáo tiến độ hôm nay, có sẵn số liệu kỳ trước) hoặc news (tin)
@@ -119,6 +119,8 @@ enum Command {
         /// Kế hoạch của tệp mới (tên tệp trong plans/, không có .md); mặc định là kế hoạch hiện tại
         #[arg(long, value_name = "MÃ")]
         plan: Option<String>,
+        #[command(flatten)]
+        sheet: NewSheetArgs,
     },
     /// Viết bản tin phát thanh của một ngày (văn bản để đọc trên loa), hoặc cách đọc một đoạn chữ
     Radio(cli_radio::RadioArgs),
@@ -147,6 +149,28 @@ enum Command {
     },
 }
 
+/// `bangtin new report --xlsx|--csv`: the report as a table to fill in.
+#[derive(clap::Args)]
+struct NewSheetArgs {
+    /// Với report: tạo bảng Excel progress/NGÀY.xlsx để điền số liệu, thay cho tệp YAML
+    #[arg(long, conflicts_with = "csv")]
+    xlsx: bool,
+    /// Với report: tạo bảng CSV progress/NGÀY.csv (mở bằng LibreOffice Calc hoặc Excel) để điền số liệu
+    #[arg(long)]
+    csv: bool,
+}
+
+impl NewSheetArgs {
+    fn form(&self) -> Option<bangtin::scaffold::SheetForm> {
+        use bangtin::scaffold::SheetForm;
+        match (self.xlsx, self.csv) {
+            (true, _) => Some(SheetForm::Xlsx),
+            (_, true) => Some(SheetForm::Csv),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Clone, Copy, clap::ValueEnum)]
 enum NewKind {
     #[value(alias = "huong-dan")]
@@ -166,6 +190,7 @@ const USAGE: &[&str] = &[
     "bangtin serve [--content THƯ_MỤC] [--port CỔNG] [--bind ĐỊA_CHỈ]",
     "bangtin init THƯ_MỤC",
     "bangtin new guide|event|report|news \"TIÊU ĐỀ\" [--content THƯ_MỤC]",
+    "bangtin new report [--xlsx|--csv] [--content THƯ_MỤC]",
     "bangtin radio [--content THƯ_MỤC] [--date NĂM-THÁNG-NGÀY] [--plan KẾ_HOẠCH] [-o TỆP] [--dialect bac|nam] [--max-minutes PHÚT] [--audio TỆP.wav]",
     "bangtin radio say CHỮ|-",
 ];
@@ -290,7 +315,9 @@ fn main() -> ExitCode {
         Command::Check { site } => run_check(site.options(PathBuf::new()), &ui),
         Command::Serve { site, port, bind } => run_serve(site, port, bind, ui),
         Command::Init { dir, today } => run_init(&dir, today.unwrap_or_else(bangtin::today_local), &ui),
-        Command::New { kind, title, site, plan } => run_new(kind, title.as_deref(), plan.as_deref(), site, &ui),
+        Command::New { kind, title, site, plan, sheet } => {
+            run_new(kind, title.as_deref(), plan.as_deref(), sheet.form(), site, &ui)
+        }
         Command::Radio(args) => cli_radio::run(args),
         Command::BenchSite { dir, size, pages, units, events, weeks, hugo } => run_bench_site(
             &dir,
@@ -453,7 +480,14 @@ fn run_init(dir: &std::path::Path, today: chrono::NaiveDate, ui: &Ui) -> ExitCod
     }
 }
 
-fn run_new(kind: NewKind, title: Option<&str>, plan: Option<&str>, site: SiteArgs, ui: &Ui) -> ExitCode {
+fn run_new(
+    kind: NewKind,
+    title: Option<&str>,
+    plan: Option<&str>,
+    sheet: Option<bangtin::scaffold::SheetForm>,
+    site: SiteArgs,
+    ui: &Ui,
+) -> ExitCode {
     use bangtin::scaffold::Kind;
     let kind = match kind {
         NewKind::Guide => Kind::Guide,
@@ -462,7 +496,15 @@ fn run_new(kind: NewKind, title: Option<&str>, plan: Option<&str>, site: SiteArg
         NewKind::News => Kind::News,
     };
     let today = site.today.unwrap_or_else(bangtin::today_local);
-    match bangtin::scaffold::new_file(&site.content, kind, title, plan, today) {
+    let created = match (kind, sheet) {
+        (Kind::Report, Some(form)) => bangtin::scaffold::new_report_sheet(&site.content, form, title, plan, today),
+        (_, Some(_)) => {
+            ui.error("lỗi: --xlsx và --csv chỉ dùng với bangtin new report (báo cáo tiến độ dạng bảng tính)");
+            return ExitCode::from(2);
+        }
+        (_, None) => bangtin::scaffold::new_file(&site.content, kind, title, plan, today),
+    };
+    match created {
         Ok(created) => {
             for f in &created.files {
                 ui.done(&format!("Đã tạo {}.", f.display()));

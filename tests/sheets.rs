@@ -1,7 +1,8 @@
-//! Progress reports as spreadsheets: a table laid out by hand (titles, STT, unit names, the
-//! columns' numbers, a total row, a note under it), an .ods and a CSV with `;` and a byte-order
-//! mark give the figures they hold; each mistake is named at its cell, in Vietnamese, and leaves
-//! the output as it was.
+//! Progress reports as spreadsheets: the template `bangtin new report --xlsx` (and `--csv`)
+//! writes builds back to the figures of the report before it; a table laid out by hand (titles,
+//! STT, unit names, the columns' numbers, a total row, a note under it), an .ods and a CSV with
+//! `;` and a byte-order mark give the figures they hold; each mistake is named at its cell, in
+//! Vietnamese, and leaves the output as it was.
 
 mod common;
 #[path = "common/sheets.rs"]
@@ -53,6 +54,68 @@ fn block<'a>(stderr: &'a str, head: &str) -> &'a str {
     let at = stderr.find(head).unwrap_or_else(|| panic!("no “{head}” in:\n{stderr}"));
     let rest = &stderr[at..];
     &rest[..rest.find("\n\n").map_or(rest.len(), |e| e + 1)]
+}
+
+#[test]
+fn the_xlsx_template_builds_back_to_the_figures_of_the_report_before_it() {
+    let sc = Scratch::of(&example());
+    let r = run(&["new", "report", "--xlsx", "--content", s(&sc.site()), "--today", "2024-06-03"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("progress/2024-06-03.xlsx"), "{}", r.stdout);
+    let b = sc.build("2024-06-03");
+    assert_eq!(b.code, 0, "{}", b.stderr);
+    let before = figures_of(&sc.out(), CSV, "2024-05-31");
+    assert_eq!(before.len(), 33, "{before:?}");
+    assert_eq!(figures_of(&sc.out(), CSV, "2024-06-03"), before);
+    // The plan's page says the same totals, as of the new day.
+    let page = visible(&read(&sc.out(), "tien-do/2024-cong-dan-so/index.html"));
+    assert!(page.contains("3/6/2024"), "{page}");
+
+    // The same report makes the same file.
+    let again = Scratch::of(&example());
+    assert_eq!(run(&["new", "report", "--xlsx", "--content", s(&again.site()), "--today", "2024-06-03"]).code, 0);
+    assert!(
+        fs::read(sc.file("progress/2024-06-03.xlsx")).unwrap()
+            == fs::read(again.file("progress/2024-06-03.xlsx")).unwrap()
+    );
+
+    // A second template of the same day is refused, whatever its form.
+    for form in ["--xlsx", "--csv"] {
+        let again = run(&["new", "report", form, "--content", s(&sc.site()), "--today", "2024-06-03"]);
+        assert_eq!(again.code, 1, "{}", again.stderr);
+        assert!(
+            again.stderr.contains("progress/2024-06-03.xlsx") && again.stderr.contains("không ghi đè"),
+            "{}",
+            again.stderr
+        );
+    }
+    // The flags are a report's only.
+    let guide = run(&["new", "guide", "Hướng dẫn", "--xlsx", "--content", s(&sc.site())]);
+    assert_eq!(guide.code, 2, "{}", guide.stderr);
+    assert!(guide.stderr.contains("chỉ dùng với bangtin new report"), "{}", guide.stderr);
+}
+
+#[test]
+fn ratios_and_milestones_survive_the_template_in_both_forms() {
+    // Tịnh Hiệp: the ward's ratios in two columns each and a milestone not done yet.
+    for form in ["--xlsx", "--csv"] {
+        let sc = Scratch::of(&fixture("001-tinh-hiep"));
+        let r = run(&["new", "report", form, "Công an xã", "--content", s(&sc.site()), "--today", "2024-08-23"]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let b = sc.build("2024-08-23");
+        assert_eq!(b.code, 0, "{form}: {}", b.stderr);
+        let csv = "tien-do/2024-cao-diem-60-ngay/du-lieu.csv";
+        let before: Vec<String> =
+            figures_of(&sc.out(), csv, "2024-08-20").iter().map(|l| l.replace("(số liệu minh họa)", "")).collect();
+        let after: Vec<String> =
+            figures_of(&sc.out(), csv, "2024-08-23").iter().map(|l| l.replace("(số liệu minh họa)", "")).collect();
+        assert_eq!(after.len(), 9, "{after:?}");
+        // The source is the one given; the figures are the last report's.
+        let strip = |l: &String| l.split('|').take(8).collect::<Vec<_>>().join("|");
+        assert_eq!(after.iter().map(strip).collect::<Vec<_>>(), before.iter().map(strip).collect::<Vec<_>>(), "{form}");
+        assert!(after.iter().all(|l| l.contains("|Công an xã|")), "{after:?}");
+        assert!(after.iter().any(|l| l.contains("ho-so-truc-tuyen") && l.contains("|79|171|")), "{after:?}");
+    }
 }
 
 /// The example's report of 7/6/2024 as an officer lays it out by hand.
@@ -268,4 +331,47 @@ fn a_falling_figure_is_named_at_its_cell() {
          \x20 cần:     không nhỏ hơn 1.295: số liệu là tổng cộng dồn từ đầu kế hoạch\n\
          \x20 gợi ý:   nếu đây là số của riêng tuần này, hãy cộng thêm vào tổng kỳ trước\n"
     );
+}
+
+/// `tests/sheet_check.py` with `args`, through the interpreter that has openpyxl; its output.
+fn openpyxl(py: &str, args: &[&str]) -> String {
+    let out = std::process::Command::new(py).arg(repo().join("tests/sheet_check.py")).args(args).output().unwrap();
+    assert!(out.status.success(), "sheet_check.py {args:?}:\n{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn the_template_opens_in_openpyxl_frozen_validated_and_totalled() {
+    let Some(py) = python("the .xlsx template was not opened by the PyPI openpyxl package") else { return };
+    // Tịnh Hiệp's ratios are the whole commune's: only its count has a total.
+    for (site, today, totals) in [(example(), "2024-06-03", 4), (fixture("001-tinh-hiep"), "2024-08-23", 1)] {
+        let sc = Scratch::of(&site);
+        let r = run(&["new", "report", "--xlsx", "--content", s(&sc.site()), "--today", today]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let file = sc.file(&format!("progress/{today}.xlsx"));
+        let said = openpyxl(&py, &["check", s(&file)]);
+        assert_eq!(said.lines().count(), totals, "{said}");
+        if today == "2024-06-03" {
+            // The example's units add up to 12.110 cards by 31/5.
+            assert!(said.starts_with("C17 =SUM(C8:C15) 12110\n"), "{said}");
+        }
+    }
+}
+
+#[test]
+fn an_officer_fills_the_template_with_a_script_and_the_plan_page_shows_it() {
+    let Some(py) = python("the .xlsx template was not filled by the PyPI openpyxl package") else { return };
+    let sc = Scratch::of(&example());
+    assert_eq!(run(&["new", "report", "--xlsx", "--content", s(&sc.site()), "--today", "2024-06-07"]).code, 0);
+    let file = sc.file("progress/2024-06-07.xlsx");
+    // A week's work: ten more of everything in each of the eight khu phố. openpyxl saves the
+    // totals' formulas without values: there is nothing to check them against, and no error.
+    openpyxl(&py, &["fill", s(&file), "10"]);
+    let b = sc.build("2024-06-07");
+    assert_eq!(b.code, 0, "{}", b.stderr);
+    let rows = figures_of(&sc.out(), CSV, "2024-06-07");
+    assert!(rows.iter().any(|l| l.starts_with("kp1|") && l.contains("|cccd|") && l.contains("|1305|")), "{rows:?}");
+    let page = visible(&read(&sc.out(), "tien-do/2024-cong-dan-so/index.html"));
+    // 12.110 cards by 31/5, 80 more: 12.190, as of the new day.
+    assert!(page.contains("12.190") && page.contains("7/6/2024"), "{page}");
 }

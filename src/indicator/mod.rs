@@ -122,12 +122,12 @@ impl Kind {
         }
     }
 
-    /// A new report's figure where nothing stands yet, as the report writes it.
-    pub fn blank(self) -> &'static str {
+    /// A new report's figure where nothing stands yet: 0, a ratio of 0 of 0, not done.
+    pub fn blank(self) -> Figure {
         match self {
-            Kind::Count | Kind::Percent => "0",
-            Kind::Ratio => "{ done: 0, of: 0 }",
-            Kind::Milestone => "not-done",
+            Kind::Count | Kind::Percent => Figure::Count(0),
+            Kind::Ratio => Figure::Ratio { done: 0, of: 0 },
+            Kind::Milestone => Figure::Milestone { done: false, on: None },
         }
     }
 }

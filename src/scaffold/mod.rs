@@ -30,6 +30,9 @@ const NEW_REPORT: &str = include_str!("new/report.yaml");
 
 /// What `bangtin new` makes: a guide, an event, a news item or a report.
 pub use crate::content::kind::Kind;
+pub use report_sheet::SheetForm;
+
+mod report_sheet;
 
 /// What was written, and what the officer does next.
 #[derive(Debug, Clone)]
@@ -75,7 +78,7 @@ fn yaml_key(id: &str) -> String {
 }
 
 /// Creates `path` only if nothing is there: the officer's work is never overwritten.
-fn write_new(path: &Path, text: &str) -> Result<(), Error> {
+fn write_new(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     if let Some(parent) = path.parent() {
         fs::create_dir_all(parent).map_err(|e| Error::io(parent, "tạo thư mục", e))?;
     }
@@ -89,7 +92,7 @@ fn write_new(path: &Path, text: &str) -> Result<(), Error> {
         }
         Err(e) => return Err(Error::io(path, "tạo tệp", e)),
     };
-    f.write_all(text.as_bytes()).map_err(|e| Error::io(path, "ghi tệp", e))
+    f.write_all(bytes).map_err(|e| Error::io(path, "ghi tệp", e))
 }
 
 /// `bangtin init DIR`: a site project in `DIR` (its content in `DIR/content/`) that builds as it is.
@@ -134,7 +137,7 @@ pub fn init(dir: &Path, today: NaiveDate) -> Result<Created, Error> {
     let mut written = Vec::new();
     for (rel, template) in files {
         let path = content.join(&rel);
-        if let Err(e) = write_new(&path, &fill(template, &values)) {
+        if let Err(e) = write_new(&path, fill(template, &values).as_bytes()) {
             // Half a site would not build; leave the folder as the officer gave it.
             for p in &written {
                 let _ = fs::remove_file(p);
@@ -195,6 +198,13 @@ fn choose_plan<'a>(site: &'a Site, wanted: Option<&str>, today: NaiveDate) -> Re
     Ok(current.or_else(|| site.plans.iter().find(|p| p.from <= today && today <= p.to)).or_else(|| site.plans.first()))
 }
 
+fn no_site(content: &Path) -> Error {
+    Error::Refused(format!(
+        "không thấy site.yaml trong thư mục nội dung “{}”. Chạy lệnh trong thư mục của trang (nơi có thư mục content/), chỉ định thư mục bằng --content THƯ_MỤC, hoặc tạo trang mới bằng: bangtin init THƯ_MỤC",
+        content.display()
+    ))
+}
+
 /// `bangtin new KIND "Tiêu đề"`: one new file in the content folder `content`.
 pub fn new_file(
     content: &Path,
@@ -204,10 +214,7 @@ pub fn new_file(
     today: NaiveDate,
 ) -> Result<Created, Error> {
     if !content.join("site.yaml").is_file() {
-        return Err(Error::Refused(format!(
-            "không thấy site.yaml trong thư mục nội dung “{}”. Chạy lệnh trong thư mục của trang (nơi có thư mục content/), chỉ định thư mục bằng --content THƯ_MỤC, hoặc tạo trang mới bằng: bangtin init THƯ_MỤC",
-            content.display()
-        )));
+        return Err(no_site(content));
     }
     let title = title.map(str::trim).filter(|t| !t.is_empty());
     let site = crate::content::load(content, today);
@@ -321,7 +328,7 @@ pub fn new_file(
         }
     };
     let path = content.join(&rel);
-    write_new(&path, &text)?;
+    write_new(&path, text.as_bytes())?;
     Ok(Created { files: vec![path], page: Some(page), next })
 }
 
@@ -340,23 +347,70 @@ fn guess_kind(title: &str) -> &'static str {
     }
 }
 
-/// One line of a new report: a unit (or `ward`), its figures as YAML, and its name as a comment.
-struct Row {
+/// One row of a new report: a unit (or `ward`), its name, and the figures it starts with, by
+/// indicator id in the plan's order.
+struct Line {
     id: String,
-    cells: Vec<(String, String)>,
-    note: String,
+    name: String,
+    cells: Vec<(String, Figure)>,
 }
 
-/// Today's report, pre-filled with every unit's latest cumulative figures so the officer only
-/// changes numbers. A cell never reported starts at zero (or not-done), which the validator
-/// accepts and the officer sees at once on the dashboard if left unchanged.
-fn new_report(
-    content: &Path,
-    site: &Site,
-    source: Option<&str>,
-    plan: Option<&str>,
-    today: NaiveDate,
-) -> Result<Created, Error> {
+/// The rows of a new report of `plan` on `today`, pre-filled with every unit's latest cumulative
+/// figure so the officer only changes numbers; the whole locality's row last, perhaps empty. A
+/// count never reported starts at zero (a ratio or milestone of the ward at 0 of 0 or not
+/// done), which the validator accepts and the officer sees at once on the dashboard if left
+/// unchanged.
+fn starting_lines(site: &Site, plan: &Plan, today: NaiveDate) -> Vec<Line> {
+    // Latest figure per (row, indicator), reports read in date order.
+    let mut latest: BTreeMap<(&str, &str), &Figure> = BTreeMap::new();
+    for r in site.reports.iter().filter(|r| r.plan == plan.slug && r.date < today) {
+        for (row, cells) in &r.values {
+            for (ind, f) in cells.iter() {
+                latest.insert((row.as_str(), ind), f);
+            }
+        }
+    }
+    let per_unit = |ind: &str| site.units.units.iter().any(|u| latest.contains_key(&(u.id.as_str(), ind)));
+    let mut lines: Vec<Line> = Vec::new();
+    for u in &site.units.units {
+        let mut cells = Vec::new();
+        for ind in &plan.indicators {
+            let kind = ind.target.kind();
+            let cell = match latest.get(&(u.id.as_str(), ind.id.as_str())) {
+                Some(f) => Some((*f).clone()),
+                // Zeros per unit would be newer than a ward total and hide it: only where
+                // nothing stands for this indicator yet.
+                None if kind.counts() && !latest.contains_key(&("ward", ind.id.as_str())) => Some(kind.blank()),
+                None => None,
+            };
+            if let Some(c) = cell {
+                cells.push((ind.id.clone(), c));
+            }
+        }
+        lines.push(Line { id: u.id.clone(), name: u.name.clone(), cells });
+    }
+    let mut ward = Vec::new();
+    for ind in &plan.indicators {
+        // A ward's count is the sum of its units', which a unit's figure would hide; a ward's
+        // ratio or milestone stands for the ward.
+        let kind = ind.target.kind();
+        let cell = match latest.get(&("ward", ind.id.as_str())) {
+            Some(f) if !per_unit(&ind.id) || !kind.counts() => Some((*f).clone()),
+            Some(_) => None,
+            None if per_unit(&ind.id) => None,
+            None => (!kind.counts()).then(|| kind.blank()),
+        };
+        if let Some(c) = cell {
+            ward.push((ind.id.clone(), c));
+        }
+    }
+    lines.push(Line { id: "ward".into(), name: format!("toàn {}", site.config.locality), cells: ward });
+    lines
+}
+
+/// The plan of a new report on `today`, refused when there is none or `today` is outside it,
+/// or when a report of `today` is already there in any form.
+fn report_plan<'a>(content: &Path, site: &'a Site, plan: Option<&str>, today: NaiveDate) -> Result<&'a Plan, Error> {
     let Some(plan) = choose_plan(site, plan, today)? else {
         return Err(Error::Refused(
             "chưa có kế hoạch nào trong plans/; báo cáo tiến độ ghi số liệu cho các chỉ tiêu của một kế hoạch. Thêm kế hoạch trước (xem docs/content-format.md).".into(),
@@ -371,7 +425,7 @@ fn new_report(
             dmy(plan.to)
         )));
     }
-    for ext in ["yaml", "yml"] {
+    for ext in Kind::Report.extensions() {
         let p = content.join(format!("{}/{today}.{ext}", Kind::Report.folder()));
         if p.exists() {
             return Err(Error::Refused(format!(
@@ -381,58 +435,31 @@ fn new_report(
             )));
         }
     }
+    Ok(plan)
+}
 
-    // Latest figure per (row, indicator), reports read in date order.
-    let reports: Vec<_> = site.reports.iter().filter(|r| r.plan == plan.slug && r.date < today).collect();
-    let mut latest: BTreeMap<(&str, &str), &Figure> = BTreeMap::new();
-    for r in &reports {
-        for (row, cells) in &r.values {
-            for (ind, f) in cells.iter() {
-                latest.insert((row.as_str(), ind), f);
-            }
-        }
-    }
-    let per_unit = |ind: &str| site.units.units.iter().any(|u| latest.contains_key(&(u.id.as_str(), ind)));
-    let mut rows: Vec<Row> = Vec::new();
-    for u in &site.units.units {
-        let mut cells = Vec::new();
-        for ind in &plan.indicators {
-            let kind = ind.target.kind();
-            let cell = match latest.get(&(u.id.as_str(), ind.id.as_str())) {
-                Some(f) => Some(f.yaml()),
-                // Zeros per unit would be newer than a ward total and hide it: only where
-                // nothing stands for this indicator yet.
-                None if kind.counts() && !latest.contains_key(&("ward", ind.id.as_str())) => Some(kind.blank().into()),
-                None => None,
-            };
-            if let Some(c) = cell {
-                cells.push((ind.id.clone(), c));
-            }
-        }
-        rows.push(Row { id: u.id.clone(), cells, note: u.name.clone() });
-    }
-    let mut ward = Vec::new();
-    for ind in &plan.indicators {
-        // A ward's count is the sum of its units', which a unit's figure would hide; a ward's
-        // ratio or milestone stands for the ward.
-        let kind = ind.target.kind();
-        let cell = match latest.get(&("ward", ind.id.as_str())) {
-            Some(f) if !per_unit(&ind.id) || !kind.counts() => Some(f.yaml()),
-            Some(_) => None,
-            None if per_unit(&ind.id) => None,
-            None => (!kind.counts()).then(|| kind.blank().into()),
-        };
-        if let Some(c) = cell {
-            ward.push((ind.id.clone(), c));
-        }
-    }
-    rows.push(Row { id: "ward".into(), cells: ward, note: format!("toàn {}", site.config.locality) });
-    let values = rows
+/// The plan's latest report before `today`, which a new one starts from.
+fn last_report<'a>(site: &'a Site, plan: &Plan, today: NaiveDate) -> Option<&'a crate::content::model::Report> {
+    site.reports.iter().rfind(|r| r.plan == plan.slug && r.date < today)
+}
+
+/// Today's report as YAML, pre-filled ([`starting_lines`]).
+fn new_report(
+    content: &Path,
+    site: &Site,
+    source: Option<&str>,
+    plan: Option<&str>,
+    today: NaiveDate,
+) -> Result<Created, Error> {
+    let plan = report_plan(content, site, plan, today)?;
+    let lines = starting_lines(site, plan, today);
+    let values = lines
         .iter()
         .filter(|r| !r.cells.is_empty())
         .map(|r| {
-            let inner = r.cells.iter().map(|(k, v)| format!("{}: {v}", yaml_key(k))).collect::<Vec<_>>().join(", ");
-            format!("  {}: {{ {inner} }}   # {}", yaml_key(&r.id), r.note)
+            let inner =
+                r.cells.iter().map(|(k, v)| format!("{}: {}", yaml_key(k), v.yaml())).collect::<Vec<_>>().join(", ");
+            format!("  {}: {{ {inner} }}   # {}", yaml_key(&r.id), r.name)
         })
         .collect::<Vec<_>>()
         .join("\n");
@@ -442,7 +469,7 @@ fn new_report(
         .map(|i| format!("#   {}: {} — {}", i.id, i.name, i.target.kind().legend(i.noun.as_deref())))
         .collect::<Vec<_>>()
         .join("\n");
-    let last = reports.last();
+    let last = last_report(site, plan, today);
     let origin = match last {
         Some(r) => format!(
             "Số liệu dưới đây chép từ báo cáo ngày {} ({}): hãy sửa thành số mới.",
@@ -474,11 +501,56 @@ fn new_report(
         ],
     );
     let path = content.join(Kind::Report.file(&today.to_string()));
-    write_new(&path, &text)?;
+    write_new(&path, text.as_bytes())?;
     Ok(Created {
         files: vec![path],
         page: Some(format!("/{}", paths::progress(&plan.slug))),
         next: vec!["Sửa số liệu thành số cộng dồn đến hôm nay; số không được nhỏ hơn kỳ trước.".to_string()],
+    })
+}
+
+/// `bangtin new report --xlsx` or `--csv`: today's report as a table to fill in, in the content
+/// folder `content`, pre-filled as the YAML one is ([`starting_lines`]).
+pub fn new_report_sheet(
+    content: &Path,
+    form: SheetForm,
+    source: Option<&str>,
+    plan: Option<&str>,
+    today: NaiveDate,
+) -> Result<Created, Error> {
+    if !content.join("site.yaml").is_file() {
+        return Err(no_site(content));
+    }
+    let site = crate::content::load(content, today).map_err(|d| Error::Content(d.sorted()))?;
+    let plan = report_plan(content, &site, plan, today)?;
+    let lines = starting_lines(&site, plan, today);
+    let last = last_report(&site, plan, today);
+    let source = source.map(str::trim).filter(|s| !s.is_empty()).or_else(|| last.and_then(|r| r.source.as_deref()));
+    let illustrative = last.is_some_and(|r| r.illustrative);
+    let table = report_sheet::Table::new(&site, plan, &lines, source, illustrative, today);
+    let (ext, bytes) = match form {
+        SheetForm::Xlsx => ("xlsx", table.xlsx()?),
+        SheetForm::Csv => ("csv", table.csv().into_bytes()),
+    };
+    let path = content.join(format!("{}/{today}.{ext}", Kind::Report.folder()));
+    write_new(&path, &bytes)?;
+    let app = match form {
+        SheetForm::Xlsx => "Excel hoặc LibreOffice Calc",
+        SheetForm::Csv => "LibreOffice Calc hoặc Excel (bảng mã UTF-8, phân cách bằng dấu chấm phẩy)",
+    };
+    let origin = match last {
+        Some(r) => format!("Các số đang là số của báo cáo ngày {} ({}).", dmy(r.date), r.file.display()),
+        None => "Chưa có báo cáo nào trước đây: các số 0 cần sửa thành số thật.".to_string(),
+    };
+    Ok(Created {
+        files: vec![path],
+        page: Some(format!("/{}", paths::progress(&plan.slug))),
+        next: vec![
+            format!(
+                "Mở tệp bằng {app}, sửa số liệu thành số cộng dồn đến hôm nay rồi lưu lại đúng dạng .{ext}. {origin}"
+            ),
+            "Giữ nguyên tên các cột, tên các đơn vị và tên tệp; hàng “Tổng cộng” tự cộng, không cần sửa.".to_string(),
+        ],
     })
 }
 
