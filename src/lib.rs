@@ -16,6 +16,7 @@ pub mod chart;
 pub mod check;
 pub mod content;
 pub mod diag;
+pub mod docx;
 pub mod format;
 pub mod html;
 pub mod ical;
