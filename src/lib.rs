@@ -20,6 +20,7 @@ pub mod docx;
 pub mod format;
 pub mod html;
 pub mod ical;
+pub mod import;
 pub mod indicator;
 mod lock;
 pub mod markdown;

@@ -122,6 +122,18 @@ enum Command {
         #[command(flatten)]
         sheet: NewSheetArgs,
     },
+    /// Nhập kế hoạch từ văn bản Word (.docx) hoặc chữ chép từ PDF (.txt) thành bản nháp plans/…md
+    #[command(override_usage = "bangtin import plan TỆP.docx|TỆP.txt [--content THƯ_MỤC]")]
+    Import {
+        /// plan (kế hoạch)
+        #[arg(value_enum, value_name = "LOẠI", hide_possible_values = true)]
+        kind: ImportKind,
+        /// Tệp văn bản: .docx (Word) hoặc .txt (chữ chép ra từ PDF)
+        #[arg(value_name = "TỆP")]
+        file: PathBuf,
+        #[command(flatten)]
+        site: SiteArgs,
+    },
     /// Viết bản tin phát thanh của một ngày (văn bản để đọc trên loa), hoặc cách đọc một đoạn chữ
     Radio(cli_radio::RadioArgs),
     /// Tạo một trang mẫu cỡ lớn để đo tốc độ (benches/run)
@@ -172,6 +184,12 @@ impl NewSheetArgs {
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
+enum ImportKind {
+    #[value(alias = "ke-hoach")]
+    Plan,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
 enum NewKind {
     #[value(alias = "huong-dan")]
     Guide,
@@ -191,6 +209,7 @@ const USAGE: &[&str] = &[
     "bangtin init THƯ_MỤC",
     "bangtin new guide|event|report|news \"TIÊU ĐỀ\" [--content THƯ_MỤC]",
     "bangtin new report [--xlsx|--csv] [--content THƯ_MỤC]",
+    "bangtin import plan TỆP.docx|TỆP.txt [--content THƯ_MỤC]",
     "bangtin radio [--content THƯ_MỤC] [--date NĂM-THÁNG-NGÀY] [--plan KẾ_HOẠCH] [-o TỆP] [--dialect bac|nam] [--max-minutes PHÚT] [--audio TỆP.wav]",
     "bangtin radio say CHỮ|-",
 ];
@@ -318,6 +337,7 @@ fn main() -> ExitCode {
         Command::New { kind, title, site, plan, sheet } => {
             run_new(kind, title.as_deref(), plan.as_deref(), sheet.form(), site, &ui)
         }
+        Command::Import { kind: ImportKind::Plan, file, site } => run_import(&file, site, &ui),
         Command::Radio(args) => cli_radio::run(args),
         Command::BenchSite { dir, size, pages, units, events, weeks, hugo } => run_bench_site(
             &dir,
@@ -529,6 +549,37 @@ fn run_new(
                     "Báo cáo mới chép số liệu từ nội dung hiện có, nên cần sửa các lỗi trên trước (xem bangtin check).",
                 );
             }
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run_import(file: &std::path::Path, site: SiteArgs, ui: &Ui) -> ExitCode {
+    let today = site.today.unwrap_or_else(bangtin::today_local);
+    match bangtin::import::plan(file, &site.content, today) {
+        Ok(imported) => {
+            ui.done(&format!("Đã tạo bản nháp {} (trang {}).", imported.plan.display(), imported.page));
+            for f in &imported.others {
+                ui.done(&format!("Đã tạo bản nháp {}.", f.display()));
+            }
+            ui.info("Cần kiểm tra:");
+            for c in &imported.check {
+                ui.info(&format!("  - {c}"));
+            }
+            if !imported.units.is_empty() {
+                ui.info("units.yaml cần có:");
+                for u in &imported.units {
+                    ui.info(&format!("  - {u}"));
+                }
+            }
+            ui.info(&format!(
+                "Sau khi sửa, chạy: bangtin check --content {} — lỗi “thiếu trường …” là chỗ còn phải điền.",
+                site.content.display()
+            ));
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            ui.error(&e.to_string());
             ExitCode::from(1)
         }
     }

@@ -53,7 +53,7 @@ fn fill(template: &str, values: &[(&str, String)]) -> String {
 }
 
 /// A YAML double-quoted scalar: whatever the officer typed as a title stays text.
-fn yaml_str(s: &str) -> String {
+pub(crate) fn yaml_str(s: &str) -> String {
     let mut out = String::from("\"");
     for c in s.chars() {
         match c {
@@ -78,7 +78,7 @@ fn yaml_key(id: &str) -> String {
 }
 
 /// Creates `path` only if nothing is there: the officer's work is never overwritten.
-fn write_new(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+pub(crate) fn write_new(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     if let Some(parent) = path.parent() {
         fs::create_dir_all(parent).map_err(|e| Error::io(parent, "tạo thư mục", e))?;
     }
@@ -159,7 +159,7 @@ pub fn init(dir: &Path, today: NaiveDate) -> Result<Created, Error> {
 }
 
 /// `Kích hoạt định danh` → `kich-hoat-dinh-danh`, short enough for a file name and an address.
-fn slug_for(title: &str) -> Result<String, Error> {
+pub(crate) fn slug_for(title: &str) -> Result<String, Error> {
     let mut slug = text::slugify(title);
     const MAX: usize = 60;
     if slug.len() > MAX {
@@ -225,7 +225,7 @@ pub fn new_file(
         }
         Kind::Plan => {
             return Err(Error::Refused(
-                "bangtin new không tạo kế hoạch: chép một kế hoạch có sẵn trong plans/ rồi sửa (xem docs/content-format.md)"
+                "bangtin new không tạo kế hoạch: nhập từ văn bản Word bằng bangtin import plan TỆP.docx, hoặc chép một kế hoạch có sẵn trong plans/ rồi sửa (xem docs/content-format.md)"
                     .into(),
             ))
         }
