@@ -46,8 +46,9 @@ function postersOf(out) {
 }
 
 /** Serves the folder `root` on 127.0.0.1 (the theme's style sheet must be same-origin for its
- * @page rule to be read); resolves to the server. A poster links only below the site root. */
-function serve(root) {
+ * @page rule to be read); resolves to the server. A poster links only below the site root.
+ * With `sent`, pushes `{ path, bytes }` for every file served (search.mjs counts them). */
+export function serve(root, sent = null) {
   const types = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.svg': 'image/svg+xml', '.js': 'text/javascript', '.png': 'image/png' };
   const server = createServer((req, res) => {
     let rel = decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/^\/+/, '');
@@ -58,8 +59,10 @@ function serve(root) {
       res.writeHead(404).end();
       return;
     }
+    const body = fs.readFileSync(file);
+    if (sent) sent.push({ path: rel, bytes: body.length });
     res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream' });
-    res.end(fs.readFileSync(file));
+    res.end(body);
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }

@@ -21,10 +21,10 @@
 // Prints one line per title, or with --json one JSON object (benches/run reads it); exits 1 on a
 // failure.
 
-import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
+import { serve } from './posters.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -52,26 +52,6 @@ function args() {
   }
   if (!a.site) throw new Error('--site OUTPUT_DIR is required');
   return a;
-}
-
-/** Serves `root` on 127.0.0.1, counting the bytes of every response body in `sent`. */
-function serve(root, sent) {
-  const types = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.svg': 'image/svg+xml', '.js': 'text/javascript', '.png': 'image/png' };
-  const server = createServer((req, res) => {
-    let rel = decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/^\/+/, '');
-    if (rel.split('/').includes('..')) rel = '\0';
-    let file = path.join(root, rel);
-    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    const body = fs.readFileSync(file);
-    sent.push({ path: rel, bytes: body.length });
-    res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream' });
-    res.end(body);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
 function fold(s) {
