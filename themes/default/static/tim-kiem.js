@@ -210,11 +210,13 @@
       if (query === asked && more) more.hidden = shown >= found.length;
     });
   }
-  // The query's words; while typing, without a last word of one letter, most likely the start
-  // of a longer one, whose part is every word it starts (a number of one digit stays).
+  // The query's words. While typing, a last word that is most likely the start of a longer one
+  // is left out: one letter, or the first letters of many words (its part is a node, every word
+  // they start); a number stays. Such a word is asked for after a longer pause.
   function typed(typing) {
     var ts = terms(input.value);
-    if (typing && ts.length && /^\p{L}$/u.test(ts[ts.length - 1])) ts.pop();
+    var last = ts[ts.length - 1];
+    if (typing && last && !/^\p{N}+$/u.test(last) && (Array.from(last).length < 2 || keys[keyFor(last)])) ts.pop();
     return ts;
   }
   function run(typing) {
@@ -270,7 +272,12 @@
     var grew = input.value.length - before.length;
     before = input.value;
     if (grew > 1) run(false);
-    else timer = setTimeout(function () { run(true); }, 300);
+    else {
+      timer = setTimeout(function () {
+        run(true);
+        if (typed(true).length < terms(input.value).length) timer = setTimeout(function () { run(false); }, 700);
+      }, 300);
+    }
   });
   if (more) {
     more.addEventListener("click", function () {
