@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::{ExitCode, Stdio};
 
 use bangtin::content::model::Site;
+use bangtin::output::FileTarget;
 use bangtin::radio::{airtime, bulletin};
 use bangtin::speech::{Dialect, Speaker};
 use chrono::NaiveDate;
@@ -30,7 +31,7 @@ pub struct RadioArgs {
     /// Kế hoạch (tên tệp trong plans/, không có .md); mặc định là current_plan trong site.yaml
     #[arg(long, value_name = "KẾ_HOẠCH")]
     plan: Option<String>,
-    /// Ghi bản tin vào tệp này thay vì in ra màn hình
+    /// Ghi bản tin vào tệp này thay vì in ra màn hình (“-” là màn hình); ống dẫn hay thiết bị như /dev/null được ghi vào, không bị thay
     #[arg(short = 'o', long = "out", value_name = "TỆP")]
     out: Option<PathBuf>,
     /// Cách đọc số: bac (nghìn, linh) hoặc nam (ngàn, lẻ); mặc định theo site.yaml
@@ -221,9 +222,10 @@ fn bulletin_command(args: &RadioArgs) -> ExitCode {
         }
     }
     let text = bulletin::text(&b);
-    match &args.out {
+    // `-o -` is the screen (standard output), as for most commands that write a file.
+    match args.out.as_ref().filter(|p| p.as_os_str() != "-") {
         Some(path) => {
-            if let Err(e) = bangtin::output::write_file_atomically(path, text.as_bytes()) {
+            if let Err(e) = bangtin::output::write_file(path, text.as_bytes()) {
                 eprintln!("{e}");
                 return ExitCode::from(1);
             }
@@ -285,9 +287,20 @@ fn espeak_speed(rate: f64) -> (u32, bool) {
 /// Reads only the words to say (not the header or the bracketed notes) into `wav`, at the
 /// bulletin's rate and with the pauses its air time counts, so the sound lasts about as long as
 /// the estimate; through a temporary file so a failed run leaves no half-written sound file.
+/// The temporary file is renamed over a regular file (`output::file_target`); a pipe or a
+/// device is written into, from a temporary file in the system's temporary folder.
 fn audio(espeak: &Path, wav: &Path, b: &bulletin::Bulletin) -> ExitCode {
-    let name = wav.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "ban-tin.wav".into());
-    let tmp = wav.with_file_name(format!(".{name}.bangtin-{}", std::process::id()));
+    let target = match bangtin::output::file_target(wav) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(1);
+        }
+    };
+    let tmp = match &target {
+        FileTarget::Replace(file) => bangtin::output::beside(file),
+        FileTarget::Into(_) => std::env::temp_dir().join(format!("bangtin-ban-tin-{}.wav", std::process::id())),
+    };
     let (wpm, reached) = espeak_speed(b.pace.rate);
     if !reached {
         eprintln!(
@@ -329,12 +342,20 @@ fn audio(espeak: &Path, wav: &Path, b: &bulletin::Bulletin) -> ExitCode {
         );
         return ExitCode::from(1);
     }
-    if let Err(e) = std::fs::rename(&tmp, wav) {
-        let _ = std::fs::remove_file(&tmp);
-        eprintln!("{}", bangtin::Error::io(wav, "ghi tệp", e));
+    // Measured before it is moved: a pipe cannot be read back.
+    let seconds = wav_seconds(&tmp);
+    let placed = match &target {
+        FileTarget::Replace(file) => std::fs::rename(&tmp, file).map_err(|e| bangtin::Error::io(wav, "ghi tệp", e)),
+        FileTarget::Into(_) => std::fs::read(&tmp)
+            .map_err(|e| bangtin::Error::io(&tmp, "đọc tệp", e))
+            .and_then(|bytes| bangtin::output::write_file(wav, &bytes)),
+    };
+    let _ = std::fs::remove_file(&tmp);
+    if let Err(e) = placed {
+        eprintln!("{e}");
         return ExitCode::from(1);
     }
-    match wav_seconds(wav) {
+    match seconds {
         Some(secs) => eprintln!(
             "Đã đọc bản tin thành tệp âm thanh {} (dài {}; ước tính {}).",
             wav.display(),

@@ -724,34 +724,119 @@ pub fn write_atomically(out: &Path, files: &[OutFile]) -> Result<(), Error> {
     staging.commit()
 }
 
-/// Writes one file so that readers see the old contents or the new, never half of it: into a
-/// temporary sibling first, then renamed over `path`.
-pub fn write_file_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    if path.is_dir() {
-        return Err(Error::Refused(format!(
-            "“{}” là một thư mục; hãy ghi ra một tệp, ví dụ ban-tin.txt",
+/// Where a command writes one file (`bangtin radio -o`, `--audio`), by what stands at the path.
+#[derive(Debug, PartialEq, Eq)]
+pub enum FileTarget {
+    /// Nothing, or a regular file: the new file is written beside it and renamed over it, so a
+    /// reader sees the old contents or the new, never half. Through a link, the file the link
+    /// names (the link stays a link).
+    Replace(PathBuf),
+    /// A named pipe or a character device (`/dev/null`, a terminal), as a shell's `>` would:
+    /// written into, never replaced. Renaming a file over `/dev/null` would replace the
+    /// system's device with a text file when run as root.
+    Into(PathBuf),
+}
+
+/// What writing one file to `path` means, or why it is refused: a folder, a disk (a block
+/// device), a socket, or a link to nothing.
+pub fn file_target(path: &Path) -> Result<FileTarget, Error> {
+    let refused = |what: &str| {
+        Err(Error::Refused(format!(
+            "“{}” là {what}, không phải một tệp; bangtin không ghi vào đó. Chọn một tệp, ví dụ ban-tin.txt, hoặc “-” để in ra màn hình.",
             path.display()
-        )));
+        )))
+    };
+    let meta = match fs::symlink_metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(FileTarget::Replace(path.to_path_buf())),
+        Err(e) => return Err(Error::io(path, "ghi tệp", e)),
+        Ok(m) => m,
+    };
+    // A link is followed to its end, and what stands there decides: the link itself is never
+    // replaced by a file.
+    let (target, meta) = if meta.file_type().is_symlink() {
+        match fs::canonicalize(path).and_then(|t| fs::metadata(&t).map(|m| (t, m))) {
+            Ok(found) => found,
+            Err(_) => return refused("một liên kết tượng trưng (symlink) trỏ tới chỗ không có"),
+        }
+    } else {
+        (path.to_path_buf(), meta)
+    };
+    let kind = meta.file_type();
+    if kind.is_file() {
+        return Ok(FileTarget::Replace(target));
     }
+    if kind.is_dir() {
+        return refused("một thư mục");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() || kind.is_char_device() {
+            return Ok(FileTarget::Into(target));
+        }
+        if kind.is_block_device() {
+            return refused("một thiết bị lưu trữ (ổ đĩa)");
+        }
+        if kind.is_socket() {
+            return refused("một ổ cắm (socket)");
+        }
+    }
+    refused("một mục đặc biệt của hệ thống")
+}
+
+/// A temporary name beside `path`, for a file renamed over it when whole.
+pub fn beside(path: &Path) -> PathBuf {
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "tep".into());
-    let tmp = path.with_file_name(format!(".{name}.bangtin-{}", std::process::id()));
-    let written = fs::File::create(&tmp).and_then(|mut f| {
-        f.write_all(bytes)?;
-        f.sync_all()
-    });
-    if let Err(e) = written {
-        let _ = fs::remove_file(&tmp);
-        return Err(Error::io(path, "ghi tệp", e));
+    path.with_file_name(format!(".{name}.bangtin-{}", std::process::id()))
+}
+
+/// Writes one file the way [`file_target`] says: a regular file so that readers see the old
+/// contents or the new, never half of it (into a temporary sibling first, then renamed over
+/// it); a pipe or a device by writing into it. Errors name `path` as the officer wrote it.
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    match file_target(path)? {
+        FileTarget::Into(target) => {
+            let written = fs::OpenOptions::new().write(true).open(&target).and_then(|mut f| f.write_all(bytes));
+            written.map_err(|e| Error::io(path, "ghi vào", e))
+        }
+        FileTarget::Replace(target) => {
+            let tmp = beside(&target);
+            let written = fs::File::create(&tmp).and_then(|mut f| {
+                f.write_all(bytes)?;
+                f.sync_all()
+            });
+            if let Err(e) = written {
+                let _ = fs::remove_file(&tmp);
+                return Err(Error::io(path, "ghi tệp", e));
+            }
+            fs::rename(&tmp, &target).map_err(|e| {
+                let _ = fs::remove_file(&tmp);
+                Error::io(path, "ghi tệp", e)
+            })
+        }
     }
-    fs::rename(&tmp, path).map_err(|e| {
-        let _ = fs::remove_file(&tmp);
-        Error::io(path, "ghi tệp", e)
-    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `/dev/null` is written into, never replaced: asked, not written, so a mistake here could
+    /// never replace the device of the machine the tests run on.
+    #[cfg(unix)]
+    #[test]
+    fn a_device_is_a_target_to_write_into() {
+        let null = Path::new("/dev/null");
+        assert_eq!(file_target(null).unwrap(), FileTarget::Into(null.to_path_buf()));
+        let dir = tempfile::tempdir().unwrap();
+        let link = dir.path().join("loa");
+        std::os::unix::fs::symlink(null, &link).unwrap();
+        assert_eq!(file_target(&link).unwrap(), FileTarget::Into(null.to_path_buf()));
+        let new = dir.path().join("moi.txt");
+        assert_eq!(file_target(&new).unwrap(), FileTarget::Replace(new.clone()));
+        write_file(&link, b"ban tin").unwrap();
+        assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    }
 
     #[test]
     fn refuses_paths_that_escape() {

@@ -665,6 +665,63 @@ fn out_file_is_written_whole_and_dialect_can_be_chosen() {
     assert!(bad.stderr.contains("có phải ý bạn là “2023-mo-hinh-diem”?"), "{}", bad.stderr);
 }
 
+/// `-o` never replaces what is not a regular file: a named pipe is written into (a reader gets
+/// the bulletin, the pipe stays), a link's file is written and the link kept, a link to nothing,
+/// a folder and a socket are refused with a message; `-o -` is the screen.
+#[cfg(unix)]
+#[test]
+fn out_writes_into_a_pipe_follows_a_link_and_refuses_what_is_not_a_file() {
+    use std::os::unix::fs::FileTypeExt;
+    let expected = radio(&[]).stdout;
+    let dash = radio(&["-o", "-"]);
+    assert_eq!((dash.code, dash.stdout.as_str()), (0, expected.as_str()), "{}", dash.stderr);
+    let dir = tempfile::tempdir().unwrap();
+
+    let fifo = dir.path().join("loa");
+    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || fs::read_to_string(fifo).unwrap())
+    };
+    let r = radio(&["-o", s(&fifo)]);
+    if r.code != 0 {
+        // Lets the reader go before failing.
+        let _ = fs::OpenOptions::new().write(true).open(&fifo);
+        panic!("{}", r.stderr);
+    }
+    assert_eq!(reader.join().unwrap(), expected);
+    assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo(), "still a named pipe");
+
+    let file = dir.path().join("ban-tin-that.txt");
+    fs::write(&file, "cũ").unwrap();
+    let link = dir.path().join("ban-tin.txt");
+    std::os::unix::fs::symlink(&file, &link).unwrap();
+    let r = radio(&["-o", s(&link)]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "still a link");
+    assert_eq!(fs::read_to_string(&file).unwrap(), expected);
+
+    let nowhere = dir.path().join("mat.txt");
+    std::os::unix::fs::symlink(dir.path().join("khong-co/x.txt"), &nowhere).unwrap();
+    let socket = dir.path().join("o-cam");
+    let _listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+    for (path, what) in [
+        (nowhere.as_path(), "là một liên kết tượng trưng (symlink) trỏ tới chỗ không có, không phải một tệp"),
+        (dir.path(), "là một thư mục, không phải một tệp"),
+        (socket.as_path(), "là một ổ cắm (socket), không phải một tệp"),
+    ] {
+        let r = radio(&["-o", s(path)]);
+        assert_eq!(r.code, 1, "{}", r.stderr);
+        assert!(r.stderr.contains(&format!("lỗi: “{}” {what}", path.display())), "{}", r.stderr);
+        assert!(r.stderr.contains("hoặc “-” để in ra màn hình"), "{}", r.stderr);
+    }
+    assert!(fs::symlink_metadata(&nowhere).unwrap().file_type().is_symlink());
+    assert!(fs::symlink_metadata(&socket).unwrap().file_type().is_socket());
+    let mut left: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    left.sort();
+    assert_eq!(left, ["ban-tin-that.txt", "ban-tin.txt", "loa", "mat.txt", "o-cam"], "no temporary file left");
+}
+
 /// `bangtin radio say …` with `input` on stdin and the given `PATH`.
 fn piped(args: &[&str], input: &str, path: Option<&str>) -> (i32, String, String) {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_bangtin"));

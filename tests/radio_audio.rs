@@ -159,17 +159,15 @@ fn the_ssml_escapes_what_content_may_hold() {
     );
 }
 
-/// What the command gives espeak-ng, seen through a stand-in that keeps its arguments and input
-/// and writes a tiny WAV: runs with or without the real one.
+/// A stand-in espeak-ng in `dir/bin` that keeps its arguments and input in `dir/seen.*` and
+/// writes a tiny WAV; returns the `PATH` that finds it first.
 #[cfg(unix)]
-#[test]
-fn espeak_is_given_the_ssml_at_the_sites_rate() {
+fn fake_espeak(dir: &Path) -> std::ffi::OsString {
     use std::os::unix::fs::PermissionsExt;
-    let dir = tempfile::tempdir().unwrap();
-    let bin = dir.path().join("bin");
+    let bin = dir.join("bin");
     fs::create_dir(&bin).unwrap();
     let fake = bin.join("espeak-ng");
-    let seen = dir.path().join("seen");
+    let seen = dir.join("seen");
     fs::write(
         &fake,
         format!(
@@ -180,13 +178,23 @@ fn espeak_is_given_the_ssml_at_the_sites_rate() {
     )
     .unwrap();
     fs::set_permissions(&fake, fs::Permissions::from_mode(0o755)).unwrap();
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    std::env::join_paths([bin].into_iter().chain(std::env::split_paths(&path))).unwrap()
+}
+
+/// What the command gives espeak-ng, seen through a stand-in that keeps its arguments and input
+/// and writes a tiny WAV: runs with or without the real one.
+#[cfg(unix)]
+#[test]
+fn espeak_is_given_the_ssml_at_the_sites_rate() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fake_espeak(dir.path());
     let sc = Scratch::of(&fixture("003-my-phu-dong"));
     sc.edit("site.yaml", "dialect: nam }", "dialect: nam, rate: 200, pauses: { sentence: 0.8 } }");
     let wav = dir.path().join("ban-tin.wav");
-    let path = std::env::var_os("PATH").unwrap_or_default();
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_bangtin"))
         .args(["radio", "--content", s(&sc.site()), "--today", TODAY, "--audio", s(&wav)])
-        .env("PATH", std::env::join_paths([bin.clone()].into_iter().chain(std::env::split_paths(&path))).unwrap())
+        .env("PATH", path)
         .env("NO_COLOR", "1")
         .output()
         .unwrap();
@@ -200,4 +208,36 @@ fn espeak_is_given_the_ssml_at_the_sites_rate() {
     assert_eq!(given, airtime::ssml(spoken(&stdout), &pauses));
     assert!(given.contains(".<break time=\"800ms\"/> "), "the site's sentence pause: {given}");
     assert!(fs::read(&wav).unwrap().starts_with(b"RIFF"));
+}
+
+/// A named pipe given to `--audio` is written into, as `bangtin radio -o` writes into one: the
+/// sound reaches whoever reads the pipe, and the pipe stays a pipe.
+#[cfg(unix)]
+#[test]
+fn audio_into_a_named_pipe_is_written_into_not_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = fake_espeak(dir.path());
+    let fifo = dir.path().join("loa.wav");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || fs::read(fifo).unwrap())
+    };
+    let site = fixture("003-my-phu-dong");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_bangtin"))
+        .args(["radio", "--content", s(&site), "--today", TODAY, "-o", "-", "--audio", s(&fifo)])
+        .env("PATH", path)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    if !out.status.success() {
+        // Lets the reader go before failing.
+        let _ = fs::OpenOptions::new().write(true).open(&fifo);
+        panic!("{}", String::from_utf8_lossy(&out.stderr));
+    }
+    assert!(reader.join().unwrap().starts_with(b"RIFF"));
+    assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo(), "still a named pipe");
+    let left: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(left.len(), 4, "bin, seen.args, seen.in and the pipe, nothing else: {left:?}");
 }
