@@ -3,6 +3,7 @@
 
 pub mod kind;
 pub mod model;
+mod nesting;
 pub mod parse;
 mod plain_yaml;
 mod position;

@@ -197,6 +197,18 @@ impl Source {
             diags.push(Diagnostic::new(&self.rel, "tệp YAML quá lớn").expected("dưới 5 MB"));
             return None;
         }
+        // Before either reader: libyaml's time grows with the square of the depth.
+        if let Some((line, col)) = super::nesting::too_deep(&self.yaml) {
+            diags.push(
+                Diagnostic::new(&self.rel, "YAML không đọc được: lồng nhau quá sâu")
+                    .at(Some((line + self.yaml_first_line - 1, col)))
+                    .expected(format!(
+                        "không quá {} tầng danh sách và bảng lồng nhau; thường do thiếu dấu “]” hoặc “}}” đóng",
+                        super::nesting::LIMIT
+                    )),
+            );
+            return None;
+        }
         if let Some(v) = super::plain_yaml::read(&self.yaml) {
             return Some(v);
         }
