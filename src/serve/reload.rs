@@ -113,7 +113,7 @@ mod tests {
         let v = std::sync::Arc::new(Versions::new());
         let seen = v.current();
         let other = std::sync::Arc::clone(&v);
-        let t = std::thread::spawn(move || other.wait_past(seen, Duration::from_secs(5)));
+        let t = std::thread::spawn(move || other.wait_past(seen, Duration::from_secs(120)));
         std::thread::sleep(Duration::from_millis(20));
         let next = v.bump();
         assert_eq!(t.join().unwrap(), next);
