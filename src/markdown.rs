@@ -142,6 +142,128 @@ fn links_of(ev: &Event, start: usize, lines: &mut Lines, out: &mut Vec<LinkRef>)
     }
 }
 
+/// What a body holds that its readers would never see, by 0-based line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Hidden {
+    /// A character that does not show and is not text: a control character (NUL, ESC, a form
+    /// feed…), a byte-order mark (which turns a `## Bước 1` after it into a paragraph), a
+    /// bidirectional override. At this 1-based column, in characters.
+    Invisible { column: usize, c: char },
+    /// `<!--` at the start of a block with no `-->` after it: everything to the end of the body
+    /// becomes a comment, and the page ends there.
+    UnclosedComment,
+}
+
+/// What `md` hides from its readers, at most one invisible character a line and twenty in all
+/// (one is enough to find the rest), and an unclosed comment.
+pub fn hidden(md: &str) -> Vec<(usize, Hidden)> {
+    let mut out = Vec::new();
+    let mut lines = Lines::new(md);
+    let mut at = 0;
+    while let Some((i, c)) = next_invisible(md, at) {
+        let line = lines.at(i);
+        let line_start = md[..i].rfind('\n').map_or(0, |n| n + 1);
+        out.push((line, Hidden::Invisible { column: md[line_start..i].chars().count() + 1, c }));
+        if out.len() == 20 {
+            break;
+        }
+        at = md[i..].find('\n').map_or(md.len(), |n| i + n + 1);
+    }
+    if let Some(n) = unclosed_comment(md) {
+        out.push((n, Hidden::UnclosedComment));
+    }
+    out
+}
+
+/// The first character of `md` from byte `from` that does not show and is not text: a C0 or C1
+/// control but the tab and line break, DEL, a bidirectional override or isolate, the byte-order
+/// mark (`text::is_hidden_control` and U+FEFF). Byte by byte: every body of the site passes
+/// here, and Vietnamese text is full of the lead bytes of “ and – that a search for characters
+/// would stop at.
+fn next_invisible(md: &str, from: usize) -> Option<(usize, char)> {
+    let b = md.as_bytes();
+    // The lead bytes they start with, asked of 64 bytes at a time without a branch, which the
+    // compiler does in a few wide compares: most blocks of a body hold none, and are skipped.
+    let lead = |x: u8| (x < 0x20 && x != b'\n' && x != b'\t') | (x == 0x7f) | (x == 0xc2) | (x == 0xe2) | (x == 0xef);
+    let mut i = from;
+    while i < b.len() {
+        if i % 64 == 0 && b.len() - i >= 64 && !b[i..i + 64].iter().fold(false, |any, &x| any | lead(x)) {
+            i += 64;
+            continue;
+        }
+        let found = match b[i] {
+            0..=0x08 | 0x0b..=0x1f | 0x7f => true,
+            0xc2 => matches!(b.get(i + 1), Some(0x80..=0x9f)),
+            0xe2 => matches!(
+                (b.get(i + 1), b.get(i + 2)),
+                (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+            ),
+            0xef => b.get(i + 1) == Some(&0xbb) && b.get(i + 2) == Some(&0xbf),
+            _ => false,
+        };
+        if found {
+            // A character starts at `i`: the bytes matched are lead bytes or ASCII.
+            return md[i..].chars().next().map(|c| (i, c));
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The 0-based line of a `<!--` that starts an HTML block (up to three spaces in, outside code
+/// fences) with no `-->` anywhere after it.
+fn unclosed_comment(md: &str) -> Option<usize> {
+    memchr::memmem::find(md.as_bytes(), b"<!--")?;
+    let last_close = md.rfind("-->");
+    block_lines(md).find_map(|(n, at, rest)| {
+        let open = rest.starts_with("<!--") && last_close.is_none_or(|close| close < at + 4);
+        open.then_some(n)
+    })
+}
+
+/// The lines of `md` that may start a block: outside code fences, at most three spaces in. Each
+/// as its 0-based line, the byte offset of what follows the indent, and that text.
+fn block_lines(md: &str) -> impl Iterator<Item = (usize, usize, &str)> {
+    // The open fence's character and length.
+    let mut fence: Option<(u8, usize)> = None;
+    let mut offset = 0;
+    md.split('\n').enumerate().filter_map(move |(n, line)| {
+        let start = offset;
+        offset += line.len() + 1;
+        let indent = line.bytes().take_while(|b| *b == b' ').count();
+        if indent > 3 {
+            return None;
+        }
+        let rest = &line[indent..];
+        let c = *rest.as_bytes().first()?;
+        let len = rest.bytes().take_while(|b| *b == c).count();
+        if matches!(c, b'`' | b'~') && len >= 3 {
+            fence = match fence {
+                None => Some((c, len)),
+                Some((open, at_least)) if open == c && len >= at_least && rest.trim_end().len() == len => None,
+                open => open,
+            };
+            return None;
+        }
+        fence.is_none().then_some((n, start + indent, rest))
+    })
+}
+
+/// The `Bước N` headings of `md` written with `#` (outside code fences), as the 0-based line and
+/// the step number.
+pub fn step_lines(md: &str) -> Vec<(usize, u32)> {
+    if !md.contains("Bước") {
+        return Vec::new();
+    }
+    block_lines(md)
+        .filter_map(|(n, _, rest)| {
+            let hashes = rest.bytes().take_while(|b| *b == b'#').count();
+            let heading = (1..=6).contains(&hashes) && matches!(rest.as_bytes().get(hashes), Some(b' ' | b'\t'));
+            heading.then(|| step_number(&rest[hashes..])).flatten().map(|number| (n, number))
+        })
+        .collect()
+}
+
 /// What the sanitiser takes out of the HTML written in `md`, each with the 0-based line in the
 /// body of the first raw HTML that has it: "thẻ <iframe>", "thuộc tính onclick của thẻ <a>". The
 /// officer sees the page without it and deserves to know why. The whole body is rendered both
@@ -715,6 +837,47 @@ mod tests {
         }
         assert_eq!(plain("- một\n- hai\n", 100), "một hai");
         assert_eq!(plain("## Bước 1\n\nMở VNeID\n\n```\nmã\n```\nxong", 100), "Bước 1 Mở VNeID mã xong");
+    }
+
+    #[test]
+    fn what_a_body_hides_is_found_at_its_line() {
+        let md = "Một\n\u{feff}## Bước 1\n\ntab\tvà “ngoặc” – gạch\n\nx\u{1b}[31m\n```\n<!-- trong mã\n```\n";
+        assert_eq!(
+            hidden(md),
+            [(1, Hidden::Invisible { column: 1, c: '\u{feff}' }), (5, Hidden::Invisible { column: 2, c: '\u{1b}' })]
+        );
+        assert_eq!(hidden("a\n<!-- ghi chú\n\nb -->\n\n<!-- một dòng -->\n"), []);
+        assert_eq!(hidden("a\n\n  <!-- mở\n\nb\n"), [(2, Hidden::UnclosedComment)]);
+        assert_eq!(hidden("a -->\n\n<!-- mở\n"), [(2, Hidden::UnclosedComment)], "a --> before it closes nothing");
+        assert_eq!(hidden("    <!-- mã thụt lề\n"), [], "indented four spaces it is code");
+        assert_eq!(hidden(&"\u{1}\n".repeat(100)).len(), 20, "twenty are enough to find the rest");
+    }
+
+    /// The byte scanner finds exactly the characters it means to, of all there are.
+    #[test]
+    fn the_invisible_are_exactly_the_hidden_controls_and_the_bom() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let s = format!("ạ{c}");
+            let found = next_invisible(&s, 0).map(|(_, c)| c);
+            let meant = crate::text::is_hidden_control(c) || c == '\u{feff}';
+            assert_eq!(found, meant.then_some(c), "U+{:04X}", c as u32);
+        }
+        // Found wherever it stands in a long text, across the blocks skipped whole.
+        let text = "Bà con “lưu ý” – ".repeat(20);
+        for at in (0..text.len()).filter(|i| text.is_char_boundary(*i)) {
+            for c in ['\u{feff}', '\u{1b}', '\u{202e}', '\u{85}'] {
+                let s = format!("{}{c}{}", &text[..at], &text[at..]);
+                assert_eq!(next_invisible(&s, 0), Some((at, c)), "{at}");
+                assert_eq!(next_invisible(&s, at + c.len_utf8()), None);
+            }
+        }
+    }
+
+    #[test]
+    fn step_headings_outside_code() {
+        let md =
+            "## Bước 1: a\n\n~~~\n## Bước 9\n~~~\n### Bước 2\n#Bước 3\n####### Bước 4\n    ## Bước 5\n# Bước 3 #\n";
+        assert_eq!(step_lines(md), [(0, 1), (5, 2), (9, 3)]);
     }
 
     #[test]

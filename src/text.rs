@@ -188,6 +188,37 @@ pub fn is_hidden_control(c: char) -> bool {
     (c.is_control() && !matches!(c, '\n' | '\t')) || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
+/// Characters that take no room: [`is_hidden_control`], and the zero-width spaces, joiners and
+/// marks, the byte-order mark, the soft hyphen and Unicode's line and paragraph separators. An id
+/// with one in it looks right and is not.
+pub fn is_invisible(c: char) -> bool {
+    is_hidden_control(c)
+        || matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{2028}' | '\u{2029}' | '\u{2060}'..='\u{2064}' | '\u{feff}')
+}
+
+/// An invisible character by its code and what it is, for a message: `U+FEFF (dấu BOM)`.
+pub fn char_name(c: char) -> String {
+    let name = match c {
+        '\0' => "NUL, ký tự rỗng",
+        '\u{b}' => "VT, tab dọc",
+        '\u{c}' => "FF, ngắt trang",
+        '\r' => "CR, về đầu dòng",
+        '\u{1b}' => "ESC, mã điều khiển màn hình",
+        '\u{7f}' => "DEL",
+        '\u{ad}' => "gạch nối mềm",
+        '\u{200b}' => "khoảng trắng không độ rộng",
+        '\u{200c}' | '\u{200d}' | '\u{2060}' => "ký tự nối không độ rộng",
+        '\u{200e}' | '\u{200f}' => "dấu chiều chữ",
+        '\u{2028}' => "ngắt dòng Unicode, LINE SEPARATOR",
+        '\u{2029}' => "ngắt đoạn Unicode, PARAGRAPH SEPARATOR",
+        '\u{feff}' => "dấu BOM",
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => "ký tự đảo chiều chữ",
+        c if c.is_control() => "ký tự điều khiển",
+        _ => "ký tự vô hình",
+    };
+    format!("U+{:04X} ({name})", c as u32)
+}
+
 /// `s` with every [`is_hidden_control`] character written out as `\u{1b}`, for a terminal: a
 /// name from content or a file name must not move the cursor, recolour or retitle it.
 pub fn visible_controls(s: &str) -> std::borrow::Cow<'_, str> {

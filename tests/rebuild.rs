@@ -108,7 +108,7 @@ fn an_edited_guide_body_renders_as_a_whole_build_would() {
     // guide no bulletin reads, together with another guide's edit.
     let zalo = "guides/phan-anh-qua-zalo.md";
     let text = std::fs::read_to_string(p.sc.file(zalo)).unwrap();
-    p.sc.write(zalo, &format!("{text}\n## Bước 9: Theo dõi trả lời\n\nXem trả lời <b onclick=\"x()\">trong Zalo</b>.\n\n<script>alert(1)</script>\n"));
+    p.sc.write(zalo, &format!("{text}\n## Bước 6: Theo dõi trả lời\n\nXem trả lời <b onclick=\"x()\">trong Zalo</b>.\n\n<script>alert(1)</script>\n"));
     p.sc.edit(cccd, "Nhớ mang", "Hãy mang");
     let changed = p.edit(&[zalo, cccd]).unwrap();
     assert!(changed.iter().any(|c| c == "huong-dan/index.html"), "{changed:?}");
@@ -270,7 +270,8 @@ fn a_link_from_another_page_into_an_edited_guide_is_checked_again() {
     p.sc.edit(cccd, "Không cần mang sổ hộ khẩu.", "Không cần mang sổ hộ khẩu giấy.");
     assert!(p.edit(&[cccd]).is_some());
     // Taken away: a whole build reports the other page's link.
-    p.sc.edit(cccd, "## Bước 2: Chuẩn bị giấy tờ", "## Chuẩn bị giấy tờ");
+    // (Renamed rather than unnumbered: steps 1, 3 would be an error of their own.)
+    p.sc.edit(cccd, "## Bước 2: Chuẩn bị giấy tờ", "## Bước 2: Chuẩn bị giấy tờ {#giay-to}");
     let changed = [p.sc.file(cccd)];
     let files = &p.files;
     let before = |path: &str| files.get(path).map(Vec::as_slice);

@@ -9,7 +9,7 @@ use serde_yaml::Value;
 
 use super::model::*;
 use super::source::{describe, join, parse_date, plain_count, Reader, Source};
-use crate::diag::Diagnostics;
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::format::int;
 use crate::indicator::{self, BaseName, Figure, Target};
 use crate::text;
@@ -600,6 +600,11 @@ pub fn guide(slug: &str, src: &Source, diags: &mut Diagnostics) -> Option<Guide>
         None => i64::MAX,
     };
     let radio_steps = radio_steps(&mut r, m, &src.body);
+    // A character hidden before a heading is reported alone: the steps after it would only
+    // repeat it.
+    if crate::markdown::hidden(&src.body).is_empty() {
+        steps_in_order(&mut r);
+    }
     Some(Guide {
         slug: slug.to_string(),
         file: src.rel.clone(),
@@ -615,6 +620,33 @@ pub fn guide(slug: &str, src: &Source, diags: &mut Diagnostics) -> Option<Guide>
         body: src.body.clone(),
         body_line: src.body_first_line(),
     })
+}
+
+/// The `## Bước N` headings of a guide numbered 1, 2, 3… in order: a step written out of order
+/// would be published, read on air and printed on the poster as written. A guide may give two
+/// ways to do something, each from its own `Bước 1`. The first that breaks the order is
+/// reported, at its line.
+fn steps_in_order(r: &mut Reader) {
+    let src = r.src;
+    let mut expected = 1;
+    for (line, n) in crate::markdown::step_lines(&src.body) {
+        if n == expected || (n == 1 && expected > 1) {
+            expected = n + 1;
+            continue;
+        }
+        let problem = match expected {
+            1 => format!("bước đầu tiên của bài là bước {n}"),
+            _ => format!("bước {n} đứng ngay sau bước {}", expected - 1),
+        };
+        let d = Diagnostic::new(&src.rel, problem)
+            .at(Some((src.body_first_line() + line, 1)))
+            .expected(format!(
+                "các bước đánh số liên tiếp từ 1, theo thứ tự trong bài: ở đây là “## Bước {expected}: …”"
+            ))
+            .hint(Some("số bước được in trên trang và áp phích, và đài đọc trên loa".into()));
+        r.push(d);
+        return;
+    }
 }
 
 /// `radio_steps:` of a guide: a sentence for the radio to read for each `## Bước N:` step of

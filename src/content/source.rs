@@ -168,13 +168,9 @@ impl Source {
             if trimmed == "---" || trimmed == "..." {
                 let yaml = rest[..offset].to_string();
                 let body = rest[offset + line.len()..].to_string();
-                return Some(Source {
-                    rel: rel.to_path_buf(),
-                    yaml,
-                    yaml_first_line: 2,
-                    body,
-                    positions: OnceCell::new(),
-                });
+                let src = Source { rel: rel.to_path_buf(), yaml, yaml_first_line: 2, body, positions: OnceCell::new() };
+                src.hidden_in_body(diags);
+                return Some(src);
             }
             offset += line.len();
         }
@@ -184,6 +180,41 @@ impl Source {
                 .expected("một dòng chỉ có “---” sau các trường YAML"),
         );
         None
+    }
+
+    /// What the body hides from its readers, each an error at its line: an invisible character
+    /// (a control character that would reach the page, a byte-order mark that turns the heading
+    /// after it into a paragraph), or a comment that nothing closes.
+    fn hidden_in_body(&self, diags: &mut Diagnostics) {
+        use crate::markdown::Hidden;
+        let first = self.body_first_line();
+        for (line, what) in crate::markdown::hidden(&self.body) {
+            let d = match what {
+                Hidden::Invisible { column, c } => {
+                    let (problem, hint) = match c {
+                        '\u{feff}' => (
+                            "có ký tự vô hình",
+                            "thường còn lại khi nối hai tệp trong Notepad; tiêu đề “## …” hay danh sách đứng sau nó không còn là tiêu đề, danh sách",
+                        ),
+                        _ => ("có ký tự điều khiển không in được", "thường do chép từ Word hoặc PDF"),
+                    };
+                    Diagnostic::new(&self.rel, format!("{problem} {} trong bài", text::char_name(c)))
+                        .at(Some((first + line, column)))
+                        .expected(format!(
+                            "xóa ký tự đó (không thấy được trên màn hình): đặt con trỏ {} rồi bấm Delete, hoặc gõ lại dòng",
+                            if column == 1 { "ở đầu dòng".to_string() } else { format!("sau ký tự thứ {}", column - 1) }
+                        ))
+                        .hint(Some(hint.to_string()))
+                }
+                Hidden::UnclosedComment => Diagnostic::new(
+                    &self.rel,
+                    "“<!--” mở một ghi chú ẩn mà không có “-->” đóng: từ dòng này đến hết bài bị ẩn khỏi trang",
+                )
+                .at(Some((first + line, 1)))
+                .expected("thêm “-->” ở cuối phần ghi chú, hoặc xóa “<!--” nếu không định ẩn gì"),
+            };
+            diags.push(d);
+        }
     }
 
     /// Line of the body's first line in the file.
