@@ -203,6 +203,7 @@ pub fn char_name(c: char) -> String {
         '\u{b}' => "VT, tab dọc",
         '\u{c}' => "FF, ngắt trang",
         '\r' => "CR, về đầu dòng",
+        '\u{85}' => "NEL, xuống dòng kiểu cũ",
         '\u{1b}' => "ESC, mã điều khiển màn hình",
         '\u{7f}' => "DEL",
         '\u{ad}' => "gạch nối mềm",

@@ -240,6 +240,17 @@ impl Source {
             );
             return None;
         }
+        // libyaml ends a line at these, a comment too, so the text after one is read as YAML and
+        // every line it names after it is off by one from the file's.
+        if let Some((line, col, c)) = first_yaml_break(&self.yaml) {
+            diags.push(
+                Diagnostic::new(&self.rel, format!("có ký tự vô hình {} trong phần YAML", text::char_name(c)))
+                    .at(Some((line + self.yaml_first_line - 1, col)))
+                    .expected("xóa ký tự đó (không thấy được trên màn hình), hoặc thay bằng một lần xuống dòng (Enter) nếu cần xuống dòng")
+                    .hint(Some("thường do chép từ trang web hoặc Word; YAML coi nó là một lần xuống dòng".into())),
+            );
+            return None;
+        }
         if let Some(v) = super::plain_yaml::read(&self.yaml) {
             return Some(v);
         }
@@ -338,6 +349,20 @@ const MAX_COUNT: u64 = 1_000_000_000_000;
 /// `52428800` → `50 MB`, as a file manager shows it.
 fn megabytes(n: u64) -> String {
     format!("{} MB", crate::format::decimal(n as f64 / (1024.0 * 1024.0)))
+}
+
+/// Where the first character that libyaml takes for a line break and the file does not is: NEL
+/// (U+0085), LINE SEPARATOR (U+2028), PARAGRAPH SEPARATOR (U+2029). 1-based line and column.
+fn first_yaml_break(yaml: &str) -> Option<(usize, usize, char)> {
+    // Almost no file has one: looked for as bytes first.
+    let breaks = ["\u{85}", "\u{2028}", "\u{2029}"];
+    if !breaks.iter().any(|b| memchr::memmem::find(yaml.as_bytes(), b.as_bytes()).is_some()) {
+        return None;
+    }
+    yaml.split('\n').enumerate().find_map(|(i, line)| {
+        let (col, c) = line.chars().enumerate().find(|(_, c)| matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}'))?;
+        Some((i + 1, col + 1, c))
+    })
 }
 
 /// 1-based line and column of the first character YAML refuses.
@@ -849,6 +874,17 @@ mod tests {
         let s = src("indicators:\n  - id: a\n    name: x\n  - id: b\n    target: 5\n");
         assert_eq!(s.locate("indicators[1].target"), Some((5, 5)));
         assert_eq!(s.locate("indicators[1]"), Some((4, 5)));
+    }
+
+    #[test]
+    fn the_line_breaks_only_yaml_sees_are_found_where_the_file_has_them() {
+        assert_eq!(first_yaml_break("a: “1” – 2\n"), None);
+        assert_eq!(first_yaml_break("a: 1\n# ghi chú\u{85}x\nb: 2\n"), Some((2, 10, '\u{85}')));
+        assert_eq!(first_yaml_break("a: ạ\u{2028}\n"), Some((1, 5, '\u{2028}')));
+        let mut diags = Diagnostics::default();
+        assert!(src("title: \"a\u{2029}b\"\n").parse(&mut diags).is_none());
+        assert_eq!(diags.items[0].line, Some(1));
+        assert!(diags.items[0].problem.contains("U+2029 (ngắt đoạn Unicode, PARAGRAPH SEPARATOR)"));
     }
 
     #[test]
