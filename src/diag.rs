@@ -115,10 +115,32 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// The most of one part of a message (a field, a problem, a hint) that is shown: a 100,000-letter
+/// field name would otherwise make a message of 200 KB, and it reads no better than its start.
+const PART_CHARS: usize = 500;
+
+/// A part of a message as shown: invisible characters as codes, at most [`PART_CHARS`] long,
+/// and each line after the first indented under the first, so that a line break inside what it
+/// quotes (a link split over two lines) cannot break the layout.
+fn shown(s: &str) -> String {
+    let visible = crate::text::visible_controls(s);
+    let chars = visible.chars().count();
+    let mut out: String = if chars > PART_CHARS {
+        let kept: String = visible.chars().take(PART_CHARS).collect();
+        format!("{kept}… (còn {} ký tự)", crate::format::int((chars - PART_CHARS) as u64))
+    } else {
+        visible.into_owned()
+    };
+    if out.contains('\n') {
+        out = out.trim_end_matches('\n').replace('\n', "\n           ");
+    }
+    out
+}
+
 impl Diagnostic {
     /// The report layout, headed `lỗi:` for an error or `cảnh báo:` for a warning.
     fn write_as(&self, f: &mut fmt::Formatter<'_>, label: &str) -> fmt::Result {
-        use crate::text::visible_controls as v;
+        let v = |s: &str| shown(s);
         writeln!(f, "{label}: {}{}", v(&self.file.display().to_string()), v(&self.place()))?;
         if let Some(field) = &self.field {
             // A cell of a spreadsheet is not a field: it stands for a unit and an indicator.
@@ -179,19 +201,46 @@ impl Diagnostics {
 
 /// How many messages a report prints in full.
 const SHOWN: usize = 50;
+/// How much text the messages printed may take in all: a report stays readable (and under
+/// 32 KB) whatever the content, fifty messages each quoting a long line included.
+const SHOWN_BYTES: usize = 24 * 1024;
+
+/// A message with the label it is printed under.
+struct Labelled<'a>(&'a Diagnostic, &'a str);
+
+impl fmt::Display for Labelled<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.write_as(f, self.1)
+    }
+}
+
+/// Writes the first of `items` under `label`, each followed by an empty line: at most [`SHOWN`]
+/// of them in at most [`SHOWN_BYTES`] (the first always). Returns how many were written.
+fn write_first(f: &mut fmt::Formatter<'_>, items: &[Diagnostic], label: &str) -> Result<usize, fmt::Error> {
+    let mut used = 0;
+    let mut written = 0;
+    for d in items.iter().take(SHOWN) {
+        let text = Labelled(d, label).to_string();
+        if written > 0 && used + text.len() > SHOWN_BYTES {
+            break;
+        }
+        used += text.len();
+        writeln!(f, "{text}")?;
+        written += 1;
+    }
+    Ok(written)
+}
 
 impl fmt::Display for Diagnostics {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // A thousand messages help nobody; the first ones, sorted by file and line, show the
         // pattern, and fixing them usually clears the rest.
-        for d in self.items.iter().take(SHOWN) {
-            writeln!(f, "{d}")?;
-        }
-        if self.items.len() > SHOWN {
+        let shown = write_first(f, &self.items, "lỗi")?;
+        if self.items.len() > shown {
             writeln!(
                 f,
                 "… và {} lỗi khác không hiện ra ở đây; hãy sửa các lỗi trên rồi chạy lại.\n",
-                self.items.len() - SHOWN
+                self.items.len() - shown
             )?;
         }
         Ok(())
@@ -217,12 +266,9 @@ impl Warnings {
 
 impl fmt::Display for Warnings {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for d in self.items.iter().take(SHOWN) {
-            d.write_as(f, "cảnh báo")?;
-            writeln!(f)?;
-        }
-        if self.items.len() > SHOWN {
-            writeln!(f, "… và {} cảnh báo khác không hiện ra ở đây.\n", self.items.len() - SHOWN)?;
+        let shown = write_first(f, &self.items, "cảnh báo")?;
+        if self.items.len() > shown {
+            writeln!(f, "… và {} cảnh báo khác không hiện ra ở đây.\n", self.items.len() - shown)?;
         }
         write!(f, "Có {} cảnh báo: trang vẫn dựng được, nhưng nên xem lại.", self.items.len())
     }
@@ -307,5 +353,32 @@ mod tests {
         assert!(csv.to_string().starts_with("lỗi: progress/2026-06-05.csv, ô A1\n"), "{csv}");
         let yaml = Diagnostic::new("a.yaml", "x").at(Some((2, 3))).field("title");
         assert!(yaml.to_string().starts_with("lỗi: a.yaml:2:3\n  trường:  title\n"), "{yaml}");
+    }
+
+    /// However long what a message quotes, and however many messages, a report stays under the
+    /// 32 KB the bad-input corpus holds it to; a line break inside a part keeps the layout.
+    #[test]
+    fn a_report_stays_readable_whatever_it_quotes() {
+        let long = "a".repeat(100_000);
+        let d = Diagnostic::new("units.yaml", format!("trường “{long}” không được hỗ trợ"))
+            .field(long.clone())
+            .expected(long.clone())
+            .hint(Some(long));
+        let one = d.to_string();
+        assert!(one.len() < 4 * 1024, "{} bytes", one.len());
+        assert!(one.contains("… (còn 99.500 ký tự)"), "{one}");
+        let many = Diagnostics { items: vec![d; 1000] };
+        let text = Error::Content(many).to_string();
+        assert!(text.len() < 32 * 1024, "{} bytes", text.len());
+        assert!(text.contains("lỗi khác không hiện ra ở đây"));
+        assert!(text.ends_with("Tìm thấy 1000 lỗi trong nội dung."));
+
+        let split = Diagnostic::new("news/x.md", "liên kết hỏng: “/huong-dan/a\nb/”").expected("x\n");
+        assert_eq!(
+            split.to_string(),
+            "lỗi: news/x.md\n  vấn đề:  liên kết hỏng: “/huong-dan/a\n           b/”\n  cần:     x\n"
+        );
+        let hidden = Diagnostic::new("units.yaml", "mã “kp\u{200b}2”");
+        assert!(hidden.to_string().contains("mã “kp\\u{200b}2”"), "{hidden}");
     }
 }

@@ -163,7 +163,8 @@ pub fn slugify(s: &str) -> String {
             }
             dash = false;
             out.push(c);
-        } else {
+        } else if !is_invisible(c) {
+            // A zero-width space between two letters (`kp\u{200b}1`) was never meant as a break.
             dash = true;
         }
     }
@@ -220,15 +221,16 @@ pub fn char_name(c: char) -> String {
     format!("U+{:04X} ({name})", c as u32)
 }
 
-/// `s` with every [`is_hidden_control`] character written out as `\u{1b}`, for a terminal: a
-/// name from content or a file name must not move the cursor, recolour or retitle it.
+/// `s` with every [`is_invisible`] character written out as `\u{1b}`, for a terminal: a name
+/// from content or a file name must not move the cursor, recolour or retitle it, and what cannot
+/// be seen is shown.
 pub fn visible_controls(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s.chars().any(is_hidden_control) {
+    if !s.chars().any(is_invisible) {
         return std::borrow::Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
-        if is_hidden_control(c) {
+        if is_invisible(c) {
             out.push_str(&format!("\\u{{{:x}}}", c as u32));
         } else {
             out.push(c);
@@ -341,7 +343,11 @@ pub fn closest<'a>(wrong: &str, known: impl IntoIterator<Item = &'a str>) -> Opt
     known
         .into_iter()
         .map(|k| (edit_distance(&w, &fold(k)), k))
-        .filter(|(d, k)| *d <= (k.chars().count().max(w.chars().count()) / 3).max(2))
+        .filter(|(d, k)| {
+            let longer = k.chars().count().max(w.chars().count());
+            // Two short names with nothing in common (`<<` and `id`) are not a typo of each other.
+            *d <= (longer / 3).max(2) && *d < longer
+        })
         .min_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(b.1)))
         .map(|(_, k)| k)
 }
@@ -525,6 +531,10 @@ mod tests {
     fn suggests_close_ids_only() {
         assert_eq!(closest("tan-phuu", ["tan-phu", "tan-my", "tan-dong"]), Some("tan-phu"));
         assert_eq!(closest("xyz-abc-def", ["tan-phu", "tan-my"]), None);
+        // Two short names with nothing in common are not a typo of each other.
+        assert_eq!(closest("<<", ["id", "name", "bases"]), None);
+        assert_eq!(closest("ud", ["id"]), Some("id"));
+        assert_eq!(slugify("kp\u{200b}2"), "kp2");
     }
 
     #[test]

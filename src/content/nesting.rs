@@ -1,4 +1,5 @@
-//! How deep a YAML text nests, found in one pass before any YAML reader sees it.
+//! How deep a YAML text nests, found in one pass before any YAML reader sees it; and where a
+//! quoted value that YAML read past its line opened.
 //!
 //! libyaml keeps a possible key for every open `[` or `{` and looks at all of them at every
 //! token, so a text nested `n` deep costs it time in `n²`: 100,000 `[` took 19 s in release and
@@ -21,6 +22,7 @@ pub const LIMIT: usize = 128;
 pub fn too_deep(yaml: &str) -> Option<(usize, usize)> {
     let mut s = Scanner::default();
     for (n, line) in yaml.split('\n').enumerate() {
+        s.at = n;
         if let Some(byte) = s.line(line.as_bytes()) {
             return Some((n + 1, line[..byte].chars().count() + 1));
         }
@@ -28,8 +30,35 @@ pub fn too_deep(yaml: &str) -> Option<(usize, usize)> {
     None
 }
 
+/// A quoted value that went on past its line: where it opened (1-based line and column), its
+/// quote, and the 1-based line it closed on, if it did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Spanning {
+    pub line: usize,
+    pub column: usize,
+    pub quote: char,
+    pub closed: Option<usize>,
+}
+
+/// The quoted value that was still open when line `error_line` (1-based) began, or closed on it:
+/// when YAML fails there, a quote left open above is nearly always why. libyaml reads on to the
+/// next quote of the same kind, anywhere (a comment twenty lines down), and fails only after it,
+/// with a message about keys or indentation.
+pub fn open_quote_at(yaml: &str, error_line: usize) -> Option<Spanning> {
+    let mut s = Scanner::default();
+    for (n, line) in yaml.split('\n').enumerate().take(error_line) {
+        s.at = n;
+        let _ = s.line(line.as_bytes());
+    }
+    s.spanning.filter(|q| q.line < error_line && q.closed.is_none_or(|c| c == error_line))
+}
+
 #[derive(Default)]
 struct Scanner {
+    /// The 0-based line being read.
+    at: usize,
+    /// The last quoted value that did not close on its own line.
+    spanning: Option<Spanning>,
     /// Columns of the open block collections, innermost last.
     indents: Vec<usize>,
     /// Open flow collections.
@@ -63,6 +92,13 @@ impl Scanner {
         (self.depth() > LIMIT).then_some(c)
     }
 
+    /// A quote at byte `i` of line `b` that does not close on the line.
+    fn open_quote(&mut self, b: &[u8], i: usize, q: u8) {
+        self.quote = Some(q);
+        let column = b[..i].iter().filter(|x| (**x & 0xc0) != 0x80).count() + 1;
+        self.spanning = Some(Spanning { line: self.at + 1, column, quote: char::from(q), closed: None });
+    }
+
     /// One line; the byte offset of what passes the limit, if anything does.
     fn line(&mut self, b: &[u8]) -> Option<usize> {
         let mut i = 0;
@@ -70,6 +106,9 @@ impl Scanner {
             match close_quote(b, 0, q) {
                 Some(end) => {
                     self.quote = None;
+                    if let Some(s) = &mut self.spanning {
+                        s.closed = Some(self.at + 1);
+                    }
                     i = end;
                 }
                 None => return None,
@@ -144,7 +183,7 @@ impl Scanner {
                 }
                 b'"' | b'\'' => {
                     let Some(end) = close_quote(b, i + 1, c) else {
-                        self.quote = Some(c);
+                        self.open_quote(b, i, c);
                         return Block::Done;
                     };
                     let mut j = end;
@@ -216,7 +255,7 @@ impl Scanner {
                         continue;
                     }
                     None => {
-                        self.quote = Some(c);
+                        self.open_quote(b, i, c);
                         return None;
                     }
                 },
@@ -315,6 +354,18 @@ mod tests {
             assert_eq!(too_deep(&yaml), None, "{yaml}");
             assert!(serde_yaml::from_str::<serde_yaml::Value>(&yaml).is_ok(), "{yaml}");
         }
+    }
+
+    #[test]
+    fn a_quote_left_open_is_found_where_it_opened() {
+        let yaml = "a: \"mở\nb: 1\n# ghi \"chú\"\nc: 2\n";
+        let q = Spanning { line: 1, column: 4, quote: '"', closed: Some(3) };
+        assert_eq!(open_quote_at(yaml, 3), Some(q));
+        assert_eq!(open_quote_at(yaml, 2), Some(Spanning { closed: None, ..q }), "still open on line 2");
+        assert_eq!(open_quote_at(yaml, 4), None, "closed before line 4: not why it failed there");
+        let flow = "x: [1, 'hai\n  ba', {k: \"v}\n";
+        assert_eq!(open_quote_at(flow, 3), Some(Spanning { line: 2, column: 12, quote: '"', closed: None }));
+        assert_eq!(open_quote_at("title: \"đủ\"\n", 1), None);
     }
 
     #[test]

@@ -930,8 +930,14 @@ pub fn report(src: &Source, file_date: Option<NaiveDate>, diags: &mut Diagnostic
                     let up = join("values", &unit);
                     let Some(pm) = r.as_map(per, &up) else { continue };
                     let mut row = Row::default();
-                    for (ind, fig) in pm {
+                    let mut entries = pm.iter().peekable();
+                    while let Some((ind, fig)) = entries.next() {
                         let Some(ind) = r.key(ind, &up) else { continue };
+                        if let Some(written) = comma_split(src, &up, &ind, fig, entries.peek().copied()) {
+                            comma_figure(&mut r, &join(&up, &ind), &written);
+                            entries.next();
+                            continue;
+                        }
                         // A plain count, nearly every figure of a province's reports, needs no
                         // path for a message: making one for each was a format! per figure.
                         let f = match plain_count(fig) {
@@ -949,6 +955,39 @@ pub fn report(src: &Source, file_date: Option<NaiveDate>, diags: &mut Diagnostic
         }
     }
     Some(Report { file: src.rel.clone(), date: date?, plan: plan?, source, illustrative, values, sheet: None })
+}
+
+/// `{ cccd: 1,295, vneid: 9 }`: in a flow table YAML splits `1,295` at the comma into the figure
+/// 1 and an entry `295` with nothing, and the report would say 1. The number as written, when
+/// the figure `ind` of the row at `row` is a number followed by such an entry.
+fn comma_split(src: &Source, row: &str, ind: &str, fig: &Value, next: Option<(&Value, &Value)>) -> Option<String> {
+    let (Value::Number(_), Some((Value::Number(_), Value::Null))) = (fig, next) else { return None };
+    let (line, col) = src.locate(&join(row, ind))?;
+    let text = src.yaml.split('\n').nth(line.checked_sub(src.yaml_first_line)?)?;
+    let after_key = text.chars().skip(col - 1).collect::<String>();
+    let value = after_key.split_once(':')?.1.trim_start();
+    // Digits and the commas between them: `1,295, vneid: 9` is `1,295`.
+    let b = value.as_bytes();
+    let end = (0..b.len())
+        .find(|&i| !(b[i].is_ascii_digit() || (b[i] == b',' && b.get(i + 1).is_some_and(u8::is_ascii_digit))))
+        .unwrap_or(b.len());
+    let written = &value[..end];
+    written.contains(',').then(|| written.to_string())
+}
+
+/// The message for a figure [`comma_split`] found.
+fn comma_figure(r: &mut Reader, path: &str, written: &str) {
+    let whole: String = written.chars().filter(|c| *c != ',').collect();
+    let thousands = written.split(',').skip(1).all(|g| g.len() == 3);
+    let d = r
+        .src
+        .diag(path, format!("số “{written}” có dấu phẩy: trong {{ … }} YAML tách nó ở dấu phẩy thành hai mục"))
+        .expected("một số nguyên viết liền, không dấu phẩy, không dấu chấm")
+        .hint(Some(match thousands {
+            true => format!("nếu dấu phẩy phân cách hàng nghìn, hãy viết liền: {whole}"),
+            false => "số liệu là số nguyên: bỏ phần sau dấu phẩy".to_string(),
+        }));
+    r.push(d);
 }
 
 fn figure(r: &mut Reader, v: &Value, p: &str) -> Option<Figure> {

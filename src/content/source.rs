@@ -262,6 +262,32 @@ impl Source {
                 if text.contains("control characters") {
                     pos = first_control_char(&self.yaml).map(|(l, c)| (l + self.yaml_first_line - 1, c));
                 }
+                // A quote left open: said where it opened, not where libyaml gave up.
+                let spanning = pos
+                    .and_then(|(line, _)| super::nesting::open_quote_at(&self.yaml, line + 1 - self.yaml_first_line));
+                if let Some(q) = spanning {
+                    let closed = match q.closed {
+                        Some(l) => format!(
+                            "YAML đọc tiếp tới dấu “{}” ở dòng {} rồi mới báo lỗi",
+                            q.quote,
+                            l + self.yaml_first_line - 1
+                        ),
+                        None => "YAML đọc tiếp tới hết tệp mà không gặp dấu đóng".to_string(),
+                    };
+                    diags.push(
+                        Diagnostic::new(
+                            &self.rel,
+                            format!(
+                                "YAML không đọc được: chuỗi mở bằng dấu “{}” ở đây không được đóng trên dòng này",
+                                q.quote
+                            ),
+                        )
+                        .at(Some((q.line + self.yaml_first_line - 1, q.column)))
+                        .expected(format!("thêm dấu “{}” ở cuối giá trị, trên cùng dòng", q.quote))
+                        .hint(Some(closed)),
+                    );
+                    return None;
+                }
                 if text.contains("duplicate entry") {
                     // libyaml points at the mapping; the officer needs the second occurrence.
                     if let Some((l, c)) = self.positions.get_or_init(|| Positions::of(&self.yaml)).first_repeat() {
@@ -512,22 +538,30 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Reports keys not in `known`, with the closest known key as a hint.
+    /// Reports keys not in `known`, with the closest known key as a hint: one not already
+    /// there, since renaming to it would make a key twice.
     pub fn known(&mut self, m: &Mapping, path: &str, known: &[&str]) {
         for k in m.keys() {
             let name = match k {
                 Value::String(s) => s.clone(),
                 other => describe(other),
             };
-            if !known.contains(&name.as_str()) {
-                let hint = text::did_you_mean(&name, known.iter().copied());
-                let d = self
-                    .src
-                    .diag(&join(path, &name), format!("trường “{name}” không được hỗ trợ ở đây"))
-                    .expected(format!("một trong: {}", known.join(", ")))
-                    .hint(hint);
-                self.push(d);
+            if known.contains(&name.as_str()) {
+                continue;
             }
+            // Located by the whole name; shown by its start (a pasted paragraph may be a key).
+            let at = self.src.locate(&join(path, &name));
+            let field = join(path, &short(&name));
+            let d = if name == "<<" {
+                Diagnostic::new(&self.src.rel, "khóa gộp “<<” của YAML không được dùng trong nội dung bangtin")
+                    .expected("viết đủ các trường ngay tại đây, không lấy từ chỗ khác bằng “<<: *tên”")
+            } else {
+                let absent = known.iter().copied().filter(|k| !m.contains_key(*k));
+                Diagnostic::new(&self.src.rel, format!("trường “{}” không được hỗ trợ ở đây", short(&name)))
+                    .expected(format!("một trong: {}", known.join(", ")))
+                    .hint(text::did_you_mean(&name, absent))
+            };
+            self.push(d.at(at).field(field));
         }
     }
 
@@ -695,11 +729,11 @@ impl<'a> Reader<'a> {
                 None
             }
             Value::String(s) => {
-                let digits: String = s.chars().filter(|c| *c != '.' && *c != ' ').collect();
+                let digits: String = s.chars().filter(|c| !matches!(c, '.' | ',' | ' ')).collect();
                 let hint = digits
                     .parse::<u64>()
                     .ok()
-                    .map(|n| format!("viết số không có dấu chấm và không đặt trong ngoặc kép: {n}"));
+                    .map(|n| format!("viết số liền, không có dấu chấm, dấu phẩy và không đặt trong ngoặc kép: {n}"));
                 let d = self
                     .src
                     .diag(path, format!("gặp chữ “{}” thay vì một số", short(s)))
@@ -748,6 +782,18 @@ impl<'a> Reader<'a> {
                 .src
                 .diag(&p, format!("mã “{s}” là tên thiết bị dành riêng của Windows, không dùng được làm tên thư mục"))
                 .expected(format!("một mã khác, ví dụ thêm chữ hay số: “{s}-1”"));
+            self.push(d);
+            return None;
+        }
+        // A zero-width space pasted into an id looks like nothing, and the id like a good one.
+        if let Some(c) = s.chars().find(|c| text::is_invisible(*c)) {
+            let p = join(path, key);
+            let clean: String = s.chars().filter(|c| !text::is_invisible(*c)).collect();
+            let d = self
+                .src
+                .diag(&p, format!("mã “{s}” có ký tự vô hình {}", text::char_name(c)))
+                .expected("xóa ký tự đó (không thấy được trên màn hình), hoặc gõ lại cả mã")
+                .hint(text::is_slug(&clean).then(|| format!("dùng “{clean}”")));
             self.push(d);
             return None;
         }
