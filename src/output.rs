@@ -13,7 +13,7 @@ use std::fs;
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 
-use crate::diag::Error;
+use crate::diag::{Diagnostic, Error};
 use crate::render::OutFile;
 
 /// Written into every output folder; its presence is what allows a later build to replace it.
@@ -53,6 +53,13 @@ fn leftover_pid(out_name: &str, name: &str) -> Option<u32> {
     pid.parse().ok()
 }
 
+/// The process id in the name of a spare a build gave up on (`.output.bangtin-hong-4242`):
+/// never written over again, removed as far as it can be.
+fn broken_pid(out_name: &str, name: &str) -> Option<u32> {
+    let pid = name.strip_prefix(&format!(".{out_name}.bangtin-hong-"))?;
+    pid.bytes().all(|b| b.is_ascii_digit()).then(|| pid.parse().ok()).flatten()
+}
+
 /// Whether another build with this process id may still be running: its folder is then someone
 /// else's work in progress, not a leftover. Our own id is a leftover of a killed build whose id
 /// we inherited (in a container every run may get the same one): we clean before we write. Only
@@ -71,7 +78,15 @@ pub fn clean_leftovers(out: &Path) {
     let Some(name) = out.file_name().map(|n| n.to_string_lossy().into_owned()) else { return };
     let Ok(entries) = fs::read_dir(if parent.as_os_str().is_empty() { Path::new(".") } else { parent }) else { return };
     for e in entries.flatten() {
-        let Some(pid) = leftover_pid(&name, &e.file_name().to_string_lossy()) else { continue };
+        let file_name = e.file_name().to_string_lossy().into_owned();
+        if let Some(pid) = broken_pid(&name, &file_name) {
+            // Whatever could not be written over may still not be removable: as far as it goes.
+            if !may_be_running(pid) && fs::symlink_metadata(e.path().join(MARKER)).is_ok_and(|m| m.is_file()) {
+                remove_what_can_be(&e.path());
+            }
+            continue;
+        }
+        let Some(pid) = leftover_pid(&name, &file_name) else { continue };
         // Never through a symlink: whatever it points at is not a folder we made.
         let is_dir = fs::symlink_metadata(e.path()).is_ok_and(|m| m.is_dir());
         if !is_dir || may_be_running(pid) {
@@ -115,6 +130,31 @@ fn remove_ours(dir: &Path) -> std::io::Result<()> {
     folders.iter().try_for_each(fs::remove_dir_all)?;
     let _ = fs::remove_file(dir.join(MARKER));
     fs::remove_dir(dir)
+}
+
+/// Removes what it can of a folder of ours, never through a link, the marker last and only if
+/// everything else went: a file that cannot be removed (immutable, or another user's in a folder
+/// of theirs) stays, with the marker that says whose the folder is.
+fn remove_what_can_be(dir: &Path) {
+    fn inner(dir: &Path, top: bool) -> bool {
+        let Ok(entries) = fs::read_dir(dir) else { return false };
+        let mut all = true;
+        for e in entries.flatten() {
+            if top && e.file_name() == MARKER {
+                continue;
+            }
+            let gone = match e.file_type() {
+                Ok(t) if t.is_dir() => inner(&e.path(), false) && fs::remove_dir(e.path()).is_ok(),
+                _ => fs::remove_file(e.path()).is_ok(),
+            };
+            all &= gone;
+        }
+        all
+    }
+    if inner(dir, true) {
+        let _ = fs::remove_file(dir.join(MARKER));
+        let _ = fs::remove_dir(dir);
+    }
 }
 
 /// An absolute, symlink-free form of a path that may not exist yet: its nearest existing ancestor
@@ -269,10 +309,26 @@ fn sync_dir(dir: &Path) {
 /// it is rendered, on every core, and still change nothing in `out` when it fails.
 pub struct Staging {
     out: PathBuf,
-    tmp: PathBuf,
     committed: bool,
+    /// Where the files go. Read-locked by each file's write; changed only when the spare
+    /// cannot be written over ([`Staging::give_up_spare`]), once every write under way is done.
+    target: std::sync::RwLock<Target>,
+    /// The spare given up on, when one was.
+    gave_up: std::sync::Mutex<Option<GaveUp>>,
+}
+
+/// The folder a build writes into, and what writing over it needs when it is the spare.
+struct Target {
+    tmp: PathBuf,
     /// Set when the folder is the spare, written over.
     reuse: Option<Reuse>,
+}
+
+/// A spare that could not be written over: the folder it is now, and the file that stopped it.
+struct GaveUp {
+    folder: PathBuf,
+    file: PathBuf,
+    err: std::io::Error,
 }
 
 /// The spare being written over, and what this build has written there. Whatever the folder
@@ -524,6 +580,12 @@ fn make_way(dir: &Path, rel: &str) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Whether a write over the spare failed for want of permission on what it held (a file made
+/// immutable, or another user's): a fresh folder does not have that problem.
+fn spare_refused(e: &Error) -> bool {
+    matches!(e, Error::Io { err, .. } if err.kind() == std::io::ErrorKind::PermissionDenied)
+}
+
 impl Staging {
     /// Starts the new folder beside `out`, marked before anything else is in it.
     pub fn begin(out: &Path) -> Result<Staging, Error> {
@@ -547,25 +609,32 @@ impl Staging {
             // Named as the officer wrote it: the temporary sibling means nothing to them.
             fs::create_dir(&tmp).map_err(|e| Error::io(out, "tạo thư mục", e))?;
         }
-        let staging = Staging { out: out.to_path_buf(), tmp, committed: false, reuse };
         // The marker goes first: a folder killed at any later point is recognisably ours.
-        let marker = staging.tmp.join(MARKER);
-        fs::write(&marker, MARKER_TEXT).map_err(|e| Error::io(&marker, "ghi tệp", e))?;
-        Ok(staging)
+        mark(&tmp)?;
+        Ok(Staging {
+            out: out.to_path_buf(),
+            committed: false,
+            target: std::sync::RwLock::new(Target { tmp, reuse }),
+            gave_up: Default::default(),
+        })
     }
 
-    /// Where `rel` goes in the temporary folder, refused if it would escape it, and the path to
-    /// name in a message: where it was going in `out`.
-    fn place(&self, rel: &str) -> Result<(PathBuf, PathBuf), Error> {
-        let path = safe_join(&self.tmp, rel)
-            .ok_or_else(|| Error::Refused(format!("đường dẫn đầu ra không hợp lệ: “{rel}”")))?;
+    fn target(&self) -> std::sync::RwLockReadGuard<'_, Target> {
+        self.target.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Where `rel` goes in the temporary folder `tmp`, refused if it would escape it, and the
+    /// path to name in a message: where it was going in `out`.
+    fn place(&self, tmp: &Path, rel: &str) -> Result<(PathBuf, PathBuf), Error> {
+        let path =
+            safe_join(tmp, rel).ok_or_else(|| Error::Refused(format!("đường dẫn đầu ra không hợp lệ: “{rel}”")))?;
         Ok((path, self.out.join(rel)))
     }
 
     /// The file, and the path to name in a message: where it was going in `out`, since the
     /// temporary folder is gone by the time anyone reads it.
-    fn create(&self, rel: &str) -> Result<(fs::File, PathBuf), Error> {
-        let (path, shown) = self.place(rel)?;
+    fn create(&self, tmp: &Path, rel: &str) -> Result<(fs::File, PathBuf), Error> {
+        let (path, shown) = self.place(tmp, rel)?;
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).map_err(|e| Error::io(shown.parent().unwrap_or(&shown), "tạo thư mục", e))?;
         }
@@ -574,13 +643,13 @@ impl Staging {
     }
 
     /// [`Staging::create`] in the spare: the file as it was, to be written over, and its length.
-    fn open_over(&self, root: &fs::File, rel: &str) -> Result<(fs::File, PathBuf, u64), Error> {
-        let (path, shown) = self.place(rel)?;
+    fn open_over(&self, tmp: &Path, root: &fs::File, rel: &str) -> Result<(fs::File, PathBuf, u64), Error> {
+        let (path, shown) = self.place(tmp, rel)?;
         // Checked on every system; Linux opens it relative to `root`.
         #[cfg(target_os = "linux")]
         let opened = {
             let _ = path;
-            open_over(root, &self.tmp, rel)
+            open_over(root, tmp, rel)
         };
         #[cfg(not(target_os = "linux"))]
         let opened = {
@@ -594,30 +663,61 @@ impl Staging {
     /// Writes one file of the site from its parts; several threads may write at once. Returns
     /// the number of bytes written.
     pub fn put_parts(&self, rel: &str, parts: &mut dyn Iterator<Item = Vec<u8>>) -> Result<u64, Error> {
-        let (mut file, path, before) = match &self.reuse {
-            Some(reuse) => {
-                let (file, path, before) = self.open_over(&reuse.root, rel)?;
-                reuse.written.lock().unwrap_or_else(|e| e.into_inner()).push(rel);
-                (file, path, before)
+        {
+            let target = self.target();
+            if let Some(reuse) = &target.reuse {
+                match self.open_over(&target.tmp, &reuse.root, rel) {
+                    Ok((file, path, before)) => {
+                        reuse.written.lock().unwrap_or_else(|e| e.into_inner()).push(rel);
+                        // Written under the lock: the folder is not given up on while it is.
+                        return write_parts(file, &path, before, parts);
+                    }
+                    Err(e) if spare_refused(&e) => {}
+                    Err(e) => return Err(e),
+                }
+            } else {
+                let (file, path) = self.create(&target.tmp, rel)?;
+                return write_parts(file, &path, 0, parts);
             }
-            None => {
-                let (file, path) = self.create(rel)?;
-                (file, path, 0)
+        }
+        self.give_up_spare(rel)?;
+        let target = self.target();
+        let (file, path) = self.create(&target.tmp, rel)?;
+        write_parts(file, &path, 0, parts)
+    }
+
+    /// The spare cannot be written over at `rel` (a file in it made immutable, or owned by
+    /// another user): this build moves what it wrote there into a fresh folder and goes on in
+    /// that, and the spare, renamed so that no build takes it again, waits to be removed.
+    /// Every later build tries to remove it, and the site is built all the same.
+    fn give_up_spare(&self, rel: &str) -> Result<(), Error> {
+        let mut target = self.target.write().unwrap_or_else(|e| e.into_inner());
+        // Another thread may have given up first.
+        let Some(reuse) = target.reuse.take() else { return Ok(()) };
+        let broken = sibling(&self.out, "hong");
+        let fresh = target.tmp.clone();
+        fs::rename(&fresh, &broken).map_err(|e| Error::io(&target.tmp, "đổi tên thư mục dự phòng", e))?;
+        // From here a failure leaves two marked folders, each removed or taken by a later build.
+        target.tmp = broken.clone();
+        fs::create_dir(&fresh).map_err(|e| Error::io(&self.out, "tạo thư mục", e))?;
+        target.tmp = fresh.clone();
+        mark(&fresh)?;
+        let written = reuse.written.into_inner().unwrap_or_else(|e| e.into_inner());
+        for p in written.iter() {
+            let (from, to) = (broken.join(p), fresh.join(p));
+            if let Some(parent) = to.parent() {
+                fs::create_dir_all(parent).map_err(|e| Error::io(parent, "tạo thư mục", e))?;
             }
+            fs::rename(&from, &to).map_err(|e| Error::io(&from, "chuyển tệp", e))?;
+        }
+        // Why, for the warning: the file as it stands now.
+        let file = broken.join(rel);
+        let err = match fs::OpenOptions::new().write(true).open(&file) {
+            Err(e) => e,
+            Ok(_) => std::io::Error::from(std::io::ErrorKind::PermissionDenied),
         };
-        let mut len = 0;
-        for part in parts {
-            file.write_all(&part).map_err(|e| Error::io(&path, "ghi tệp", e))?;
-            len += part.len() as u64;
-        }
-        if before > len {
-            file.set_len(len).map_err(|e| Error::io(&path, "ghi tệp", e))?;
-        }
-        // Linux flushes the whole tree with one `syncfs` in `commit`; elsewhere each file now.
-        if !cfg!(target_os = "linux") {
-            file.sync_all().map_err(|e| Error::io(&path, "ghi tệp", e))?;
-        }
-        Ok(len)
+        *self.gave_up.lock().unwrap_or_else(|e| e.into_inner()) = Some(GaveUp { folder: broken, file, err });
+        Ok(())
     }
 
     /// Starts listing the spare being written over, beside the rest of the build: only the
@@ -626,11 +726,12 @@ impl Staging {
     /// render (a thread of its own had the allocator set up another arena, 2–3 MiB at the peak),
     /// and waited for by [`Staging::commit`], which runs outside them.
     pub fn mostly_written(&self) {
-        let Some(reuse) = &self.reuse else { return };
+        let target = self.target();
+        let Some(reuse) = &target.reuse else { return };
         let mut listing = reuse.listing.lock().unwrap_or_else(|e| e.into_inner());
         if listing.is_none() {
             let (tx, rx) = std::sync::mpsc::sync_channel(1);
-            let tmp = self.tmp.clone();
+            let tmp = target.tmp.clone();
             rayon::spawn(move || {
                 let _ = tx.send(list(&tmp));
             });
@@ -645,11 +746,16 @@ impl Staging {
 
     /// Puts the new folder in place of `out`, or changes nothing. A build killed at any point
     /// leaves `out` as the previous site or the new one, whole, and at most a marked temporary
-    /// sibling, which the next build removes.
-    pub fn commit(mut self) -> Result<(), Error> {
+    /// sibling, which the next build removes. Returns a warning when the spare could not be
+    /// written over and a fresh folder was used: the spare, where it now is, waits to be removed.
+    pub fn commit(mut self) -> Result<Option<Diagnostic>, Error> {
         self.committed = true;
-        let (out, tmp) = (self.out.as_path(), self.tmp.as_path());
-        if let Some(reuse) = self.reuse.take() {
+        let target = std::mem::replace(
+            self.target.get_mut().unwrap_or_else(|e| e.into_inner()),
+            Target { tmp: PathBuf::new(), reuse: None },
+        );
+        let (out, tmp) = (self.out.as_path(), target.tmp.as_path());
+        if let Some(reuse) = target.reuse {
             if let Err(e) = reuse.finish(tmp) {
                 let _ = remove_ours(tmp);
                 return Err(Error::io(out, "dọn tệp cũ trước khi thay thư mục đầu ra", e));
@@ -665,7 +771,7 @@ impl Staging {
                 sync_dir(parent);
                 // `tmp` now holds the previous site.
                 set_aside(tmp, out);
-                return Ok(());
+                return Ok(self.gave_up());
             }
             // Without an atomic exchange there is a moment with no `out` at all; the previous site
             // is then the marked `…-cu-…` sibling, put back on any failure.
@@ -688,15 +794,63 @@ impl Staging {
             })?;
             sync_dir(parent);
         }
-        Ok(())
+        Ok(self.gave_up())
     }
+
+    /// The warning for a spare given up on, if this build gave one up.
+    fn gave_up(&self) -> Option<Diagnostic> {
+        let g = self.gave_up.lock().unwrap_or_else(|e| e.into_inner()).take()?;
+        // What could be removed of it goes now; the rest waits for a later build.
+        remove_what_can_be(&g.folder);
+        Some(
+            Diagnostic::new(
+                &g.file,
+                format!(
+                    "không ghi đè được tệp này trong thư mục dự phòng của lần dựng trước ({}); lần dựng này đã ghi vào một thư mục mới và vẫn xong",
+                    crate::diag::io_vi(&g.err)
+                ),
+            )
+            .expected(format!(
+                "xóa thư mục “{}” khi có quyền: tệp có thể đã bị khóa (chattr +i) hoặc thuộc người dùng khác; mỗi lần dựng sau đều thử xóa nó",
+                g.folder.display()
+            )),
+        )
+    }
+}
+
+/// Writes the marker into `dir`: the folder is ours from then on.
+fn mark(dir: &Path) -> Result<(), Error> {
+    let marker = dir.join(MARKER);
+    fs::write(&marker, MARKER_TEXT).map_err(|e| Error::io(&marker, "ghi tệp", e))
+}
+
+/// Writes a file's parts over what it held (`before` bytes), naming `path` on failure.
+fn write_parts(
+    mut file: fs::File,
+    path: &Path,
+    before: u64,
+    parts: &mut dyn Iterator<Item = Vec<u8>>,
+) -> Result<u64, Error> {
+    let mut len = 0;
+    for part in parts {
+        file.write_all(&part).map_err(|e| Error::io(path, "ghi tệp", e))?;
+        len += part.len() as u64;
+    }
+    if before > len {
+        file.set_len(len).map_err(|e| Error::io(path, "ghi tệp", e))?;
+    }
+    // Linux flushes the whole tree with one `syncfs` in `commit`; elsewhere each file now.
+    if !cfg!(target_os = "linux") {
+        file.sync_all().map_err(|e| Error::io(path, "ghi tệp", e))?;
+    }
+    Ok(len)
 }
 
 impl Drop for Staging {
     fn drop(&mut self) {
         // Removed, not kept as the spare: a build that failed may have failed for want of space.
         if !self.committed {
-            let _ = remove_ours(&self.tmp);
+            let _ = remove_ours(&self.target().tmp);
         }
     }
 }
@@ -721,7 +875,7 @@ pub fn write_atomically(out: &Path, files: &[OutFile]) -> Result<(), Error> {
     for f in files {
         staging.put(&f.path, &f.bytes)?;
     }
-    staging.commit()
+    staging.commit().map(|_| ())
 }
 
 /// Where a command writes one file (`bangtin radio -o`, `--audio`), by what stands at the path.
@@ -963,15 +1117,18 @@ mod tests {
             let staging = Staging::begin(out)?;
             staging.mostly_written();
             // Listed whole before anything is written: every obstacle is in the listing.
-            let reuse = staging.reuse.as_ref().expect("written over the spare");
-            let listed = reuse.listing.lock().unwrap().take().expect("listing started").recv().unwrap();
-            let (tx, rx) = std::sync::mpsc::sync_channel(1);
-            tx.send(listed).unwrap();
-            *reuse.listing.lock().unwrap() = Some(rx);
+            {
+                let target = staging.target();
+                let reuse = target.reuse.as_ref().expect("written over the spare");
+                let listed = reuse.listing.lock().unwrap().take().expect("listing started").recv().unwrap();
+                let (tx, rx) = std::sync::mpsc::sync_channel(1);
+                tx.send(listed).unwrap();
+                *reuse.listing.lock().unwrap() = Some(rx);
+            }
             for f in files {
                 staging.put(&f.path, &f.bytes)?;
             }
-            staging.commit()
+            staging.commit().map(|_| ())
         });
     }
 

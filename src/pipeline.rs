@@ -188,9 +188,9 @@ pub fn build(opts: &Options, stage: &dyn Fn(Stage)) -> Result<Rendered, Error> {
     // Before anything can fail: what a killed build left is removed even when this one stops at
     // a content error.
     output::clean_leftovers(&opts.out);
-    let (made, warnings, staging) = pipeline(opts, None, stage, || output::Staging::begin(&opts.out))?;
+    let (made, mut warnings, staging) = pipeline(opts, None, stage, || output::Staging::begin(&opts.out))?;
     stage(Stage::Write);
-    staging.commit()?;
+    warnings.items.extend(staging.commit()?);
     Ok(Rendered { files: Vec::new(), warnings, summary: Summary::of(&made, started) })
 }
 
