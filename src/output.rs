@@ -208,6 +208,40 @@ pub fn check_apart(content: &Path, out: &Path) -> Result<(), Error> {
     Ok(())
 }
 
+/// `out` without a trailing `/` or `/.`: `output/` and `output` are the same folder, but the
+/// system reads `link/` as the folder the link points at, so asking it whether `link/` is a link
+/// says no. The root stays the root.
+pub fn without_trailing_slash(out: &Path) -> PathBuf {
+    let trimmed: PathBuf = out.components().collect();
+    if trimmed.as_os_str().is_empty() {
+        out.to_path_buf()
+    } else {
+        trimmed
+    }
+}
+
+/// Refuses an output folder inside another site's output (a folder with bangtin's marker): the
+/// next build of that site would replace it, this site and all.
+pub fn check_not_inside_an_output(out: &Path) -> Result<(), Error> {
+    let resolved = resolved(out);
+    // The marker's words, not only its name: a `.bangtin` of something else is no output.
+    let is_output = |dir: &Path| {
+        fs::symlink_metadata(dir.join(MARKER)).is_ok_and(|m| m.is_file() && m.len() == MARKER_TEXT.len() as u64)
+            && fs::read(dir.join(MARKER)).is_ok_and(|b| b == MARKER_TEXT.as_bytes())
+    };
+    for ancestor in resolved.ancestors().skip(1) {
+        if is_output(ancestor) {
+            return Err(Error::Refused(format!(
+                "thư mục đầu ra “{}” nằm trong “{}”, thư mục đầu ra của một lần dựng khác: lần dựng đó sẽ thay cả thư mục này. Chọn thư mục khác bằng --out, ví dụ bên cạnh “{}”.",
+                out.display(),
+                ancestor.display(),
+                ancestor.display()
+            )));
+        }
+    }
+    Ok(())
+}
+
 /// Refuses to replace a folder bangtin did not create.
 pub fn check_replaceable(out: &Path) -> Result<(), Error> {
     match fs::symlink_metadata(out) {
@@ -590,6 +624,10 @@ impl Staging {
     /// Starts the new folder beside `out`, marked before anything else is in it.
     pub fn begin(out: &Path) -> Result<Staging, Error> {
         check_replaceable(out)?;
+        // `--out a/b/c` makes `a/b` as Hugo and Zola do, once the content is known to build.
+        if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty() && !p.exists()) {
+            fs::create_dir_all(parent).map_err(|e| Error::io(parent, "tạo thư mục", e))?;
+        }
         clean_leftovers(out);
         let tmp = sibling(out, "moi");
         let spare = spare(out);

@@ -183,12 +183,15 @@ pub fn render_in_memory(opts: &Options, base_url: Option<&str>, stage: &dyn Fn(S
 /// in memory; the folder replaces `opts.out` only once every check has passed.
 pub fn build(opts: &Options, stage: &dyn Fn(Stage)) -> Result<Rendered, Error> {
     let started = Instant::now();
-    output::check_apart(&opts.content, &opts.out)?;
-    output::check_replaceable(&opts.out)?;
+    // `link/` names what the link points at, to every call that follows: the link itself is asked.
+    let out = output::without_trailing_slash(&opts.out);
+    output::check_apart(&opts.content, &out)?;
+    output::check_replaceable(&out)?;
+    output::check_not_inside_an_output(&out)?;
     // Before anything can fail: what a killed build left is removed even when this one stops at
     // a content error.
-    output::clean_leftovers(&opts.out);
-    let (made, mut warnings, staging) = pipeline(opts, None, stage, || output::Staging::begin(&opts.out))?;
+    output::clean_leftovers(&out);
+    let (made, mut warnings, staging) = pipeline(opts, None, stage, || output::Staging::begin(&out))?;
     stage(Stage::Write);
     warnings.items.extend(staging.commit()?);
     Ok(Rendered { files: Vec::new(), warnings, summary: Summary::of(&made, started) })

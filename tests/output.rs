@@ -107,3 +107,50 @@ fn a_spare_that_cannot_be_written_over_gives_way_to_a_fresh_folder() {
     assert_eq!(sc.build(TODAY).code, 0);
     assert!(beside(&sc, ".out.bangtin-hong-").is_empty());
 }
+
+/// `--out link/` named the folder the link points at, passed the link check, and failed after a
+/// whole build with a message about a file in the path: it is refused before anything is read.
+#[cfg(unix)]
+#[test]
+fn an_output_named_through_a_link_with_a_slash_is_refused_up_front() {
+    let sc = Scratch::of(&example());
+    let real = sc.dir.path().join("that");
+    fs::create_dir(&real).unwrap();
+    fs::write(real.join("giu-lai.txt"), "của người khác").unwrap();
+    let link = sc.dir.path().join("link");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    // A broken content shows the refusal comes first: no content message.
+    sc.write("units.yaml", "kind: [\n");
+    for out in [format!("{}/", link.display()), format!("{}/.", link.display())] {
+        let r = run(&["build", "--content", s(&sc.site()), "--out", &out, "--today", TODAY]);
+        assert_eq!(r.code, 1, "{}", r.stderr);
+        assert!(r.stderr.contains(&format!("lỗi: “{}” là một liên kết tượng trưng", link.display())), "{}", r.stderr);
+        assert!(!r.stderr.contains("units.yaml"), "refused before the content is read: {}", r.stderr);
+    }
+    assert_eq!(snapshot(&real).into_keys().collect::<Vec<_>>(), ["giu-lai.txt"]);
+    assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+}
+
+/// `--out a/b/c` makes the missing `a/b`, as Hugo and Zola do; only once the content is known to
+/// build, and never inside another site's output, which that site's next build would replace.
+#[test]
+fn missing_parents_of_the_output_are_made_except_inside_another_output() {
+    let sc = Scratch::of(&example());
+    let deep = sc.dir.path().join("a/b/c");
+    let r = run(&["build", "--content", s(&sc.site()), "--out", s(&deep), "--today", TODAY]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(deep.join("index.html").is_file() && deep.join(".bangtin").is_file());
+
+    let inside = deep.join("ban-khac");
+    let r = run(&["build", "--content", s(&sc.site()), "--out", s(&inside), "--today", TODAY]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("thư mục đầu ra của một lần dựng khác"), "{}", r.stderr);
+    assert!(!inside.exists());
+
+    // A content error makes nothing.
+    sc.write("units.yaml", "kind: [\n");
+    let elsewhere = sc.dir.path().join("x/y/z");
+    let r = run(&["build", "--content", s(&sc.site()), "--out", s(&elsewhere), "--today", TODAY]);
+    assert_eq!(r.code, 1);
+    assert!(!sc.dir.path().join("x").exists());
+}
