@@ -54,6 +54,12 @@ impl Ui {
         }
     }
 
+    /// A line on stdout that is needed even with `--quiet`: where the preview is, which
+    /// `--port 0` leaves to the system.
+    pub fn essential(&self, line: &str) {
+        println!("{}", paint(line, GREEN, self.colour_out));
+    }
+
     /// Information on stdout, unless `--quiet`.
     pub fn info(&self, text: &str) {
         if !self.quiet {

@@ -39,7 +39,13 @@ fn collect(from: impl Read + Send + 'static) -> Arc<Mutex<String>> {
 
 impl Server {
     fn start(site: &Path) -> Server {
+        Server::start_with(site, &[])
+    }
+
+    /// With `first` before the command (`--quiet`).
+    fn start_with(site: &Path, first: &[&str]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_bangtin"))
+            .args(first)
             .args(["serve", "--port", "0", "--today", "2024-06-03", "--content", s(site)])
             .env("NO_COLOR", "1")
             .stdout(Stdio::piped())
@@ -426,4 +432,43 @@ fn ctrl_c_stops_the_preview_cleanly() {
     assert!(printed(&server.stdout, "Đã dừng xem trước"), "{}", server.stdout.lock().unwrap());
     assert!(snapshot(&sc.site()) == before, "the preview writes nothing");
     assert!(!sc.out().exists());
+}
+
+/// With `--port 0` the system picks the port, and the address line is the only way to know it:
+/// `--quiet` keeps it, and nothing else.
+#[test]
+fn quiet_keeps_the_address_line() {
+    let sc = Scratch::of(&example());
+    let server = Server::start_with(&sc.site(), &["--quiet"]);
+    assert_eq!(server.get("/").status, 200);
+    let out = server.stdout.lock().unwrap().clone();
+    assert_eq!(out.lines().count(), 1, "the address line alone: {out}");
+    assert!(server.stderr.lock().unwrap().is_empty(), "no warnings: {}", server.stderr.lock().unwrap());
+}
+
+/// Each connection is a thread; past the cap every request gets 503 and the preview stays up,
+/// serving again once connections close (README, "The preview").
+#[test]
+fn past_the_connection_cap_requests_get_503_until_some_close() {
+    let sc = Scratch::of(&example());
+    let server = Server::start(&sc.site());
+    let held: Vec<TcpStream> =
+        (0..bangtin::serve::MAX_CONNECTIONS).map(|_| TcpStream::connect(("127.0.0.1", server.port)).unwrap()).collect();
+    // Accepted one by one: the cap is reached once all are.
+    let deadline = Instant::now() + PATIENCE;
+    let busy = loop {
+        let r = server.get("/");
+        if r.status == 503 || Instant::now() > deadline {
+            break r;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert_eq!(busy.status, 503);
+    assert!(busy.text().contains("Máy chủ xem trước đang bận"), "{}", busy.text());
+    drop(held);
+    let deadline = Instant::now() + PATIENCE;
+    while server.get("/").status != 200 {
+        assert!(Instant::now() < deadline, "the preview did not come back");
+        std::thread::sleep(Duration::from_millis(20));
+    }
 }

@@ -43,8 +43,11 @@ struct Snapshot {
     error: Option<String>,
 }
 
-/// A browser opens a handful of connections; more than this at once is not a preview.
-const MAX_CONNECTIONS: usize = 256;
+/// A browser opens a handful of connections; more than this at once is not a preview. Each is
+/// a thread, an open tab's reload stream included, which holds its connection until the tab
+/// closes (noticed when a keep-alive cannot be written, within half a minute); past this many,
+/// requests get 503 (README, "The preview").
+pub const MAX_CONNECTIONS: usize = 256;
 
 struct Preview {
     config: Config,
@@ -294,6 +297,25 @@ fn describe_changes(root: &Path, changed: &[PathBuf]) -> String {
     format!(" (thay đổi: {}{tail})", names.join(", "))
 }
 
+/// 503 to a connection past the cap. The request is read (a little, for a moment) after the
+/// answer: a socket closed with a request unread is reset, and the reset can reach the browser
+/// before the answer does.
+fn answer_busy(mut stream: TcpStream) {
+    use std::io::Read;
+    let _ = stream.set_read_timeout(Some(std::time::Duration::from_millis(200)));
+    let _ = stream.set_write_timeout(Some(std::time::Duration::from_millis(200)));
+    let _ = Response::text(503, "Máy chủ xem trước đang bận.").write(&mut stream, false);
+    let _ = stream.shutdown(std::net::Shutdown::Write);
+    let mut sink = [0u8; 4096];
+    let mut read = 0;
+    while read < 64 * 1024 {
+        match stream.read(&mut sink) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => read += n,
+        }
+    }
+}
+
 /// Counts a connection for as long as it is served.
 struct Slot<'a>(&'a AtomicUsize);
 
@@ -368,13 +390,18 @@ pub fn serve(config: Config, ui: Ui) -> Result<(), Error> {
             addr.ip()
         ));
     }
-    ui.done(&format!("Xem trước tại {base_url} — trang tự tải lại khi bạn lưu tệp. Nhấn Ctrl+C để dừng."));
+    // Printed even with --quiet: with --port 0 it is the only way to know the port.
+    ui.essential(&format!("Xem trước tại {base_url} — trang tự tải lại khi bạn lưu tệp. Nhấn Ctrl+C để dừng."));
 
+    // Connections past the cap are answered one at a time on a thread of their own, so the
+    // loop that accepts never waits on one; past what it has room for they are closed unanswered.
+    let (busy, turned_away) = std::sync::mpsc::sync_channel::<TcpStream>(64);
+    std::thread::spawn(move || turned_away.into_iter().for_each(answer_busy));
     for conn in listener.incoming() {
-        let Ok(mut stream) = conn else { continue };
+        let Ok(stream) = conn else { continue };
         if preview.connections.fetch_add(1, Ordering::SeqCst) >= MAX_CONNECTIONS {
             preview.connections.fetch_sub(1, Ordering::SeqCst);
-            let _ = Response::text(503, "Máy chủ xem trước đang bận.").write(&mut stream, false);
+            let _ = busy.try_send(stream);
             continue;
         }
         let p = Arc::clone(&preview);
