@@ -4,7 +4,7 @@
 //! and each TEXT value unescapes to what was put in (control characters dropped, tabs as spaces).
 #![no_main]
 
-use bangtin::ical::{Calendar, Moment, Status, VEvent};
+use bangtin::ical::{self, Moment, Status, VEvent};
 use chrono::NaiveDate;
 use libfuzzer_sys::fuzz_target;
 
@@ -28,8 +28,7 @@ fuzz_target!(|data: &[u8]| {
         status: Status::Tentative,
         categories: Some(categories.clone()),
     };
-    let cal = Calendar { product: product.clone(), name: Some(name.clone()), events: vec![event] };
-    let bytes = cal.to_bytes();
+    let bytes = ical::file(&product, Some(&name), std::iter::once(event.to_text().as_str()));
     let Ok(ics) = std::str::from_utf8(&bytes) else { panic!("not UTF-8") };
     assert!(ics.ends_with("\r\n"));
     let physical: Vec<&str> = ics.split_terminator("\r\n").collect();

@@ -1086,8 +1086,14 @@ impl Reader<'_> {
         let w = self.text(i, n);
         let capital = w.chars().next().is_some_and(char::is_uppercase);
         // Roman numerals where a number is expected: "quý III", "Phụ lục II", "I." opening a heading.
+        // A dash before the full stop is not said ("# I -" is "I."), so it does not stand
+        // between the numeral and the stop either: read again, "I." would be Roman.
+        let mut after = i + n;
+        while self.at(after).is_some_and(|c| c == ' ' || is_dash(c)) {
+            after += 1;
+        }
         let heading_start = self.items.iter().all(|it| !matches!(it.kind, Kind::Word | Kind::Numeric))
-            && matches!(self.at(i + n), Some('.' | ')'));
+            && matches!(self.at(after), Some('.' | ')'));
         if let Some(r) = roman(&w) {
             if matches!(self.ctx, Ctx::Quarter | Ctx::Heading | Ctx::Ordinal) || heading_start {
                 self.i += n;

@@ -682,6 +682,8 @@ fn what_the_fuzzer_found_stays_fixed() {
         "İN 0,",
         "thứ -( I.",
         "- #    I\0\0\n-     \0\0t8",
+        "- #   I\0\0\u{f}    - ",
+        "# I –",
     ] {
         for (sp, line) in [&bac, &nam].into_iter().flat_map(|sp| input.split('\n').map(move |l| (sp, l))) {
             if let Err(e) = check_properties(sp, line, &lexicon) {
