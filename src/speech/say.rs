@@ -407,6 +407,20 @@ impl Reader<'_> {
         }
     }
 
+    /// Whether the character at `j` is said as nothing: a space, a dash that is no minus, or
+    /// markup ([`other_symbol`]'s space).
+    fn said_as_nothing(&self, j: usize) -> bool {
+        let Some(c) = self.at(j) else { return false };
+        let next = self.at(j + 1);
+        if c.is_whitespace() {
+            return true;
+        }
+        if is_dash(c) {
+            return !next.is_some_and(|n| n.is_ascii_digit());
+        }
+        !PUNCTUATION.contains(&c) && c != '/' && !is_word_char(c) && other_symbol(c, next, false).0 == Kind::Space
+    }
+
     /// Whether a word or a number was read on this line yet.
     fn said_any(&self) -> bool {
         self.items.iter().any(|it| matches!(it.kind, Kind::Word | Kind::Numeric))
@@ -1086,10 +1100,10 @@ impl Reader<'_> {
         let w = self.text(i, n);
         let capital = w.chars().next().is_some_and(char::is_uppercase);
         // Roman numerals where a number is expected: "quý III", "Phụ lục II", "I." opening a heading.
-        // A dash before the full stop is not said ("# I -" is "I."), so it does not stand
-        // between the numeral and the stop either: read again, "I." would be Roman.
+        // What is said as nothing before the full stop ("# I -", "# I ~" are "I.") does not
+        // stand between the numeral and the stop either: read again, "I." would be Roman.
         let mut after = i + n;
-        while self.at(after).is_some_and(|c| c == ' ' || is_dash(c)) {
+        while self.said_as_nothing(after) {
             after += 1;
         }
         let heading_start = self.items.iter().all(|it| !matches!(it.kind, Kind::Word | Kind::Numeric))
@@ -1312,9 +1326,7 @@ impl Reader<'_> {
             return;
         }
         let (kind, spoken): (Kind, &str) = match c {
-            '.' | ',' | ';' | ':' | '!' | '?' | '(' | ')' | '“' | '”' | '"' | '\'' | '’' | '‘' | '…' => {
-                (Kind::Punct, "")
-            }
+            c if PUNCTUATION.contains(&c) => (Kind::Punct, ""),
             c if is_dash(c) => {
                 // A minus: at the start, or after a space or '(' with a digit right behind it.
                 let before = self.i.checked_sub(2).and_then(|k| self.at(k));
@@ -1343,24 +1355,7 @@ impl Reader<'_> {
                 }
                 (Kind::Slash, "")
             }
-            '%' => (Kind::Word, "phần trăm"),
-            '‰' => (Kind::Word, "phần nghìn"),
-            '&' => (Kind::Word, "và"),
-            '+' => (Kind::Word, if prev_numeric { "cộng" } else { "và" }),
-            '=' => (Kind::Word, "bằng"),
-            '×' => (Kind::Word, "nhân"),
-            '÷' => (Kind::Word, "chia"),
-            '@' => (Kind::Word, "a còng"),
-            '°' => (Kind::Word, "độ"),
-            '№' => (Kind::Word, "số"),
-            '~' | '≈' if next_digit || self.at(self.i) == Some(' ') => (Kind::Word, "khoảng"),
-            '>' if next_digit || self.at(self.i) == Some(' ') => (Kind::Word, "hơn"),
-            '<' if next_digit || self.at(self.i) == Some(' ') => (Kind::Word, "dưới"),
-            '≥' => (Kind::Word, "không dưới"),
-            '≤' => (Kind::Word, "không quá"),
-            '→' | '⇒' | '➔' | '|' => (Kind::Punct, ","),
-            // Markup and decoration: a space keeps the words apart.
-            _ => (Kind::Space, " "),
+            _ => other_symbol(c, self.at(self.i), prev_numeric),
         };
         let spoken = if spoken.is_empty() { c.to_string() } else { spoken.to_string() };
         if kind == Kind::Word {
@@ -1378,6 +1373,36 @@ impl Reader<'_> {
             self.ctx = Ctx::None;
         }
         self.push(kind, spoken, kind == Kind::Word);
+    }
+}
+
+/// Punctuation that stays in what is said, as written.
+const PUNCTUATION: [char; 15] = ['.', ',', ';', ':', '!', '?', '(', ')', '“', '”', '"', '\'', '’', '‘', '…'];
+
+/// A symbol read as a word, a comma, or a space, by the character after it (`next`) and
+/// whether a number came before: what [`Reader::symbol`] makes of all but punctuation, dashes
+/// and slashes.
+fn other_symbol(c: char, next: Option<char>, prev_numeric: bool) -> (Kind, &'static str) {
+    let before_number = next.is_some_and(|n| n.is_ascii_digit()) || next == Some(' ');
+    match c {
+        '%' => (Kind::Word, "phần trăm"),
+        '‰' => (Kind::Word, "phần nghìn"),
+        '&' => (Kind::Word, "và"),
+        '+' => (Kind::Word, if prev_numeric { "cộng" } else { "và" }),
+        '=' => (Kind::Word, "bằng"),
+        '×' => (Kind::Word, "nhân"),
+        '÷' => (Kind::Word, "chia"),
+        '@' => (Kind::Word, "a còng"),
+        '°' => (Kind::Word, "độ"),
+        '№' => (Kind::Word, "số"),
+        '~' | '≈' if before_number => (Kind::Word, "khoảng"),
+        '>' if before_number => (Kind::Word, "hơn"),
+        '<' if before_number => (Kind::Word, "dưới"),
+        '≥' => (Kind::Word, "không dưới"),
+        '≤' => (Kind::Word, "không quá"),
+        '→' | '⇒' | '➔' | '|' => (Kind::Punct, ","),
+        // Markup and decoration: a space keeps the words apart.
+        _ => (Kind::Space, " "),
     }
 }
 

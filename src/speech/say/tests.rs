@@ -684,6 +684,8 @@ fn what_the_fuzzer_found_stays_fixed() {
         "- #    I\0\0\n-     \0\0t8",
         "- #   I\0\0\u{f}    - ",
         "# I –",
+        "- #   I\0\0\u{f}  ~\0\0",
+        "# II ~ * .",
     ] {
         for (sp, line) in [&bac, &nam].into_iter().flat_map(|sp| input.split('\n').map(move |l| (sp, l))) {
             if let Err(e) = check_properties(sp, line, &lexicon) {
