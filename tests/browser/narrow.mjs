@@ -95,7 +95,7 @@ export async function narrowCheck(browser, axeSource, page) {
     await cdp.send('Page.enable');
     const load = async (size) => {
       await cdp.send('Page.setFontSizes', { fontSizes: { standard: size, fixed: size } });
-      await tab.goto(url, { waitUntil: 'load', timeout: 30000 });
+      await tab.goto(url, { waitUntil: 'load', timeout: 120000 }); // only a hang fails, even at load 10
       await tab.evaluate(() => document.fonts.ready.then(() => undefined));
     };
 
