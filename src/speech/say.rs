@@ -113,6 +113,12 @@ fn drop_echoes(said: String) -> String {
         if echo {
             out.truncate(out.trim_end().len());
             rest = &after[close + 1..];
+            // A pause is said once, as `join` says it: "không:(:), nờ" is "không: nờ".
+            if out.ends_with([',', '.', ';', ':']) {
+                if let Some(after_comma) = rest.trim_start().strip_prefix(',') {
+                    rest = after_comma;
+                }
+            }
         } else {
             out.push('(');
             rest = after;

@@ -686,6 +686,8 @@ fn what_the_fuzzer_found_stays_fixed() {
         "# I –",
         "- #   I\0\0\u{f}  ~\0\0",
         "# II ~ * .",
+        "<Dtheno ve=s0:::::(\0\0:::#) |####, `n Cf",
+        "s0:::(:#) |#, `n",
     ] {
         for (sp, line) in [&bac, &nam].into_iter().flat_map(|sp| input.split('\n').map(move |l| (sp, l))) {
             if let Err(e) = check_properties(sp, line, &lexicon) {
