@@ -37,6 +37,7 @@ pub mod schedule;
 pub mod search;
 pub mod serve;
 pub mod speech;
+pub mod sys;
 pub mod term;
 pub mod text;
 

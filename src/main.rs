@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use bangtin::term::Ui;
 use clap::{ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand};
 
-#[cfg(not(target_env = "msvc"))]
+#[cfg(all(feature = "jemalloc", not(windows)))]
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
@@ -18,7 +18,7 @@ static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 /// province's lists, parts of the search index and of the CSV) go to an arena that gives their
 /// pages back as soon as they are freed. At 10k pages the defaults peaked at 111 MiB, these at
 /// 98 MiB, in the same time (`benches/HISTORY.md`, the sixth session).
-#[cfg(not(target_env = "msvc"))]
+#[cfg(all(feature = "jemalloc", not(windows)))]
 #[allow(non_upper_case_globals)]
 #[export_name = "_rjem_malloc_conf"]
 pub static malloc_conf: &[u8; 36] = b"narenas:1,oversize_threshold:262144\0";

@@ -15,6 +15,7 @@ use std::path::{Component, Path, PathBuf};
 
 use crate::diag::{Diagnostic, Error};
 use crate::render::OutFile;
+use crate::sys;
 
 /// Written into every output folder; its presence is what allows a later build to replace it.
 pub const MARKER: &str = ".bangtin";
@@ -37,7 +38,7 @@ pub fn spare(out: &Path) -> PathBuf {
 /// rename, where removing it is a whole site of unlinks), else it is removed.
 fn set_aside(dir: &Path, out: &Path) {
     let spare = spare(out);
-    if !cfg!(target_os = "linux") || fs::symlink_metadata(&spare).is_ok() || fs::rename(dir, &spare).is_err() {
+    if !sys::linux() || fs::symlink_metadata(&spare).is_ok() || fs::rename(dir, &spare).is_err() {
         let _ = remove_ours(dir);
     }
 }
@@ -63,16 +64,18 @@ fn broken_pid(out_name: &str, name: &str) -> Option<u32> {
 /// Whether another build with this process id may still be running: its folder is then someone
 /// else's work in progress, not a leftover. Our own id is a leftover of a killed build whose id
 /// we inherited (in a container every run may get the same one): we clean before we write. Only
-/// Linux can tell cheaply; elsewhere a folder is taken as abandoned, which matters only when two
-/// builds write one output folder at the same time.
+/// Linux can tell cheaply (`/proc`); elsewhere a folder is taken as abandoned, which matters only
+/// when two builds write one output folder at the same time.
 fn may_be_running(pid: u32) -> bool {
-    pid != std::process::id() && cfg!(target_os = "linux") && Path::new("/proc").join(pid.to_string()).exists()
+    pid != std::process::id() && sys::linux() && Path::new("/proc").join(pid.to_string()).exists()
 }
 
 /// Leftovers of builds that were killed midway: temporary siblings of `out` that carry our name
 /// pattern, belong to no running build, and hold our marker or nothing at all (a build killed
 /// between creating its folder and marking it). A folder with anything else in it is left alone.
-/// A marked one becomes the spare when there is none: the next build writes over it.
+/// A marked one becomes the spare when there is none: the next build writes over it. Where the
+/// swap is two renames (no `renameat2`, [`sys::linux`]), a build killed between them left no `out`
+/// and the previous site whole as its `…-cu-…` sibling, which is put back.
 pub fn clean_leftovers(out: &Path) {
     let Some(parent) = out.parent() else { return };
     let Some(name) = out.file_name().map(|n| n.to_string_lossy().into_owned()) else { return };
@@ -94,7 +97,10 @@ pub fn clean_leftovers(out: &Path) {
         }
         let marked = fs::symlink_metadata(e.path().join(MARKER)).is_ok_and(|m| m.is_file());
         let empty = fs::read_dir(e.path()).is_ok_and(|mut d| d.next().is_none());
-        if marked {
+        let previous = e.file_name().to_string_lossy().starts_with(&format!(".{name}.bangtin-cu-"));
+        if marked && previous && fs::symlink_metadata(out).is_err() && fs::rename(e.path(), out).is_ok() {
+            sync_dir(parent);
+        } else if marked {
             set_aside(&e.path(), out);
         } else if empty {
             let _ = remove_ours(&e.path());
@@ -279,10 +285,10 @@ fn safe_join(root: &Path, rel: &str) -> Option<PathBuf> {
 
 /// Puts everything written under `dir` on the disk before it is made visible, so a power cut
 /// cannot publish files that are empty under their new names. On Linux one `syncfs` does it for
-/// the whole tree (each file was synced as written elsewhere).
+/// the whole tree (each file was synced as written elsewhere, [`sys::linux`]).
 fn flush(dir: &Path) -> Result<(), Error> {
     #[cfg(target_os = "linux")]
-    {
+    if sys::linux() {
         use std::os::fd::AsRawFd;
         let d = fs::File::open(dir).map_err(|e| Error::io(dir, "ghi ra đĩa", e))?;
         // SAFETY: syncfs only reads the descriptor, which `d` keeps open for the call.
@@ -290,7 +296,6 @@ fn flush(dir: &Path) -> Result<(), Error> {
             return Err(Error::io(dir, "ghi ra đĩa", std::io::Error::last_os_error()));
         }
     }
-    #[cfg(not(target_os = "linux"))]
     let _ = dir;
     Ok(())
 }
@@ -300,7 +305,7 @@ fn flush(dir: &Path) -> Result<(), Error> {
 /// file system cannot, and the caller falls back to two renames.
 fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
     #[cfg(target_os = "linux")]
-    {
+    if sys::linux() {
         use std::ffi::CString;
         use std::os::unix::ffi::OsStrExt;
         let c = |p: &Path| CString::new(p.as_os_str().as_bytes()).map_err(std::io::Error::other);
@@ -317,17 +322,10 @@ fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
                 libc::RENAME_EXCHANGE,
             )
         };
-        if r == 0 {
-            Ok(())
-        } else {
-            Err(std::io::Error::last_os_error())
-        }
+        return if r == 0 { Ok(()) } else { Err(std::io::Error::last_os_error()) };
     }
-    #[cfg(not(target_os = "linux"))]
-    {
-        let _ = (a, b);
-        Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
-    }
+    let _ = (a, b);
+    Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
 }
 
 /// Makes a rename in `dir` itself durable.
@@ -632,7 +630,7 @@ impl Staging {
         let tmp = sibling(out, "moi");
         let spare = spare(out);
         // Taken by a rename, so two builds never write over the same spare.
-        let taken = cfg!(target_os = "linux")
+        let taken = sys::linux()
             && fs::symlink_metadata(&spare).is_ok_and(|m| m.is_dir())
             && fs::symlink_metadata(spare.join(MARKER)).is_ok_and(|m| m.is_file())
             && fs::rename(&spare, &tmp).is_ok();
@@ -683,7 +681,8 @@ impl Staging {
     /// [`Staging::create`] in the spare: the file as it was, to be written over, and its length.
     fn open_over(&self, tmp: &Path, root: &fs::File, rel: &str) -> Result<(fs::File, PathBuf, u64), Error> {
         let (path, shown) = self.place(tmp, rel)?;
-        // Checked on every system; Linux opens it relative to `root`.
+        // Checked on every system; only Linux writes over the spare, relative to `root`
+        // (elsewhere [`Staging::begin`] never takes it).
         #[cfg(target_os = "linux")]
         let opened = {
             let _ = path;
@@ -878,7 +877,7 @@ fn write_parts(
         file.set_len(len).map_err(|e| Error::io(path, "ghi tệp", e))?;
     }
     // Linux flushes the whole tree with one `syncfs` in `commit`; elsewhere each file now.
-    if !cfg!(target_os = "linux") {
+    if !sys::linux() {
         file.sync_all().map_err(|e| Error::io(path, "ghi tệp", e))?;
     }
     Ok(len)
@@ -1075,11 +1074,13 @@ mod tests {
         for gone in [&marked_new, &marked_old, &empty, &mine] {
             assert!(!gone.exists(), "{} should be removed", gone.display());
         }
-        assert!(spare(&out).join(MARKER).is_file(), "one of the marked ones is kept as the spare");
+        // With no output, the previous site a swap of two renames left beside it is put back.
+        assert_eq!(beside(&out), [MARKER], "the `…-cu-…` folder is the output again");
+        assert_eq!(spare(&out).join(MARKER).is_file(), sys::linux(), "one of the marked ones is kept as the spare");
         for kept in [&unmarked, &other_name, &other_out] {
             assert!(kept.exists(), "{} is not ours", kept.display());
         }
-        assert_eq!(running.exists(), cfg!(target_os = "linux"), "pid 1 is running");
+        assert_eq!(running.exists(), sys::linux(), "pid 1 is running");
         assert!(dir.path().join(format!(".output.bangtin-cu-{}", dead - 3)).is_file());
         #[cfg(unix)]
         assert!(dir.path().join("ngoai/quan-trong.txt").exists(), "a symlink is never followed");
@@ -1115,7 +1116,11 @@ mod tests {
         assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "hai");
         assert!(!out.join("lich").exists(), "nothing of the previous build stays");
         assert!(out.join(MARKER).is_file() && out.join("tin-tuc/index.html").is_file());
-        assert_eq!(beside(dir.path()), [".output.bangtin-du-tru", "output"], "the previous site is the spare");
+        if sys::linux() {
+            assert_eq!(beside(dir.path()), [".output.bangtin-du-tru", "output"], "the previous site is the spare");
+        } else {
+            assert_eq!(beside(dir.path()), ["output"], "elsewhere the previous site is removed");
+        }
     }
 
     /// The names in `dir`, sorted.
@@ -1127,6 +1132,7 @@ mod tests {
     }
 
     /// Every file under `dir` with its text, and every folder, by path.
+    #[cfg(target_os = "linux")]
     fn tree(dir: &Path) -> std::collections::BTreeMap<String, Option<String>> {
         let mut m = std::collections::BTreeMap::new();
         for e in walkdir::WalkDir::new(dir).min_depth(1) {
@@ -1172,6 +1178,10 @@ mod tests {
 
     #[cfg(target_os = "linux")]
     fn over_the_spare(write: impl Fn(&Path, &[OutFile]) -> Result<(), Error>) {
+        if !sys::linux() {
+            eprintln!("BANGTIN_PORTABLE: no spare is written over; skipped");
+            return;
+        }
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("output");
         let outside = dir.path().join("ngoai");
@@ -1241,7 +1251,7 @@ mod tests {
         let out = dir.path().join("output");
         write_atomically(&out, &[page("index.html", "không")]).unwrap();
         write_atomically(&out, &[page("index.html", "một")]).unwrap();
-        assert!(spare(&out).is_dir());
+        assert_eq!(spare(&out).is_dir(), sys::linux());
         assert!(write_atomically(&out, &[page("a.html", "x"), page("../ngoai.html", "x")]).is_err());
         assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "một");
         assert!(!dir.path().join("ngoai.html").exists());

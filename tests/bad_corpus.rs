@@ -3,6 +3,9 @@
 //! Every broken case must exit with 1, print them, never panic or hang, and leave the previous
 //! output exactly as it was; every `expect-ok` case (BOM, CRLF, NFD, very long lines…) must
 //! build, with what it names in the output.
+//!
+//! Unix only: the cases write file names Windows cannot hold, which is what they are about.
+#![cfg(unix)]
 
 mod common;
 
@@ -266,7 +269,6 @@ fn check_case(case: &Path, base_out: &Path, base: &std::collections::BTreeMap<St
     Ok(())
 }
 
-#[cfg(unix)]
 #[test]
 fn every_case_of_the_bad_input_corpus() {
     let scratch = tempfile::tempdir().unwrap();

@@ -49,5 +49,55 @@ pub fn conflicts(files: &[&str], site: &Site) -> Diagnostics {
             }
         }
     }
+    case_collisions(files, &owner, &mut diags);
     diags.sorted()
+}
+
+/// Paths that differ only in letter case (`static/Anh.png` beside `static/anh.png`, or
+/// `static/Lich/a.pdf` beside the pages in `lich/`): Windows and macOS take them for one name,
+/// so a site built on Linux and copied there, or uploaded to a Windows server, loses a file or
+/// mixes two folders. Page paths are lowercase; a name with a capital comes from `static/`, so
+/// sites without one (nearly all) skip the comparison.
+fn case_collisions(files: &[&str], owner: &dyn Fn(&str) -> PathBuf, diags: &mut Diagnostics) {
+    if !files.iter().any(|p| p.chars().any(char::is_uppercase)) {
+        return;
+    }
+    // Each file and each folder on its way, by its lowercase form: the first name met, and the
+    // file it was met in.
+    let mut seen: std::collections::HashMap<String, (&str, &str)> = std::collections::HashMap::new();
+    let mut reported = std::collections::BTreeSet::new();
+    for path in files.iter().copied() {
+        for end in path.match_indices('/').map(|(i, _)| i).chain([path.len()]) {
+            let name = &path[..end];
+            let key = name.to_lowercase();
+            let (other, other_file) = *seen.entry(key.clone()).or_insert((name, path));
+            if other == name || !reported.insert(key) {
+                continue;
+            }
+            // Named by the file the officer can rename: the one with the capital.
+            let upper = |n: &str| n.chars().any(char::is_uppercase);
+            let ((name, file), other) =
+                if upper(name) || !upper(other) { ((name, path), other) } else { ((other, other_file), name) };
+            let (problem, fix) = if end < path.len() {
+                (
+                    format!("thư mục “{name}/” chỉ khác thư mục “{other}/” ở chữ hoa, chữ thường"),
+                    format!("đổi tên thư mục “{name}/” thành “{other}/” (giống hệt từng chữ) hoặc một tên khác hẳn"),
+                )
+            } else {
+                (
+                    format!("tệp “{name}” chỉ khác tệp “{other}” ở chữ hoa, chữ thường"),
+                    "đổi tên một trong hai tệp cho khác hẳn nhau, không chỉ khác chữ hoa, chữ thường".to_string(),
+                )
+            };
+            diags.push(
+                Diagnostic::new(
+                    owner(file),
+                    format!(
+                        "{problem}: Windows và macOS coi hai tên đó là một, nên khi chép trang sang máy Windows hay đưa lên máy chủ Windows sẽ mất một tệp"
+                    ),
+                )
+                .expected(fix),
+            );
+        }
+    }
 }

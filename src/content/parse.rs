@@ -1117,7 +1117,7 @@ pub fn check_slug(stem: &str, rel: &Path, diags: &mut Diagnostics) -> bool {
                 rel,
                 format!("tên tệp “{stem}” là tên thiết bị dành riêng của Windows; trang “{stem}/” không tạo được trên máy chủ Windows"),
             )
-            .expected(format!("một tên khác cho tệp, ví dụ thêm một chữ: “{stem}-1”")),
+            .expected(format!("một tên khác cho tệp, ví dụ thêm một chữ: “{}-1”", text::slugify(stem))),
         );
         return false;
     }

@@ -92,17 +92,16 @@ fn open_without_waiting(path: &Path) -> std::io::Result<std::fs::File> {
     let mut o = std::fs::OpenOptions::new();
     o.read(true);
     #[cfg(target_os = "linux")]
-    {
+    if crate::sys::linux() {
         use std::os::unix::fs::OpenOptionsExt;
         o.custom_flags(libc::O_NONBLOCK);
+        return o.open(path);
     }
-    #[cfg(not(target_os = "linux"))]
-    {
-        // Elsewhere without `libc`: the path is asked first, as a pipe would block the open.
-        if let Ok(m) = std::fs::metadata(path) {
-            if !m.is_file() {
-                return Err(std::io::Error::other("không phải một tệp thường"));
-            }
+    // Elsewhere without `libc` (and on Linux with `BANGTIN_PORTABLE`): the path is asked first,
+    // as a pipe would block the open.
+    if let Ok(m) = std::fs::metadata(path) {
+        if !m.is_file() {
+            return Err(std::io::Error::other("không phải một tệp thường"));
         }
     }
     o.open(path)

@@ -97,6 +97,13 @@ pub struct Run {
     pub stderr: String,
 }
 
+/// Whether bangtin takes its portable path (`src/sys.rs`): off Linux, or with
+/// `BANGTIN_PORTABLE` set, which the binaries the tests run inherit.
+#[allow(dead_code)]
+pub fn portable() -> bool {
+    !cfg!(target_os = "linux") || std::env::var_os("BANGTIN_PORTABLE").is_some_and(|v| !v.is_empty() && v != "0")
+}
+
 pub fn run(args: &[&str]) -> Run {
     let out: Output = Command::new(env!("CARGO_BIN_EXE_bangtin")).args(args).env("NO_COLOR", "1").output().unwrap();
     Run {
