@@ -58,20 +58,30 @@ struct SiteArgs {
 
 impl SiteArgs {
     fn options(self, out: PathBuf) -> bangtin::Options {
-        bangtin::Options { content: self.content, out, today: self.today.unwrap_or_else(bangtin::today_local) }
+        bangtin::Options {
+            content: self.content,
+            out,
+            today: self.today.unwrap_or_else(bangtin::today_local),
+            offline: false,
+        }
     }
 }
 
 #[derive(Subcommand)]
 enum Command {
     /// Dựng toàn bộ trang vào thư mục đầu ra
-    #[command(override_usage = "bangtin build [--content THƯ_MỤC] [--out THƯ_MỤC] [--today NĂM-THÁNG-NGÀY]")]
+    #[command(
+        override_usage = "bangtin build [--content THƯ_MỤC] [--out THƯ_MỤC] [--today NĂM-THÁNG-NGÀY] [--offline]"
+    )]
     Build {
         #[command(flatten)]
         site: SiteArgs,
-        /// Thư mục đầu ra; mặc định: output
-        #[arg(long, value_name = "THƯ_MỤC", default_value = "output", hide_default_value = true)]
-        out: PathBuf,
+        /// Thư mục đầu ra; mặc định: output (với --offline: output-offline)
+        #[arg(long, value_name = "THƯ_MỤC")]
+        out: Option<PathBuf>,
+        /// Dựng bản xem ngay trên máy, không cần máy chủ hay Internet: mở index.html bằng trình duyệt, hoặc chép cả thư mục vào USB cho máy ở bộ phận một cửa. Mọi liên kết ghi rõ tên tệp (huong-dan/index.html)
+        #[arg(long)]
+        offline: bool,
     },
     /// Kiểm tra nội dung và mọi liên kết như khi dựng trang, in cảnh báo; không ghi gì
     #[command(override_usage = "bangtin check [--content THƯ_MỤC] [--today NĂM-THÁNG-NGÀY]")]
@@ -203,7 +213,7 @@ enum NewKind {
 
 /// Lines of "Cách dùng" after a command-line mistake; one per command.
 const USAGE: &[&str] = &[
-    "bangtin build [--content THƯ_MỤC] [--out THƯ_MỤC] [--today NĂM-THÁNG-NGÀY]",
+    "bangtin build [--content THƯ_MỤC] [--out THƯ_MỤC] [--today NĂM-THÁNG-NGÀY] [--offline]",
     "bangtin check [--content THƯ_MỤC] [--today NĂM-THÁNG-NGÀY]",
     "bangtin serve [--content THƯ_MỤC] [--port CỔNG] [--bind ĐỊA_CHỈ]",
     "bangtin init THƯ_MỤC",
@@ -330,7 +340,10 @@ fn main() -> ExitCode {
     };
     let ui = Ui::detect(cli.quiet);
     match cli.command {
-        Command::Build { site, out } => run_build(site.options(out), &ui),
+        Command::Build { site, out, offline } => {
+            let out = out.unwrap_or_else(|| PathBuf::from(if offline { "output-offline" } else { "output" }));
+            run_build(bangtin::Options { offline, ..site.options(out) }, &ui)
+        }
         Command::Check { site } => run_check(site.options(PathBuf::new()), &ui),
         Command::Serve { site, port, bind } => run_serve(site, port, bind, ui),
         Command::Init { dir, today } => run_init(&dir, today.unwrap_or_else(bangtin::today_local), &ui),
@@ -369,6 +382,13 @@ fn run_build(opts: bangtin::Options, ui: &Ui) -> ExitCode {
                 opts.out.display(),
                 s.elapsed.as_millis()
             ));
+            if opts.offline {
+                ui.done(&format!(
+                    "Bản xem không cần mạng: mở {} bằng trình duyệt (nhấp đúp), hoặc chép cả thư mục {} vào USB.",
+                    opts.out.join("index.html").display(),
+                    opts.out.display()
+                ));
+            }
             if !r.warnings.is_empty() {
                 ui.warn(&r.warnings.to_string());
             }

@@ -19,6 +19,9 @@ pub struct Options {
     pub out: PathBuf,
     /// Decides what is "upcoming" and how many days are left; a flag so builds are reproducible.
     pub today: NaiveDate,
+    /// Every link to a page names its file, so the site works opened from a disk
+    /// ([`render::offline`]).
+    pub offline: bool,
 }
 
 /// The steps of a build, named for a progress line while a long build runs.
@@ -151,12 +154,19 @@ pub(crate) fn pipeline_keeping<S: render::Sink>(
     let names = crate::check::links::Names::default();
     // Every page's links are read as it passes through this sink, while it is in memory.
     let recorder = crate::check::Recorder::new(&sink, &site.config.base_url, &names).expecting(&render::LISTS);
+    // Offline, the links are rewritten before the recorder reads them: the check reads what the disk gets.
+    let offline = opts.offline.then(|| render::offline::Offline::new(&recorder, &site.config.base_url));
+    let into: &dyn render::Sink = match &offline {
+        Some(o) => o,
+        None => &recorder,
+    };
     // The warnings read the site alone, beside the render: finding the line of each one
     // parses its file again, which took a tenth of a second at 10k pages on one core.
     let (warnings, rendered) = rayon::join(
         || crate::check::warnings(&site, opts.today),
-        || render::render_site(&site, opts.today, &recorder, keep),
+        || render::render_site(&site, opts.today, into, keep),
     );
+    drop(offline);
     let recorded = recorder.finish();
     let render::Render { made, failed, kept } = rendered?;
     stage(Stage::Links);

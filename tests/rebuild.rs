@@ -31,7 +31,7 @@ impl Preview {
     fn of(site: &std::path::Path, today: &str) -> Preview {
         let sc = Scratch::of(site);
         let today = NaiveDate::parse_from_str(today, "%Y-%m-%d").unwrap();
-        let opts = Options { content: sc.site(), out: PathBuf::new(), today };
+        let opts = Options { content: sc.site(), out: PathBuf::new(), today, offline: false };
         let (r, warm) = rebuild::render(&opts, BASE).unwrap();
         let files = r.files.into_iter().map(|f| (f.path, f.bytes)).collect();
         Preview { sc, opts, warm, files, warnings: r.warnings.to_string() }

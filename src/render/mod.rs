@@ -8,6 +8,7 @@ mod calendar;
 pub mod data;
 pub mod edit;
 mod feed;
+pub mod offline;
 mod poster;
 mod views;
 mod when;

@@ -122,7 +122,12 @@ impl Preview {
                 }
             }
         }
-        let opts = crate::pipeline::Options { content: self.config.content.clone(), out: PathBuf::new(), today };
+        let opts = crate::pipeline::Options {
+            content: self.config.content.clone(),
+            out: PathBuf::new(),
+            today,
+            offline: false,
+        };
         match crate::rebuild::render(&opts, Some(&self.base_url)) {
             Ok((r, warm)) => {
                 let files: HashMap<String, Arc<Vec<u8>>> =
