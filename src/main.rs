@@ -91,7 +91,7 @@ enum Command {
     },
     /// Xem trước trang trong trình duyệt; tự dựng lại và tải lại trang khi bạn lưu tệp
     #[command(
-        override_usage = "bangtin serve [--content THƯ_MỤC] [--port CỔNG] [--bind ĐỊA_CHỈ] [--today NĂM-THÁNG-NGÀY]"
+        override_usage = "bangtin serve [--content THƯ_MỤC] [--port CỔNG] [--bind ĐỊA_CHỈ] [--today NĂM-THÁNG-NGÀY] [--open]"
     )]
     Serve {
         #[command(flatten)]
@@ -102,6 +102,9 @@ enum Command {
         /// Địa chỉ mở máy chủ. Mặc định 127.0.0.1: chỉ máy này xem được; 0.0.0.0 mở cho mọi máy trong mạng
         #[arg(long, value_name = "ĐỊA_CHỈ", default_value = "127.0.0.1", hide_default_value = true, value_parser = parse_bind)]
         bind: std::net::IpAddr,
+        /// Mở bản xem trước trong trình duyệt mặc định khi đã sẵn sàng
+        #[arg(long)]
+        open: bool,
     },
     /// Tạo một trang mới dựng được ngay, trong một thư mục mới hoặc trống
     #[command(override_usage = "bangtin init THƯ_MỤC [--today NĂM-THÁNG-NGÀY]")]
@@ -215,7 +218,7 @@ enum NewKind {
 const USAGE: &[&str] = &[
     "bangtin build [--content THƯ_MỤC] [--out THƯ_MỤC] [--today NĂM-THÁNG-NGÀY] [--offline]",
     "bangtin check [--content THƯ_MỤC] [--today NĂM-THÁNG-NGÀY]",
-    "bangtin serve [--content THƯ_MỤC] [--port CỔNG] [--bind ĐỊA_CHỈ]",
+    "bangtin serve [--content THƯ_MỤC] [--port CỔNG] [--bind ĐỊA_CHỈ] [--open]",
     "bangtin init THƯ_MỤC",
     "bangtin new guide|event|report|news \"TIÊU ĐỀ\" [--content THƯ_MỤC]",
     "bangtin new report [--xlsx|--csv] [--content THƯ_MỤC]",
@@ -345,7 +348,7 @@ fn main() -> ExitCode {
             run_build(bangtin::Options { offline, ..site.options(out) }, &ui)
         }
         Command::Check { site } => run_check(site.options(PathBuf::new()), &ui),
-        Command::Serve { site, port, bind } => run_serve(site, port, bind, ui),
+        Command::Serve { site, port, bind, open } => run_serve(site, port, bind, open, ui),
         Command::Init { dir, today } => run_init(&dir, today.unwrap_or_else(bangtin::today_local), &ui),
         Command::New { kind, title, site, plan, sheet } => {
             run_new(kind, title.as_deref(), plan.as_deref(), sheet.form(), site, &ui)
@@ -430,14 +433,14 @@ fn run_check(opts: bangtin::Options, ui: &Ui) -> ExitCode {
     }
 }
 
-fn run_serve(site: SiteArgs, port: u16, bind: std::net::IpAddr, ui: Ui) -> ExitCode {
+fn run_serve(site: SiteArgs, port: u16, bind: std::net::IpAddr, open: bool, ui: Ui) -> ExitCode {
     // The preview keeps everything in memory and writes nothing, so stopping at once is clean;
     // the handler only says so, instead of leaving a bare ^C.
     let _ = ctrlc::set_handler(|| {
         println!("\nĐã dừng xem trước. Không có tệp nào bị thay đổi.");
         std::process::exit(0);
     });
-    let config = bangtin::serve::Config { content: site.content, today: site.today, bind, port };
+    let config = bangtin::serve::Config { content: site.content, today: site.today, bind, port, open };
     match bangtin::serve::serve(config, ui) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

@@ -39,14 +39,17 @@ fn collect(from: impl Read + Send + 'static) -> Arc<Mutex<String>> {
 
 impl Server {
     fn start(site: &Path) -> Server {
-        Server::start_with(site, &[])
+        Server::start_with(site, &[], &[], &[])
     }
 
-    /// With `first` before the command (`--quiet`).
-    fn start_with(site: &Path, first: &[&str]) -> Server {
+    /// With `first` before the command (`--quiet`), more arguments after it and environment
+    /// variables.
+    fn start_with(site: &Path, first: &[&str], args: &[&str], env: &[(&str, &std::ffi::OsStr)]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_bangtin"))
             .args(first)
             .args(["serve", "--port", "0", "--today", "2024-06-03", "--content", s(site)])
+            .args(args)
+            .envs(env.iter().copied())
             .env("NO_COLOR", "1")
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -439,7 +442,7 @@ fn ctrl_c_stops_the_preview_cleanly() {
 #[test]
 fn quiet_keeps_the_address_line() {
     let sc = Scratch::of(&example());
-    let server = Server::start_with(&sc.site(), &["--quiet"]);
+    let server = Server::start_with(&sc.site(), &["--quiet"], &[], &[]);
     assert_eq!(server.get("/").status, 200);
     let out = server.stdout.lock().unwrap().clone();
     assert_eq!(out.lines().count(), 1, "the address line alone: {out}");
@@ -471,4 +474,46 @@ fn past_the_connection_cap_requests_get_503_until_some_close() {
         assert!(Instant::now() < deadline, "the preview did not come back");
         std::thread::sleep(Duration::from_millis(20));
     }
+}
+
+/// `--open` hands the preview's address to the browser once the site answers there: here
+/// `$BROWSER`, a script that writes down what it was given.
+#[cfg(unix)]
+#[test]
+fn open_hands_the_address_to_the_browser_once_the_site_answers() {
+    use std::os::unix::fs::PermissionsExt;
+    let sc = Scratch::of(&example());
+    let dir = tempfile::tempdir().unwrap();
+    let seen = dir.path().join("dia-chi.txt");
+    let browser = dir.path().join("trinh-duyet");
+    std::fs::write(
+        &browser,
+        format!("#!/bin/sh\nprintf '%s' \"$1\" > '{}.tmp' && mv '{0}.tmp' '{0}'\n", seen.display()),
+    )
+    .unwrap();
+    std::fs::set_permissions(&browser, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let server = Server::start_with(&sc.site(), &[], &["--open"], &[("BROWSER", browser.as_os_str())]);
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !seen.exists() {
+        assert!(Instant::now() < deadline, "the browser was not asked to open anything");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let url = std::fs::read_to_string(&seen).unwrap();
+    assert_eq!(url, format!("http://127.0.0.1:{}/", server.port));
+    let home = server.get("/");
+    assert_eq!(home.status, 200);
+    assert!(home.text().contains("<h1"), "{}", home.text());
+}
+
+/// A browser that cannot be started is a warning with the address to open by hand; the preview
+/// goes on.
+#[test]
+fn open_without_a_browser_says_where_to_look_and_keeps_serving() {
+    let sc = Scratch::of(&example());
+    let missing = sc.site().join("khong-co-trinh-duyet");
+    let server = Server::start_with(&sc.site(), &[], &["--open"], &[("BROWSER", missing.as_os_str())]);
+    let url = format!("tự mở http://127.0.0.1:{}/", server.port);
+    assert!(printed(&server.stderr, &url), "{}", server.stderr.lock().unwrap());
+    assert!(server.stderr.lock().unwrap().contains("không chạy được"));
+    assert_eq!(server.get("/").status, 200);
 }

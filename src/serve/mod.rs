@@ -4,6 +4,7 @@
 //! the site and reloads open tabs ([`reload`]). Content errors become a Vietnamese page in the
 //! browser ([`error_page`]) instead of stopping the server.
 
+mod browser;
 mod error_page;
 pub mod http;
 mod reload;
@@ -32,6 +33,8 @@ pub struct Config {
     pub bind: IpAddr,
     /// 0 lets the system pick a free port.
     pub port: u16,
+    /// Open the preview in the default browser once it is ready (`--open`).
+    pub open: bool,
 }
 
 /// What the server answers with, replaced whole on every rebuild.
@@ -397,6 +400,16 @@ pub fn serve(config: Config, ui: Ui) -> Result<(), Error> {
     }
     // Printed even with --quiet: with --port 0 it is the only way to know the port.
     ui.essential(&format!("Xem trước tại {base_url} — trang tự tải lại khi bạn lưu tệp. Nhấn Ctrl+C để dừng."));
+    if config.open {
+        // Asked once the site is rendered and the port listens: the browser's first request
+        // waits in the listener's queue until the loop below takes it.
+        let hint = format!("\n  gợi ý:   tự mở {base_url} trong trình duyệt; bản xem trước vẫn chạy.");
+        let later = hint.clone();
+        let opened = browser::open(&base_url, move |why| ui.warn_always(&format!("cảnh báo: {why}{later}")));
+        if let Err(why) = opened {
+            ui.warn_always(&format!("cảnh báo: {why}{hint}"));
+        }
+    }
 
     // Connections past the cap are answered one at a time on a thread of their own, so the
     // loop that accepts never waits on one; past what it has room for they are closed unanswered.
