@@ -14,13 +14,12 @@ use clap::Subcommand;
 
 #[derive(clap::Args)]
 #[command(
-    subcommand_value_name = "LỆNH",
-    help_template = "{about}\n\nCách dùng: {usage}\n\nLệnh:\n{subcommands}\n\nTùy chọn:\n{options}{after-help}\n",
+    override_usage = "bangtin radio [--content THƯ_MỤC] [--date NĂM-THÁNG-NGÀY] [--plan KẾ_HOẠCH] [-o TỆP] [--dialect bac|nam] [--max-minutes PHÚT] [--audio TỆP.wav]\n           bangtin radio say CHỮ…|-",
     after_help = "Bản tin viết sẵn cách đọc: số, ngày, giờ, chữ viết tắt đều ghi bằng chữ. Dòng trong ngoặc vuông là ghi chú, không đọc.\nVí dụ:\n  bangtin radio --date 2023-06-14 -o ban-tin.txt\n  bangtin radio say \"Hạn chót 30/6/2023, còn 1.057 hộ\"\n  bangtin radio say - < thong-bao.txt"
 )]
 pub struct RadioArgs {
-    /// Thư mục nội dung (có site.yaml)
-    #[arg(long, value_name = "THƯ_MỤC", default_value = "content", global = true)]
+    /// Thư mục nội dung (có site.yaml); mặc định: content
+    #[arg(long, value_name = "THƯ_MỤC", default_value = "content", hide_default_value = true, global = true)]
     content: PathBuf,
     /// Ngày “hôm nay” (NĂM-THÁNG-NGÀY); mặc định là ngày hiện tại
     #[arg(long, value_name = "NĂM-THÁNG-NGÀY", value_parser = parse_date)]
@@ -51,7 +50,8 @@ pub struct RadioArgs {
 enum RadioAction {
     /// In cách đọc của một đoạn chữ; “-” để đọc từng dòng từ đầu vào chuẩn
     #[command(
-        help_template = "{about}\n\nCách dùng: {usage}\n\nĐối số:\n{positionals}\n\nTùy chọn:\n{options}\n\nVí dụ: bangtin radio say \"Họp lúc 7h30, thứ Hai 15/6\"; echo \"UBND xã\" | bangtin radio say -\n"
+        override_usage = "bangtin radio say CHỮ… [--dialect bac|nam] [--content THƯ_MỤC]\n           bangtin radio say - [--dialect bac|nam] [--content THƯ_MỤC]",
+        after_help = "Ví dụ:\n  bangtin radio say \"Họp lúc 7h30, thứ Hai 15/6\"\n  echo \"UBND xã\" | bangtin radio say -"
     )]
     Say {
         /// Đoạn chữ cần chuyển sang cách đọc, hoặc “-” để đọc từ đầu vào chuẩn; đoạn chữ bắt đầu bằng “-” thì viết sau “--”

@@ -150,7 +150,11 @@ enum Command {
     /// Viết bản tin phát thanh của một ngày (văn bản để đọc trên loa), hoặc cách đọc một đoạn chữ
     Radio(cli_radio::RadioArgs),
     /// Tạo một trang mẫu cỡ lớn để đo tốc độ (benches/run)
-    #[command(hide = true, name = "bench-site")]
+    #[command(
+        hide = true,
+        name = "bench-site",
+        override_usage = "bangtin bench-site THƯ_MỤC [--size 1k|2k|10k] [--pages SỐ] [--units SỐ] [--events SỐ] [--weeks SỐ_TUẦN] [--hugo THƯ_MỤC]"
+    )]
     BenchSite {
         /// Thư mục nội dung mới
         #[arg(value_name = "THƯ_MỤC")]
@@ -161,8 +165,10 @@ enum Command {
         /// Số hướng dẫn và tin (một phần năm là hướng dẫn)
         #[arg(long, value_name = "SỐ", default_value = "1000")]
         pages: usize,
+        /// Số khu phố (đơn vị)
         #[arg(long, value_name = "SỐ", default_value = "30")]
         units: usize,
+        /// Số sự kiện trong lịch
         #[arg(long, value_name = "SỐ", default_value = "100")]
         events: usize,
         /// Số báo cáo tiến độ hằng tuần, 1–52: các báo cáo nằm trong năm 2024 của kế hoạch
@@ -246,23 +252,57 @@ fn parse_bind(s: &str) -> Result<std::net::IpAddr, String> {
 
 /// clap writes its help in English; every command's help says the same in Vietnamese.
 fn command() -> clap::Command {
-    let headings =
-        |a: clap::Arg| if a.is_positional() { a.help_heading("Tham số") } else { a.help_heading("Tùy chọn") };
-    let help =
-        clap::Arg::new("help").short('h').long("help").action(ArgAction::Help).help("In hướng dẫn dùng lệnh này");
-    let sub = |c: clap::Command| {
-        c.disable_help_flag(true)
-            .arg(help.clone())
-            .mut_args(headings)
-            .help_template("{about}\n\nCách dùng: {usage}\n\n{all-args}{after-help}")
-            .after_help(EXIT_CODES)
-    };
     Cli::command()
         .disable_help_flag(true)
         .disable_version_flag(true)
-        .arg(help.clone())
+        .arg(help_arg())
         .arg(clap::Arg::new("version").short('V').long("version").action(ArgAction::Version).help("In phiên bản"))
-        .mut_subcommands(sub)
+        .mut_subcommands(vietnamese)
+}
+
+/// `-h`/`--help` in Vietnamese, in place of clap's “Print help”.
+fn help_arg() -> clap::Arg {
+    clap::Arg::new("help").short('h').long("help").action(ArgAction::Help).help("In hướng dẫn dùng lệnh này")
+}
+
+/// A command's help and its subcommands', at any depth (`radio say`), in Vietnamese: clap's
+/// own words (“Usage:”, “Commands:”, “Options:”, “Arguments:”, “[default: …]”, “[possible
+/// values: …]”, “Print help”) replaced, the exit codes after the command's own notes.
+fn vietnamese(c: clap::Command) -> clap::Command {
+    let after = match c.get_after_help() {
+        Some(own) => format!("{own}\n\n{EXIT_CODES}"),
+        None => EXIT_CODES.to_string(),
+    };
+    c.disable_help_flag(true)
+        .arg(help_arg())
+        .mut_args(vietnamese_arg)
+        .subcommand_help_heading("Lệnh")
+        .subcommand_value_name("LỆNH")
+        .help_template("{about}\n\nCách dùng: {usage}\n\n{all-args}{after-help}")
+        .after_help(after)
+        .mut_subcommands(vietnamese)
+}
+
+/// An argument's heading in Vietnamese, and its default and possible values said in its help
+/// rather than in clap's English brackets.
+fn vietnamese_arg(a: clap::Arg) -> clap::Arg {
+    let mut a = if a.is_positional() { a.help_heading("Tham số") } else { a.help_heading("Tùy chọn") };
+    let mut help = a.get_help().map(|h| h.to_string()).unwrap_or_default();
+    let mut say = |what: &str, values: Vec<String>| {
+        let sep = if help.is_empty() { "" } else { "; " };
+        help.push_str(&format!("{sep}{what}: {}", values.join(", ")));
+    };
+    let takes_values = a.get_action().takes_values();
+    let possible: Vec<String> = a.get_possible_values().iter().map(|v| v.get_name().to_string()).collect();
+    if takes_values && !a.is_hide_possible_values_set() && !possible.is_empty() {
+        say("một trong", possible);
+        a = a.hide_possible_values(true);
+    }
+    if takes_values && !a.is_hide_default_value_set() && !a.get_default_values().is_empty() {
+        say("mặc định", a.get_default_values().iter().map(|v| v.to_string_lossy().into_owned()).collect());
+        a = a.hide_default_value(true);
+    }
+    a.help(help)
 }
 
 /// clap speaks English; the officer reads the same mistakes in Vietnamese.

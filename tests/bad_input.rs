@@ -208,7 +208,7 @@ fn unknown_field_suggests_the_known_one() {
 #[test]
 fn unknown_event_status() {
     rejects(
-        |sc| sc.edit("events/hoi-nghi-lan-1.md", "status: tentative", "status: tentatve"),
+        |sc| sc.edit("events/hoi-nghi-lan-1.md", "status: confirmed", "status: tentatve"),
         &["events/hoi-nghi-lan-1.md:7:1", "trạng thái “tentatve” không có", "“tentative”"],
     );
 }

@@ -270,6 +270,8 @@ fn schedule_lists_upcoming_first_and_says_tentative_and_tba_in_words() {
     // The site as it stood before the conferences: no report had been made yet.
     let sc = Scratch::of(&example());
     std::fs::remove_dir_all(sc.file("progress")).unwrap();
+    // Not yet confirmed then.
+    sc.edit("events/hoi-nghi-lan-1.md", "status: confirmed", "status: tentative");
     let r = sc.build("2024-04-12");
     assert_eq!(r.code, 0, "{}", r.stderr);
     let text = visible(&read(&sc.out(), "lich/index.html"));

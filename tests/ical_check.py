@@ -38,8 +38,9 @@ EXPECT = {
     "example": {
         "host": "phuong3.example.gov.vn",
         "events": {
+            # Made tentative by tests/schedule.rs, as it stood before it took place.
             "hoi-nghi-lan-1": dict(start=at(2024, 4, 16, 7, 30), end=at(2024, 4, 16, 11, 0), status="TENTATIVE"),
-            "hoi-nghi-lan-2": dict(start=at(2024, 4, 23, 7, 30), end=at(2024, 4, 23, 11, 0), status="TENTATIVE"),
+            "hoi-nghi-lan-2": dict(start=at(2024, 4, 23, 7, 30), end=at(2024, 4, 23, 11, 0), status="CONFIRMED"),
             "truc-ho-tro-mot-cua": dict(
                 start=at(2024, 5, 6, 7, 30), end=at(2024, 5, 6, 11, 0), status="CONFIRMED",
                 freq="WEEKLY", byday=WEEKDAYS, until=date(2024, 9, 30), count=106),

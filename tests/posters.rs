@@ -110,7 +110,8 @@ fn no_poster_prints_a_status_word() {
 #[test]
 fn a_cancelled_event_still_says_it_is_cancelled() {
     let sc = Scratch::of(&example());
-    sc.edit("events/hoi-nghi-lan-2.md", "status: tentative", "status: cancelled");
+    sc.edit("events/hoi-nghi-lan-2.md", "status: confirmed", "status: cancelled");
+    sc.edit("events/hoi-nghi-lan-1.md", "status: confirmed", "status: tentative");
     let r = sc.build("2024-06-03");
     assert_eq!(r.code, 0, "{}", r.stderr);
     let html = read(&sc.out(), "lich/hoi-nghi-lan-2/in/index.html");
