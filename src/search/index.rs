@@ -292,7 +292,7 @@ impl Index {
         for (w, place) in places(d) {
             let next = self.words.len() as u32;
             let id = match w.len() {
-                ..=8 => *self.ids.entry(w.bytes().rev().fold(0u64, |k, b| (k << 8) | u64::from(b))).or_insert(next),
+                ..=8 => *self.ids.entry(super::words::packed(w)).or_insert(next),
                 _ => match self.long_ids.get(w) {
                     Some(&id) => id,
                     None => *self.long_ids.entry(w.to_string()).or_insert(next),
