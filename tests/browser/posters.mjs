@@ -49,8 +49,15 @@ function postersOf(out) {
  * @page rule to be read); resolves to the server. A poster links only below the site root.
  * With `sent`, pushes `{ path, bytes }` for every file served (search.mjs counts them). */
 export function serve(root, sent = null) {
+  const server = createServer(files(root, sent));
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+/** What `serve` answers: the files under `root`, a folder by its index.html; for node:http and
+ * node:http2's compatibility API alike. */
+export function files(root, sent = null) {
   const types = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.svg': 'image/svg+xml', '.js': 'text/javascript', '.png': 'image/png' };
-  const server = createServer((req, res) => {
+  return (req, res) => {
     let rel = decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/^\/+/, '');
     if (rel.split('/').includes('..')) rel = '\0';
     let file = path.join(root, rel);
@@ -63,8 +70,7 @@ export function serve(root, sent = null) {
     if (sent) sent.push({ path: rel, bytes: body.length });
     res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream' });
     res.end(body);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+  };
 }
 
 /** The number of pages of a PDF Chromium wrote: its page objects, checked against /Count. */

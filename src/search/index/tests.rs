@@ -115,6 +115,8 @@ fn parse(text: &str) -> (J, &str) {
 struct Read {
     entry: J,
     parts: HashMap<String, J>,
+    /// What a part of whole words brings of its first documents: numbers and rows, in turn.
+    firsts: HashMap<String, J>,
 }
 
 impl Read {
@@ -126,6 +128,7 @@ impl Read {
         assert_eq!(rest, ";\n");
         let v = entry.get("v").unwrap().s().to_string();
         let mut parts = HashMap::new();
+        let mut firsts = HashMap::new();
         for (path, bytes) in files.iter().filter(|(p, _)| p != paths::SEARCH_INDEX) {
             let name = path.strip_prefix(paths::SEARCH_PARTS).unwrap().strip_suffix(".js").unwrap();
             let call = text(bytes);
@@ -135,8 +138,11 @@ impl Read {
             assert_eq!(args.a()[0].s(), v, "{path}: the version");
             assert_eq!(args.a()[1].s(), name, "{path}: its name");
             parts.insert(name.to_string(), args.a()[2].clone());
+            if let Some(f) = args.a().get(3) {
+                firsts.insert(name.to_string(), f.clone());
+            }
         }
-        Read { entry, parts }
+        Read { entry, parts, firsts }
     }
 
     fn part(&self, key: &str) -> &J {
@@ -147,15 +153,20 @@ impl Read {
     }
 
     fn meta(&self, doc: usize) -> (String, String) {
-        let m = match self.entry.get("t") {
+        let m = self.row(doc);
+        let kind = KINDS[m.a()[1].n() as usize];
+        (m.a()[0].s().to_string(), kind.to_string())
+    }
+
+    /// What result `doc` shows, from the titles' files.
+    fn row(&self, doc: usize) -> &J {
+        match self.entry.get("t") {
             Some(t) => &t.a()[doc],
             None => {
                 let per = self.entry.get("m").unwrap().n() as usize;
                 &self.parts[&format!("tl-{}", doc / per)].a()[doc % per]
             }
-        };
-        let kind = KINDS[m.a()[1].n() as usize];
-        (m.a()[0].s().to_string(), kind.to_string())
+        }
     }
 
     /// The part a query word reads: the longest listed letters it starts with, unless they are a
@@ -436,6 +447,27 @@ fn the_parts_find_and_rank_as_the_reference_does() {
             }
         }
         same_as_the_reference(&docs, &files);
+        firsts_are_the_words_first_titles(&docs, &read);
+    }
+}
+
+/// Each part of whole words brings, for each of its words, what the first document with the
+/// word in its title shows, as its titles' file has it; and nothing more.
+fn firsts_are_the_words_first_titles(docs: &[Doc], read: &Read) {
+    assert_eq!(read.firsts.is_empty(), read.entry.get("d").is_some(), "an index in one file brings all its titles");
+    for (name, firsts) in &read.firsts {
+        let data = read.parts[name].a();
+        let mut want: Vec<usize> = data
+            .chunks(4)
+            .filter_map(|e| docs.iter().position(|d| title_words(&d.ft).any(|w| w == e[0].s())))
+            .collect();
+        want.sort_unstable();
+        want.dedup();
+        let got: Vec<usize> = firsts.a().chunks(2).map(|f| f[0].n() as usize).collect();
+        assert_eq!(got, want, "{name}: the first documents of its words");
+        for f in firsts.a().chunks(2) {
+            assert_eq!(&f[1], read.row(f[0].n() as usize), "{name}: document {}", f[0].n());
+        }
     }
 }
 
@@ -478,11 +510,18 @@ fn a_replaced_document_gives_the_files_of_a_new_index() {
     ix.write(&mut |p, b| drop(files.insert(p, b)));
     let mut rng = Rng(9);
     let mut replaced = 0;
-    for k in [0, 1, 1500, 2999, 2998, 7] {
-        let t = words(&mut rng, 3);
-        let fx = crate::search::words::body_words(&words(&mut rng, 30), &fold(&t), &docs[k].fs);
+    for (n, k) in [0, 0, 1, 1500, 2999, 2998, 7].into_iter().enumerate() {
+        // The first edit writes the first document's title in capitals: no set changes, and
+        // the parts that bring it first (the first document is the first of all its words) do.
+        let t = if n == 0 { docs[k].t.to_uppercase() } else { words(&mut rng, 3) };
+        let fx = match n {
+            0 => docs[k].fx.clone(),
+            _ => crate::search::words::body_words(&words(&mut rng, 30), &fold(&t), &docs[k].fs),
+        };
         docs[k] = Doc { ft: fold(&t), t, fx, ..docs[k].clone() };
-        let Some(changed) = ix.replace(docs[k].clone()) else {
+        let replacing = ix.replace(docs[k].clone());
+        assert!(n > 0 || replacing.is_some(), "a title in capitals is a whole build");
+        let Some(changed) = replacing else {
             // Which files there are changed: a whole build, which the preview then does.
             ix = Index::new(docs.iter().cloned(), true);
             files.clear();

@@ -27,12 +27,19 @@
   });
 
   // Parts, by file name: a promise of their data, answered by BANGTIN_TK when the script runs.
+  // A part of whole words brings what the first document of each word shows (`firsts`, each
+  // document's number and its title's row): a query's first result often needs no titles' file,
+  // and shows a round trip sooner.
   var parts = {};
   var waiting = {};
-  window.BANGTIN_TK = function (v, name, data) {
+  var known = {};
+  window.BANGTIN_TK = function (v, name, data, firsts) {
     var w = waiting[name];
     delete waiting[name];
-    if (w) (v === ix.v ? w[0](data) : w[1]("cu"));
+    if (!w) return;
+    if (v !== ix.v) return w[1]("cu");
+    for (var f = 0; firsts && f < firsts.length; f += 2) known[firsts[f]] = firsts[f + 1];
+    w[0](data);
   };
   function load(name) {
     if (!parts[name]) {
@@ -164,6 +171,7 @@
   // What a result shows: its address, kind, title and snippet.
   function meta(d) {
     if (ix.t) return Promise.resolve(ix.t[d]);
+    if (known[d]) return Promise.resolve(known[d]);
     return load("tl-" + Math.floor(d / ix.m)).then(function (chunk) { return chunk[d % ix.m]; });
   }
   function item(m) {
