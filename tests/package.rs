@@ -61,7 +61,7 @@ fn the_package_holds_every_file_the_binary_compiles_in() {
     let missing: Vec<&String> = included.iter().filter(|f| !listed.contains(*f)).collect();
     assert!(missing.is_empty(), "compiled in but not packaged: {missing:?}");
     // And what an installed binary's user reads.
-    for f in ["README.md", "Cargo.lock", "docs/vi/README.md"] {
+    for f in ["README.md", "Cargo.lock", "docs/vi/README.md", "LICENSE-MIT", "LICENSE-APACHE"] {
         assert!(listed.contains(f), "{f} is not packaged");
     }
 }
