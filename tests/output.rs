@@ -3,8 +3,11 @@
 
 mod common;
 
+#[cfg(unix)]
 use std::fs;
+#[cfg(target_os = "linux")]
 use std::path::{Path, PathBuf};
+#[cfg(target_os = "linux")]
 use std::process::Command;
 
 use common::*;
@@ -13,14 +16,15 @@ const TODAY: &str = "2024-06-03";
 
 /// A file made impossible to write over or remove, and put back when dropped so the scratch
 /// folder can go: made immutable when the tests run as root (who ignores permissions), else left
-/// without write permission in a folder without it.
+/// without write permission in a folder without it. Linux only: `chattr`.
+#[cfg(target_os = "linux")]
 struct Stuck {
     file: PathBuf,
     immutable: bool,
 }
 
+#[cfg(target_os = "linux")]
 impl Stuck {
-    #[cfg(unix)]
     fn new(file: &Path) -> Option<Stuck> {
         use std::os::unix::fs::PermissionsExt;
         let root = Command::new("id").arg("-u").output().is_ok_and(|o| o.stdout.starts_with(b"0\n"));
@@ -34,21 +38,20 @@ impl Stuck {
     }
 }
 
+#[cfg(target_os = "linux")]
 impl Drop for Stuck {
     fn drop(&mut self) {
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            if self.immutable {
-                let _ = Command::new("chattr").arg("-i").arg(&self.file).status();
-            } else if let Some(dir) = self.file.parent() {
-                let _ = fs::set_permissions(dir, fs::Permissions::from_mode(0o755));
-            }
+        use std::os::unix::fs::PermissionsExt;
+        if self.immutable {
+            let _ = Command::new("chattr").arg("-i").arg(&self.file).status();
+        } else if let Some(dir) = self.file.parent() {
+            let _ = fs::set_permissions(dir, fs::Permissions::from_mode(0o755));
         }
     }
 }
 
 /// The folders beside the output whose names start with `prefix`.
+#[cfg(target_os = "linux")]
 fn beside(sc: &Scratch, prefix: &str) -> Vec<PathBuf> {
     let mut found: Vec<PathBuf> = fs::read_dir(sc.dir.path())
         .unwrap()

@@ -125,6 +125,10 @@ fn a_release_archive_holds_the_binary_the_readme_the_guide_and_the_licences() {
         let doc = doc.unwrap().file_name().to_string_lossy().into_owned();
         assert!(!read(&format!("docs/vi/{doc}")).is_empty(), "docs/vi/{doc}");
     }
+    // bangtin's own licences, as the repository has them.
+    for own in ["LICENSE-MIT", "LICENSE-APACHE"] {
+        assert_eq!(read(own), fs::read(repo().join(own)).unwrap(), "{own}");
+    }
     let licences = String::from_utf8(read("THIRD-PARTY-LICENSES.txt")).unwrap();
     // Crates of every build, and one only Windows builds have; not the allocator Windows lacks.
     for line in ["- clap ", "- tera ", "- windows-sys "] {
