@@ -17,7 +17,7 @@
 // and reports the time from the last key to the first result, and from a query pasted at once,
 // over HTTP/1.1 (six connections: a query of more than six words' parts waits for two round trips
 // of them) and over HTTP/2 (every part at once, as on most static hosts; a self-signed
-// certificate made by `openssl` for the run).
+// certificate made by `openssl` for the run), and the title's last four words pasted over HTTP/1.1.
 //
 //   node tests/browser/search.mjs --chromium /usr/bin/chromium --site OUTPUT_DIR
 //       [--queries N] [--max-kb KB] [--json]
@@ -81,7 +81,13 @@ function serveH2(root, sent) {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-async function query(browser, origin, sent, title, pasted) {
+/** The last `n` words of a folded title: a short query the title still comes first for (its
+ * number is among them). */
+function lastWords(text, n) {
+  return text.split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(-n).join(' ');
+}
+
+async function query(browser, origin, sent, title, pasted, words = 0) {
   const context = await browser.newContext({ viewport: { width: 360, height: 800 }, ignoreHTTPSErrors: true });
   const tab = await context.newPage();
   const cdp = await context.newCDPSession(tab);
@@ -91,7 +97,7 @@ async function query(browser, origin, sent, title, pasted) {
   sent.length = 0;
   await tab.goto(`${origin}/tim-kiem/`, { waitUntil: 'load' });
   const page = sent.reduce((n, s) => n + s.bytes, 0);
-  const text = fold(title);
+  const text = words ? lastWords(fold(title), words) : fold(title);
   const started = Date.now();
   if (pasted) await tab.fill('#q', text);
   else await tab.locator('#q').pressSequentially(text, { delay: TYPING_MS });
@@ -136,13 +142,16 @@ async function main() {
       const typed = await query(browser, origin, sent, title, false);
       const pasted = await query(browser, origin, sent, title, true);
       const pastedH2 = await query(browser, h2origin, sent, title, true);
+      // Four words: four parts, within the six connections of HTTP/1.1.
+      const short = await query(browser, origin, sent, title, true, 4);
       const words = typed.typed.split(/[^\p{L}\p{N}]+/u).filter(Boolean).length;
       const bound = typed.page + words * PREFIX_PARTS * Math.max(PART_BYTES, 2 * docs) + 20 * TITLE_FILE_BYTES * words;
-      const r = { ...typed, pastedMs: pasted.ms, pastedAll: pasted.all, pastedFirst: pasted.first, pastedH2Ms: pastedH2.ms, words, bound };
+      const r = { ...typed, pastedMs: pasted.ms, pastedAll: pasted.all, pastedFirst: pasted.first, pastedH2Ms: pastedH2.ms, short: short.typed, shortMs: short.ms, words, bound };
       results.push(r);
       if (typed.first !== title) failures.push(`typed “${typed.typed}”: the first result is “${typed.first}”, not “${title}”`);
       if (pasted.first !== title) failures.push(`pasted “${typed.typed}”: the first result is “${pasted.first}”, not “${title}”`);
       if (pastedH2.first !== title) failures.push(`pasted over HTTP/2 “${typed.typed}”: the first result is “${pastedH2.first}”, not “${title}”`);
+      if (short.first !== title) failures.push(`pasted “${short.typed}”: the first result is “${short.first}”, not “${title}”`);
       if (typed.all > bound) failures.push(`typed “${typed.typed}”: ${typed.all} bytes, more than the bound ${bound}`);
       if (a.maxKb && typed.all > a.maxKb * 1024) failures.push(`typed “${typed.typed}”: ${typed.all} bytes, more than ${a.maxKb} KB`);
     }
@@ -158,7 +167,7 @@ async function main() {
       console.log(`search: “${r.typed}” (${r.words} words): first “${r.first}”; ${(r.all / 1024).toFixed(1)} KB typed ` +
         `(page ${(r.page / 1024).toFixed(1)} KB, ${r.parts} parts ${(r.partBytes / 1024).toFixed(1)} KB, ${r.titleFiles} title files; ` +
         `bound ${(r.bound / 1024).toFixed(0)} KB), ${(r.pastedAll / 1024).toFixed(1)} KB pasted; first result ${r.ms} ms after the last key, ` +
-        `${r.pastedMs} ms after pasting, ${r.pastedH2Ms} ms over HTTP/2 (Slow 4G)`);
+        `${r.pastedMs} ms after pasting, ${r.pastedH2Ms} ms over HTTP/2; “${r.short}” pasted: ${r.shortMs} ms (Slow 4G)`);
     }
     for (const f of failures) console.log(`search: FAIL ${f}`);
   }
