@@ -34,11 +34,11 @@ impl Preview {
         let opts = Options { content: sc.site(), out: PathBuf::new(), today, offline: false };
         let (r, warm) = rebuild::render(&opts, BASE).unwrap();
         let files = r.files.into_iter().map(|f| (f.path, f.bytes)).collect();
-        Preview { sc, opts, warm, files, warnings: r.warnings.to_string() }
+        Preview { sc, opts, warm, files, warnings: slashed(r.warnings.to_string()) }
     }
 
     fn whole_warnings(&self) -> String {
-        render_in_memory(&self.opts, BASE, &|_| {}).unwrap().warnings.to_string()
+        slashed(render_in_memory(&self.opts, BASE, &|_| {}).unwrap().warnings.to_string())
     }
 
     /// The shortcut's rebuild after `changed`; `None` when it leaves the edit to a whole build.
@@ -64,9 +64,9 @@ impl Preview {
         let full = render_in_memory(&self.opts, BASE, &|_| {}).unwrap();
         // No warnings: the edit left them as they were.
         if let Some(w) = e.warnings {
-            self.warnings = w.to_string();
+            self.warnings = slashed(w.to_string());
         }
-        assert_eq!(self.warnings, full.warnings.to_string());
+        assert_eq!(self.warnings, slashed(full.warnings.to_string()));
         assert_eq!(e.summary.counts(), full.summary.counts());
         assert_eq!((e.summary.files, e.summary.bytes), (full.summary.files, full.summary.bytes));
         let full: BTreeMap<String, Vec<u8>> = full.files.into_iter().map(|f| (f.path, f.bytes)).collect();
@@ -276,7 +276,8 @@ fn a_link_from_another_page_into_an_edited_guide_is_checked_again() {
     let files = &p.files;
     let before = |path: &str| files.get(path).map(Vec::as_slice);
     assert!(rebuild::edit(&mut p.warm, &changed, p.opts.today, &before).is_none());
-    let whole = render_in_memory(&p.opts, BASE, &|_| {}).err().expect("a whole build reports the link").to_string();
+    let whole =
+        slashed(render_in_memory(&p.opts, BASE, &|_| {}).err().expect("a whole build reports the link").to_string());
     assert!(whole.contains("guides/kich-hoat-vneid.md") && whole.contains("#buoc-2"), "{whole}");
 }
 
@@ -377,7 +378,7 @@ fn a_spreadsheet_report_renders_as_a_whole_build_would() {
         t
     });
     assert!(p.edit(&[xlsx]).is_none());
-    let whole = render_in_memory(&p.opts, BASE, &|_| {}).err().expect("a whole build refuses it").to_string();
+    let whole = slashed(render_in_memory(&p.opts, BASE, &|_| {}).err().expect("a whole build refuses it").to_string());
     assert!(whole.contains("progress/2024-06-14.xlsx, trang “Báo cáo”, ô C10"), "{whole}");
 }
 

@@ -65,7 +65,7 @@ fn init_refuses_a_folder_that_is_not_empty_or_not_a_folder() {
     fs::write(dir.join("ghi-chu.txt"), "của tôi").unwrap();
     let r = run(&["init", s(&dir)]);
     assert_eq!(r.code, 1);
-    assert!(r.stderr.contains("không trống") && r.stderr.contains(s(&dir)), "{}", r.stderr);
+    assert!(r.stderr.contains("không trống") && r.stderr.contains(&slashed(s(&dir))), "{}", r.stderr);
     assert_eq!(fs::read_dir(&dir).unwrap().count(), 1);
     assert_eq!(fs::read_to_string(dir.join("ghi-chu.txt")).unwrap(), "của tôi");
 
@@ -78,6 +78,18 @@ fn init_refuses_a_folder_that_is_not_empty_or_not_a_folder() {
     let r = run(&["init"]);
     assert_eq!(r.code, 2, "a missing folder is a command-line mistake");
     assert!(r.stderr.contains("thiếu"), "{}", r.stderr);
+}
+
+/// A file made is named as the system writes paths: on Windows `content\\guides\\x.md`, not
+/// `content\\guides/x.md` (a path of the site's own, written with `/`, joined whole).
+#[test]
+fn a_new_file_is_named_with_the_systems_separator() {
+    let sc = Scratch::of(&example());
+    let content = sc.site();
+    let r = run_raw(&["new", "guide", "Kích hoạt định danh", "--content", s(&content), "--today", TODAY]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let file = content.join("guides").join("kich-hoat-dinh-danh.md");
+    assert!(r.stdout.contains(&format!("Đã tạo {}", file.display())), "{}", r.stdout);
 }
 
 #[test]

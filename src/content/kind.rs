@@ -3,7 +3,16 @@
 //! the page an item of it is shown on are written here once; the loader, the preview's rebuild,
 //! the link check and `bangtin new` ask it.
 
+use std::path::{Path, PathBuf};
+
 use crate::paths;
+
+/// `rel`, a path in the site folder written with `/` (as [`Kind::file`] writes it), under
+/// `dir` with the system's separator: on Windows `content\plans\x.md`, as a message names it,
+/// not `content\plans/x.md`.
+pub fn under(dir: &Path, rel: &str) -> PathBuf {
+    rel.split('/').filter(|c| !c.is_empty()).fold(dir.to_path_buf(), |p, c| p.join(c))
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -76,6 +85,9 @@ mod tests {
             assert_eq!(k.page("x").is_some(), k.has_body(), "{k:?}");
         }
         assert_eq!(Kind::of_folder("static"), None);
+        let sep = std::path::MAIN_SEPARATOR;
+        let p = super::under(std::path::Path::new("content"), &Kind::Guide.file("x"));
+        assert_eq!(p.to_string_lossy(), format!("content{sep}guides{sep}x.md"));
         // A report may be any spreadsheet the reader takes.
         for form in crate::content::sheet::FORMS {
             assert!(Kind::Report.extensions().contains(&form), "{form}");

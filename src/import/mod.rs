@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::content::kind::Kind;
+use crate::content::kind::{under, Kind};
 use crate::diag::Error;
 use crate::docx::{Block, Document};
 use crate::{docx, paths, text};
@@ -353,7 +353,7 @@ pub fn plan(input: &Path, content: &Path, today: NaiveDate) -> Result<Imported, 
         report = Some((rel, t));
     }
     for (rel, _) in &files {
-        let p = content.join(rel);
+        let p = under(content, rel);
         if p.exists() {
             return Err(Error::Refused(format!(
                 "đã có tệp “{}”; bangtin không ghi đè. Đổi tên hoặc xóa tệp đó nếu muốn nhập lại kế hoạch này.",
@@ -363,7 +363,7 @@ pub fn plan(input: &Path, content: &Path, today: NaiveDate) -> Result<Imported, 
     }
     let mut written: Vec<PathBuf> = Vec::new();
     for (rel, text) in &files {
-        let p = content.join(rel);
+        let p = under(content, rel);
         if let Err(e) = crate::scaffold::write_new(&p, text.as_bytes()) {
             for w in &written {
                 let _ = std::fs::remove_file(w);
@@ -526,7 +526,7 @@ pub fn plan(input: &Path, content: &Path, today: NaiveDate) -> Result<Imported, 
         check.push(format!("Để trang chủ hiện kế hoạch này, sửa current_plan thành {slug} trong site.yaml."));
     }
     Ok(Imported {
-        plan: content.join(&plan_rel),
+        plan: under(content, &plan_rel),
         others: written.into_iter().skip(1).collect(),
         page: format!("/{}", paths::plan(&slug)),
         check,

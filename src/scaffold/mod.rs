@@ -28,6 +28,7 @@ const NEW_EVENT: &str = include_str!("new/event.md");
 const NEW_NEWS: &str = include_str!("new/news.md");
 const NEW_REPORT: &str = include_str!("new/report.yaml");
 
+use crate::content::kind::under;
 /// What `bangtin new` makes: a guide, an event, a news item or a report.
 pub use crate::content::kind::Kind;
 pub use report_sheet::SheetForm;
@@ -136,7 +137,7 @@ pub fn init(dir: &Path, today: NaiveDate) -> Result<Created, Error> {
     ];
     let mut written = Vec::new();
     for (rel, template) in files {
-        let path = content.join(&rel);
+        let path = under(&content, &rel);
         if let Err(e) = write_new(&path, fill(template, &values).as_bytes()) {
             // Half a site would not build; leave the folder as the officer gave it.
             for p in &written {
@@ -327,7 +328,7 @@ pub fn new_file(
             (Kind::News.file(&name), text, format!("/{}", paths::news(&name)), next)
         }
     };
-    let path = content.join(&rel);
+    let path = under(content, &rel);
     write_new(&path, text.as_bytes())?;
     Ok(Created { files: vec![path], page: Some(page), next })
 }
@@ -426,7 +427,7 @@ fn report_plan<'a>(content: &Path, site: &'a Site, plan: Option<&str>, today: Na
         )));
     }
     for ext in Kind::Report.extensions() {
-        let p = content.join(format!("{}/{today}.{ext}", Kind::Report.folder()));
+        let p = under(content, &format!("{}/{today}.{ext}", Kind::Report.folder()));
         if p.exists() {
             return Err(Error::Refused(format!(
                 "đã có tệp “{}”: báo cáo ngày {} đã có; bangtin không ghi đè. Mở tệp đó để sửa số liệu.",
@@ -500,7 +501,7 @@ fn new_report(
             ("values", values),
         ],
     );
-    let path = content.join(Kind::Report.file(&today.to_string()));
+    let path = under(content, &Kind::Report.file(&today.to_string()));
     write_new(&path, text.as_bytes())?;
     Ok(Created {
         files: vec![path],
@@ -532,7 +533,7 @@ pub fn new_report_sheet(
         SheetForm::Xlsx => ("xlsx", table.xlsx()?),
         SheetForm::Csv => ("csv", table.csv().into_bytes()),
     };
-    let path = content.join(format!("{}/{today}.{ext}", Kind::Report.folder()));
+    let path = under(content, &format!("{}/{today}.{ext}", Kind::Report.folder()));
     write_new(&path, &bytes)?;
     let app = match form {
         SheetForm::Xlsx => "Excel hoặc LibreOffice Calc",
