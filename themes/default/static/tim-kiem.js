@@ -2,7 +2,8 @@
 // same way (title 10, snippet 4, body 1 per word; +20 when the words start words of the title one
 // after another). The index (src/search/index.rs says its format) is an entry, chi-muc.js, that
 // names its parts; a query loads the parts of its words and the titles of the results it shows,
-// each a small script (a script loads from file:// too, where fetch is refused). Without
+// each a small script (a script loads from file:// too, where fetch is refused); its first result
+// shows as soon as it is certain, often before the last part (certainFirst). Without
 // JavaScript the page lists guides and hides the form, so nothing depends on this file.
 (function () {
   "use strict";
@@ -18,6 +19,8 @@
   form.hidden = false;
 
   var PAGE = 20;
+  // src/search/index.rs's LAST_POSITION: a title word past it counts as there.
+  var LAST_POSITION = 63;
   var DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
   var value = {};
   for (var i = 0; i < 64; i++) value[DIGITS.charAt(i)] = i;
@@ -160,12 +163,44 @@
   }
   // Whether the words start words of the title one after another, a node's word any word.
   function phrase(d, hits) {
+    return phraseAt(hits.map(function (h) { return h.wild ? null : h.p[d]; }));
+  }
+  // The same of each word's positions in a title (null: a node's word, anywhere).
+  function phraseAt(at) {
     var a = 0;
-    while (a < hits.length && hits[a].wild) a++;
-    if (a === hits.length) return true;
-    return hits[a].p[d].some(function (p) {
-      return p >= a && hits.every(function (h, j) { return h.wild || h.p[d].indexOf(p - a + j) >= 0; });
+    while (a < at.length && !at[a]) a++;
+    if (a === at.length) return true;
+    return at[a].some(function (p) {
+      return p >= a && at.every(function (ps, j) { return !ps || ps.indexOf(p - a + j) >= 0; });
     });
+  }
+
+  // Before every word's part has come (over HTTP/1.1 a query of more than six parts waits for
+  // a second round of connections), the first result when it is certain: the first document
+  // with every word come so far in its title, if its own title (a part brought it) holds the
+  // other words too, one after another. Its score is then the most any document can have, and
+  // no document before it can have that much. Null when that is not known yet.
+  function certainFirst(ts, got) {
+    var come = [];
+    got.forEach(function (h, j) { if (h) come.push(j); });
+    if (ts.length < 2 || !come.length || come.length === ts.length) return null;
+    var c = 0;
+    for (; c < ix.n; c++) {
+      if (come.every(function (j) { return got[j].f[c] === 3; })) break;
+    }
+    if (c === ix.n || !known[c]) return null;
+    var words = terms(known[c][2]);
+    var at = ts.map(function (t) {
+      var key = keyFor(t);
+      if (key !== null && keys[key]) return null;
+      var ps = [];
+      words.forEach(function (w, i) { if (w.indexOf(t) === 0) ps.push(Math.min(i, LAST_POSITION)); });
+      return ps;
+    });
+    var titled = ts.every(function (t, j) {
+      return got[j] ? got[j].f[c] === 3 : words.some(function (w) { return w.indexOf(t) === 0; });
+    });
+    return titled && ts.every(function (t) { return keyFor(t) !== null; }) && phraseAt(at) ? c : null;
   }
 
   // What a result shows: its address, kind, title and snippet.
@@ -239,7 +274,23 @@
       if (all) all.hidden = false;
       return;
     }
-    Promise.all(ts.map(termHits)).then(function (hits) {
+    var pending = ts.map(termHits);
+    var got = [];
+    var early = false;
+    pending.forEach(function (p, j) {
+      p.then(function (h) {
+        got[j] = h;
+        var c = query === asked && !early ? certainFirst(ts, got) : null;
+        if (c === null) return;
+        early = true;
+        list.textContent = "";
+        if (all) all.hidden = true;
+        if (more) more.hidden = true;
+        status.textContent = "Đang tìm thêm kết quả cho “" + q + "”…";
+        list.appendChild(item(known[c]));
+      }, function () {});
+    });
+    Promise.all(pending).then(function (hits) {
       if (query !== asked) return;
       found = rank(ts, hits);
       shown = 0;
