@@ -97,6 +97,8 @@ async function query(browser, origin, sent, title, pasted, words = 0) {
   sent.length = 0;
   await tab.goto(`${origin}/tim-kiem/`, { waitUntil: 'load' });
   const page = sent.reduce((n, s) => n + s.bytes, 0);
+  // Before a query there is nothing more to show: the page's hidden button stays hidden.
+  const moreShown = await tab.isVisible('#xem-them');
   const text = words ? lastWords(fold(title), words) : fold(title);
   const started = Date.now();
   if (pasted) await tab.fill('#q', text);
@@ -121,7 +123,7 @@ async function query(browser, origin, sent, title, pasted, words = 0) {
   const parts = sent.filter((s) => s.path.startsWith('tim-kiem/chi-muc/') && !s.path.includes('/tl-'));
   const titles = sent.filter((s) => s.path.includes('/tl-'));
   await context.close();
-  return { title, typed: text, first, settled, page, all, parts: parts.length, partBytes: parts.reduce((n, s) => n + s.bytes, 0), titleFiles: titles.length, ms, typingMs: lastKey - started };
+  return { title, typed: text, first, settled, moreShown, page, all, parts: parts.length, partBytes: parts.reduce((n, s) => n + s.bytes, 0), titleFiles: titles.length, ms, typingMs: lastKey - started };
 }
 
 async function main() {
@@ -158,6 +160,7 @@ async function main() {
       if (pasted.first !== title) failures.push(`pasted “${typed.typed}”: the first result is “${pasted.first}”, not “${title}”`);
       if (pastedH2.first !== title) failures.push(`pasted over HTTP/2 “${typed.typed}”: the first result is “${pastedH2.first}”, not “${title}”`);
       if (short.first !== title) failures.push(`pasted “${short.typed}”: the first result is “${short.first}”, not “${title}”`);
+      if (typed.moreShown) failures.push('before a query, the page shows “Xem thêm kết quả”');
       for (const [how, r] of [['typed', typed], ['pasted', pasted], ['pasted over HTTP/2', pastedH2], ['pasted', short]]) {
         if (r.settled !== title) failures.push(`${how} “${r.typed}”: once counted, the first result is “${r.settled}”, not “${title}”`);
       }
