@@ -184,15 +184,17 @@
     var come = [];
     got.forEach(function (h, j) { if (h) come.push(j); });
     if (ts.length < 2 || !come.length || come.length === ts.length) return null;
+    // A word no part lists finds nothing, and the query with it.
+    var ks = ts.map(keyFor);
+    if (ks.indexOf(null) >= 0) return null;
     var c = 0;
     for (; c < ix.n; c++) {
       if (come.every(function (j) { return got[j].f[c] === 3; })) break;
     }
     if (c === ix.n || !known[c]) return null;
     var words = terms(known[c][2]);
-    var at = ts.map(function (t) {
-      var key = keyFor(t);
-      if (key !== null && keys[key]) return null;
+    var at = ts.map(function (t, j) {
+      if (keys[ks[j]]) return null;
       var ps = [];
       words.forEach(function (w, i) { if (w.indexOf(t) === 0) ps.push(Math.min(i, LAST_POSITION)); });
       return ps;
@@ -200,7 +202,7 @@
     var titled = ts.every(function (t, j) {
       return got[j] ? got[j].f[c] === 3 : words.some(function (w) { return w.indexOf(t) === 0; });
     });
-    return titled && ts.every(function (t) { return keyFor(t) !== null; }) && phraseAt(at) ? c : null;
+    return titled && phraseAt(at) ? c : null;
   }
 
   // What a result shows: its address, kind, title and snippet.
