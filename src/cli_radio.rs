@@ -14,7 +14,7 @@ use clap::Subcommand;
 
 #[derive(clap::Args)]
 #[command(
-    override_usage = "bangtin radio [--content THƯ_MỤC] [--date NĂM-THÁNG-NGÀY] [--plan KẾ_HOẠCH] [-o TỆP] [--dialect bac|nam] [--max-minutes PHÚT] [--audio TỆP.wav]\n           bangtin radio say CHỮ…|-",
+    override_usage = "bangtin radio [--content THƯ_MỤC] [--today NĂM-THÁNG-NGÀY] [--date NĂM-THÁNG-NGÀY] [--plan KẾ_HOẠCH] [-o TỆP] [--dialect bac|nam] [--max-minutes PHÚT] [--audio TỆP.wav]\n           bangtin radio say CHỮ…|-",
     after_help = "Bản tin viết sẵn cách đọc: số, ngày, giờ, chữ viết tắt đều ghi bằng chữ. Dòng trong ngoặc vuông là ghi chú, không đọc.\nVí dụ:\n  bangtin radio --date 2023-06-14 -o ban-tin.txt\n  bangtin radio say \"Hạn chót 30/6/2023, còn 1.057 hộ\"\n  bangtin radio say - < thong-bao.txt"
 )]
 pub struct RadioArgs {

@@ -3,6 +3,7 @@
 //! is one `run_*` function; the work itself lives in the library.
 
 use std::error::Error as _;
+use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -35,8 +36,7 @@ mod cli_radio;
     about = "Dựng trang thông tin “Công dân số” của phường, xã từ nội dung Markdown và YAML.",
     disable_help_subcommand = true,
     override_usage = "bangtin [--quiet] <LỆNH> [TÙY_CHỌN]",
-    help_template = "{about}\n\nCách dùng: {usage}\n\nLệnh:\n{subcommands}\n\nTùy chọn:\n{options}{after-help}",
-    after_help = EXIT_CODES
+    help_template = "{about}\n\nCách dùng: {usage}\n\nLệnh:\n{subcommands}\n\nTùy chọn:\n{options}{after-help}"
 )]
 struct Cli {
     /// Không in tóm tắt, tiến độ và cảnh báo khi dựng; chỉ in lỗi (lệnh check vẫn in cảnh báo)
@@ -220,19 +220,6 @@ enum NewKind {
     News,
 }
 
-/// Lines of "Cách dùng" after a command-line mistake; one per command.
-const USAGE: &[&str] = &[
-    "bangtin build [--content THƯ_MỤC] [--out THƯ_MỤC] [--today NĂM-THÁNG-NGÀY] [--offline]",
-    "bangtin check [--content THƯ_MỤC] [--today NĂM-THÁNG-NGÀY]",
-    "bangtin serve [--content THƯ_MỤC] [--port CỔNG] [--bind ĐỊA_CHỈ] [--open]",
-    "bangtin init THƯ_MỤC",
-    "bangtin new guide|event|report|news \"TIÊU ĐỀ\" [--content THƯ_MỤC]",
-    "bangtin new report [--xlsx|--csv] [--content THƯ_MỤC]",
-    "bangtin import plan TỆP.docx|TỆP.txt [--content THƯ_MỤC]",
-    "bangtin radio [--content THƯ_MỤC] [--date NĂM-THÁNG-NGÀY] [--plan KẾ_HOẠCH] [-o TỆP] [--dialect bac|nam] [--max-minutes PHÚT] [--audio TỆP.wav]",
-    "bangtin radio say CHỮ|-",
-];
-
 fn parse_today(s: &str) -> Result<chrono::NaiveDate, String> {
     bangtin::content::source::parse_date(s)
 }
@@ -257,6 +244,9 @@ fn command() -> clap::Command {
         .disable_version_flag(true)
         .arg(help_arg())
         .arg(clap::Arg::new("version").short('V').long("version").action(ArgAction::Version).help("In phiên bản"))
+        .after_help(format!(
+            "Hướng dẫn của từng lệnh: bangtin LỆNH --help (hoặc bangtin help LỆNH), ví dụ bangtin build --help.\n\n{EXIT_CODES}"
+        ))
         .mut_subcommands(vietnamese)
 }
 
@@ -305,8 +295,9 @@ fn vietnamese_arg(a: clap::Arg) -> clap::Arg {
     a.help(help)
 }
 
-/// clap speaks English; the officer reads the same mistakes in Vietnamese.
-fn command_line_error_vi(e: &clap::Error) -> String {
+/// clap speaks English; the officer reads the same mistakes in Vietnamese, with the usage of the
+/// command they typed (`args`, as given).
+fn command_line_error_vi(e: &clap::Error, cmd: &clap::Command, args: &[OsString]) -> String {
     use clap::error::{ContextKind, ContextValue, ErrorKind};
     let ctx = |k: ContextKind| match e.get(k) {
         Some(ContextValue::String(s)) => s.clone(),
@@ -314,8 +305,7 @@ fn command_line_error_vi(e: &clap::Error) -> String {
         Some(other) => other.to_string(),
         None => String::new(),
     };
-    let mut commands: Vec<&str> = USAGE.iter().filter_map(|u| u.split_whitespace().nth(1)).collect();
-    commands.dedup();
+    let commands: Vec<&str> = cmd.get_subcommands().filter(|c| !c.is_hide_set()).map(|c| c.get_name()).collect();
     let problem = match e.kind() {
         ErrorKind::UnknownArgument => {
             let arg = ctx(ContextKind::InvalidArg);
@@ -359,13 +349,76 @@ fn command_line_error_vi(e: &clap::Error) -> String {
         out.push_str(&format!("\n  gợi ý:   có phải ý bạn là “{suggested}”?"));
     }
     out.push_str("\n\nCách dùng: ");
-    out.push_str(&USAGE.join("\n           "));
-    out.push_str("\nXem thêm: bangtin --help");
+    match failing_command(e, cmd, args) {
+        Some((words, c)) => {
+            out.push_str(&usage_of(c));
+            out.push_str(&format!("\nXem thêm: {words} --help"));
+        }
+        None => {
+            let top: Vec<String> = cmd.get_subcommands().filter(|c| !c.is_hide_set()).map(usage_of).collect();
+            out.push_str(&top.join("\n           "));
+            out.push_str("\nXem thêm: bangtin --help");
+        }
+    }
     out
 }
 
+/// A command's usage as its help shows it, without clap's English title.
+fn usage_of(c: &clap::Command) -> String {
+    untitled(&c.clone().render_usage().to_string()).to_string()
+}
+
+/// A usage as clap renders it, without its title “Usage:”.
+fn untitled(usage: &str) -> &str {
+    usage.trim_start_matches("Usage:").trim()
+}
+
+/// Every visible command at any depth with the words that call it: ("bangtin radio say", …).
+fn commands_named(cmd: &clap::Command) -> Vec<(String, &clap::Command)> {
+    let mut all = Vec::new();
+    for c in cmd.get_subcommands().filter(|c| !c.is_hide_set()) {
+        all.push((format!("bangtin {}", c.get_name()), c));
+        for inner in c.get_subcommands().filter(|c| !c.is_hide_set()) {
+            all.push((format!("bangtin {} {}", c.get_name(), inner.get_name()), inner));
+        }
+    }
+    all
+}
+
+/// The command a mistake was made in, with the words that call it; `None` where the mistake is
+/// in the command's name itself. clap says which for most mistakes (by the usage it would show),
+/// not for a value its parser refused; then the first words typed that are not options do.
+fn failing_command<'c>(
+    e: &clap::Error,
+    cmd: &'c clap::Command,
+    args: &[OsString],
+) -> Option<(String, &'c clap::Command)> {
+    use clap::error::{ContextKind, ContextValue};
+    let all = commands_named(cmd);
+    if let Some(ContextValue::StyledStr(u)) = e.get(ContextKind::Usage) {
+        let said = u.to_string();
+        return all.into_iter().find(|(_, c)| usage_of(c) == untitled(&said));
+    }
+    let typed: Vec<&str> = args.iter().skip(1).filter_map(|a| a.to_str()).filter(|a| !a.starts_with('-')).collect();
+    all.into_iter()
+        .filter(|(words, _)| typed.starts_with(&words.split(' ').skip(1).collect::<Vec<_>>()))
+        .max_by_key(|(words, _)| words.len())
+}
+
+/// `bangtin help build` is `bangtin build --help`, as in git and cargo; `bangtin help` alone is
+/// `bangtin --help`.
+fn help_as_flag(mut args: Vec<OsString>) -> Vec<OsString> {
+    if args.get(1).is_some_and(|a| a == "help") {
+        args.remove(1);
+        args.push("--help".into());
+    }
+    args
+}
+
 fn main() -> ExitCode {
-    let parsed = command().try_get_matches().and_then(|m| Cli::from_arg_matches(&m));
+    let args = help_as_flag(std::env::args_os().collect());
+    let mut cmd = command();
+    let parsed = cmd.try_get_matches_from_mut(&args).and_then(|m| Cli::from_arg_matches(&m));
     let cli = match parsed {
         Ok(c) => c,
         Err(e) => {
@@ -375,7 +428,7 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 _ => {
-                    Ui::detect(false).error(&command_line_error_vi(&e));
+                    Ui::detect(false).error(&command_line_error_vi(&e, &cmd, &args));
                     ExitCode::from(2)
                 }
             };

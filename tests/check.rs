@@ -217,6 +217,30 @@ fn help_is_vietnamese_and_names_the_exit_codes() {
     let r = run(&["chek"]);
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("lỗi: không có lệnh “chek”") && r.stderr.contains("“check”"), "{}", r.stderr);
+    // A mistake in a command's name shows every command; a mistake in a command, that one's
+    // usage only, as its own help shows it, and where to read more.
+    assert!(r.stderr.contains("Cách dùng: bangtin build [") && r.stderr.contains("\n           bangtin radio say"));
+    assert!(r.stderr.ends_with("Xem thêm: bangtin --help\n"), "{}", r.stderr);
+    for (args, own) in [
+        (&["build", "--foo"][..], &["build"][..]),
+        (&["radio", "say", "--dialect", "trung", "1"], &["radio", "say"]),
+        (&["radio", "--date", "2024-13-01"], &["radio"]),
+        (&["serve", "--port", "abc"], &["serve"]),
+        (&["-q", "new"], &["new"]),
+    ] {
+        let r = run(args);
+        assert_eq!(r.code, 2, "{args:?}");
+        let help = run(&[own, &["--help"]].concat()).stdout;
+        let usage = help.split("\n\n").find(|p| p.starts_with("Cách dùng: ")).unwrap();
+        let said = r.stderr.split("\n\n").nth(1).unwrap_or_default();
+        assert_eq!(said, format!("{usage}\nXem thêm: bangtin {} --help\n", own.join(" ")), "{args:?}");
+    }
+    // `bangtin help LỆNH`, as in git and cargo, is `bangtin LỆNH --help`.
+    for (asked, same) in [(&["help"][..], &["--help"][..]), (&["help", "radio", "say"], &["radio", "say", "--help"])] {
+        let (a, b) = (run(asked), run(same));
+        assert_eq!((a.code, &a.stdout), (0, &b.stdout), "{asked:?}");
+    }
+    assert!(run(&["--help"]).stdout.contains("bangtin LỆNH --help (hoặc bangtin help LỆNH)"));
     let r = run(&["build", "--today", "16/4/2024"]);
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("2024-04-16"), "{}", r.stderr);

@@ -51,3 +51,167 @@ fn the_officers_guide_is_nfc_and_its_links_lead_to_files() {
         assert!(quick.contains(&format!("]({name})")), "the quick start does not link {name}");
     }
 }
+
+/// Every command line the documentation shows, with where: the lines of code blocks and the
+/// code spans that call `bangtin` (or `./bangtin`, `.\bangtin`), each as its words. A table
+/// cell's `\|` is the `|` it shows.
+fn commands_shown(file: &str) -> Vec<(String, bool, Vec<String>)> {
+    let text = fs::read_to_string(repo().join(file)).unwrap().replace("\\|", "|");
+    let mut found = Vec::new();
+    let mut fenced = false;
+    for (n, line) in text.lines().enumerate() {
+        if line.trim_start().starts_with("```") {
+            fenced = !fenced;
+            continue;
+        }
+        let code: Vec<&str> = if fenced { vec![line.trim()] } else { line.split('`').skip(1).step_by(2).collect() };
+        for c in code {
+            let c = c.trim_start_matches("./").trim_start_matches(".\\");
+            if c.starts_with("bangtin ") {
+                found.push((format!("{file}:{}: {c}", n + 1), fenced, words(c)));
+            }
+        }
+    }
+    found
+}
+
+/// A command line's words as a shell splits them: `"…"` is one word.
+fn words(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut word: Option<String> = None;
+    let mut quoted = false;
+    for ch in line.chars() {
+        match ch {
+            '"' => {
+                quoted = !quoted;
+                word.get_or_insert_with(String::new);
+            }
+            c if c.is_whitespace() && !quoted => out.extend(word.take()),
+            c => word.get_or_insert_with(String::new).push(c),
+        }
+    }
+    out.extend(word);
+    out
+}
+
+fn documents() -> Vec<String> {
+    let mut files = vec!["README.md".to_string()];
+    for dir in ["docs", "docs/vi"] {
+        let mut pages: Vec<String> = fs::read_dir(repo().join(dir))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".md"))
+            .map(|n| format!("{dir}/{n}"))
+            .collect();
+        pages.sort();
+        files.extend(pages);
+    }
+    files
+}
+
+#[test]
+fn every_command_the_documentation_shows_has_the_options_it_names() {
+    // The help of `bangtin cmd…`, if that is a command (hidden ones too): its usage starts
+    // with those words, as `new report`'s (the command `new`) does not.
+    let mut helps = std::collections::HashMap::new();
+    let mut help = |cmd: &[String]| -> Option<String> {
+        helps
+            .entry(cmd.to_vec())
+            .or_insert_with(|| {
+                let args: Vec<&str> = cmd.iter().map(String::as_str).chain(["--help"]).collect();
+                let r = run(&args);
+                let named = format!(
+                    "Cách dùng: {} ",
+                    ["bangtin"].iter().chain(&args[..cmd.len()]).cloned().collect::<Vec<_>>().join(" ")
+                );
+                (r.code == 0 && r.stdout.contains(&named)).then_some(r.stdout)
+            })
+            .clone()
+    };
+    let mut checked = 0;
+    for file in documents() {
+        for (place, _, words) in commands_shown(&file) {
+            // The command: the words after `bangtin` that name a command, at any depth.
+            let mut cmd: Vec<String> = Vec::new();
+            for w in words[1..].iter().take_while(|w| !w.starts_with('-')) {
+                let deeper = [cmd.clone(), vec![w.clone()]].concat();
+                if help(&deeper).is_none() {
+                    break;
+                }
+                cmd = deeper;
+            }
+            let text = help(&cmd).expect("bangtin's own help");
+            let options = words[1..]
+                .iter()
+                .flat_map(|w| w.split('|'))
+                .map(|w| w.trim_matches(['[', ']']).split('=').next().unwrap_or(""))
+                .filter(|w| w.starts_with('-') && w.len() > 1 && *w != "--");
+            for option in options {
+                assert!(
+                    text.contains(&format!(" {option} ")) || text.contains(&format!(" {option},")),
+                    "{place}: `bangtin {}` has no option {option}; its help:\n{text}",
+                    cmd.join(" ")
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 50, "only {checked} options found in the documentation's commands");
+}
+
+/// What the officer types, as the Vietnamese guide shows it in its code blocks, works as
+/// written: each line run in a folder that holds the example site as `content/`, as the guide
+/// says to open the command window, with the Word file the import page names saved there.
+/// `serve` runs until Ctrl+C; its options are checked above, and `tests/serve.rs` runs it.
+#[test]
+fn every_command_the_officers_guide_shows_runs_as_written() {
+    let mut ran = Vec::new();
+    for file in documents().into_iter().filter(|f| f.starts_with("docs/vi/")) {
+        for (place, fenced, words) in commands_shown(&file) {
+            if !fenced || words[1] == "serve" {
+                continue;
+            }
+            let dir = tempfile::tempdir().unwrap();
+            copy_dir(&example(), &dir.path().join("content"));
+            for w in &words[2..] {
+                let seed = repo().join("tests/plans/000-phuong-3-vung-tau-2024");
+                for ext in ["docx", "txt"] {
+                    if w.ends_with(&format!(".{ext}")) && words[1] == "import" {
+                        fs::copy(seed.with_extension(ext), dir.path().join(w)).unwrap();
+                    }
+                }
+            }
+            // On the day of the guide's own example (its sample report is of 7/6/2024), inside
+            // the example plan's time; today may be past it.
+            let mut args = words[1..].to_vec();
+            if run(&[args.as_slice(), &["--help".to_string()]].concat().iter().map(String::as_str).collect::<Vec<_>>())
+                .stdout
+                .contains(" --today ")
+            {
+                args.extend(["--today".to_string(), "2024-06-07".to_string()]);
+            }
+            let out = std::process::Command::new(env!("CARGO_BIN_EXE_bangtin"))
+                .args(&args)
+                .current_dir(dir.path())
+                .env("NO_COLOR", "1")
+                .output()
+                .unwrap();
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(0), "{place}: {stderr}");
+            assert!(!stderr.contains("lỗi"), "{place}: {stderr}");
+            // The reading the page quotes is the one bangtin gives.
+            if words.get(1..3) == Some(&["radio".to_string(), "say".to_string()]) {
+                let said = String::from_utf8_lossy(&out.stdout).trim().to_string();
+                let page =
+                    fs::read_to_string(repo().join(&file)).unwrap().split_whitespace().collect::<Vec<_>>().join(" ");
+                assert!(page.contains(&format!("“{said}”")), "{place}: the page does not quote “{said}”");
+            }
+            ran.push(place);
+        }
+    }
+    // The weekly routine's six steps but the preview, the import and the radio's own page.
+    assert!(ran.len() >= 8, "{ran:#?}");
+    for shown in ["bangtin build --offline", "bangtin import plan", "bangtin new report --xlsx", "bangtin radio say"] {
+        assert!(ran.iter().any(|p| p.contains(shown)), "{shown} is no longer run: {ran:#?}");
+    }
+}
