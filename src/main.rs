@@ -652,9 +652,9 @@ fn run_new(
                 ui.info(&format!("  - {n}"));
             }
             ui.info(&format!(
-                "  - Xem trước trong trình duyệt: bangtin serve --content {}; kiểm tra: bangtin check --content {}",
-                site.content.display(),
-                site.content.display()
+                "  - Xem trước trong trình duyệt: {}; kiểm tra: {}",
+                on_site("serve", &site.content),
+                on_site("check", &site.content)
             ));
             ExitCode::SUCCESS
         }
@@ -668,6 +668,15 @@ fn run_new(
             ExitCode::from(1)
         }
     }
+}
+
+/// The command line to type next for the site in `content`, as short as the officer can type it:
+/// `--content` only when it is not the default, in quotes when the folder's name has a space.
+fn on_site(command: &str, content: &std::path::Path) -> String {
+    if content == std::path::Path::new("content") {
+        return format!("bangtin {command}");
+    }
+    format!("bangtin {command} --content {}", bangtin::term::typed_path(content))
 }
 
 fn run_import(file: &std::path::Path, site: SiteArgs, ui: &Ui) -> ExitCode {
@@ -689,8 +698,8 @@ fn run_import(file: &std::path::Path, site: SiteArgs, ui: &Ui) -> ExitCode {
                 }
             }
             ui.info(&format!(
-                "Sau khi sửa, chạy: bangtin check --content {} — lỗi “thiếu trường …” là chỗ còn phải điền.",
-                site.content.display()
+                "Sau khi sửa, chạy: {} — lỗi “thiếu trường …” là chỗ còn phải điền.",
+                on_site("check", &site.content)
             ));
             ExitCode::SUCCESS
         }

@@ -16,6 +16,17 @@ pub fn colour_allowed(is_terminal: bool) -> bool {
     is_terminal && std::env::var_os("NO_COLOR").is_none() && std::env::var("TERM").map_or(true, |t| t != "dumb")
 }
 
+/// A path as the officer types it in a command line the messages suggest: in double quotes when
+/// it has a space (`cd "Trang phuong 3"`), both in cmd and in a POSIX shell.
+pub fn typed_path(path: &std::path::Path) -> String {
+    let shown = path.display().to_string();
+    if shown.contains(char::is_whitespace) {
+        format!("\"{shown}\"")
+    } else {
+        shown
+    }
+}
+
 const RED: &str = "\x1b[1;31m";
 const YELLOW: &str = "\x1b[1;33m";
 const GREEN: &str = "\x1b[32m";

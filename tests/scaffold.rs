@@ -80,6 +80,36 @@ fn init_refuses_a_folder_that_is_not_empty_or_not_a_folder() {
     assert!(r.stderr.contains("thiếu"), "{}", r.stderr);
 }
 
+/// The next commands `init` and `new` suggest can be typed as printed: `--content` only where
+/// it is not the default, a folder's name with a space in quotes, paths with the system's
+/// separator.
+#[test]
+fn the_commands_suggested_next_run_as_printed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let in_tmp = |args: &[&str], dir: &Path| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_bangtin"))
+            .args(args)
+            .current_dir(dir)
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let said = in_tmp(&["init", "Phường mới 3", "--today", TODAY], tmp.path());
+    let site = tmp.path().join("Phường mới 3");
+    let yaml = Path::new("Phường mới 3").join("content").join("site.yaml");
+    assert!(said.contains(&format!("trong {} và", yaml.display())), "{said}");
+    let cd = said.split("cd ").nth(1).and_then(|r| r.split(" rồi chạy ").next()).expect(&said);
+    assert_eq!(cd, "\"Phường mới 3\"", "{said}");
+    let said = in_tmp(&["new", "news", "Lịch trực", "--today", TODAY], &site);
+    assert!(said.contains("Xem trước trong trình duyệt: bangtin serve; kiểm tra: bangtin check\n"), "{said}");
+    in_tmp(&["check", "--today", TODAY], &site);
+    let content = site.join("content");
+    let said = in_tmp(&["new", "guide", "Cài VNeID", "--content", s(&content), "--today", TODAY], tmp.path());
+    assert!(said.contains(&format!("kiểm tra: bangtin check --content \"{}\"\n", content.display())), "{said}");
+}
+
 /// A file made is named as the system writes paths: on Windows `content\\guides\\x.md`, not
 /// `content\\guides/x.md` (a path of the site's own, written with `/`, joined whole).
 #[test]

@@ -147,13 +147,13 @@ pub fn init(dir: &Path, today: NaiveDate) -> Result<Created, Error> {
         }
         written.push(path);
     }
-    let shown = dir.display();
+    let [site, units] = ["site.yaml", "units.yaml"].map(|f| under(&content, f).display().to_string());
     Ok(Created {
         files: written,
         page: None,
         next: vec![
-            format!("Sửa thông tin của phường, xã trong {shown}/content/site.yaml và {shown}/content/units.yaml."),
-            format!("Xem trước trang trong trình duyệt: cd {shown} rồi chạy bangtin serve"),
+            format!("Sửa thông tin của phường, xã trong {site} và {units}."),
+            format!("Xem trước trang trong trình duyệt: cd {} rồi chạy bangtin serve", crate::term::typed_path(dir)),
             "Dựng trang để đăng lên cổng thông tin: bangtin build (trang nằm trong thư mục output/)".to_string(),
         ],
     })
