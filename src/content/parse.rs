@@ -990,6 +990,14 @@ fn comma_figure(r: &mut Reader, path: &str, written: &str) {
     r.push(d);
 }
 
+/// `1 154`, or `1 154` with the no-break space Word and Excel copy: a number written with spaces
+/// between its thousands, which YAML reads as text. Read as a count, whose message says to write
+/// it whole (`1154`), rather than as a word.
+fn spaced_number(s: &str) -> bool {
+    let s = s.trim();
+    s.contains(char::is_whitespace) && s.chars().all(|c| c.is_ascii_digit() || c.is_whitespace())
+}
+
 fn figure(r: &mut Reader, v: &Value, p: &str) -> Option<Figure> {
     if let Some(done) = v.as_str().and_then(Figure::milestone) {
         return Some(done);
@@ -1001,7 +1009,7 @@ fn figure(r: &mut Reader, v: &Value, p: &str) -> Option<Figure> {
     match v {
         Value::Bool(b) => Some(Figure::Milestone { done: *b, on: None }),
         // Not a number: the indicator's kind is not known yet, so name every shape a figure takes.
-        Value::String(s) if s.trim().parse::<f64>().is_err() && !s.contains(['.', ',']) => {
+        Value::String(s) if s.trim().parse::<f64>().is_err() && !s.contains(['.', ',']) && !spaced_number(s) => {
             r.err(p, format!("gặp chữ “{s}”"), indicator::FIGURE_FORMS);
             None
         }

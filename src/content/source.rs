@@ -728,11 +728,22 @@ impl<'a> Reader<'a> {
                 None
             }
             Value::String(s) => {
-                let digits: String = s.chars().filter(|c| !matches!(c, '.' | ',' | ' ')).collect();
-                let hint = digits
-                    .parse::<u64>()
-                    .ok()
-                    .map(|n| format!("viết số liền, không có dấu chấm, dấu phẩy và không đặt trong ngoặc kép: {n}"));
+                // A number with separators (`1.295`, `1 295`, a no-break space copied from
+                // Excel) or in quotes: say which of them to leave out.
+                let digits: String = s.chars().filter(|c| !matches!(c, '.' | ',') && !c.is_whitespace()).collect();
+                let trimmed = s.trim();
+                let mut without: Vec<&str> = [
+                    (trimmed.contains('.'), "không dấu chấm"),
+                    (trimmed.contains(','), "không dấu phẩy"),
+                    (trimmed.contains(char::is_whitespace), "không dấu cách"),
+                ]
+                .into_iter()
+                .filter_map(|(has, say)| has.then_some(say))
+                .collect();
+                if without.is_empty() {
+                    without.push("không đặt trong ngoặc kép");
+                }
+                let hint = digits.parse::<u64>().ok().map(|n| format!("viết số liền, {}: {n}", without.join(", ")));
                 let d = self
                     .src
                     .diag(path, format!("gặp chữ “{}” thay vì một số", short(s)))
