@@ -215,3 +215,22 @@ fn every_command_the_officers_guide_shows_runs_as_written() {
         assert!(ran.iter().any(|p| p.contains(shown)), "{shown} is no longer run: {ran:#?}");
     }
 }
+
+/// `cargo install --git URL` searches the whole repository for packages with binaries and
+/// refuses to choose between `bangtin` and the fuzz targets' package (`fuzz/`): every install
+/// line the documentation gives names the package.
+#[test]
+fn every_install_from_git_names_the_package() {
+    let fuzz = fs::read_to_string(repo().join("fuzz/Cargo.toml")).unwrap();
+    assert!(fuzz.contains("[[bin]]"), "the reason for the name is gone; the name may stay");
+    let mut lines = 0;
+    for file in documents() {
+        let text = fs::read_to_string(repo().join(&file)).unwrap();
+        for (i, _) in text.match_indices("cargo install --locked --git ") {
+            let line = text[i..].split('`').next().unwrap();
+            assert!(line.ends_with(" bangtin"), "{file}: `{line}` does not name the package bangtin");
+            lines += 1;
+        }
+    }
+    assert!(lines >= 3, "{lines} install lines");
+}
