@@ -234,3 +234,67 @@ fn every_install_from_git_names_the_package() {
     }
     assert!(lines >= 3, "{lines} install lines");
 }
+
+/// The options a command's help lists under “Tùy chọn:”, each with its short form if it has
+/// one (`["-o", "--out"]`), but `--help` and the `--quiet` every command takes (the README says
+/// so once).
+fn options_of(help: &str) -> Vec<Vec<String>> {
+    let Some((_, list)) = help.split_once("\nTùy chọn:\n") else { return Vec::new() };
+    let list = list.split("\n\n").next().unwrap_or("");
+    list.lines()
+        .map(|l| l.split_whitespace().take_while(|w| w.starts_with('-')).map(|w| w.trim_end_matches(',').to_string()))
+        .map(Vec::from_iter)
+        .filter(|o| !o.is_empty() && !o.iter().any(|w| w == "--help" || w == "--quiet"))
+        .collect()
+}
+
+/// The names under “Lệnh:” in a help text.
+fn commands_of(help: &str) -> Vec<String> {
+    let Some((_, list)) = help.split_once("\nLệnh:\n") else { return Vec::new() };
+    let list = list.split("\n\n").next().unwrap_or("");
+    list.lines().filter_map(|l| l.split_whitespace().next()).map(str::to_string).collect()
+}
+
+/// The other way from the test above: every option of every command `bangtin --help` lists,
+/// at any depth, is named in that command's rows of the README's table of commands, so a new
+/// option is documented where developers look.
+#[test]
+fn the_readme_names_every_option_of_every_command() {
+    let readme = fs::read_to_string(repo().join("README.md")).unwrap().replace("\\|", "|");
+    let table = &readme[readme.find("## Commands").expect("a table of commands")..];
+    let table = &table[..table[3..].find("\n## ").map_or(table.len(), |i| i + 3)];
+    let mut commands: Vec<Vec<String>> = commands_of(&run(&["--help"]).stdout).into_iter().map(|c| vec![c]).collect();
+    let mut named = 0;
+    while let Some(cmd) = commands.pop() {
+        let args: Vec<&str> = cmd.iter().map(String::as_str).chain(["--help"]).collect();
+        let help = run(&args).stdout;
+        let deeper = commands_of(&help);
+        commands.extend(deeper.iter().map(|d| [cmd.clone(), vec![d.clone()]].concat()));
+        // The rows of this command, not those of a command under it (`radio say` is not `radio`).
+        let called = format!("`bangtin {}", cmd.join(" "));
+        let rows: Vec<&str> = table
+            .lines()
+            .filter(|l| l.starts_with("| "))
+            .filter(|l| {
+                l.split(" | ").next().unwrap_or("").split(" / ").any(|c| {
+                    c.trim_start_matches("| ").strip_prefix(&called).is_some_and(|rest| {
+                        rest.starts_with('`')
+                            || rest.starts_with(' ') && !deeper.iter().any(|d| rest[1..].starts_with(d.as_str()))
+                    })
+                })
+            })
+            .collect();
+        assert!(!rows.is_empty(), "the README has no row for {called}`");
+        for option in options_of(&help) {
+            // The option whole: `--out` is not in `--out-dir`.
+            let whole = |r: &str, o: &str| {
+                r.match_indices(o)
+                    .any(|(i, _)| !r[i + o.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '-'))
+            };
+            let said = |r: &&str| option.iter().any(|o| whole(r, o));
+            assert!(rows.iter().any(said), "{called}`: {option:?} is not in its rows:\n{}", rows.join("\n"));
+            named += 1;
+        }
+    }
+    assert!(named >= 25, "{named} options");
+}
