@@ -273,8 +273,23 @@ fn broken_site_template() {
                 "{% extends \"base.html\" %}{% block content %}{{ data.title {% endblock content %}",
             )
         },
-        &["templates/news.html", "mẫu trang (template) bị lỗi"],
+        &["templates/news.html:1:", "mẫu trang (template) bị lỗi: gặp `{` ở chỗ cần }}", "cú pháp tera hợp lệ"],
     );
+}
+
+/// What tera says in English about a name a page does not have is said in Vietnamese, with
+/// the names it has and where they are listed.
+#[test]
+fn a_template_naming_a_field_the_page_lacks() {
+    let err = rejects(
+        |sc| {
+            let theme = std::fs::read_to_string(repo().join("themes/default/templates/guide.html")).unwrap();
+            assert!(theme.contains("{{ page.root }}"));
+            sc.write("templates/guide.html", &theme.replacen("{{ page.root }}", "{{ page.titel }}", 1));
+        },
+        &["templates/guide.html:", "trường `titel` không có. Các trường có: ", "docs/template-variables.md"],
+    );
+    assert!(!err.contains("is not defined") && !err.contains("Available"), "{err}");
 }
 
 #[test]

@@ -10,11 +10,12 @@ pub mod edit;
 mod feed;
 pub mod offline;
 mod poster;
+mod template_error;
 mod views;
 mod when;
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use chrono::NaiveDate;
@@ -86,37 +87,6 @@ const THEME_STATIC: &[(&str, &[u8])] = &[
     ("chia-se.png", include_bytes!("../../themes/default/static/chia-se.png")),
     ("favicon.svg", include_bytes!("../../themes/default/static/favicon.svg")),
 ];
-
-fn template_diag(file: &Path, err: &tera::Error) -> Diagnostic {
-    let mut msg = err.to_string();
-    let mut source = std::error::Error::source(err);
-    while let Some(s) = source {
-        msg.push_str(": ");
-        msg.push_str(&s.to_string());
-        source = s.source();
-    }
-    // tera shows `--> name:line:col`; lift it into the message's own position.
-    let pos = msg.split_once("--> ").and_then(|(_, rest)| {
-        let loc = rest.lines().next()?;
-        let mut it = loc.rsplitn(3, ':');
-        let col = it.next()?.trim().parse().ok()?;
-        let line = it.next()?.trim().parse().ok()?;
-        Some((line, col))
-    });
-    // A cycle is the one template mistake whose cause is not on the line tera points at.
-    let cycle = if msg.contains("Circular extend") {
-        "mẫu trang kế thừa (extends) chính nó, trực tiếp hay qua mẫu khác — một vòng lặp không có điểm dừng; "
-    } else if msg.contains("Circular include") {
-        "mẫu trang chèn (include) chính nó, trực tiếp hay qua mẫu khác — một vòng lặp không có điểm dừng; "
-    } else if msg.contains("recursion depth") {
-        "thành phần (component) gọi chính nó quá nhiều tầng — có thể là vòng lặp không có điểm dừng; "
-    } else {
-        ""
-    };
-    Diagnostic::new(file, format!("mẫu trang (template) bị lỗi: {cycle}{msg}"))
-        .at(pos)
-        .expected("cú pháp tera hợp lệ (xem tài liệu tera 2)")
-}
 
 /// Where the theme files come from: the embedded default, a theme folder, then the site's own
 /// `templates/` — later ones override earlier ones by name.
@@ -220,7 +190,7 @@ fn load_theme(site: &Site) -> Result<(Tera, BTreeMap<String, Vec<u8>>), Diagnost
             .or_else(|| sources.iter().find(|(n, _)| msg.contains(&format!("'{n}'"))).map(|(_, v)| v))
             .map(|(f, _)| f.clone())
             .unwrap_or_else(|| PathBuf::from("templates"));
-        diags.push(template_diag(&file, &e));
+        diags.push(template_error::diagnostic(&file, &e));
         return Err(diags);
     }
     Ok((tera, statics))
@@ -314,7 +284,7 @@ impl Renderer<'_> {
                     .unwrap_or_else(|| {
                         PathBuf::from(format!("themes/{}/templates/{template}", self.site.config.theme))
                     });
-                locked(&self.diags).push(template_diag(&file, &e));
+                locked(&self.diags).push(template_error::diagnostic(&file, &e));
             }
         }
     }
