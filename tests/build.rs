@@ -299,15 +299,44 @@ fn schedule_lists_upcoming_first_and_says_tentative_and_tba_in_words() {
     assert!(text.find("(lần thứ nhất)").unwrap() > past);
 }
 
+/// The two output folders hold the same files, byte for byte.
+fn assert_same_output(a: &std::path::Path, b: &std::path::Path, between: &str) {
+    let (sa, sb) = (snapshot(a), snapshot(b));
+    assert_eq!(sa.keys().collect::<Vec<_>>(), sb.keys().collect::<Vec<_>>());
+    for (k, v) in &sa {
+        assert!(v == &sb[k], "{k} differs between {between}");
+    }
+}
+
 #[test]
 fn builds_are_byte_identical() {
     let a = built_example("2024-06-03");
     let b = built_example("2024-06-03");
-    let (sa, sb) = (snapshot(&a.out()), snapshot(&b.out()));
-    assert_eq!(sa.keys().collect::<Vec<_>>(), sb.keys().collect::<Vec<_>>());
-    for (k, v) in &sa {
-        assert!(v == &sb[k], "{k} differs between two builds");
+    assert_same_output(&a.out(), &b.out(), "two builds");
+}
+
+/// The officer edits on Windows: Notepad and most editors there end lines with CRLF, and older
+/// Notepad starts a UTF-8 file with a BOM (so does git's checkout with `core.autocrlf`, the
+/// default of Windows runners, for the line endings). The site is the same site.
+#[test]
+fn the_site_saved_by_a_windows_editor_builds_the_same_bytes() {
+    let committed = built_example("2024-06-03");
+    let windows = Scratch::of(&example());
+    let mut converted = 0;
+    for entry in walkdir::WalkDir::new(windows.site()) {
+        let path = entry.unwrap().into_path();
+        if path.extension().is_some_and(|e| e == "md" || e == "yaml" || e == "csv") {
+            // LF as committed; already CRLF where git's checkout on Windows made it so.
+            let text = std::fs::read_to_string(&path).unwrap().replace("\r\n", "\n");
+            std::fs::write(&path, format!("\u{feff}{}", text.replace('\n', "\r\n"))).unwrap();
+            converted += 1;
+        }
     }
+    assert!(converted >= 20, "{converted} files");
+    let r = windows.build("2024-06-03");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stderr, "", "nothing to warn about a BOM or CRLF");
+    assert_same_output(&committed.out(), &windows.out(), "the committed site and the same site with CRLF and a BOM");
 }
 
 #[test]
