@@ -406,10 +406,12 @@ fn failing_command<'c>(
 }
 
 /// `bangtin help build` is `bangtin build --help`, as in git and cargo; `bangtin help` alone is
-/// `bangtin --help`.
+/// `bangtin --help`. The command is the first word that is not an option: the top level's only
+/// option, `--quiet`, takes no value.
 fn help_as_flag(mut args: Vec<OsString>) -> Vec<OsString> {
-    if args.get(1).is_some_and(|a| a == "help") {
-        args.remove(1);
+    let command = args.iter().skip(1).position(|a| !a.to_string_lossy().starts_with('-')).map(|i| i + 1);
+    if let Some(i) = command.filter(|&i| args[i] == "help") {
+        args.remove(i);
         args.push("--help".into());
     }
     args

@@ -236,7 +236,11 @@ fn help_is_vietnamese_and_names_the_exit_codes() {
         assert_eq!(said, format!("{usage}\nXem thêm: bangtin {} --help\n", own.join(" ")), "{args:?}");
     }
     // `bangtin help LỆNH`, as in git and cargo, is `bangtin LỆNH --help`.
-    for (asked, same) in [(&["help"][..], &["--help"][..]), (&["help", "radio", "say"], &["radio", "say", "--help"])] {
+    for (asked, same) in [
+        (&["help"][..], &["--help"][..]),
+        (&["help", "radio", "say"], &["radio", "say", "--help"]),
+        (&["-q", "help", "build"], &["build", "--help"]),
+    ] {
         let (a, b) = (run(asked), run(same));
         assert_eq!((a.code, &a.stdout), (0, &b.stdout), "{asked:?}");
     }
