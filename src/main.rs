@@ -305,7 +305,7 @@ fn command_line_error_vi(e: &clap::Error, cmd: &clap::Command, args: &[OsString]
         Some(other) => other.to_string(),
         None => String::new(),
     };
-    let commands: Vec<&str> = cmd.get_subcommands().filter(|c| !c.is_hide_set()).map(|c| c.get_name()).collect();
+    let commands: Vec<&str> = shown(cmd).map(|c| c.get_name()).collect();
     let problem = match e.kind() {
         ErrorKind::UnknownArgument => {
             let arg = ctx(ContextKind::InvalidArg);
@@ -355,7 +355,7 @@ fn command_line_error_vi(e: &clap::Error, cmd: &clap::Command, args: &[OsString]
             out.push_str(&format!("\nXem thêm: {words} --help"));
         }
         None => {
-            let top: Vec<String> = cmd.get_subcommands().filter(|c| !c.is_hide_set()).map(usage_of).collect();
+            let top: Vec<String> = shown(cmd).map(usage_of).collect();
             out.push_str(&top.join("\n           "));
             out.push_str("\nXem thêm: bangtin --help");
         }
@@ -373,14 +373,19 @@ fn untitled(usage: &str) -> &str {
     usage.trim_start_matches("Usage:").trim()
 }
 
-/// Every visible command at any depth with the words that call it: ("bangtin radio say", …).
-fn commands_named(cmd: &clap::Command) -> Vec<(String, &clap::Command)> {
+/// The commands `cmd` lists in its help: all but the hidden (`bench-site`).
+fn shown(cmd: &clap::Command) -> impl Iterator<Item = &clap::Command> {
+    cmd.get_subcommands().filter(|c| !c.is_hide_set())
+}
+
+/// Every shown command under `cmd`, at any depth, with the words that call it, `called` being
+/// `cmd`'s own: ("bangtin radio say", …).
+fn commands_named<'c>(cmd: &'c clap::Command, called: &str) -> Vec<(String, &'c clap::Command)> {
     let mut all = Vec::new();
-    for c in cmd.get_subcommands().filter(|c| !c.is_hide_set()) {
-        all.push((format!("bangtin {}", c.get_name()), c));
-        for inner in c.get_subcommands().filter(|c| !c.is_hide_set()) {
-            all.push((format!("bangtin {} {}", c.get_name(), inner.get_name()), inner));
-        }
+    for c in shown(cmd) {
+        let words = format!("{called} {}", c.get_name());
+        all.extend(commands_named(c, &words));
+        all.push((words, c));
     }
     all
 }
@@ -394,7 +399,7 @@ fn failing_command<'c>(
     args: &[OsString],
 ) -> Option<(String, &'c clap::Command)> {
     use clap::error::{ContextKind, ContextValue};
-    let all = commands_named(cmd);
+    let all = commands_named(cmd, "bangtin");
     if let Some(ContextValue::StyledStr(u)) = e.get(ContextKind::Usage) {
         let said = u.to_string();
         return all.into_iter().find(|(_, c)| usage_of(c) == untitled(&said));
