@@ -189,18 +189,13 @@ fn every_command_the_officers_guide_shows_runs_as_written() {
             if options_of(&help).concat().iter().any(|o| o == "--today") {
                 args.extend(["--today".to_string(), "2024-06-07".to_string()]);
             }
-            let out = std::process::Command::new(env!("CARGO_BIN_EXE_bangtin"))
-                .args(&args)
-                .current_dir(dir.path())
-                .env("NO_COLOR", "1")
-                .output()
-                .unwrap();
-            let stderr = String::from_utf8_lossy(&out.stderr);
-            assert_eq!(out.status.code(), Some(0), "{place}: {stderr}");
+            let out = run_in(dir.path(), &args.iter().map(String::as_str).collect::<Vec<_>>());
+            let stderr = &out.stderr;
+            assert_eq!(out.code, 0, "{place}: {stderr}");
             assert!(!stderr.contains("lỗi"), "{place}: {stderr}");
             // The reading the page quotes is the one bangtin gives.
             if words.get(1..3) == Some(&["radio".to_string(), "say".to_string()]) {
-                let said = String::from_utf8_lossy(&out.stdout).trim().to_string();
+                let said = out.stdout.trim();
                 let page =
                     fs::read_to_string(repo().join(&file)).unwrap().split_whitespace().collect::<Vec<_>>().join(" ");
                 assert!(page.contains(&format!("“{said}”")), "{place}: the page does not quote “{said}”");

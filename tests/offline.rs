@@ -136,14 +136,9 @@ fn the_home_page_links_its_guides_by_file_and_the_404_page_from_itself() {
 fn an_offline_build_goes_to_its_own_folder_by_default_and_says_how_to_open_it() {
     let dir = tempfile::tempdir().unwrap();
     copy_dir(&example(), &dir.path().join("content"));
-    let r = std::process::Command::new(env!("CARGO_BIN_EXE_bangtin"))
-        .args(["build", "--offline", "--today", "2024-06-03"])
-        .current_dir(dir.path())
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&r.stdout);
-    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+    let r = run_in(dir.path(), &["build", "--offline", "--today", "2024-06-03"]);
+    let stdout = &r.stdout;
+    assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(dir.path().join("output-offline/index.html").is_file());
     assert!(!dir.path().join("output").exists(), "the site to upload is not replaced");
     assert!(stdout.contains("output-offline") && stdout.contains("index.html"), "{stdout}");

@@ -49,12 +49,8 @@ fn init_makes_a_site_that_builds_at_once_without_warnings() {
     assert!(home.contains("Công dân số Phường Mẫu"), "{home}");
     assert!(home.contains("Số liệu minh họa"), "the sample figures say they are examples: {home}");
     // The defaults work from inside the new folder: content/ in, output/ out.
-    let inside = std::process::Command::new(env!("CARGO_BIN_EXE_bangtin"))
-        .args(["build", "--today", TODAY, "--quiet"])
-        .current_dir(&dir)
-        .output()
-        .unwrap();
-    assert!(inside.status.success(), "{}", String::from_utf8_lossy(&inside.stderr));
+    let inside = run_in(&dir, &["build", "--today", TODAY, "--quiet"]);
+    assert_eq!(inside.code, 0, "{}", inside.stderr);
 }
 
 #[test]
@@ -86,15 +82,11 @@ fn init_refuses_a_folder_that_is_not_empty_or_not_a_folder() {
 #[test]
 fn the_commands_suggested_next_run_as_printed() {
     let tmp = tempfile::tempdir().unwrap();
+    // As bangtin writes them: the paths it names are compared with the system's own.
     let in_tmp = |args: &[&str], dir: &Path| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_bangtin"))
-            .args(args)
-            .current_dir(dir)
-            .env("NO_COLOR", "1")
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
-        String::from_utf8_lossy(&out.stdout).into_owned()
+        let out = run_raw_in(dir, args);
+        assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
+        out.stdout
     };
     let said = in_tmp(&["init", "Phường mới 3", "--today", TODAY], tmp.path());
     let site = tmp.path().join("Phường mới 3");

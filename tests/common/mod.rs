@@ -125,7 +125,23 @@ pub fn slashed(text: impl Into<String>) -> String {
 
 /// [`run`] with its output as bangtin wrote it.
 pub fn run_raw(args: &[&str]) -> Run {
-    let out: Output = Command::new(env!("CARGO_BIN_EXE_bangtin")).args(args).env("NO_COLOR", "1").output().unwrap();
+    launch(Command::new(env!("CARGO_BIN_EXE_bangtin")).args(args))
+}
+
+/// [`run`] from the folder `dir`, as an officer runs it from the site's folder (`content/` and
+/// `output/` by default, files named relative to it).
+pub fn run_in(dir: &Path, args: &[&str]) -> Run {
+    let r = run_raw_in(dir, args);
+    Run { code: r.code, stdout: slashed(r.stdout), stderr: slashed(r.stderr) }
+}
+
+/// [`run_in`] with its output as bangtin wrote it.
+pub fn run_raw_in(dir: &Path, args: &[&str]) -> Run {
+    launch(Command::new(env!("CARGO_BIN_EXE_bangtin")).args(args).current_dir(dir))
+}
+
+fn launch(cmd: &mut Command) -> Run {
+    let out: Output = cmd.env("NO_COLOR", "1").output().unwrap();
     Run {
         code: out.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
